@@ -1,0 +1,3 @@
+from iolint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""Batch rules: IO messages are personal, one citizen each, never a mass mailing.
+
+Memory stays bounded on batches of millions of lines: contents are tracked by a 64-bit hash in
+a table that sheds its one-off entries when it grows past ``_TABLE_LIMIT``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from iolint.checks import batch_check, content
+from iolint.finding import Hit
+
+_TABLE_LIMIT = 200_000
+
+
+def _digest(*parts: object) -> int:
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+class _Counter:
+    """Counts per key with the first place each key was seen."""
+
+    def __init__(self):
+        self.table: dict[int, list] = {}
+
+    def add(self, key: int, where: object) -> list:
+        entry = self.table.get(key)
+        if entry is None:
+            if len(self.table) >= _TABLE_LIMIT:
+                self.table = {k: v for k, v in self.table.items() if v[0] > 1}
+            entry = self.table[key] = [0, where]
+        entry[0] += 1
+        return entry
+
+
+@batch_check("IO130")
+class MassCommunication:
+    """The same content to many recipients: nothing in it is personal."""
+
+    def __init__(self, ctx):
+        self.threshold = int(ctx.option("IO130", "threshold", 10))
+        self.counter = _Counter()
+
+    def feed(self, msg, where):
+        body = content(msg)
+        if body:
+            self.counter.add(_digest(body), where)
+
+    def finish(self):
+        for count, where in self.counter.table.values():
+            if count >= self.threshold:
+                yield where, Hit(
+                    "content",
+                    f"{count} messages in this batch have exactly the same content: IO messages "
+                    f"are personal communications to one citizen, mass mailings are not allowed",
+                )
+
+
+@batch_check("IO131")
+class DuplicateMessage:
+    """The same message to the same citizen twice in one batch."""
+
+    def __init__(self, ctx):
+        self.counter = _Counter()
+        self.repeats: list[tuple[object, object]] = []
+
+    def feed(self, msg, where):
+        if isinstance(msg, dict) and "fiscal_code" in msg and content(msg):
+            entry = self.counter.add(_digest(msg["fiscal_code"], content(msg)), where)
+            if entry[0] > 1:
+                self.repeats.append((where, entry[1]))
+
+    def finish(self):
+        for where, first in self.repeats:
+            yield where, Hit(
+                None,
+                f"the same message to the same recipient is already at line {first} of this "
+                f"batch: the citizen would get it twice",
+            )

@@ -1,0 +1,46 @@
+"""Personal data in titles (errors) and in bodies (a data-minimisation warning).
+
+Detection is ``iolint.pii.detect``: memoized per text, and presidio is imported only when a text
+may hold personal data. Messages name the kind of data and show only a masked value.
+"""
+
+from __future__ import annotations
+
+from iolint.checks import payload_check, text_of
+from iolint.finding import Hit
+
+
+def _detections(msg, key):
+    text = text_of(msg, key)
+    if not text:
+        return text, ()
+    from iolint import pii
+
+    return text, pii.detect(text)
+
+
+def _hits(field: str, text: str, detections, what: str):
+    from iolint.pii import mask
+
+    for d in detections:
+        value = text[d.start : d.end]
+        yield Hit(field, f"{what} holds {d.label}: {mask(value)}", value=value, offset=d.start)
+
+
+@payload_check("IO501")
+def personal_data_in_title(msg, ctx):
+    text, found = _detections(msg, "subject")
+    yield from _hits("content.subject", text, [d for d in found if not d.special], "the title")
+
+
+@payload_check("IO502")
+def special_category_in_title(msg, ctx):
+    text, found = _detections(msg, "subject")
+    yield from _hits("content.subject", text, [d for d in found if d.special], "the title")
+
+
+@payload_check("IO503")
+def personal_data_in_body(msg, ctx):
+    text, found = _detections(msg, "markdown")
+    keep = [d for d in found if d.special or d.identifier]
+    yield from _hits("content.markdown", text, keep, "the body")

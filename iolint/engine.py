@@ -1,0 +1,166 @@
+"""The engine: picks the rules a configuration enables, runs them, stamps findings.
+
+One ``Linter`` serves the CLI, the pre-commit hook, CI and sending code: payload dicts enter at
+``check_payload``, files at ``check_path``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from iolint import catalogue, checks
+from iolint.catalogue import Rule
+from iolint.checks import Context, generic
+from iolint.config import Config, ConfigError
+from iolint.finding import Finding, Hit, Severity
+from iolint.loaders import Item, Problem
+
+TEMPLATE_SUFFIXES = (".io.yaml", ".io.yml")
+
+
+def fingerprint(code: str, field: str | None, value: object) -> str:
+    """A stable key for one finding that never contains the offending value itself."""
+    raw = json.dumps([code, field, value], sort_keys=True, ensure_ascii=False, default=repr)
+    return hashlib.blake2b(raw.encode(), digest_size=10).hexdigest()
+
+
+class Linter:
+    def __init__(self, config: Config | None = None, *, now: datetime | None = None):
+        self.config = config or Config()
+        self.rules = catalogue.all_rules(self.config.rule_packs)
+        self.by_code = {r.code: r for r in self.rules}
+        checks.load_all()
+        self.context = Context(
+            plan=self.config.plan,
+            now=now or self.config.now,
+            features=frozenset(self.config.features),
+            options=self.config.rule_options,
+        )
+        self._check_selectors()
+        self.enabled = self._select(self.config.select, self.config.extend_select, self.config.ignore)
+        self._severity = {
+            r.code: level for token, level in self.config.severity.items() for r in self.rules if r.matches(token)
+        }
+        self._runners = {}  # (kind, ignored codes) -> [(rule, fn)]
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def _check_selectors(self) -> None:
+        tokens = [*self.config.select, *self.config.extend_select, *self.config.ignore, *self.config.severity]
+        tokens += [t for ts in self.config.per_file_ignores.values() for t in ts]
+        unknown = [t for t in tokens if not any(r.matches(t) for r in self.rules)]
+        if unknown:
+            raise ConfigError(f"unknown rule selector(s): {', '.join(unknown)} (see `iolint rules`)")
+
+    def _select(self, select, extend, ignore) -> frozenset[str]:
+        chosen = {r.code for r in self.rules if any(r.matches(t) for t in select)}
+        chosen |= {r.code for r in self.rules if any(r.matches(t) for t in extend)}
+        chosen -= {r.code for r in self.rules if any(r.matches(t) for t in ignore)}
+        return frozenset(chosen)
+
+    def severity(self, rule: Rule) -> Severity:
+        return self._severity.get(rule.code, rule.severity)
+
+    def ignored_for(self, path: str | None) -> frozenset[str]:
+        if not path or not self.config.per_file_ignores:
+            return frozenset()
+        posix = Path(path).as_posix()
+        out = set()
+        for pattern, tokens in self.config.per_file_ignores.items():
+            if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                out |= {r.code for r in self.rules if any(r.matches(t) for t in tokens)}
+        return frozenset(out)
+
+    def runners(self, kind: str, ignored: frozenset[str] = frozenset()):
+        """The (rule, check) pairs that run on one payload of this kind ("payload" or "template")."""
+        key = (kind, ignored)
+        if key not in self._runners:
+            out = []
+            for rule in self.rules:
+                if rule.code not in self.enabled or rule.code in ignored:
+                    continue
+                if kind not in rule.applies_to or self.context.plan not in rule.plans:
+                    continue
+                if rule.check is not None:
+                    spec = rule.check
+                    out.append((rule, lambda msg, ctx, spec=spec: generic.run(spec, msg)))
+                elif rule.code in checks.PAYLOAD_CHECKS:
+                    out.append((rule, checks.PAYLOAD_CHECKS[rule.code]))
+            self._runners[key] = out
+        return self._runners[key]
+
+    def batch_checks(self, ignored: frozenset[str] = frozenset()):
+        return [
+            (self.by_code[code], cls(self.context))
+            for code, cls in checks.BATCH_CHECKS.items()
+            if code in self.enabled and code not in ignored and code in self.by_code
+        ]
+
+    # -- findings ----------------------------------------------------------------------------
+
+    def finding(self, rule: Rule, hit: Hit, *, file=None, line=None, column=None, variant=None) -> Finding:
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=self.severity(rule),
+            message=hit.message,
+            file=file,
+            line=line,
+            column=column,
+            field=hit.field,
+            variant=variant,
+            fingerprint=fingerprint(rule.code, hit.field, hit.value if hit.value is not None else hit.message),
+        )
+
+    def problem(self, problem: Problem, file: str) -> Finding | None:
+        rule = self.by_code[problem.code]
+        if rule.code not in self.enabled or rule.code in self.ignored_for(file):
+            return None
+        hit = Hit(None, problem.message)
+        return self.finding(rule, hit, file=file, line=problem.line, column=problem.column)
+
+    def check_payload(
+        self, data: object, *, kind: str = "payload", ctx: Context | None = None
+    ) -> list[tuple[Rule, Hit]]:
+        """Every (rule, hit) for one decoded payload."""
+        ctx = ctx or self.context
+        out = []
+        for rule, fn in self.runners(kind):
+            for hit in fn(data, ctx):
+                out.append((rule, hit))
+        return out
+
+    # -- files -------------------------------------------------------------------------------
+
+    def check_items(self, items: Iterable[Item | Problem], file: str) -> Iterator[Finding]:
+        """Findings for the payloads of one file, batch rules included, in file order."""
+        ignored = self.ignored_for(file)
+        runners = self.runners("payload", ignored)
+        batch = self.batch_checks(ignored)
+        ctx = self.context
+        for item in items:
+            if isinstance(item, Problem):
+                found = self.problem(item, file)
+                if found:
+                    yield found
+                continue
+            data = item.data
+            for rule, fn in runners:
+                for hit in fn(data, ctx):
+                    line, column = item.locate(hit.field)
+                    yield self.finding(rule, hit, file=file, line=line, column=column)
+            for _, state in batch:
+                state.feed(data, item.line)
+        for rule, state in batch:
+            for line, hit in state.finish():
+                yield self.finding(rule, hit, file=file, line=line)
+
+    def check_path(self, path: Path, display: str | None = None) -> Iterator[Finding]:
+        from iolint import inputs
+
+        yield from inputs.check_file(self, path, display or str(path))

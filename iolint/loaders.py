@@ -1,0 +1,349 @@
+"""Reading payload files: JSON, YAML and JSONL, with positions found only when a finding needs one.
+
+A loader yields ``Item``s (one payload each) and ``Problem``s (what could not be read, with its
+line and column). A problem never stops the other items of the file from being checked.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import json.decoder
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+PAYLOAD_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+TOP_LEVEL_KEYS = frozenset({"content", "fiscal_code", "feature_level_type", "time_to_live", "default_addresses"})
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # JSON and YAML are read whole; JSONL is streamed
+MAX_LINE_BYTES = 1024 * 1024
+MAX_YAML_NODES = 200_000  # after expanding aliases: refuses "billion laughs" files
+MAX_DEPTH = 200
+
+_decoder = json.JSONDecoder()
+_WS = " \t\n\r"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something in a file that is not a payload iolint can read."""
+
+    code: str  # IO001 unreadable, IO002 syntax, IO003 too large, IO004 not a message
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+
+class Lines:
+    """Offset to (line, column) for one text, with the newline table built on first use."""
+
+    __slots__ = ("text", "_starts")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts: list[int] | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        if self._starts is None:
+            starts = [0]
+            find = self.text.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
+            self._starts = starts
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+
+class Item:
+    """One payload, with a lazy map from dotted field paths to (line, column)."""
+
+    __slots__ = ("data", "_line", "_lines", "_start", "_yaml_node", "_prefix", "_line_base")
+
+    def __init__(self, data, line=None, *, lines=None, start=0, yaml_node=None, prefix=(), line_base=0):
+        self.data = data
+        self._line = line
+        self._lines = lines
+        self._start = start
+        self._yaml_node = yaml_node
+        self._prefix = prefix
+        self._line_base = line_base
+
+    @property
+    def line(self) -> int | None:
+        if self._line is None:
+            self._line = self.locate(None)[0]
+        return self._line
+
+    def locate(self, field: str | None) -> tuple[int | None, int | None]:
+        keys = tuple(_split(field)) if field else ()
+        if self._yaml_node is not None:
+            return _locate_yaml(self._yaml_node, self._prefix + keys)
+        if self._lines is not None:
+            offset = _locate_json(self._lines.text, keys, self._start)
+            line, column = self._lines.position(offset)
+            return line + self._line_base, column
+        return self._line, None
+
+
+def _split(field: str) -> list[str | int]:
+    out: list[str | int] = []
+    for part in field.split("."):
+        name, _, rest = part.partition("[")
+        if name:
+            out.append(name)
+        while rest:
+            index, _, rest = rest.partition("]")
+            out.append(int(index))
+            rest = rest.lstrip("[")
+    return out
+
+
+def _skip_ws(text: str, i: int) -> int:
+    while i < len(text) and text[i] in _WS:
+        i += 1
+    return i
+
+
+def _locate_json(text: str, keys: tuple, start: int = 0) -> int:
+    """Offset of the value at ``keys`` (from the value at ``start``), or of its nearest ancestor."""
+    i = _skip_ws(text, start)
+    try:
+        for key in keys:
+            if isinstance(key, int) and text[i] == "[":
+                j = _skip_ws(text, i + 1)
+                for _ in range(key):
+                    j = _skip_ws(text, _decoder.raw_decode(text, j)[1])
+                    j = _skip_ws(text, j + 1)  # the comma
+                if text[j] == "]":
+                    return i
+                i = j
+            elif isinstance(key, str) and text[i] == "{":
+                j = _skip_ws(text, i + 1)
+                found = None
+                while j < len(text) and text[j] == '"':
+                    name, j = json.decoder.scanstring(text, j + 1)
+                    j = _skip_ws(text, _skip_ws(text, j) + 1)  # past the colon
+                    if name == key:
+                        found = j  # keep scanning: JSON's last duplicate wins
+                    j = _skip_ws(text, _decoder.raw_decode(text, j)[1])
+                    if j < len(text) and text[j] == ",":
+                        j = _skip_ws(text, j + 1)
+                if found is None:
+                    return i
+                i = found
+            else:
+                return i
+    except (ValueError, IndexError):
+        pass
+    return i
+
+
+def _locate_yaml(node: yaml.Node, keys: tuple) -> tuple[int, int]:
+    for key in keys:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == str(key):
+                    child = v
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            child = node.value[key]
+        if child is None:
+            break
+        node = child
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def looks_like_message(data: object) -> bool:
+    """Whether a decoded document is meant as an IO message (or a list of them)."""
+    if isinstance(data, list):
+        return bool(data) and all(looks_like_message(d) for d in data if isinstance(d, dict)) and any(
+            isinstance(d, dict) for d in data
+        )
+    if not isinstance(data, dict):
+        return False
+    if TOP_LEVEL_KEYS & data.keys():
+        return True
+    return any(isinstance(v, dict) and {"subject", "markdown"} & v.keys() for v in data.values())
+
+
+def payload_kind(path: Path) -> str | None:
+    return PAYLOAD_SUFFIXES.get(path.suffix.lower())
+
+
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | Problem:
+    """The file's text, or a Problem saying why it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return Problem("IO003", f"file is {size:,} bytes, over the {limit:,}-byte limit")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Problem("IO001", f"cannot read the file: {exc.strerror or exc}")
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str | Problem:
+    if b"\0" in raw[:8192]:
+        return Problem("IO001", "binary file: payloads and templates are UTF-8 text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - raw.rfind(b"\n", 0, exc.start)
+        return Problem("IO001", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", line, column)
+
+
+def _depth_ok(text: str) -> bool:
+    depth = deepest = 0
+    for ch in text:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > MAX_DEPTH:
+                return False
+        elif ch in "]}":
+            depth -= 1
+    return True
+
+
+def load_json(text: str) -> Iterator[Item | Problem]:
+    if not _depth_ok(text):
+        yield Problem("IO002", f"nesting deeper than {MAX_DEPTH} levels", 1, 1)
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield Problem("IO002", f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
+        return
+    except RecursionError:
+        yield Problem("IO002", "invalid JSON: nested too deeply", 1, 1)
+        return
+    yield from _items(data, text)
+
+
+def _items(data, text: str):
+    lines = Lines(text)
+    start = _skip_ws(text, 0)
+    if isinstance(data, list):
+        for entry, offset in zip(data, _element_offsets(text, start)):
+            yield Item(entry, lines=lines, start=offset)
+    else:
+        yield Item(data, lines=lines, start=start)
+
+
+def _element_offsets(text: str, start: int) -> Iterator[int]:
+    """Start offsets of the elements of the JSON array at ``start``, in one pass."""
+    i = _skip_ws(text, start + 1)
+    while i < len(text) and text[i] != "]":
+        yield i
+        i = _skip_ws(text, _decoder.raw_decode(text, i)[1])
+        if i < len(text) and text[i] == ",":
+            i = _skip_ws(text, i + 1)
+
+
+def read_lines(handle) -> Iterator[str | Problem]:
+    """Decoded lines of a binary file, each read with a bounded buffer."""
+    first = True
+    while True:
+        raw = handle.readline(MAX_LINE_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the over-long line
+                raw = handle.readline(MAX_LINE_BYTES)
+            yield Problem("IO003", f"line is over the {MAX_LINE_BYTES:,}-byte limit", None, 1)
+            continue
+        try:
+            yield raw.decode("utf-8-sig" if first else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield Problem("IO001", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", None, exc.start + 1)
+        first = False
+
+
+def load_jsonl(lines: Iterator[str | Problem]) -> Iterator[Item | Problem]:
+    """One payload per line; bad lines are problems, the rest are still checked."""
+    for number, line in enumerate(lines, 1):
+        if isinstance(line, Problem):
+            yield Problem(line.code, line.message, number, line.column)
+            continue
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem("IO002", f"invalid JSON: {exc.msg}", number, exc.colno)
+            continue
+        except RecursionError:
+            yield Problem("IO002", "invalid JSON: nested too deeply", number, 1)
+            continue
+        yield Item(data, number, lines=Lines(line), line_base=number - 1)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves timestamps as the strings the author wrote, as JSON would send them."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # breaks recursive aliases
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        size += sum(_expanded_size(n, memo) for n in node.value)
+    elif isinstance(node, yaml.MappingNode):
+        size += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    memo[key] = size
+    return size
+
+
+def load_yaml(text: str) -> Iterator[Item | Problem]:
+    if not _depth_ok(text):
+        yield Problem("IO002", f"nesting deeper than {MAX_DEPTH} levels", 1, 1)
+        return
+    loader = _Loader(text)
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if _expanded_size(node, {}) > MAX_YAML_NODES:
+                yield Problem(
+                    "IO003",
+                    f"the YAML expands to more than {MAX_YAML_NODES:,} values (aliases?)",
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                )
+                continue
+            data = loader.construct_document(node)
+            if isinstance(data, list) and isinstance(node, yaml.SequenceNode):
+                for index, entry in enumerate(data):
+                    line, _ = _locate_yaml(node, (index,))
+                    yield Item(_jsonable(entry), line, yaml_node=node, prefix=(index,))
+            else:
+                yield Item(_jsonable(data), node.start_mark.line + 1, yaml_node=node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        yield Problem("IO002", f"invalid YAML: {exc.problem or exc.context}", *where)
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
+        yield Problem("IO002", f"invalid YAML: {exc}", 1, 1)
+    finally:
+        loader.dispose()
+
+
+def _jsonable(data: object) -> object:
+    """Keys as strings, as JSON would send them (YAML allows `1:` or `yes:` as keys)."""
+    if isinstance(data, dict):
+        return {k if isinstance(k, str) else str(k): _jsonable(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_jsonable(v) for v in data]
+    return data

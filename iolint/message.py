@@ -1,0 +1,170 @@
+"""pydantic v2 models of IO's NewMessage, with the constraints the IO API enforces.
+
+Sending code can build messages with these models (``iolint.NewMessage``); the linter uses the
+same constants, so a limit lives in one place. Sources: ../shared/research/io-api.md §1.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+
+SUBJECT_MIN, SUBJECT_MAX = 10, 120
+MARKDOWN_MIN, MARKDOWN_MAX = 80, 10_000
+AMOUNT_MIN, AMOUNT_MAX = 1, 9_999_999_999
+TTL_MIN, TTL_MAX = 3600, 604_800
+
+FISCAL_CODE_RE = re.compile(
+    r"^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$"
+)
+NOTICE_NUMBER_RE = re.compile(r"^[0123][0-9]{17}$")
+ORGANIZATION_FISCAL_CODE_RE = re.compile(r"^[0-9]{11}$")
+ULID_RE = re.compile(r"^[0-9a-hjkmnp-tv-zA-HJKMNP-TV-Z]{26}$")
+# IO's IsoDateFromString: a date and a time, optional fraction, then Z, an offset or nothing.
+TIMESTAMP_RE = re.compile(
+    r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?$"
+)
+
+
+def utf16_len(text: str) -> int:
+    """Length as JavaScript's ``string.length`` counts it: astral characters count 2."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _length_between(low: int, high: int):
+    def check(value: str) -> str:
+        n = utf16_len(value)
+        if not low <= n <= high:
+            raise ValueError(f"must be {low}..{high} characters as IO counts them, not {n}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _pattern(regex: re.Pattern[str], what: str):
+    def check(value: str) -> str:
+        if not regex.match(value):
+            raise ValueError(f"is not a valid {what}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _timestamp(value: str) -> str:
+    match = TIMESTAMP_RE.match(value)
+    if not match:
+        raise ValueError("is not an ISO 8601 date-time such as 2025-01-12T22:59:59Z")
+    datetime.fromisoformat(value.replace("Z", "+00:00"))  # raises on 2025-02-30
+    return value
+
+
+Subject = Annotated[StrictStr, _length_between(SUBJECT_MIN, SUBJECT_MAX)]
+Markdown = Annotated[StrictStr, _length_between(MARKDOWN_MIN, MARKDOWN_MAX)]
+FiscalCode = Annotated[StrictStr, _pattern(FISCAL_CODE_RE, "codice fiscale")]
+OrganizationFiscalCode = Annotated[
+    StrictStr, _pattern(ORGANIZATION_FISCAL_CODE_RE, "organisation fiscal code (11 digits)")
+]
+NoticeNumber = Annotated[StrictStr, _pattern(NOTICE_NUMBER_RE, "notice number (18 digits)")]
+Ulid = Annotated[StrictStr, _pattern(ULID_RE, "ULID")]
+Timestamp = Annotated[StrictStr, AfterValidator(_timestamp)]
+NonEmpty = Annotated[StrictStr, Field(min_length=1)]
+
+
+class _Model(BaseModel):
+    # IO drops unknown keys silently; a model for building messages should refuse them instead.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Payee(_Model):
+    fiscal_code: OrganizationFiscalCode
+
+
+class PaymentData(_Model):
+    amount: Annotated[StrictInt, Field(ge=AMOUNT_MIN, le=AMOUNT_MAX)]
+    notice_number: NoticeNumber
+    invalid_after_due_date: StrictBool = False
+    payee: Payee | None = None
+
+
+class ThirdPartyData(_Model):
+    id: NonEmpty
+    original_sender: NonEmpty | None = None
+    original_receipt_date: Timestamp | None = None
+    has_attachments: StrictBool = False
+    has_remote_content: StrictBool = False
+    has_precondition: Literal["ALWAYS", "ONCE", "NEVER"] | None = None
+    summary: NonEmpty | None = None
+    configuration_id: Ulid | None = None
+
+
+class EuCovidCert(_Model):
+    auth_code: StrictStr
+
+
+class PrescriptionData(_Model):
+    nre: Annotated[StrictStr, Field(min_length=15, max_length=15)]
+    iup: Annotated[StrictStr, Field(min_length=1, max_length=16)] | None = None
+    prescriber_fiscal_code: FiscalCode | None = None
+
+
+class LegalData(_Model):
+    sender_mail_from: NonEmpty
+    has_attachment: StrictBool = False
+    message_unique_id: NonEmpty
+    original_message_url: NonEmpty | None = None
+    pec_server_service_id: StrictStr | None = None
+
+
+class MessageContent(_Model):
+    subject: Subject
+    markdown: Markdown
+    require_secure_channels: StrictBool | None = None
+    due_date: Timestamp | None = None
+    payment_data: PaymentData | None = None
+    third_party_data: ThirdPartyData | None = None
+    eu_covid_cert: EuCovidCert | None = None
+    prescription_data: PrescriptionData | None = None
+    legal_data: LegalData | None = None
+
+
+class DefaultAddresses(_Model):
+    email: StrictStr | None = None
+
+
+class NewMessage(_Model):
+    """The body of ``POST /api/v1/messages``."""
+
+    content: MessageContent
+    fiscal_code: FiscalCode | None = None
+    time_to_live: Annotated[StrictInt, Field(ge=TTL_MIN, le=TTL_MAX)] | None = None
+    feature_level_type: Literal["STANDARD", "ADVANCED"] = "STANDARD"
+    default_addresses: DefaultAddresses | None = None
+
+    def to_payload(self) -> dict:
+        """The JSON-ready dict to POST, without unset optional fields."""
+        return self.model_dump(mode="json", exclude_none=True, exclude_defaults=True) | {
+            "feature_level_type": self.feature_level_type
+        }
+
+
+def known_fields() -> dict[str, frozenset[str]]:
+    """Field names allowed in each object of the payload, keyed by dotted path of the object."""
+    out: dict[str, frozenset[str]] = {}
+
+    def walk(model: type[BaseModel], prefix: str) -> None:
+        out[prefix] = frozenset(model.model_fields)
+        for name, info in model.model_fields.items():
+            for arg in _model_args(info.annotation):
+                walk(arg, f"{prefix}.{name}" if prefix else name)
+
+    walk(NewMessage, "")
+    return out
+
+
+def _model_args(annotation) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [a for arg in getattr(annotation, "__args__", ()) for a in _model_args(arg)]

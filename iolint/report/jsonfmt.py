@@ -1,0 +1,21 @@
+"""``--format json``: one JSON array of finding objects, written as findings arrive."""
+
+from __future__ import annotations
+
+import json
+
+from iolint.report import Reporter
+
+
+class JsonReporter(Reporter):
+    def start(self):
+        self.first = True
+        self.out.write("[")
+
+    def add(self, finding):
+        self.out.write("\n  " if self.first else ",\n  ")
+        self.out.write(json.dumps(finding.to_dict(), ensure_ascii=False))
+        self.first = False
+
+    def finish(self, summary):
+        self.out.write("\n]\n" if not self.first else "]\n")

@@ -1,0 +1,50 @@
+"""Running a rule's documented examples with only that rule selected."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from iolint import inputs
+from iolint.config import Config
+from iolint.engine import Linter
+from iolint.loaders import Item
+
+DEFAULT_NOW = datetime(2025, 1, 1, tzinfo=UTC)
+
+
+def linter_for(rule, example: dict, packs=()) -> Linter:
+    config = Config().replace(
+        select=[rule.code],
+        plan=example.get("plan", "base"),
+        features=example.get("features", []),
+        rules={rule.code: example["options"]} if "options" in example else None,
+        rule_packs=[str(p) for p in packs] or None,
+    )
+    now = example.get("now")
+    now = datetime.fromisoformat(now.replace("Z", "+00:00")) if now else DEFAULT_NOW
+    return Linter(config, now=now)
+
+
+def run_example(rule, example: dict, tmp_path: Path, packs=()) -> list:
+    """The findings of ``rule`` on one example."""
+    linter = linter_for(rule, example, packs)
+    if "payload" in example:
+        hits = linter.check_payload(example["payload"])
+        return [linter.finding(r, h) for r, h in hits]
+    if "batch" in example:
+        items = [Item(p, i + 1) for i, p in enumerate(example["batch"])]
+        return list(linter.check_items(items, "batch.jsonl"))
+    if "file" in example:
+        spec = example["file"]
+        path = tmp_path / spec["name"]
+        if "bytes" in spec:
+            path.write_bytes(bytes.fromhex(spec["bytes"]))
+        else:
+            path.write_text(spec["text"], encoding="utf-8")
+        return list(inputs.check_file(linter, path, spec["name"]))
+    if "template" in example:
+        path = tmp_path / example.get("name", "example.io.yaml")
+        path.write_text(example["template"], encoding="utf-8")
+        return list(inputs.check_file(linter, path, path.name))
+    raise AssertionError(f"{rule.code}: an example needs payload, batch, file or template")
