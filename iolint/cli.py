@@ -6,6 +6,7 @@ Exit codes: 0 nothing at or above the fail level, 1 something is, 2 usage, confi
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -15,15 +16,8 @@ from pathlib import Path
 from iolint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COMMANDS = {}
-
-
-def command(name: str):
-    def register(fn):
-        COMMANDS[name] = fn
-        return fn
-
-    return register
+# Modules that add subcommands: each has ``register(subparsers)``, setting ``handler`` defaults.
+EXTENSIONS = ()
 
 
 def _now(text: str) -> datetime:
@@ -72,6 +66,12 @@ def parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument("rule", help="a code or a name, e.g. IO205 or notice-number-check-digits")
     explain.add_argument("--config", type=Path)
+
+    check.set_defaults(handler=run_check)
+    rules.set_defaults(handler=run_rules)
+    explain.set_defaults(handler=run_explain)
+    for name in EXTENSIONS:
+        importlib.import_module(name).register(sub)
     return top
 
 
@@ -81,7 +81,6 @@ def _config(args):
     return cfg.load(args.config) if args.config else cfg.load(start=Path.cwd())
 
 
-@command("check")
 def run_check(args) -> int:
     from iolint import inputs
     from iolint.engine import Linter
@@ -144,7 +143,6 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-@command("rules")
 def run_rules(args) -> int:
     from iolint import catalogue, docs
 
@@ -160,7 +158,6 @@ def run_rules(args) -> int:
     return EXIT_OK
 
 
-@command("explain")
 def run_explain(args) -> int:
     from iolint import catalogue, docs
 
@@ -185,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         parser().print_help()
         return EXIT_ERROR
     try:
-        return COMMANDS[args.command](args)
+        return args.handler(args)
     except (ConfigError, CatalogueError) as exc:
         print(f"iolint: {exc}", file=sys.stderr)
         return EXIT_ERROR

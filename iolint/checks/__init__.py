@@ -18,6 +18,7 @@ PayloadCheck = Callable[[object, "Context"], Iterable[Hit]]
 
 PAYLOAD_CHECKS: dict[str, PayloadCheck] = {}
 BATCH_CHECKS: dict[str, type] = {}
+TEMPLATE_CHECKS: dict[str, Callable] = {}  # fn(template, ctx) -> Iterable[Hit], see iolint.templates
 
 # Modules holding check functions; imported once, on first use of the registry.
 _MODULES = ("structure", "recipient", "payment", "dates", "plan", "batch", "privacy")
@@ -51,6 +52,14 @@ def batch_check(code: str):
     def register(cls: type) -> type:
         BATCH_CHECKS[code] = cls
         return cls
+
+    return register
+
+
+def template_check(code: str):
+    def register(fn: Callable) -> Callable:
+        TEMPLATE_CHECKS[code] = fn
+        return fn
 
     return register
 
