@@ -1,0 +1,104 @@
+"""`iolint check` end to end: discovery, selection, plans, exit codes, json output."""
+
+import json
+
+import pytest
+
+GOOD = {
+    "fiscal_code": "RSSMRA85T10A562S",
+    "content": {
+        "subject": "Il tuo appuntamento è confermato",
+        "markdown": "Il tuo appuntamento allo sportello anagrafe è confermato. Ricordati di portare una fototessera recente.",
+    },
+}
+BAD = {**GOOD, "fiscal_code": "RSSMRA85T10A562X", "feature_level_type": "ADVANCED"}
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "messages").mkdir()
+    (tmp_path / "messages" / "good.json").write_text(json.dumps(GOOD), encoding="utf-8")
+    (tmp_path / "messages" / "bad.json").write_text(json.dumps(BAD, indent=2), encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"name": "x", "version": "1.0.0"}', encoding="utf-8")
+    return tmp_path
+
+
+def findings(run_cli, *args, cwd=None):
+    code, out, err = run_cli("check", "--format", "json", "--ignore", "IO5", *args, cwd=cwd)
+    return code, json.loads(out), err
+
+
+def test_default_is_the_current_folder_and_non_messages_are_skipped(run_cli, project):
+    code, found, _ = findings(run_cli, cwd=project)
+    assert code == 1
+    assert {(f["file"], f["code"]) for f in found} == {("messages/bad.json", "IO121"), ("messages/bad.json", "IO401")}
+    for f in found:
+        assert set(f) >= {"code", "name", "severity", "message", "file", "line", "column", "field"}
+    assert next(f for f in found if f["code"] == "IO121")["line"] == 2
+
+
+def test_plan_premium_accepts_advanced(run_cli, project):
+    _, found, _ = findings(run_cli, "--plan", "premium", cwd=project)
+    assert [f["code"] for f in found] == ["IO121"]
+
+
+def test_select_and_ignore_by_name_and_prefix(run_cli, project):
+    _, found, _ = findings(run_cli, "--select", "invalid-fiscal-code", cwd=project)
+    assert [f["code"] for f in found] == ["IO121"]
+    code, found, _ = findings(run_cli, "--ignore", "IO4,IO1", cwd=project)
+    assert (code, found) == (0, [])
+
+
+def test_config_exclude_and_fail_level(run_cli, project):
+    (project / "pyproject.toml").write_text('[tool.iolint]\nextend-exclude = ["bad.json"]\n', encoding="utf-8")
+    code, found, _ = findings(run_cli, cwd=project)
+    assert (code, found) == (0, [])
+    code, _, _ = findings(run_cli, "--fail-level", "warning", "messages/good.json", cwd=project)
+    assert code == 0
+
+
+def test_warnings_do_not_fail_unless_asked(run_cli, project):
+    no_recipient = {"content": GOOD["content"]}
+    (project / "w.json").write_text(json.dumps(no_recipient), encoding="utf-8")
+    code, found, _ = findings(run_cli, "w.json", cwd=project)
+    assert code == 0 and [f["code"] for f in found] == ["IO120"]
+    code, _, _ = findings(run_cli, "--fail-level", "warning", "w.json", cwd=project)
+    assert code == 1
+    code, _, _ = findings(run_cli, "--fail-level", "warning", "--exit-zero", "w.json", cwd=project)
+    assert code == 0
+
+
+def test_broken_files_are_findings_and_do_not_stop_the_others(run_cli, project):
+    (project / "broken.json").write_text('{"content": {"subject": }', encoding="utf-8")
+    (project / "binary.json").write_bytes(b"\x00\x01\x02")
+    code, found, _ = findings(run_cli, "broken.json", "binary.json", "missing.json", "messages/bad.json", cwd=project)
+    codes = {(f["file"], f["code"]) for f in found}
+    assert ("broken.json", "IO002") in codes and ("binary.json", "IO001") in codes
+    assert ("missing.json", "IO001") in codes and ("messages/bad.json", "IO121") in codes
+    assert code == 1
+
+
+def test_explicit_non_message_gets_an_info_note(run_cli, project):
+    code, found, _ = findings(run_cli, "package.json", cwd=project)
+    assert code == 0 and [f["code"] for f in found] == ["IO004"]
+
+
+def test_usage_and_config_errors_exit_2(run_cli, project):
+    assert run_cli("check", "--plan", "gold", cwd=project)[0] == 2
+    assert run_cli("explain", "IO999", cwd=project)[0] == 2
+    (project / "pyproject.toml").write_text('[tool.iolint]\nplna = "base"\n', encoding="utf-8")
+    code, _, err = run_cli("check", cwd=project)
+    assert code == 2 and "plna: unknown key" in err
+
+
+def test_rules_lists_the_catalogue(run_cli, project):
+    code, out, _ = run_cli("rules", "--format", "json", cwd=project)
+    rules = json.loads(out)
+    assert code == 0 and {"IO205", "IO501"} <= {r["code"] for r in rules}
+
+
+def test_python_dash_m(project, python):
+    import subprocess
+
+    proc = subprocess.run([python, "-m", "iolint", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("iolint ")

@@ -1,0 +1,39 @@
+"""The wheel carries the rule catalogue: built, installed in a fresh venv, `iolint rules` works."""
+
+import subprocess
+import sys
+import venv
+import zipfile
+
+from tests.conftest import ROOT
+
+
+def test_wheel_installs_and_lists_rules(tmp_path):
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", dist, ROOT],
+        check=True, capture_output=True,
+    )
+    (wheel,) = dist.glob("iolint-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "iolint/rules/payment.yaml" in names
+    # A fresh venv that reuses the installed dependencies: nothing is downloaded.
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [python, "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", wheel],
+        check=True, capture_output=True,
+    )
+    env = {"PATH": "/usr/bin:/bin", "PYTHONNOUSERSITE": "1"}
+    proc = subprocess.run(
+        [python, "-c", "import iolint, iolint.catalogue as c; print(iolint.__file__); print(c.builtin_dir())"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, check=True,
+    )
+    module_file, rules_dir = proc.stdout.split()
+    assert module_file.startswith(str(env_dir)) and rules_dir.startswith(str(env_dir))
+    proc = subprocess.run(
+        [env_dir / "bin" / "iolint", "rules"], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "IO205  notice-number-check-digits" in proc.stdout
