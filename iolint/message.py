@@ -31,7 +31,10 @@ TIMESTAMP_RE = re.compile(
 
 def utf16_len(text: str) -> int:
     """Length as JavaScript's ``string.length`` counts it: astral characters count 2."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    if text.isascii():
+        return len(text)
+    # surrogatepass: JSON may carry lone surrogates ("\ud800"), which count 1 as in JavaScript
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _length_between(low: int, high: int):

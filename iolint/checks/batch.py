@@ -20,6 +20,17 @@ def _digest(*parts: object) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
 
 
+_last: tuple[object, int] = (None, 0)
+
+
+def _content_digest(body: dict) -> int:
+    """The content's digest, computed once for both batch rules (identity, as in structure.py)."""
+    global _last
+    if _last[0] is not body:
+        _last = (body, _digest(body))
+    return _last[1]
+
+
 class _Counter:
     """Counts per key with the first place each key was seen."""
 
@@ -47,7 +58,7 @@ class MassCommunication:
     def feed(self, msg, where):
         body = content(msg)
         if body:
-            self.counter.add(_digest(body), where)
+            self.counter.add(_content_digest(body), where)
 
     def finish(self):
         for count, where in self.counter.table.values():
@@ -69,7 +80,7 @@ class DuplicateMessage:
 
     def feed(self, msg, where):
         if isinstance(msg, dict) and "fiscal_code" in msg and content(msg):
-            entry = self.counter.add(_digest(msg["fiscal_code"], content(msg)), where)
+            entry = self.counter.add(_digest(msg["fiscal_code"], _content_digest(content(msg))), where)
             if entry[0] > 1:
                 self.repeats.append((where, entry[1]))
 

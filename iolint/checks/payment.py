@@ -10,12 +10,12 @@ from iolint.checks import content, payload_check
 from iolint.finding import Hit
 from iolint.message import AMOUNT_MAX, AMOUNT_MIN, NOTICE_NUMBER_RE, ORGANIZATION_FISCAL_CODE_RE
 
-# Euro amounts as written in Italian text: "123,50 €", "€ 1.234,00", "12 euro".
-# The look-behind lets a run of digits be tried from its first digit only (no quadratic scan).
-_EURO = re.compile(
-    r"(?:€\s?(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?)"
-    r"|(?:(?<![\d.])(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?\s?(?:€|euro\b|EUR\b))"
-)
+# Euro amounts as written in Italian text: "123,50 €", "€ 1.234,00", "12 euro". The scan looks
+# for the currency first (a literal search), then for the number right before or after it.
+_CURRENCY = re.compile(r"€|\beuro\b|\bEUR\b")
+_NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?"
+_BEFORE = re.compile(rf"(?<![\d.,]){_NUMBER}\s?$")
+_AFTER = re.compile(rf"^\s?{_NUMBER}(?![\d])")
 
 
 def _payment(msg: object) -> dict | None:
@@ -26,10 +26,12 @@ def _payment(msg: object) -> dict | None:
 def euro_amounts_in(text: str) -> set[int]:
     """Amounts the text states in euro, as cents."""
     found = set()
-    for m in _EURO.finditer(text):
-        whole = (m.group(1) or m.group(3)).replace(".", "")
-        cents = (m.group(2) or m.group(4) or "0").ljust(2, "0")
-        found.add(int(whole) * 100 + int(cents))
+    for currency in _CURRENCY.finditer(text):
+        start, end = currency.span()
+        m = _BEFORE.search(text, max(0, start - 24), start) or _AFTER.match(text[end : end + 24])
+        if m:
+            whole = m.group(1).replace(".", "")
+            found.add(int(whole) * 100 + int((m.group(2) or "0").ljust(2, "0")))
     return found
 
 
