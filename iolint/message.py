@@ -10,7 +10,17 @@ import re
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
 
 SUBJECT_MIN, SUBJECT_MAX = 10, 120
 MARKDOWN_MIN, MARKDOWN_MAX = 80, 10_000
@@ -79,6 +89,14 @@ NonEmpty = Annotated[StrictStr, Field(min_length=1)]
 class _Model(BaseModel):
     # IO drops unknown keys silently; a model for building messages should refuse them instead.
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_null(cls, value):
+        # IO's codecs take an optional field as absent, never as null: null is refused with 400.
+        if value is None:
+            raise PydanticCustomError("null_value", "null is refused by IO: omit the field instead")
+        return value
 
 
 class Payee(_Model):

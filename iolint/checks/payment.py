@@ -161,7 +161,7 @@ def invalid_payee_fiscal_code(msg, ctx):
 @payload_check("IO207")
 def invalid_after_due_date_without_due_date(msg, ctx):
     pay = _payment(msg)
-    if pay and pay.get("invalid_after_due_date") is True and "due_date" not in content(msg):
+    if pay and pay.get("invalid_after_due_date") is True and content(msg).get("due_date") is None:
         yield Hit(
             "content.payment_data.invalid_after_due_date",
             "`invalid_after_due_date` is true but the message has no `due_date`: "
@@ -171,7 +171,7 @@ def invalid_after_due_date_without_due_date(msg, ctx):
 
 @payload_check("IO208")
 def payment_without_due_date(msg, ctx):
-    if _payment(msg) is not None and "due_date" not in content(msg):
+    if _payment(msg) is not None and content(msg).get("due_date") is None:
         yield Hit(
             "content.payment_data",
             "a payment message without `due_date`: the citizen sees no deadline in the app "
@@ -182,7 +182,7 @@ def payment_without_due_date(msg, ctx):
 @payload_check("IO209")
 def explicit_payee(msg, ctx):
     pay = _payment(msg)
-    if pay and "payee" in pay:
+    if pay and pay.get("payee") is not None:
         yield Hit(
             "content.payment_data.payee",
             "an explicit `payee` needs the ApiMessageWriteWithPayee permission (IO answers 403 "

@@ -102,6 +102,10 @@ def missing_required_field(msg, ctx):
 @payload_check("IO102")
 def wrong_type(msg, ctx):
     for err in _errors(msg):
+        if err["type"] == "null_value":
+            path = _path(err["loc"])
+            yield Hit(path, f"`{path}` is null: IO refuses null; omit the field instead")
+            continue
         expected = _TYPE_NAMES.get(err["type"])
         path = _path(err["loc"])
         if expected is None or path in _DEDICATED:
@@ -116,7 +120,7 @@ def invalid_value(msg, ctx):
     for err in _errors(msg):
         path = _path(err["loc"])
         kind = err["type"]
-        if kind in _TYPE_NAMES or kind in ("missing", "extra_forbidden") or path in _DEDICATED:
+        if kind in _TYPE_NAMES or kind in ("missing", "extra_forbidden", "null_value") or path in _DEDICATED:
             continue
         if path in _LENGTH_RULED and kind == "value_error":
             continue
