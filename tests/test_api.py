@@ -64,7 +64,7 @@ def test_plan_select_and_ignore():
 def test_json_text_gets_positions():
     text = json.dumps(PAYMENT, indent=2).replace("302123456789012356", "30212345678901235")
     (finding,) = iolint.lint(text, now=NOW).errors
-    assert finding.code == "IO204" and finding.line == 12
+    assert (finding.code, finding.line, finding.column) == ("IO204", 9, 24)
 
 
 def test_invalid_json_text_is_a_finding_not_an_exception():
