@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import json
 import json.decoder
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,16 +91,17 @@ class Item:
         return self._line, None
 
 
+_INDEXED = re.compile(r"^(.*?)((?:\[\d+\])*)$", re.DOTALL)
+
+
 def _split(field: str) -> list[str | int]:
+    """Keys of a dotted path; `[n]` suffixes are list indexes. Odd keys stay literal text."""
     out: list[str | int] = []
     for part in field.split("."):
-        name, _, rest = part.partition("[")
+        name, indexes = _INDEXED.match(part).groups()
         if name:
             out.append(name)
-        while rest:
-            index, _, rest = rest.partition("]")
-            out.append(int(index))
-            rest = rest.lstrip("[")
+        out.extend(int(i) for i in re.findall(r"\d+", indexes))
     return out
 
 
