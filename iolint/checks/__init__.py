@@ -21,7 +21,10 @@ BATCH_CHECKS: dict[str, type] = {}
 TEMPLATE_CHECKS: dict[str, Callable] = {}  # fn(template, ctx) -> Iterable[Hit], see iolint.templates
 
 # Modules holding check functions; imported once, on first use of the registry.
-_MODULES = ("structure", "recipient", "payment", "dates", "plan", "batch", "privacy")
+_MODULES = (
+    "structure", "recipient", "payment", "dates", "plan", "batch", "privacy",
+    "markdown", "cta", "style",
+)  # fmt: skip
 _loaded = False
 
 MISSING = object()

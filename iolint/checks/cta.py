@@ -1,0 +1,58 @@
+"""CTA front matter: placement, YAML, structure, actions, locales, labels (IO620..IO627).
+
+Parsing is ``iolint.cta``, run through the shared, memoized ``iolint.markdown.analyze``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from iolint import markdown
+from iolint.checks import payload_check, text_of
+from iolint.checks.markdown import register
+from iolint.finding import Hit
+
+for _code in ("IO620", "IO621", "IO622", "IO623", "IO624", "IO625"):
+    register(_code)
+
+LABEL_MAX = 30  # a full-width button shows about this many characters on a small phone
+_VAGUE = {
+    "clicca qui", "clicca", "qui", "scopri di più", "scopri di piu", "scopri", "leggi di più",
+    "maggiori informazioni", "altre informazioni", "info", "click here", "click", "here",
+    "learn more", "read more", "more", "more info",
+}  # fmt: skip
+_FILLER = re.compile(r"[\s.!:…]+")
+
+
+def _labels(msg):
+    text = text_of(msg, "markdown")
+    return markdown.analyze(text).labels if text else ()
+
+
+@payload_check("IO626")
+def vague_cta_label(msg, ctx):
+    for label in _labels(msg):
+        words = _FILLER.sub(" ", label.text).strip().lower()
+        if not words:
+            yield Hit("content.markdown", f"`{label.where}` has an empty label", offset=label.offset)
+        elif words in _VAGUE or words.startswith(("clicca ", "click ")):
+            yield Hit(
+                "content.markdown",
+                f"`{label.where}` label \"{label.text.strip()}\" does not say what the button does",
+                value=label.text,
+                offset=label.offset,
+            )
+
+
+@payload_check("IO627")
+def long_cta_label(msg, ctx):
+    limit = int(ctx.option("IO627", "max-length", LABEL_MAX))
+    for label in _labels(msg):
+        n = len(label.text.strip())
+        if n > limit:
+            yield Hit(
+                "content.markdown",
+                f"`{label.where}` label is {n} characters: keep it to {limit} or fewer, a short action",
+                value=label.text,
+                offset=label.offset,
+            )

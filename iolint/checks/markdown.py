@@ -1,0 +1,25 @@
+"""Markdown the IO app drops, shows as plain text or cannot open (IO601..IO609).
+
+The logic is in ``iolint.markdown``; each rule reports the issues of its code.
+"""
+
+from __future__ import annotations
+
+from iolint import markdown
+from iolint.checks import payload_check, text_of
+from iolint.finding import Hit
+
+
+def issue_hits(msg, code: str):
+    text = text_of(msg, "markdown")
+    if text:
+        for issue in markdown.analyze(text).of(code):
+            yield Hit("content.markdown", issue.message, value=issue.value, offset=issue.offset)
+
+
+def register(code: str) -> None:
+    payload_check(code)(lambda msg, ctx: issue_hits(msg, code))
+
+
+for _code in markdown.CODES:
+    register(_code)

@@ -1,0 +1,231 @@
+"""What the IO app does with a body's markdown: what it drops, shows as plain text or cannot open.
+
+Facts: ../shared/research/io-api.md §3.2 and §3.3. The app parses with remark and GFM; markdown-it
+with tables and strikethrough enabled sees the same constructs. ``analyze`` runs once per distinct
+text (memoized) for both the markdown and the CTA rules; a body with none of the characters that
+can start a reported construct never reaches markdown-it, which is imported only when needed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from iolint import cta
+from iolint.cta import Issue, Label
+
+CODES = ("IO601", "IO602", "IO603", "IO604", "IO605", "IO606", "IO607", "IO608", "IO609")
+
+# Every construct reported below starts with one of these: `#` ATX heading, `|` table, `~`
+# strikethrough, `<` HTML or autolink, `[` link, image or footnote. Entities never make syntax.
+_MARKUP = re.compile(r"[#|~<\[]")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_BR = re.compile(r"<br ?/?>", re.I)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*")
+_MARKUP_START = re.compile(r"<[A-Za-z/!?]")
+# GFM also strikes through with single tildes, which markdown-it leaves as text.
+_SINGLE_TILDE = re.compile(r"(?<!~)~(?=[^\s~])[^~]*?(?<=[^\s~])~(?!~)")
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
+_OPENS = ("https://", "ioit://", "mailto:", "tel:", "sms:")
+_FOOTNOTE_GONE = "a footnote: the app drops footnotes, and this text disappears"
+_STRUCK = "strikethrough: the app does not render it, the struck text disappears"
+_IMAGE_GONE = "an image in a link, emphasis, heading or table: the app shows images only in paragraphs"
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    issues: tuple[Issue, ...]  # markdown and CTA problems, by offset in the whole markdown
+    labels: tuple[Label, ...]  # CTA button labels
+
+    def of(self, code: str) -> Iterator[Issue]:
+        return (issue for issue in self.issues if issue.code == code)
+
+
+def may_have_markup(body: str) -> bool:
+    """False only if no markdown rule can fire on ``body``."""
+    return _MARKUP.search(body) is not None
+
+
+@lru_cache(maxsize=4096)
+def analyze(markdown: str) -> Analysis:
+    """The issues of a whole ``content.markdown``, front matter included; one run per text."""
+    cta_issues, labels = cta.analyze(markdown)
+    _, body, offset = cta.split_front_matter(markdown)
+    found = body_issues(body, offset) if may_have_markup(body) else []
+    return Analysis(tuple(sorted([*cta_issues, *found], key=lambda i: i.offset)), labels)
+
+
+@cache
+def _parser():
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.validateLink = lambda url: True  # keep javascript: and data: links, to report them
+    md.normalizeLink = lambda url: url  # keep addresses as written, to find them in the source
+    return md
+
+
+def body_issues(body: str, base: int = 0) -> list[Issue]:
+    """The markdown problems of a body that starts at offset ``base`` of its markdown."""
+    md = _parser()
+    starts = [0] + [m.end() for m in _LINE_BREAK.finditer(body)]
+    env: dict = {}
+    tokens = md.parse(body, env)
+    # markdown-it reads `[^1]: Nota` as a link definition, and `[^1]` as a link to "Nota"
+    notes = [ref for label, ref in env.get("references", {}).items() if label.startswith("^")]
+    scan = _Scan(body, base, starts, {ref["href"] for ref in notes})
+    for ref in notes:
+        scan.add("IO609", scan.line_start(ref["map"][0]), _FOOTNOTE_GONE)
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open" and tok.tag in ("h4", "h5", "h6"):
+            scan.block("IO601", tok, f"a level-{tok.tag[1]} heading shows as plain text in the app")
+        elif tok.type == "table_open":
+            scan.block("IO602", tok, "a table: the app does not render tables, its content disappears")
+        elif tok.type == "html_block":
+            tag = _shown_tag(tok.content)
+            if tag:
+                scan.block("IO604", tok, _html_message(tag), tok.content)
+        elif tok.type == "inline":
+            parent = tokens[i - 1].type
+            if parent == "paragraph_open" and _FOOTNOTE.match(tok.content):
+                scan.block("IO609", tok, _FOOTNOTE_GONE)
+            scan.inline(tok, parent)
+    return scan.issues
+
+
+class _Scan:
+    """Turns markdown-it tokens into issues, with offsets found in the source text.
+
+    markdown-it maps only blocks to lines: inline positions are found by searching their source
+    from a cursor inside the block; when that fails the issue points at the cursor.
+    """
+
+    def __init__(self, body: str, base: int, starts: list[int], footnotes: set[str]):
+        self.body, self.base, self.starts = body, base, starts
+        self.footnotes = footnotes  # addresses of footnote "links", reported as footnotes
+        self.issues: list[Issue] = []
+
+    def line_start(self, line: int) -> int:
+        start = self.starts[line]
+        while start < len(self.body) and self.body[start] in " \t":
+            start += 1
+        return start
+
+    def span(self, tok) -> tuple[int, int]:
+        first, last = tok.map
+        end = self.starts[last] if last < len(self.starts) else len(self.body)
+        return self.line_start(first), end
+
+    def add(self, code: str, offset: int, message: str, value: str | None = None) -> None:
+        self.issues.append(Issue(code, self.base + offset, message, value))
+
+    def block(self, code: str, tok, message: str, value: str | None = None) -> None:
+        self.add(code, self.span(tok)[0], message, value)
+
+    def inline(self, tok, parent: str) -> None:
+        cursor, end = self.span(tok)
+        body = self.body
+
+        def find(needle: str, advance: bool = True) -> int:
+            nonlocal cursor
+            pos = body.find(needle, cursor, end)
+            if pos < 0:
+                return cursor
+            if advance:
+                cursor = pos + len(needle)
+            return pos
+
+        children = tok.children or []
+        depth = 0  # inside a link or emphasis, where an image is not a paragraph's child
+        opened_html = False
+        for j, child in enumerate(children):
+            kind = child.type
+            if kind == "link_open":
+                href = str(child.attrs.get("href", ""))
+                # the address comes after the link's text: look it up without moving past the text
+                at = find(href or "](", advance=False)
+                self._link(href, _is_empty(children, j), at)
+            elif kind in ("s_open", "s_close"):
+                at = find("~~")
+                if kind == "s_open":
+                    self.add("IO603", at, _STRUCK)
+            elif kind == "image":
+                at = find("![")
+                if depth or parent != "paragraph_open":
+                    self.add("IO605", at, _IMAGE_GONE)
+            elif kind == "html_inline":
+                at = find(child.content.split("\n")[0])
+                tag = _shown_tag(child.content)
+                if tag and not (opened_html and tag.startswith("`</")):  # one report per element
+                    opened_html = True
+                    self.add("IO604", at, _html_message(tag), child.content)
+            elif kind == "text":
+                for m in _SINGLE_TILDE.finditer(child.content):
+                    at = find(m.group())
+                    self.add("IO603", at, _STRUCK)
+            if kind.endswith("_open"):
+                depth += 1
+            elif kind.endswith("_close"):
+                depth -= 1
+
+    def _link(self, href: str, empty: bool, at: int) -> None:
+        if href in self.footnotes:
+            return
+        if not href or empty:
+            what = "has no address" if not href else "has no text, so there is nothing to tap"
+            self.add("IO606", at, f"this link {what}", href)
+            if not href:
+                return
+        lower = href.lower()
+        if lower.startswith(_OPENS):
+            return
+        if lower.startswith("http://"):
+            self.add("IO607", at, "an http:// link: the app keeps them only for old messages", href)
+            return
+        scheme = _SCHEME.match(lower)
+        if lower.startswith(("iohandledlink://", "iosso://")):
+            why = f"`{scheme.group()}//` works only as a CTA action, not in the body"
+        elif scheme:
+            why = f"the app does not open `{scheme.group()}` links"
+        else:
+            why = "a link without https:// (a relative path, an anchor or `www.…`) opens nothing"
+        self.add("IO608", at, f"{why}: the citizen gets a 'link not supported' message", href)
+
+
+def _is_empty(children, j: int) -> bool:
+    """Whether the link opened at ``children[j]`` has no visible text."""
+    for child in children[j + 1 :]:
+        if child.type == "link_close":
+            return True
+        if child.type not in ("text", "softbreak", "hardbreak") or child.content.strip():
+            return False
+    return True
+
+
+def _shown_tag(html: str) -> str | None:
+    """The first tag the app would print literally, or None: it drops comments and turns `<br>`
+    into a line break."""
+    shown = _BR.sub("", _without_comments(html))
+    m = _MARKUP_START.search(shown)
+    if m is None:
+        return None
+    tag = _TAG.match(shown, m.start())
+    return f"`{tag.group()}>`" if tag else f"`{shown[m.start() : m.start() + 9]}`"
+
+
+def _html_message(tag: str) -> str:
+    return f"raw HTML {tag} is shown as literal text in the app"
+
+
+def _without_comments(html: str) -> str:
+    """The HTML without the `<!-- -->` comments the app drops (a loop: a lazy regex is quadratic)."""
+    out, i = [], 0
+    while (j := html.find("<!--", i)) >= 0:
+        out.append(html[i:j])
+        k = html.find("-->", j + 4)
+        i = len(html) if k < 0 else k + 3
+    out.append(html[i:])
+    return "".join(out)

@@ -1,0 +1,246 @@
+"""Style rules IO801..IO807, with real Italian sentences to keep false positives out."""
+
+import time
+
+import pytest
+
+from iolint.checks import PAYLOAD_CHECKS, Context, load_all
+from iolint.checks import style
+
+load_all()
+
+SUBJECT = "Il tuo appuntamento è confermato"
+PAYMENT = {"amount": 12350, "notice_number": "302123456789012356"}
+
+
+def run(code: str, subject: str = SUBJECT, markdown: str = "Testo del messaggio.", **extra) -> list:
+    msg = {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": subject, "markdown": markdown, **extra}}
+    return list(PAYLOAD_CHECKS[code](msg, Context()))
+
+
+# -- formal address ----------------------------------------------------------------------------
+
+ORDINARY = [
+    "Le iscrizioni all'asilo nido sono aperte fino al 31 gennaio.",
+    "La tua carta d'identità scade il 12 gennaio. Le fototessere devono essere recenti.",
+    "Tua figlia Giulia è stata ammessa: lei e le sue compagne inizieranno a settembre.",
+    "Abbiamo ricevuto la domanda di Maria: la sua richiesta è stata accolta.",
+    "Lo sportello di La Spezia è chiuso; quello di La Maddalena è aperto.",
+    "Porta con te: Le ricevute dei pagamenti e un documento.",
+    "1. Le domande si presentano online.\n2. Le graduatorie escono a marzo.",
+    "- Le scadenze della TARI\n- **Le agevolazioni** per le famiglie",
+    "Ti ricordiamo le scadenze della TARI e le modalità di pagamento.",
+    "Le informazioni sono sul sito del Comune.",
+    "Sua sorella può ritirare il documento con una delega.",
+    "Lei, tua figlia, può iniziare a settembre.",
+    "Il personale dello sportello sarà gentile e disponibile.",
+    "Puoi chiamarla o scriverle: la invitiamo noi a scegliere l'orario.",
+    "Il festival Le Notti Bianche si terrà in piazza.",
+    "> Le nuove tariffe valgono dal 1° gennaio.",
+    "## Le novità del servizio",
+    '"Le regole sono cambiate", spiega l\'assessore.',
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_sentences_are_not_formal(text):
+    assert run("IO801", markdown=text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Gentile utente, Le ricordiamo che la carta scade.", ["Gentile utente", "Le ricordiamo"]),
+        ("La preghiamo di presentarsi allo sportello.", ["La preghiamo"]),
+        ("Abbiamo confermato il Suo appuntamento.", ["Suo"]),
+        ("Il documento a Lei intestato è pronto.", ["Lei"]),
+        ("Egregio signore, la pratica è chiusa.", ["Egregio"]),
+        ("Siamo lieti di comunicarLe che la domanda è accolta.", ["comunicarLe"]),
+        ("Spett.le contribuente, ecco l'avviso.", ["Spett.le"]),
+        ("Per ricordarLe la scadenza, Le inviamo questo messaggio.", ["ricordarLe", "Le"]),
+        ("Abbiamo ricevuto le Sue richieste.", ["Sue"]),
+        ("Gentile cittadina, la informiamo che la domanda è accolta.", ["Gentile cittadina"]),
+    ],
+)
+def test_formal_forms(text, words):
+    hits = run("IO801", markdown=text)
+    assert [h.value for h in hits] == words
+    assert all(text[h.offset :].startswith(h.value) for h in hits)
+
+
+def test_formal_title():
+    (hit,) = run("IO801", subject="Rinnovo della Sua carta d'identità")
+    assert hit.field == "content.subject" and hit.offset == 14
+
+
+# -- all caps ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "subject", ["AVVISO DI PAGAMENTO TARI", "RINNOVO CIE", "NUOVO AVVISO INAIL", "PAGAMENTO MENSA 2030/2031"]
+)
+def test_all_caps_titles(subject):
+    assert len(run("IO802", subject=subject)) == 1
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Rinnovo CIE e SPID", "TARI 2030: IMU e TASI", "Nuovo avviso INAIL", "AVVISO di pagamento della mensa", "ISEE INPS"],
+)
+def test_titles_with_acronyms_are_fine(subject):
+    assert run("IO802", subject=subject) == []
+
+
+# -- ente name ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Comune di Milano",
+        "Comune di Reggio nell'Emilia",
+        "Comune di Cassano d'Adda - Avviso",
+        "Città metropolitana di Roma Capitale",
+        "Regione Emilia-Romagna: comunicazione",
+        "Agenzia delle Entrate",
+        "COMUNE DI MILANO",
+        "Comune di Sesto San Giovanni | Informazioni",
+    ],
+)
+def test_ente_name_titles(subject):
+    assert len(run("IO803", subject=subject)) == 1
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Comune di Milano: il tuo avviso TARI 2030",
+        "Comune di Milano ti ricorda la scadenza della TARI",
+        "Città più pulita: la raccolta differenziata cambia",
+        "Regione, nuovi bandi per lo sport",
+        "Il Comune di Milano ha accolto la tua richiesta",
+        "Iscrizioni aperte all'asilo nido",
+    ],
+)
+def test_informative_titles(subject):
+    assert run("IO803", subject=subject) == []
+
+
+# -- vague title -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "subject", ["Comunicazione", "AVVISO!", "Esito della richiesta.", "Nuovo messaggio", " Promemoria "]
+)
+def test_vague_titles(subject):
+    assert len(run("IO804", subject=subject)) == 1
+
+
+@pytest.mark.parametrize(
+    "subject", ["Avviso di pagamento TARI", "Esito della richiesta di residenza", "Comunicazione sugli orari"]
+)
+def test_specific_titles(subject):
+    assert run("IO804", subject=subject) == []
+
+
+# -- payment bodies ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "amount", ["123,50 €", "€ 45", "€45,00", "12 euro", "EUR 12,50", "1.234,56 €", "123.50 €", "10 Euro"]
+)
+def test_amounts(amount):
+    body = f"Hai un avviso per la TARI 2030: devi pagare {amount} entro il 31/07/2030."
+    assert run("IO805", markdown=body, payment_data=PAYMENT) == []
+
+
+@pytest.mark.parametrize(
+    "date", ["31/07/2030", "31.07.2030", "31-07-30", "2030-07-31", "31 luglio", "1° agosto 2030", "31 Luglio 2030"]
+)
+def test_dates(date):
+    body = f"Hai un avviso per la TARI 2030: devi pagare 123,50 € entro il {date}."
+    assert run("IO806", markdown=body, payment_data=PAYMENT) == []
+
+
+def test_payment_body_without_amount_or_date():
+    body = "Hai un avviso per la TARI 2030. Trovi l'importo nell'avviso: paga entro la scadenza, in €."
+    assert len(run("IO805", markdown=body, payment_data=PAYMENT)) == 1
+    assert len(run("IO806", markdown=body, payment_data=PAYMENT)) == 1
+    assert run("IO805", markdown=body) == [] and run("IO806", markdown=body) == []  # not a payment
+
+
+def test_front_matter_does_not_count_as_body():
+    body = '---\nit:\n  cta_1:\n    text: "Paga 12 € entro il 31/07/2030"\n    action: "ioit://X"\n---\nHai un avviso da pagare.'
+    assert len(run("IO805", markdown=body, payment_data=PAYMENT)) == 1
+    assert len(run("IO806", markdown=body, payment_data=PAYMENT)) == 1
+
+
+# -- pagoPA ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["PagoPA", "PAGOPA", "Pago PA", "pago PA", "Pagopa", "pago-pa", "pagopa"])
+def test_misspelled_pagopa(word):
+    text = f"Puoi pagare in app o su tutti i canali {word}, anche in banca."
+    (hit,) = run("IO807", markdown=text)
+    assert hit.value == word and text[hit.offset :].startswith(word)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Puoi pagare su tutti i canali pagoPA.",
+        "L'app IO è gestita da PagoPA S.p.A., società pubblica.",
+        "Gestita da PagoPA SpA e PagoPA S.p.A",
+        "Trovi i canali su www.pagopa.gov.it o https://checkout.pagopa.it/ e scrivi a info@pagopa.it.",
+        "Segui @pagopa sui social.",
+    ],
+)
+def test_correct_pagopa(text):
+    assert run("IO807", markdown=text) == []
+
+
+def test_pagopa_in_title():
+    (hit,) = run("IO807", subject="Paga la TARI con PagoPA")
+    assert hit.field == "content.subject" and hit.offset == 17
+
+
+# -- regexes on adversarial input --------------------------------------------------------------
+
+_USES = [
+    ("_COURTESY", "finditer"), ("_PRONOUN", "finditer"), ("_WORD", "findall"), ("_ENTE_NAME", "match"),
+    ("_PUNCTUATION", "sub"), ("_AMOUNT", "search"), ("_DATE", "search"), ("_PAGOPA", "finditer"),
+    ("_COMPANY", "match"), ("_DOMAIN_PART", "match"),
+]  # fmt: skip
+_ADVERSARIAL = [
+    "a" * 100_000,
+    "aL" * 50_000,
+    "gentile " * 12_500,
+    "La " * 33_000,
+    "Comune " + "di " * 33_000 + "x",
+    "Comune di " + "Milano " * 14_000 + "x",
+    "Comune " + "d'" * 50_000,
+    "1/" * 50_000,
+    "1 " * 50_000,
+    "€ " * 50_000,
+    "pago " * 20_000,
+    "s.p." * 25_000,
+]
+
+
+@pytest.mark.parametrize(("pattern", "use"), _USES)
+def test_regexes_are_linear(pattern, use):
+    method = getattr(getattr(style, pattern), use)
+    for text in _ADVERSARIAL:
+        start = time.perf_counter()
+        result = method(" ", text) if use == "sub" else method(text)
+        if use == "finditer":
+            list(result)
+        assert time.perf_counter() - start < 2, (pattern, text[:10])
+
+
+def test_checks_on_a_100_kb_body():
+    text = ("Gentile utente, La informiamo che il Suo avviso PagoPA è pronto. " * 1600)[:100_000]
+    start = time.perf_counter()
+    for code in ("IO801", "IO805", "IO806", "IO807"):
+        run(code, markdown=text, payment_data=PAYMENT)
+    assert time.perf_counter() - start < 5
