@@ -106,7 +106,7 @@ def lint(
     if hasattr(data, "locate"):  # an Item read from JSON text: findings get line and column
         findings = []
         for rule, hit in linter.check_payload(data.data):
-            line, column = data.locate(hit.field)
+            line, column = data.locate(hit.field, hit.offset)
             findings.append(linter.finding(rule, hit, line=line, column=column))
     else:
         findings = [linter.finding(rule, hit) for rule, hit in linter.check_payload(data)]

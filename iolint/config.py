@@ -65,6 +65,8 @@ class Settings(BaseModel):
     rules: dict[str, dict[str, int | float | str | bool]] = Field(default_factory=dict)
     pii: PiiSettings = Field(default_factory=PiiSettings)
     suppress: list[Suppression] = Field(default_factory=list)
+    baseline: str | None = None  # accepted findings (iolint baseline FILE), relative to the config
+    cache_dir: str = ".iolint_cache"  # relative to the config's folder
 
     @field_validator("severity", mode="before")
     @classmethod

@@ -152,7 +152,7 @@ class Linter:
             data = item.data
             for rule, fn in runners:
                 for hit in fn(data, ctx):
-                    line, column = item.locate(hit.field)
+                    line, column = item.locate(hit.field, hit.offset)
                     yield self.finding(rule, hit, file=file, line=line, column=column)
             for _, state in batch:
                 state.feed(data, item.line)

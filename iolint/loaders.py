@@ -80,13 +80,17 @@ class Item:
             self._line = self.locate(None)[0]
         return self._line
 
-    def locate(self, field: str | None) -> tuple[int | None, int | None]:
+    def locate(self, field: str | None, offset: int | None = None) -> tuple[int | None, int | None]:
+        """(line, column) of a field's value; with ``offset``, of that character of a string value."""
         keys = tuple(_split(field)) if field else ()
         if self._yaml_node is not None:
-            return _locate_yaml(self._yaml_node, self._prefix + keys)
+            return _locate_yaml(self._yaml_node, self._prefix + keys, offset)
         if self._lines is not None:
-            offset = _locate_json(self._lines.text, keys, self._start)
-            line, column = self._lines.position(offset)
+            text = self._lines.text
+            at = _locate_json(text, keys, self._start)
+            if offset and text.startswith('"', at):
+                at = _json_char(text, at, offset)
+            line, column = self._lines.position(at)
             return line + self._line_base, column
         return self._line, None
 
@@ -145,7 +149,19 @@ def _locate_json(text: str, keys: tuple, start: int = 0) -> int:
     return i
 
 
-def _locate_yaml(node: yaml.Node, keys: tuple) -> tuple[int, int]:
+def _json_char(text: str, quote: int, offset: int) -> int:
+    """Source offset of decoded character ``offset`` of the JSON string starting at ``quote``."""
+    i, n = quote + 1, 0
+    while n < offset and i < len(text) and text[i] != '"':
+        if text[i] == "\\":
+            i += 6 if text.startswith("u", i + 1) else 2
+        else:
+            i += 1
+        n += 1
+    return i
+
+
+def _locate_yaml(node: yaml.Node, keys: tuple, offset: int | None = None) -> tuple[int, int]:
     for key in keys:
         child = None
         if isinstance(node, yaml.MappingNode):
@@ -155,8 +171,18 @@ def _locate_yaml(node: yaml.Node, keys: tuple) -> tuple[int, int]:
         elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
             child = node.value[key]
         if child is None:
+            offset = None
             break
         node = child
+    buffer = node.start_mark.buffer
+    if offset and isinstance(node, yaml.ScalarNode) and node.style == "|" and buffer:
+        # A literal block: the value's lines are the source lines after the indicator, indented.
+        before = node.value[:offset]
+        row = node.start_mark.line + 1 + before.count("\n")
+        rows = buffer.split("\n")
+        source = rows[row] if row < len(rows) else ""
+        indent = len(source) - len(source.lstrip(" "))
+        return row + 1, indent + len(before) - (before.rfind("\n") + 1) + 1
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 

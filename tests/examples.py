@@ -47,4 +47,21 @@ def run_example(rule, example: dict, tmp_path: Path, packs=()) -> list:
         path = tmp_path / example.get("name", "example.io.yaml")
         path.write_text(example["template"], encoding="utf-8")
         return list(inputs.check_file(linter, path, path.name))
-    raise AssertionError(f"{rule.code}: an example needs payload, batch, file or template")
+    if "project" in example:
+        return run_project(rule, example, tmp_path)
+    raise AssertionError(f"{rule.code}: an example needs payload, batch, file, template or project")
+
+
+def run_project(rule, example: dict, tmp_path: Path) -> list:
+    """Files (config included) checked as ``iolint check`` does, suppressions and baseline applied."""
+    from iolint import config as cfg
+    from iolint.baseline import Baseline
+    from iolint.pipeline import Pipeline
+
+    for name, text in example["project"].items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    config = cfg.load(start=tmp_path).replace(select=[rule.code, *example.get("select", [])])
+    baseline = Baseline(tmp_path / config.baseline, config.baseline) if config.baseline else None
+    pipeline = Pipeline(config, now=DEFAULT_NOW, baseline=baseline)
+    findings = [f for _, found in pipeline.run([tmp_path]) for f in found]
+    return findings + list(pipeline.leftovers(unused=True))

@@ -58,3 +58,13 @@ def test_looks_like_message():
     assert looks_like_message([{"fiscal_code": "X"}])
     assert not looks_like_message({"name": "pkg", "version": "1"})
     assert not looks_like_message([1, 2])
+
+
+def test_offsets_inside_strings_map_to_source_positions():
+    (item,) = load_json('{"content": {"markdown": "ab\\n\\u00e8| x"}}')
+    assert item.locate("content.markdown") == (1, 26)
+    assert item.locate("content.markdown", 4) == (1, 37)  # the "|" after "a", "b", "\n" and "è"
+    text = "content:\n  markdown: |\n    Prima riga\n    | a | b |\n"
+    (item,) = load_yaml(text)
+    assert item.locate("content.markdown", 11) == (4, 5)
+    assert item.locate("content.markdown", 13) == (4, 7)

@@ -1,7 +1,8 @@
 """Output formats. A reporter receives findings one by one (batches can be huge) and closes.
 
 Messages are masked when findings are made, so no format can print a detected value; a
-reporter only arranges what it gets.
+reporter only arranges what it gets. The text format also shows source lines, masked again
+(see ``iolint.report.excerpt``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from iolint.finding import Finding, Severity
 FORMATS = {
     "text": "iolint.report.text:TextReporter",
     "json": "iolint.report.jsonfmt:JsonReporter",
+    "json-lines": "iolint.report.jsonfmt:JsonLinesReporter",
+    "sarif": "iolint.report.sarif:SarifReporter",
+    "github": "iolint.report.github:GithubReporter",
+    "junit": "iolint.report.junit:JunitReporter",
 }
 
 
@@ -24,6 +29,7 @@ class Summary:
     files: int = 0
     counts: Counter = field(default_factory=Counter)  # by severity
     by_rule: Counter = field(default_factory=Counter)  # by (code, name)
+    baselined: int = 0  # findings the baseline accepted
 
     def add(self, finding: Finding) -> None:
         self.counts[finding.severity] += 1
@@ -32,15 +38,34 @@ class Summary:
     def at_or_above(self, level: Severity) -> int:
         return sum(n for sev, n in self.counts.items() if sev >= level)
 
+    def statistics(self) -> str:
+        """Findings per rule, most frequent first."""
+        rows = sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+        return "".join(f"{count:6d}  {code}  {name}\n" for (code, name), count in rows)
+
+    def line(self) -> str:
+        parts = [f"{self.counts[s]} {s}{'s' if self.counts[s] != 1 else ''}" for s in sorted(self.counts, reverse=True)]
+        found = ", ".join(parts) if parts else "no findings"
+        noun = "file" if self.files == 1 else "files"
+        accepted = f" ({self.baselined} more accepted by the baseline)" if self.baselined else ""
+        return f"Checked {self.files} {noun}: {found}{accepted}.\n"
+
 
 class Reporter:
-    def __init__(self, out: TextIO, *, rules=(), statistics: bool = False):
+    needs_rules = False  # whether the format describes the rules (the catalogue is then loaded)
+    writes_statistics = False  # whether --statistics fits in the output (else it goes to stderr)
+
+    def __init__(self, out: TextIO, *, rules=(), statistics: bool = False, fail_level: Severity = Severity.ERROR):
         self.out = out
         self.rules = rules
         self.statistics = statistics
+        self.fail_level = fail_level
 
     def start(self) -> None:
         pass
+
+    def file(self, display: str) -> None:
+        """A checked file; its findings, if any, follow."""
 
     def add(self, finding: Finding) -> None:
         raise NotImplementedError
@@ -49,6 +74,10 @@ class Reporter:
         pass
 
 
-def reporter(name: str, out: TextIO, **options) -> Reporter:
+def reporter_class(name: str) -> type[Reporter]:
     module, _, cls = FORMATS[name].partition(":")
-    return getattr(importlib.import_module(module), cls)(out, **options)
+    return getattr(importlib.import_module(module), cls)
+
+
+def reporter(name: str, out: TextIO, **options) -> Reporter:
+    return reporter_class(name)(out, **options)

@@ -1,4 +1,7 @@
-"""``--format json``: one JSON array of finding objects, written as findings arrive."""
+"""``--format json``: one JSON array of finding objects; ``json-lines``: one object per line.
+
+Both are written as findings arrive.
+"""
 
 from __future__ import annotations
 
@@ -19,3 +22,8 @@ class JsonReporter(Reporter):
 
     def finish(self, summary):
         self.out.write("\n]\n" if not self.first else "]\n")
+
+
+class JsonLinesReporter(Reporter):
+    def add(self, finding):
+        self.out.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
