@@ -29,9 +29,27 @@ def fingerprint(code: str, field: str | None, value: object) -> str:
     return hashlib.blake2b(raw.encode(), digest_size=10).hexdigest()
 
 
+_pii_settings: tuple = ((), ())  # what iolint.pii was last configured with (it is process-wide)
+
+
+def _configure_pii(config: Config) -> None:
+    global _pii_settings
+    wanted = (tuple(config.pii.allow), tuple(config.pii.recognizers))
+    if wanted == _pii_settings:
+        return
+    from iolint import pii
+
+    try:
+        pii.configure(allow=wanted[0], recognizers=wanted[1])
+    except (ImportError, AttributeError, TypeError, ValueError) as exc:
+        raise ConfigError(f"[tool.iolint.pii] recognizers: {exc}") from None
+    _pii_settings = wanted
+
+
 class Linter:
     def __init__(self, config: Config | None = None, *, now: datetime | None = None):
         self.config = config or Config()
+        _configure_pii(self.config)
         self.rules = catalogue.all_rules(self.config.rule_packs)
         self.by_code = {r.code: r for r in self.rules}
         checks.load_all()

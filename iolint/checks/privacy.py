@@ -19,28 +19,37 @@ def _detections(msg, key):
     return text, pii.detect(text)
 
 
-def _hits(field: str, text: str, detections, what: str):
+def _hits(field: str, text: str, detections, template: str):
     from iolint.pii import mask
 
     for d in detections:
         value = text[d.start : d.end]
-        yield Hit(field, f"{what} holds {d.label}: {mask(value)}", value=value, offset=d.start)
+        yield Hit(field, template.format(label=d.label, value=mask(value)), value=value, offset=d.start)
 
 
 @payload_check("IO501")
 def personal_data_in_title(msg, ctx):
     text, found = _detections(msg, "subject")
-    yield from _hits("content.subject", text, [d for d in found if not d.special], "the title")
+    yield from _hits(
+        "content.subject", text, [d for d in found if not d.special],
+        "the title holds personal data ({label}: {value}), shown on the lock screen",
+    )
 
 
 @payload_check("IO502")
 def special_category_in_title(msg, ctx):
     text, found = _detections(msg, "subject")
-    yield from _hits("content.subject", text, [d for d in found if d.special], "the title")
+    yield from _hits(
+        "content.subject", text, [d for d in found if d.special],
+        "the title reveals special-category data ({label}: {value}), shown on the lock screen",
+    )
 
 
 @payload_check("IO503")
 def personal_data_in_body(msg, ctx):
     text, found = _detections(msg, "markdown")
     keep = [d for d in found if d.special or d.identifier]
-    yield from _hits("content.markdown", text, keep, "the body")
+    yield from _hits(
+        "content.markdown", text, keep,
+        "the body holds {label} ({value}): keep only what the citizen needs (data minimisation)",
+    )
