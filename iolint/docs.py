@@ -43,6 +43,8 @@ def _example(example: dict) -> str:
         body = json.dumps(example["payload"], ensure_ascii=False, indent=2)
     elif "batch" in example:
         body = "\n".join(json.dumps(p, ensure_ascii=False) for p in example["batch"])
+    elif "project" in example:
+        body = "\n".join(f"({name})\n{text.rstrip()}" for name, text in example["project"].items())
     elif "file" in example:
         body = f"({example['file']['name']})\n{example['file'].get('text', '<binary content>')}"
     else:

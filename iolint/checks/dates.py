@@ -103,4 +103,5 @@ def due_date_in_past(msg, ctx):
             "content.due_date",
             f"`due_date` {due.astimezone(ROME):%d/%m/%Y %H:%M} (Rome) is already past "
             f"(now: {now.astimezone(ROME):%d/%m/%Y %H:%M})",
+            value=content(msg)["due_date"],
         )

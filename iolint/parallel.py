@@ -1,0 +1,100 @@
+"""``--jobs N``: files checked in worker processes, and big JSONL batches cut into chunks of lines.
+
+The batch rules (IO130 mass-communication, IO131 duplicate-message) need every line of a batch.
+They run in the parent, in the single pass that reads the file and cuts it into chunks; the
+workers run the per-payload rules on their chunks with the batch rules switched off. Results come
+back in order, a bounded number of chunks at a time, so the output is the one of ``--jobs 1``.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+
+CHUNK_LINES = 5_000
+
+_linter = _batchless = None  # per worker process
+
+
+def batchless(config, now):
+    """A linter that runs every enabled rule but the batch ones."""
+    from iolint import checks
+    from iolint.engine import Linter
+
+    checks.load_all()
+    return Linter(config.replace(ignore=[*config.ignore, *checks.BATCH_CHECKS]), now=now)
+
+
+def _init(config, now, show_values):
+    global _linter, _batchless
+    from iolint.engine import Linter
+
+    if show_values:
+        from iolint import pii
+
+        pii.show_values(True)
+    _linter = Linter(config, now=now)
+    _batchless = batchless(config, now)
+
+
+def _check_task(task, data):
+    from iolint.pipeline import check_file
+
+    return check_file(_linter, task, data)
+
+
+def check_chunk(linter, display: str, first: int, lines: list) -> list:
+    """Findings of the payload rules on ``lines``, the first of which is line ``first``."""
+    from iolint import loaders
+
+    shift = first - 1
+    return [
+        replace(f, line=f.line + shift) if f.line else f
+        for f in linter.check_items(loaders.load_jsonl(iter(lines)), display)
+    ]
+
+
+def _check_chunk(display, first, lines):
+    return check_chunk(_batchless, display, first, lines)
+
+
+def chunks(lines):
+    """(first line number, lines) for consecutive runs of ``CHUNK_LINES`` lines."""
+    first, batch = 1, []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == CHUNK_LINES:
+            yield first, batch
+            first, batch = first + CHUNK_LINES, []
+    if batch:
+        yield first, batch
+
+
+class Pool:
+    """Worker processes, each with its own linter, and an in-order window of pending work."""
+
+    def __init__(self, jobs: int, config, now, show_values: bool):
+        self.jobs = jobs
+        self.executor = ProcessPoolExecutor(jobs, initializer=_init, initargs=(config, now, show_values))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.executor.shutdown(cancel_futures=True)
+
+    def check_task(self, task, data):
+        return self.executor.submit(_check_task, task, data)
+
+    def check_chunk(self, display, first, lines):
+        return self.executor.submit(_check_chunk, display, first, lines)
+
+    def ordered(self, items, start):
+        """``start(item)`` for each item, at most a few per worker ahead, results in order."""
+        window = deque()
+        for item in items:
+            window.append((item, start(item)))
+            if len(window) >= self.jobs * 2:
+                yield window.popleft()
+        yield from window

@@ -1,0 +1,226 @@
+"""The check pipeline: files -> cache or engine (+ inline directives) -> config and sidecar
+suppressions -> baseline -> the caller's reporter.
+
+Findings of a file come sorted; a JSONL batch of ``STREAM_BYTES`` or more streams in file order
+instead, in bounded memory, and is never cached. The engine is built only when a file is not in
+the cache, so a run whose files are all cached does not import the checks, nor presidio.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from concurrent.futures import Future
+from dataclasses import dataclass
+from functools import cached_property, partial
+from pathlib import Path
+
+from iolint import inputs, suppress
+from iolint.finding import Finding
+
+STREAM_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Task:
+    path: Path
+    display: str
+    explicit: bool
+
+
+def display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop
+        return path.as_posix()
+
+
+def check_file(linter, task: Task, data: bytes | None) -> list[Finding]:
+    """The findings of one file, inline directives applied, sorted."""
+    findings = inputs.check_file(linter, task.path, task.display, explicit=task.explicit)
+    if data and b"iolint" in data:
+        text = data.decode("utf-8", "replace")
+        findings = suppress.apply_inline(linter, text, findings, task.display)
+    return sorted(findings, key=Finding.sort_key)
+
+
+class Progress:
+    """A one-line counter on stderr, when stderr is a terminal."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.files = 0
+        self.shown = 0.0
+
+    def update(self, text: str = "", *, force: bool = False) -> None:
+        now = time.monotonic()
+        if self.enabled and (force or now - self.shown > 0.1):
+            self.shown = now
+            sys.stderr.write(f"\riolint: {self.files:,} files{text}\x1b[K")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled and self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+class Pipeline:
+    def __init__(self, config, *, now=None, jobs=1, cache=None, baseline=None, show_values=False, progress=False):
+        self.config = config
+        self.now = now
+        self.jobs = jobs
+        self.cache = cache
+        self.baseline = baseline
+        self.show_values = show_values
+        self.progress = Progress(progress)
+        self.suppressions = suppress.Entries(config, lambda p: display(Path(p)))
+        self.errors = 0
+
+    @cached_property
+    def linter(self):
+        from iolint.engine import Linter
+
+        return Linter(self.config, now=self.now)
+
+    def rules(self):
+        if "linter" in self.__dict__:
+            return self.linter.rules
+        from iolint import catalogue
+
+        return catalogue.all_rules(self.config.rule_packs)
+
+    def relative(self, shown: str) -> str:
+        """A file's path relative to the project root, as suppressions and baselines name it."""
+        try:
+            return (Path.cwd() / shown).resolve().relative_to(self.config.root.resolve()).as_posix()
+        except (ValueError, OSError, RuntimeError):
+            return Path(shown).as_posix()
+
+    # -- running -----------------------------------------------------------------------------
+
+    def run(self, paths, *, force_exclude=False):
+        """(display path, findings) for every file, in order; findings are an iterator."""
+        tasks = (
+            Task(path, display(path), explicit)
+            for path, explicit in inputs.discover(paths, self.config, force_exclude=force_exclude)
+        )
+        if self.jobs > 1:
+            from iolint.parallel import Pool
+
+            with Pool(self.jobs, self.config, self.now, self.show_values) as pool:
+                for task, pending in pool.ordered(tasks, lambda t: self._start(t, pool)):
+                    yield task.display, self._after(task, self._resolve(task, pending))
+        else:
+            for task in tasks:
+                yield task.display, self._after(task, self._resolve(task, self._start(task, None)))
+        self.progress.done()
+
+    def _start(self, task: Task, pool):
+        """Cached findings; (a Future of findings or a call that makes them, cache key); or a
+        generator for a big batch."""
+        try:
+            size = task.path.stat().st_size
+        except OSError:
+            size = 0  # the engine reports what is wrong with the file
+        if size >= STREAM_BYTES and task.path.suffix.lower() in (".jsonl", ".ndjson"):
+            return self._stream(task, pool)
+        try:  # read to be hashed and scanned for directives; what is too big is neither
+            data = task.path.read_bytes() if task.path.is_file() and size < STREAM_BYTES else None
+        except OSError:
+            data = None
+        key = self.cache.key(task.display, task.explicit, data) if self.cache and data is not None else None
+        if key:
+            cached = self.cache.get(key)
+            if cached is not None:
+                return cached
+        if pool:
+            return pool.check_task(task, data), key
+        return partial(check_file, self.linter, task, data), key
+
+    def _resolve(self, task, pending):
+        self.progress.files += 1
+        self.progress.update()
+        if isinstance(pending, tuple):
+            findings, key = pending
+            try:
+                findings = findings.result() if isinstance(findings, Future) else findings()
+            except Exception as exc:  # one file's failure must not cost the others their findings
+                self._failed(task, exc)
+                return []
+            if key:
+                self.cache.put(key, findings)
+            return findings
+        return pending if isinstance(pending, list) else self._guarded(task, pending)
+
+    def _guarded(self, task, findings):
+        try:
+            yield from findings
+        except Exception as exc:
+            self._failed(task, exc)
+
+    def _failed(self, task, exc):
+        self.errors += 1
+        print(f"iolint: internal error on {task.display}: {type(exc).__name__}: {exc}", file=sys.stderr)
+
+    def _after(self, task, findings):
+        rel = self.relative(task.display)
+        findings = self.suppressions.filter(rel, findings, self.rules)
+        return self.baseline.filter(rel, findings) if self.baseline else findings
+
+    def _stream(self, task: Task, pool):
+        """A big JSONL batch, read once: chunks to the workers, every payload to the batch rules."""
+        from iolint import loaders
+
+        try:
+            handle = task.path.open("rb")
+        except OSError:
+            yield from inputs.check_file(self.linter, task.path, task.display, explicit=task.explicit)
+            return
+        with handle:
+            if b"\0" in handle.read(8192):
+                yield from inputs.check_file(self.linter, task.path, task.display, explicit=task.explicit)
+                return
+            handle.seek(0)
+            lines = self._counted(task, loaders.read_lines(handle))
+            if pool is None:
+                yield from self.linter.check_items(loaders.load_jsonl(lines), task.display)
+                return
+            yield from self._stream_chunks(task, pool, lines)
+
+    def _stream_chunks(self, task, pool, lines):
+        from iolint import loaders
+        from iolint.loaders import Item
+        from iolint.parallel import chunks
+
+        linter = self.linter
+        batch = linter.batch_checks(linter.ignored_for(task.display))
+
+        def start(chunk):
+            first, part = chunk
+            if batch:
+                for item in loaders.load_jsonl(iter(part)):
+                    if isinstance(item, Item):
+                        for _, state in batch:
+                            state.feed(item.data, item.line + first - 1)
+            return pool.check_chunk(task.display, first, part)
+
+        for _, pending in pool.ordered(chunks(lines), start):
+            yield from pending.result()
+        for rule, state in batch:
+            for line, hit in state.finish():
+                yield linter.finding(rule, hit, file=task.display, line=line)
+
+    def _counted(self, task, lines):
+        for number, line in enumerate(lines, 1):
+            if number % 10_000 == 0:
+                self.progress.update(f", {task.display}: {number:,} lines")
+            yield line
+
+    def leftovers(self, *, unused: bool):
+        """Findings about the suppressions and the baseline themselves, once every file is done."""
+        if self.suppressions.entries or self.suppressions.problems:
+            yield from self.suppressions.leftovers(self.linter, unused=unused)
+        if self.baseline:
+            yield from self.baseline.stale(self.linter)
+

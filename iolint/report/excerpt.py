@@ -1,0 +1,90 @@
+"""Source lines under text findings, read lazily and masked.
+
+A source line may hold the very personal data a finding is about (a codice fiscale in a title),
+so an excerpt is shown only with what the personal-data detectors find replaced by ``*``; lines
+of privacy findings (IO5xx), and every line when the detectors are not available, are not shown.
+The detectors are those behind ``iolint.pii.detect``, called without presidio (which would cost a
+cached run most of its time) and without the allow-list: an excerpt may mask more than the
+findings report, never less.
+"""
+
+from __future__ import annotations
+
+import bisect
+from pathlib import Path
+
+WIDTH = 100  # characters shown around the column of a long line
+CONTEXT = 200  # characters the detector sees on each side of what is shown
+CHECKPOINT = 1_000  # lines between remembered offsets, for findings that point back
+MAX_LINE_BYTES = 1024 * 1024
+
+
+def _detector():
+    try:
+        from iolint.pii.detectors import find_all
+    except ImportError:
+        return None
+    return find_all
+
+
+class Sources:
+    """Lines of the files findings point into, read forward: O(lines) for findings in file order."""
+
+    def __init__(self):
+        self.file = None
+        self.handle = None
+        self.number = 0  # lines read so far
+        self.marks: list[int] = [0]  # line numbers with a known offset
+        self.offsets: list[int] = [0]
+
+    def line(self, file: str, number: int) -> str | None:
+        if file != self.file:
+            self.close()
+            try:
+                self.handle = Path(file).open("rb")
+            except OSError:
+                return None
+            self.file = file
+        if self.handle is None:
+            return None
+        if number <= self.number:
+            i = bisect.bisect_right(self.marks, number - 1) - 1
+            self.handle.seek(self.offsets[i])
+            self.number = self.marks[i]
+        raw = b""
+        while self.number < number:
+            if self.number % CHECKPOINT == 0 and self.number > self.marks[-1]:
+                self.marks.append(self.number)
+                self.offsets.append(self.handle.tell())
+            raw = tail = self.handle.readline(MAX_LINE_BYTES)
+            if not raw:
+                return None
+            while len(tail) == MAX_LINE_BYTES and not tail.endswith(b"\n"):  # skip the rest
+                tail = self.handle.readline(MAX_LINE_BYTES)
+            self.number += 1
+        return raw.decode("utf-8", "replace").rstrip("\r\n").lstrip("\ufeff")
+
+    def close(self) -> None:
+        if self.handle:
+            self.handle.close()
+        self.file = self.handle = None
+        self.number = 0
+        self.marks, self.offsets = [0], [0]
+
+
+def excerpt(line: str, column: int | None, code: str) -> tuple[str, int | None] | None:
+    """(the masked text to show, the caret's offset in it), or None when nothing may be shown."""
+    detect = _detector()
+    if detect is None or code.startswith("IO5"):
+        return None
+    col = (column or 1) - 1
+    start = max(0, min(col - WIDTH // 3, len(line) - WIDTH)) if len(line) > WIDTH else 0
+    end = min(len(line), start + WIDTH)
+    lo, hi = max(0, start - CONTEXT), min(len(line), end + CONTEXT)
+    shown = list(line[start:end].replace("\t", " "))
+    for found in detect(line[lo:hi]):
+        for i in range(max(found.start + lo, start), min(found.end + lo, end)):
+            shown[i - start] = "*"
+    text = ("…" if start else "") + "".join(shown) + ("…" if end < len(line) else "")
+    caret = col - start + (1 if start else 0) if column else None
+    return text, caret

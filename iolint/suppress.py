@@ -1,0 +1,224 @@
+"""Suppressions: accepted findings that must carry a reason and never depend on line numbers.
+
+Inline, in any text file: ``{# iolint: ignore[IO501,personal-data-in-title] reason="..." #}``
+covers its own line and the next; ``{# iolint: ignore-file[CODES] reason="..." #}`` the whole
+file. For JSON payloads, which cannot hold comments: ``[[tool.iolint.suppress]]`` entries and the
+sidecar ``iolint-suppressions.yaml`` (a list of the same entries), matched by file glob, rule and
+field path. What is wrong with a suppression is itself a finding (IO901-IO904).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from iolint.finding import Finding, Hit
+
+SIDECAR = "iolint-suppressions.yaml"
+NO_REASON, UNKNOWN_RULE, UNUSED, INVALID = "IO901", "IO902", "IO903", "IO904"
+CODES = frozenset({NO_REASON, UNKNOWN_RULE, UNUSED, INVALID, "IO905"})
+
+_DIRECTIVE = re.compile(r"\{#-?\s*iolint\s*:(.*?)-?#\}")
+_FORM = re.compile(
+    r"""\s*(?P<verb>ignore|ignore-file)\s*\[(?P<codes>[^\]]*)\]"""
+    r"""\s*(?:reason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')\s*)?$"""
+)
+
+
+def make(linter, code: str, message: str, file: str, *, line=None, field=None) -> Finding | None:
+    """A finding of one of the suppression rules, unless the configuration switched it off."""
+    rule = linter.by_code.get(code)
+    if rule is None or code not in linter.enabled or code in linter.ignored_for(file):
+        return None
+    return linter.finding(rule, Hit(field, message), file=file, line=line)
+
+
+def _resolve(rules, token: str) -> str | None:
+    from iolint.catalogue import find
+
+    rule = find(rules, token)
+    return rule.code if rule else None
+
+
+# -- inline directives --------------------------------------------------------------------------
+
+
+@dataclass
+class Directive:
+    line: int
+    whole_file: bool
+    codes: dict[str, str]  # code -> the token written
+    used: set[str] = field(default_factory=set)
+
+    def covers(self, finding: Finding) -> bool:
+        if finding.code not in self.codes:
+            return False
+        return self.whole_file or finding.line in (self.line, self.line + 1)
+
+
+def apply_inline(linter, text: str, findings: Iterable[Finding], file: str) -> Iterator[Finding]:
+    """The findings no directive of ``text`` covers, then what is wrong with the directives."""
+    directives, problems = [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        if "iolint" not in line:
+            continue
+        for match in _DIRECTIVE.finditer(line):
+            directive = _parse(linter, match.group(1), number, problems)
+            if directive:
+                directives.append(directive)
+    for finding in findings:
+        covering = [d for d in directives if d.covers(finding)]
+        for d in covering:
+            d.used.add(finding.code)
+        if not covering:
+            yield finding
+    ignored = linter.ignored_for(file)
+    for d in directives:
+        for code, token in d.codes.items():
+            if code not in d.used and code in linter.enabled and code not in ignored:
+                where = "this file" if d.whole_file else "this line or the next"
+                problems.append((UNUSED, f"`{token}` is suppressed but reports nothing on {where}", d.line))
+    for code, message, line in problems:
+        found = make(linter, code, message, file, line=line)
+        if found:
+            yield found
+
+
+def _parse(linter, body: str, line: int, problems: list) -> Directive | None:
+    form = _FORM.match(body)
+    tokens = [t.strip() for t in form.group("codes").split(",") if t.strip()] if form else []
+    if not tokens:
+        problems.append((INVALID, 'not a directive iolint knows: write `{# iolint: ignore[CODE] reason="..." #}`', line))
+        return None
+    reason = form.group("dq") if form.group("dq") is not None else form.group("sq")
+    if not (reason or "").strip():
+        written = f"iolint: {form.group('verb')}[{', '.join(tokens)}]"
+        problems.append((NO_REASON, f'`{written}` gives no reason="...": it suppresses nothing', line))
+        return None
+    codes = {}
+    for token in tokens:
+        code = _resolve(linter.rules, token)
+        if code is None:
+            problems.append((UNKNOWN_RULE, f"`{token}` is not a rule (see `iolint rules`)", line))
+        else:
+            codes[code] = token
+    return Directive(line, form.group("verb") == "ignore-file", codes)
+
+
+# -- config and sidecar entries -----------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    pattern: str
+    token: str
+    field: str | None
+    source: str  # where the entry is written (display path)
+    line: int | None = None
+    where: str | None = None  # its key path in a config file
+    code: str | None = None
+    matched: bool = False  # a checked file matched the pattern
+    used: int = 0
+
+    def covers(self, finding: Finding) -> bool:
+        if finding.code != self.code:
+            return False
+        if self.field and not (
+            finding.field == self.field or (finding.field or "").startswith((self.field + ".", self.field + "["))
+        ):
+            return False
+        return True
+
+    def matches_file(self, rel: str) -> bool:
+        return fnmatch.fnmatch(rel, self.pattern) or ("/" not in self.pattern and fnmatch.fnmatch(Path(rel).name, self.pattern))
+
+
+class Entries:
+    """The suppressions of the config and of the sidecar file, with how often each was used."""
+
+    def __init__(self, config, display):
+        self.entries: list[Entry] = []
+        self.problems: list[tuple] = []  # (code, message, source, line)
+        prefix = "tool.iolint." if config.source and config.source.name == "pyproject.toml" else ""
+        source = display(config.source) if config.source else "pyproject.toml"
+        for i, s in enumerate(config.suppress):
+            self.entries.append(Entry(s.file, s.code, s.field, source, where=f"{prefix}suppress[{i}]"))
+        sidecar = config.root / SIDECAR
+        if sidecar.is_file():
+            self._read_sidecar(sidecar, display(sidecar))
+        self._resolved = False
+
+    def _read_sidecar(self, path: Path, source: str) -> None:
+        import yaml
+
+        try:
+            root = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            self.problems.append((INVALID, f"cannot read the suppressions: {exc}", source, 1))
+            return
+        if root is None:
+            return
+        if not isinstance(root, yaml.SequenceNode):
+            self.problems.append((INVALID, "the file is a list of entries with file, code, field and reason", source, 1))
+            return
+        for node in root.value:
+            line = node.start_mark.line + 1
+            values = {}
+            if isinstance(node, yaml.MappingNode):
+                values = {k.value: v.value for k, v in node.value if isinstance(v, yaml.ScalarNode)}
+            if not values.get("file") or not values.get("code"):
+                self.problems.append((INVALID, "an entry needs `file` (a glob) and `code`", source, line))
+            elif not str(values.get("reason", "")).strip():
+                message = f"the entry for {values['code']} gives no reason: it suppresses nothing"
+                self.problems.append((NO_REASON, message, source, line))
+            else:
+                self.entries.append(Entry(values["file"], values["code"], values.get("field") or None, source, line=line))
+
+    def resolve(self, rules) -> None:
+        """Codes for the names written; an unknown one is a finding and suppresses nothing."""
+        if self._resolved:
+            return
+        for entry in self.entries:
+            entry.code = _resolve(rules, entry.token)
+            if entry.code is None:
+                self.problems.append((UNKNOWN_RULE, f"`{entry.token}` is not a rule (see `iolint rules`)", entry, None))
+        self._resolved = True
+
+    def filter(self, rel: str, findings: Iterable[Finding], rules: Callable[[], tuple]) -> Iterator[Finding]:
+        """``findings`` of the file at ``rel`` (relative to the project root) that no entry covers;
+        ``rules()`` gives the catalogue, loaded only when an entry concerns the file."""
+        mine = [e for e in self.entries if e.matches_file(rel)]
+        if not mine:
+            yield from findings
+            return
+        self.resolve(rules())
+        for e in mine:
+            e.matched = True
+        for finding in findings:
+            entry = next((e for e in mine if e.covers(finding)), None)
+            if entry is None:
+                yield finding
+            else:
+                entry.used += 1
+
+    def leftovers(self, linter, *, unused: bool) -> Iterator[Finding]:
+        """What is wrong with the entries; unused ones only when ``unused`` (a run over folders)."""
+        if not (self.entries or self.problems):
+            return
+        self.resolve(linter.rules)
+        problems = list(self.problems)
+        if unused:
+            for e in self.entries:
+                if e.code and e.matched and not e.used and e.code in linter.enabled:
+                    where = f" [{e.field}]" if e.field else ""
+                    problems.append((UNUSED, f"the suppression of {e.token} in {e.pattern}{where} matches no finding", e, None))
+        for code, message, source, line in problems:
+            if isinstance(source, Entry):
+                found = make(linter, code, message, source.source, line=source.line, field=source.where)
+            else:
+                found = make(linter, code, message, source, line=line)
+            if found:
+                yield found

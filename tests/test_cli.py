@@ -1,0 +1,62 @@
+"""The check command's exit codes and options."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from iolint.pipeline import Progress
+
+NOW = "2025-01-01T00:00:00Z"
+BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
+GOOD = {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": "Il tuo appuntamento è confermato", "markdown": BODY}}
+DUPLICATES = "\n".join([json.dumps(GOOD)] * 2) + "\n"  # IO131, a warning
+
+
+def check(run_cli, tmp_path, *args):
+    return run_cli("check", "--now", NOW, "--no-cache", *args, cwd=tmp_path)[0]
+
+
+def test_exit_codes(run_cli, tmp_path):
+    (tmp_path / "good.json").write_text(json.dumps(GOOD), "utf-8")
+    (tmp_path / "twice.jsonl").write_text(DUPLICATES, "utf-8")
+    (tmp_path / "broken.json").write_text("{", "utf-8")
+    assert check(run_cli, tmp_path, "good.json") == 0
+    assert check(run_cli, tmp_path, "twice.jsonl") == 0  # a warning, under the default fail level
+    assert check(run_cli, tmp_path, "twice.jsonl", "--fail-level", "warning") == 1
+    assert check(run_cli, tmp_path, "broken.json") == 1
+    assert check(run_cli, tmp_path, "broken.json", "--exit-zero") == 0
+    assert check(run_cli, tmp_path, "--select", "IO999") == 2
+    assert check(run_cli, tmp_path, "--jobs", "-1") == 2
+    (tmp_path / "iolint.toml").write_text("unknown-key = 1\n", "utf-8")
+    assert check(run_cli, tmp_path) == 2
+
+
+def test_baseline_command_never_fails_on_findings(run_cli, tmp_path):
+    (tmp_path / "broken.json").write_text("{", "utf-8")
+    code, _, err = run_cli("baseline", "base.json", "--now", NOW, cwd=tmp_path)
+    assert code == 0 and "accepts 1 finding(s)" in err
+    assert check(run_cli, tmp_path, "--baseline", "base.json") == 0
+
+
+def test_force_exclude_applies_the_config_to_named_files(run_cli, tmp_path):
+    (tmp_path / "iolint.toml").write_text('extend-exclude = ["drafts"]\n', "utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "broken.json").write_text("{", "utf-8")
+    assert check(run_cli, tmp_path, "drafts/broken.json") == 1
+    assert check(run_cli, tmp_path, "drafts/broken.json", "--force-exclude") == 0
+
+
+def test_progress_counts_on_a_terminal_only(monkeypatch):
+    err = io.StringIO()
+    monkeypatch.setattr("sys.stderr", err)
+    progress = Progress(True)
+    progress.files = 3
+    progress.update(", big.jsonl: 20,000 lines", force=True)
+    progress.done()
+    assert err.getvalue().startswith("\riolint: 3 files, big.jsonl: 20,000 lines")
+    assert err.getvalue().endswith("\r\x1b[K")
+    quiet = Progress(False)
+    quiet.update(force=True)
+    quiet.done()
+    assert err.getvalue().count("\r") == 2

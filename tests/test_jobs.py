@@ -1,0 +1,83 @@
+"""--jobs: the same findings, in the same order, as one process; big batches in chunks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from iolint import parallel, pipeline
+
+NOW = "2025-01-01T00:00:00Z"
+BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
+FISCAL_CODES = ["RSSMRA85T10A562S", "BNCGLI90L43F205R", "VRDLGU80A01H501Q"]
+
+
+def message(i):
+    content = {"subject": "Il tuo appuntamento è confermato", "markdown": BODY}
+    if i % 7 == 0:
+        content["payment_data"] = {"amount": 10.5, "notice_number": "302123456789012356"}
+    return {"fiscal_code": FISCAL_CODES[i % 3], "content": content}
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    """Small payload files, and a batch that counts as big and spans many chunks."""
+    monkeypatch.setattr(pipeline, "STREAM_BYTES", 10_000)
+    monkeypatch.setattr(parallel, "CHUNK_LINES", 7)
+    for i in range(12):
+        (tmp_path / f"p{i:02}.json").write_text(json.dumps(message(i), ensure_ascii=False, indent=2), "utf-8")
+    lines = [json.dumps(message(i), ensure_ascii=False) for i in range(60)]
+    lines[30] = '{"content": '  # a broken line in the middle
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+    assert (tmp_path / "batch.jsonl").stat().st_size > 10_000
+    return tmp_path
+
+
+def run(run_cli, tree, *args):
+    code, out, err = run_cli("check", "--now", NOW, "--no-cache", "--format", "json-lines", *args, cwd=tree)
+    assert code == 1, err
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def test_jobs_give_the_same_findings_as_one_process(run_cli, tree):
+    one = run(run_cli, tree, "--jobs", "1")
+    two = run(run_cli, tree, "--jobs", "2")
+    assert one == two
+    batch = [(f["code"], f["line"]) for f in one if f["file"] == "batch.jsonl"]
+    assert ("IO002", 31) in batch
+    assert ("IO130", 2) in batch  # mass communication, seen across every chunk
+    assert ("IO131", 60) in batch  # a duplicate of line 57, in another chunk
+    assert ("IO201", 57) in batch
+
+
+def test_a_big_batch_streams_in_file_order(run_cli, tree):
+    batch = [f for f in run(run_cli, tree, "--jobs", "2") if f["file"] == "batch.jsonl"]
+    payload_rules = [f["line"] for f in batch if f["code"] not in ("IO130", "IO131")]
+    assert payload_rules == sorted(payload_rules)
+    assert batch[-1]["code"] in ("IO130", "IO131")  # batch rules report at the end, pointing back
+
+
+def test_jobs_with_the_cache(run_cli, tree):
+    one = run(run_cli, tree)
+    code, out, _ = run_cli("check", "--now", NOW, "--format", "json-lines", "-j", "2", cwd=tree)
+    code, again, _ = run_cli("check", "--now", NOW, "--format", "json-lines", "-j", "2", cwd=tree)
+    assert [json.loads(line) for line in out.splitlines()] == one
+    assert again == out
+
+
+def test_a_failing_file_costs_only_its_own_findings(run_cli, tree, monkeypatch):
+    from iolint import inputs
+
+    real = inputs.check_file
+
+    def broken(linter, path, display, **kw):
+        if display == "p03.json":
+            raise RuntimeError("boom")
+        return real(linter, path, display, **kw)
+
+    monkeypatch.setattr(inputs, "check_file", broken)
+    code, out, err = run_cli("check", "--now", NOW, "--no-cache", "--format", "json", cwd=tree)
+    assert code == 2
+    assert "internal error on p03.json: RuntimeError: boom" in err
+    assert {f["file"] for f in json.loads(out)} >= {"p00.json", "batch.jsonl"}

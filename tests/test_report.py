@@ -1,0 +1,217 @@
+"""Output formats: text with masked excerpts, json-lines, SARIF (schema-valid), github, junit."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import jsonschema
+import pytest
+
+from iolint.finding import Finding, Severity
+from iolint.report import Summary, reporter
+from tests.conftest import SHARED
+
+CF = "RSSMRA85T10A562S"
+NOW = "2025-01-01T00:00:00Z"
+BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
+GOOD = {"fiscal_code": CF, "content": {"subject": "Il tuo appuntamento è confermato", "markdown": BODY}}
+AMOUNT = {**GOOD, "content": {**GOOD["content"], "payment_data": {"amount": 123.5, "notice_number": "302123456789012356"}}}
+
+
+def write(folder, name, data, indent=2):
+    path = folder / name
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=indent), encoding="utf-8")
+    return path
+
+
+def check(run_cli, tmp_path, *args):
+    return run_cli("check", "--now", NOW, "--no-cache", *args, cwd=tmp_path)
+
+
+# -- text ----------------------------------------------------------------------------------------
+
+
+def test_text_shows_the_source_line_with_a_caret(run_cli, tmp_path):
+    write(tmp_path, "bad.json", AMOUNT)
+    code, out, _ = check(run_cli, tmp_path, "bad.json", "--select", "IO201")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("bad.json:7:17: IO201 error")
+    assert lines[1] == '     7 |       "amount": 123.5,'
+    assert lines[2] == "       |                 ^"
+    assert lines[-1] == "Checked 1 file: 1 error."
+
+
+def test_text_never_prints_personal_data_of_the_source_line(run_cli, tmp_path):
+    # One line holding the codice fiscale twice: as recipient, and in the title (IO501).
+    payload = {"fiscal_code": CF, "content": {"subject": f"Avviso per {CF}", "markdown": "breve"}}
+    write(tmp_path, "one-line.json", payload, indent=None)
+    code, out, _ = check(run_cli, tmp_path, "one-line.json")
+    assert code == 1
+    assert "IO501" in out and "IO111" in out  # personal data in the title, markdown too short
+    assert CF not in out
+    assert "*" * len(CF) in out  # the excerpt of IO111 shows the line, masked
+
+
+def test_privacy_findings_get_no_excerpt(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "t.yaml").write_text(f"subject: Pratica di Mario Rossi {CF}\n", encoding="utf-8")
+    finding = Finding("IO501", "personal-data-in-title", Severity.ERROR, "masked", "t.yaml", 1, 10)
+    out = render("text", [finding])
+    assert "Mario" not in out and CF not in out and "|" not in out
+
+
+def test_excerpt_is_omitted_without_the_detectors(run_cli, tmp_path, monkeypatch):
+    from iolint.report import excerpt
+
+    monkeypatch.setattr(excerpt, "_detector", lambda: None)
+    write(tmp_path, "bad.json", AMOUNT)
+    _, out, _ = check(run_cli, tmp_path, "bad.json", "--select", "IO201")
+    assert "|" not in out
+
+
+def test_excerpt_of_a_long_line_is_cut_around_the_column(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "long.jsonl").write_text("x" * 5000 + "ERR" + "y" * 5000 + "\n", encoding="utf-8")
+    out = render("text", [Finding("IO002", "invalid-syntax", Severity.ERROR, "m", "long.jsonl", 1, 5001)])
+    source, caret = out.splitlines()[1:3]
+    assert len(source) < 130 and "ERR" in source
+    assert source.index("ERR") == caret.index("^")
+
+
+def test_excerpts_of_findings_pointing_back_in_a_big_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "big.jsonl").write_text("".join(f"line {n}\n" for n in range(1, 5001)), encoding="utf-8")
+    lines = [4500, 20, 3001, 3001, 5000]
+    out = render("text", [Finding("IO131", "duplicate-message", Severity.WARNING, "m", "big.jsonl", n) for n in lines])
+    shown = [row.split("| ")[1] for row in out.splitlines() if "| line" in row]
+    assert shown == [f"line {n}" for n in lines]
+
+
+def test_statistics_and_output_file(run_cli, tmp_path):
+    write(tmp_path, "a.json", AMOUNT)
+    write(tmp_path, "b.json", AMOUNT)
+    code, out, _ = check(run_cli, tmp_path, ".", "--select", "IO201", "--statistics", "-o", "report.txt")
+    assert code == 1 and out == ""
+    text = (tmp_path / "report.txt").read_text("utf-8")
+    assert "     2  IO201  amount-not-integer\n" in text
+    assert text.endswith("Checked 2 files: 2 errors.\n")
+
+
+def test_statistics_of_a_machine_format_go_to_stderr(run_cli, tmp_path):
+    write(tmp_path, "a.json", AMOUNT)
+    _, out, err = check(run_cli, tmp_path, "a.json", "--select", "IO201", "--statistics", "--format", "json")
+    assert json.loads(out)[0]["code"] == "IO201"
+    assert "1  IO201  amount-not-integer" in err
+
+
+# -- machine formats -----------------------------------------------------------------------------
+
+
+def render(fmt, findings, files=None, rules=()):
+    import io
+
+    out = io.StringIO()
+    report = reporter(fmt, out, rules=rules)
+    summary = Summary()
+    report.start()
+    for name in files or sorted({f.file for f in findings}):
+        summary.files += 1
+        report.file(name)
+        for f in (f for f in findings if f.file == name):
+            summary.add(f)
+            report.add(f)
+    report.finish(summary)
+    return out.getvalue()
+
+
+def test_json_lines_one_object_per_finding(run_cli, tmp_path):
+    write(tmp_path, "a.json", AMOUNT)
+    write(tmp_path, "b.json", AMOUNT)
+    _, out, _ = check(run_cli, tmp_path, ".", "--select", "IO201", "--format", "json-lines")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [(r["file"], r["code"], r["line"]) for r in rows] == [("a.json", "IO201", 7), ("b.json", "IO201", 7)]
+
+
+@pytest.fixture(scope="module")
+def sarif_schema():
+    return json.loads((SHARED / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+
+
+def test_sarif_is_valid_and_carries_rules_and_locations(run_cli, tmp_path, sarif_schema):
+    write(tmp_path, "bad.json", AMOUNT)
+    (tmp_path / "broken.json").write_text('{"content": ', encoding="utf-8")
+    code, out, _ = check(run_cli, tmp_path, ".", "--format", "sarif")
+    assert code == 1
+    log = json.loads(out)
+    jsonschema.validate(log, sarif_schema)
+    run = log["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    by_id = {r["id"]: r for r in rules}
+    assert by_id["IO201"]["name"] == "amount-not-integer"
+    assert by_id["IO201"]["defaultConfiguration"] == {"level": "error"}
+    assert "How to fix it" in by_id["IO201"]["help"]["markdown"]
+    [result] = [r for r in run["results"] if r["ruleId"] == "IO201"]
+    assert rules[result["ruleIndex"]]["id"] == "IO201"
+    assert result["level"] == "error"
+    location = result["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "bad.json", "uriBaseId": "%SRCROOT%"}
+    assert location["region"] == {"startLine": 7, "startColumn": 17}
+    assert result["partialFingerprints"]["iolint/v1"]
+    assert any(r["ruleId"] == "IO002" for r in run["results"])
+
+
+def test_sarif_omits_unknown_positions(sarif_schema):
+    rules = __import__("iolint.catalogue", fromlist=["x"]).builtin_rules()
+    findings = [
+        Finding("IO130", "mass-communication", Severity.ERROR, "m", "batch dir/b.jsonl", None, None, fingerprint="f"),
+        Finding("IO905", "stale-baseline-entry", Severity.INFO, "m", "baseline.json", 0),
+    ]
+    log = json.loads(render("sarif", findings, rules=rules))
+    jsonschema.validate(log, sarif_schema)
+    first, second = sorted(log["runs"][0]["results"], key=lambda r: r["ruleId"])
+    assert first["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "batch%20dir/b.jsonl", "uriBaseId": "%SRCROOT%"}}
+    assert "region" not in second["locations"][0]["physicalLocation"]
+    assert second["level"] == "note"
+
+
+def test_github_workflow_commands_are_escaped():
+    findings = [
+        Finding("IO201", "amount-not-integer", Severity.ERROR, "100% wrong\r\nsecond line", "a,b:c.json", 3, 7, field="x"),
+        Finding("IO131", "duplicate-message", Severity.WARNING, "twice", "b.jsonl", 2),
+        Finding("IO004", "not-a-message", Severity.INFO, "skipped", "c.json"),
+    ]
+    lines = render("github", findings).splitlines()
+    assert lines[0] == "::error file=a%2Cb%3Ac.json,line=3,col=7,title=IO201 amount-not-integer::100%25 wrong%0D%0Asecond line [x]"
+    assert lines[1] == "::warning file=b.jsonl,line=2,title=IO131 duplicate-message::twice"
+    assert lines[2] == "::notice file=c.json,title=IO004 not-a-message::skipped"
+
+
+def test_github_is_the_default_on_github_actions(run_cli, tmp_path, monkeypatch):
+    from iolint.cli import main
+
+    write(tmp_path, "bad.json", AMOUNT)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert main(["check", "bad.json", "--select", "IO201", "--no-cache", "-o", "out.txt"]) == 1
+    assert (tmp_path / "out.txt").read_text("utf-8").startswith("::error file=bad.json,line=7,col=17,")
+
+
+def test_junit_has_a_testcase_per_file_and_failures_per_finding(run_cli, tmp_path):
+    write(tmp_path, "a-good.json", GOOD)
+    write(tmp_path, "b-bad.json", {**AMOUNT, "content": {**AMOUNT["content"], "markdown": "<b> & \x01"}})
+    code, out, _ = check(run_cli, tmp_path, ".", "--format", "junit", "--select", "IO201,IO111")
+    assert code == 1
+    suite = ET.fromstring(out).find("testsuite")
+    assert (suite.get("tests"), suite.get("failures")) == ("2", "1")
+    good, bad = suite.findall("testcase")
+    assert good.get("name") == "a-good.json" and not list(good)
+    assert [f.get("type") for f in bad.findall("failure")] == ["IO111", "IO201"]
+
+
+def test_junit_lists_findings_below_the_fail_level_as_output():
+    findings = [Finding("IO131", "duplicate-message", Severity.WARNING, 'a "quoted" <tag>', "b.jsonl", 2)]
+    suite = ET.fromstring(render("junit", findings)).find("testsuite")
+    assert suite.get("failures") == "0"
+    assert 'a "quoted" <tag>' in suite.find("testcase/system-out").text

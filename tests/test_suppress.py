@@ -1,0 +1,125 @@
+"""Suppressions: inline directives with a reason, config and sidecar entries by file and field."""
+
+from __future__ import annotations
+
+import json
+
+CF = "RSSMRA85T10A562S"
+NOW = "2025-01-01T00:00:00Z"
+BODY = "Hai un avviso di pagamento per la TARI 2025. Puoi pagare direttamente in app con il pulsante Paga entro la scadenza."
+
+
+def yaml_payload(directive_above="", directive_inline=""):
+    return (
+        f"fiscal_code: {CF}\n"
+        "content:\n"
+        "  subject: Hai un nuovo avviso di pagamento\n"
+        f"  markdown: {BODY}\n"
+        "  payment_data:\n"
+        f"    {directive_above}\n"
+        f"    amount: 123.5 {directive_inline}\n"
+        '    notice_number: "302123456789012356"\n'
+    )
+
+
+def codes(run_cli, tmp_path, *args):
+    code, out, err = run_cli("check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO201,IO9", *args, cwd=tmp_path)
+    assert code in (0, 1), err
+    return sorted((f["code"], f["line"]) for f in json.loads(out)), code
+
+
+def test_directive_on_the_line_above_or_on_the_line(run_cli, tmp_path):
+    reason = 'reason="converted to cents by the sending code"'
+    (tmp_path / "above.yaml").write_text(yaml_payload(f"# {{# iolint: ignore[IO201] {reason} #}}"), "utf-8")
+    (tmp_path / "inline.yaml").write_text(yaml_payload(directive_inline=f"# {{# iolint: ignore[amount-not-integer] {reason} #}}"), "utf-8")
+    assert codes(run_cli, tmp_path, ".") == ([], 0)
+
+
+def test_directive_covers_no_other_line(run_cli, tmp_path):
+    text = "# {# iolint: ignore[IO201] reason=\"not this one\" #}\n\n" + yaml_payload()
+    (tmp_path / "far.yaml").write_text(text, "utf-8")
+    assert codes(run_cli, tmp_path, ".") == ([("IO201", 9), ("IO903", 1)], 1)
+
+
+def test_a_directive_without_reason_suppresses_nothing(run_cli, tmp_path):
+    (tmp_path / "p.yaml").write_text(yaml_payload("# {# iolint: ignore[IO201] #}"), "utf-8")
+    (tmp_path / "q.yaml").write_text(yaml_payload('# {# iolint: ignore[IO201] reason="  " #}'), "utf-8")
+    found, code = codes(run_cli, tmp_path, ".")
+    assert found == [("IO201", 7), ("IO201", 7), ("IO901", 6), ("IO901", 6)]
+    assert code == 1
+
+
+def test_ignore_file_and_unknown_codes(run_cli, tmp_path):
+    text = '# {# iolint: ignore-file[IO201, IO2O1] reason="ente test fixtures" #}\n' + yaml_payload()
+    (tmp_path / "p.yaml").write_text(text, "utf-8")
+    assert codes(run_cli, tmp_path, ".") == ([("IO902", 1)], 0)
+
+
+def test_malformed_directive(run_cli, tmp_path):
+    (tmp_path / "p.yaml").write_text(yaml_payload("# {# iolint: skip IO201 #}"), "utf-8")
+    assert codes(run_cli, tmp_path, ".")[0] == [("IO201", 7), ("IO904", 6)]
+
+
+def test_directives_are_read_in_any_text_file(tmp_path):
+    """Templates (any text) get the same treatment: findings are matched by file and line."""
+    from iolint.engine import Linter
+    from iolint.finding import Finding, Severity
+    from iolint.suppress import apply_inline
+
+    text = 'Ciao {{ nome }}\n{# iolint: ignore[IO501] reason="nome dell\'ente, non di una persona" #}\nComune di Rossi\n'
+    found = [
+        Finding("IO501", "personal-data-in-title", Severity.ERROR, "m", "t.io.yaml", 3),
+        Finding("IO501", "personal-data-in-title", Severity.ERROR, "m", "t.io.yaml", 1),
+    ]
+    kept = list(apply_inline(Linter(), text, found, "t.io.yaml"))
+    assert [(f.code, f.line) for f in kept] == [("IO501", 1)]
+
+
+PAYMENT = {"fiscal_code": CF, "content": {"subject": "Hai un nuovo avviso di pagamento", "markdown": BODY,
+                                          "payment_data": {"amount": 123.5, "notice_number": "302123456789012356"}}}
+
+
+def test_config_entries_by_file_glob_and_field(run_cli, tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        "[[tool.iolint.suppress]]\n"
+        'file = "payments/*.json"\ncode = "amount-not-integer"\nfield = "content.payment_data"\n'
+        'reason = "converted to cents by the sending code"\n'
+        "[[tool.iolint.suppress]]\n"
+        'file = "payments/*.json"\ncode = "IO201"\nfield = "content.subject"\nreason = "nothing to hide here"\n',
+        "utf-8",
+    )
+    (tmp_path / "payments").mkdir()
+    (tmp_path / "payments" / "a.json").write_text(json.dumps(PAYMENT, indent=2), "utf-8")
+    (tmp_path / "other.json").write_text(json.dumps(PAYMENT, indent=2), "utf-8")
+    code, out, _ = run_cli("check", "--now", NOW, "--no-cache", "--select", "IO201,IO9", "--format", "json", cwd=tmp_path)
+    found = sorted((f["code"], f["file"], f["field"]) for f in json.loads(out))
+    assert found == [("IO201", "other.json", "content.payment_data.amount"), ("IO903", "pyproject.toml", "tool.iolint.suppress[1]")]
+    # Given single files (as pre-commit does), an entry may concern files not named: no IO903.
+    code, out, _ = run_cli("check", "--now", NOW, "--no-cache", "--select", "IO201,IO9", "--format", "json", "payments/a.json", cwd=tmp_path)
+    assert json.loads(out) == [] and code == 0
+
+
+def test_sidecar_file(run_cli, tmp_path):
+    (tmp_path / "iolint.toml").write_text("", "utf-8")
+    (tmp_path / "iolint-suppressions.yaml").write_text(
+        "- file: a.json\n  code: IO201\n  field: content.payment_data.amount\n  reason: cents, converted later\n"
+        "- file: a.json\n  code: IO201\n"
+        "- file: a.json\n  code: IO999\n  reason: typo\n"
+        "- code: IO201\n  reason: no file\n",
+        "utf-8",
+    )
+    (tmp_path / "a.json").write_text(json.dumps(PAYMENT, indent=2), "utf-8")
+    code, out, _ = run_cli("check", "--now", NOW, "--no-cache", "--select", "IO201,IO9", "--format", "json", cwd=tmp_path)
+    found = sorted((f["code"], f["file"], f["line"]) for f in json.loads(out))
+    assert found == [
+        ("IO901", "iolint-suppressions.yaml", 5),
+        ("IO902", "iolint-suppressions.yaml", 7),
+        ("IO904", "iolint-suppressions.yaml", 10),
+    ]
+    assert code == 1
+
+
+def test_suppression_rules_can_be_ignored(run_cli, tmp_path):
+    (tmp_path / "p.yaml").write_text(yaml_payload("# {# iolint: ignore[IO201] #}"), "utf-8")
+    found, _ = codes(run_cli, tmp_path, ".", "--ignore", "IO901")
+    assert found == [("IO201", 7)]
