@@ -85,14 +85,25 @@ def check_file(linter, path: Path, display: str, *, explicit: bool = True) -> It
     if path.is_dir():
         yield from _problem(linter, Problem("IO001", "is a folder, not a file"), display)
         return
+    if not path.is_file():  # a FIFO would block, a device would never end
+        yield from _problem(linter, Problem("IO001", "not a regular file (a pipe, socket or device)"), display)
+        return
+    empty = Problem("IO004", "the file is empty: no message to check", 1, 1)
     if kind == "jsonl":
-        yield from linter.check_items(_jsonl_items(path), display)
+        seen = []
+        items = (seen.append(1) or item for item in _jsonl_items(path))
+        yield from linter.check_items(items, display)
+        if not seen and explicit:
+            yield from _problem(linter, empty, display)
         return
     text = loaders.read_text(path)
     if isinstance(text, Problem):
         yield from _problem(linter, text, display)
         return
     items = list(loaders.load_json(text) if kind == "json" else loaders.load_yaml(text))
+    if not items and explicit:
+        yield from _problem(linter, empty, display)
+        return
     payloads = [i for i in items if not isinstance(i, Problem)]
     if payloads and not any(loaders.looks_like_message(i.data) for i in payloads):
         # package.json, CI workflows and the like are no messages: say so only when asked.

@@ -206,12 +206,12 @@ def payload_kind(path: Path) -> str | None:
 def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | Problem:
     """The file's text, or a Problem saying why it cannot be read."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            return Problem("IO003", f"file is {size:,} bytes, over the {limit:,}-byte limit")
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)  # not trusting st_size: /proc files say 0
     except OSError as exc:
         return Problem("IO001", f"cannot read the file: {exc.strerror or exc}")
+    if len(raw) > limit:
+        return Problem("IO003", f"file is over the {limit:,}-byte limit")
     return decode(raw)
 
 
@@ -339,7 +339,11 @@ def load_yaml(text: str) -> Iterator[Item | Problem]:
     if not _depth_ok(text):
         yield Problem("IO002", f"nesting deeper than {MAX_DEPTH} levels", 1, 1)
         return
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError as exc:  # the reader refuses control characters before parsing
+        yield Problem("IO002", f"invalid YAML: {exc}".split("\n")[0], *_reader_position(exc, text))
+        return
     try:
         while loader.check_node():
             node = loader.get_node()
@@ -366,6 +370,13 @@ def load_yaml(text: str) -> Iterator[Item | Problem]:
         yield Problem("IO002", f"invalid YAML: {exc}", 1, 1)
     finally:
         loader.dispose()
+
+
+def _reader_position(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
+    position = getattr(exc, "position", None)
+    if not isinstance(position, int):
+        return 1, 1
+    return text.count("\n", 0, position) + 1, position - text.rfind("\n", 0, position)
 
 
 def _jsonable(data: object) -> object:
