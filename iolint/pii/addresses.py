@@ -1,0 +1,49 @@
+"""Street addresses: an odonym (Via, Viale, P.zza...), a street name, and a house number.
+
+A street named without a house number ("Lavori in Piazza Garibaldi") is not an address of
+anyone. Lower-case "via" is also the preposition ("inviato via PEC 2 volte"), so after it the
+street name must be in title case; a four-digit 19xx/20xx number without "n." is a year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from iolint.pii.hits import CONTEXT, PAIR, Hit, before, cue
+
+_ODONYM = (
+    r"via|viale|v\.le|piazza|p\.zza|p\.za|piazzale|p\.le|piazzetta|corso|c\.so|largo|l\.go|"
+    r"vicolo|vico|lungomare|lungotevere|lungarno|strada|contrada|c\.da|località|loc\.|frazione|"
+    r"fraz\.|borgo|salita|traversa|circonvallazione|calle|fondamenta"
+)
+_WORD = r"(?:(?:dell|d|l|all|sant)['’])?[A-ZÀ-Ý][\w'’.-]{0,30}"
+_LINK = r"d[aei]|de[il]|della|dello|delle|degli|al|alla|sul|sulla|e|[IVXL]{1,5}|\d{1,2}"
+STREET_ADDRESS = re.compile(
+    rf"""(?<![\w.])(?P<odonym>(?i:{_ODONYM}))\s+
+    (?P<name>(?:(?:{_WORD}|{_LINK})\s+){{0,4}}{_WORD})
+    ,?\s*(?P<mark>(?:n\.?|nr\.?|n°|civico)\s*)?
+    (?P<number>\d{{1,4}})(?:\s?/\s?[A-Za-z0-9]{{1,3}}|[A-Za-z](?![\w]))?(?![\d])
+    (?:,?\s+\d{{5}}(?:\s+[A-ZÀ-Ý][\w'’]{{1,30}})?)?""",
+    re.VERBOSE,
+)
+GERMAN_ADDRESS = re.compile(
+    r"(?<![\w])[A-ZÄÖÜ][a-zäöüß]{1,30}(?:straße|strasse|gasse|platz|weg|allee)\s+\d{1,4}[a-z]?(?![\w])"
+)
+_CUE = cue(r"residen|domicili|indirizz|abita|address|adresse|wohnhaft")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_ROMAN = re.compile(r"[IVXL]+")
+
+
+def _is_address(m: re.Match[str]) -> bool:
+    first = m.group("name").split()[0]
+    if m.group("odonym") == "via" and first.isupper() and not _ROMAN.fullmatch(first):
+        return False
+    return bool(m.group("mark")) or not _YEAR.fullmatch(m.group("number"))
+
+
+def find_addresses(text: str) -> list[Hit]:
+    found = [m for m in STREET_ADDRESS.finditer(text) if _is_address(m)]
+    found += GERMAN_ADDRESS.finditer(text)
+    return [
+        Hit("IT_ADDRESS", m.start(), m.end(), CONTEXT if _CUE.search(before(text, m.start())) else PAIR) for m in found
+    ]

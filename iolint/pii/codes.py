@@ -1,0 +1,70 @@
+"""Checksum-validated codes: codice fiscale, partita IVA, IBAN (python-stdnum does the maths).
+
+A value whose check character or digits are wrong is not reported: a mistyped code is not a
+code, and reporting it would teach people to ignore the finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from iolint.pii.hits import CHECKSUM, PATTERN, Hit, before, cue
+
+_OMO = "0-9lmnpqrstuv"  # a digit, or the letter that replaces it in an omocodia code
+FISCAL_CODE = re.compile(
+    rf"(?<![a-z0-9])[a-z]{{6}}[{_OMO}]{{2}}[abcdehlmprst][{_OMO}]{{2}}[a-z][{_OMO}]{{3}}[a-z](?![a-z0-9])",
+    re.IGNORECASE,
+)
+# 11 digits, optionally after "IT"; not inside a longer number, a date or a protocol number.
+VAT_CODE = re.compile(r"(?<![\w/.,-])(IT ?)?(\d{11})(?![\w/]|[.,]\d)")
+_VAT_CUE = cue(r"p\.? ?iva|partita iva|vat|ust-?id|mwst|codice fiscale")
+# A country code, two check digits, then 11-30 letters or digits, optionally spaced in groups.
+IBAN = re.compile(r"(?<![a-z0-9])[a-z]{2} ?\d{2}(?: ?[a-z0-9]){11,30}(?![a-z0-9])", re.IGNORECASE)
+
+
+def find_fiscal_codes(text: str) -> list[Hit]:
+    from stdnum.it import codicefiscale
+
+    return [
+        Hit("IT_FISCAL_CODE", m.start(), m.end(), CHECKSUM)
+        for m in FISCAL_CODE.finditer(text)
+        if codicefiscale.is_valid(m.group().upper())
+    ]
+
+
+def is_vat_code(digits: str) -> bool:
+    from stdnum.it import iva
+
+    return iva.is_valid(digits)
+
+
+def vat_cue_before(text: str, start: int) -> bool:
+    return _VAT_CUE.search(before(text, start)) is not None
+
+
+def find_vat_codes(text: str) -> list[Hit]:
+    hits = []
+    for m in VAT_CODE.finditer(text):
+        if is_vat_code(m.group(2)):
+            confirmed = m.group(1) or vat_cue_before(text, m.start())
+            hits.append(Hit("IT_VAT_CODE", m.start(), m.end(), CHECKSUM if confirmed else PATTERN))
+    return hits
+
+
+def find_ibans(text: str) -> list[Hit]:
+    from stdnum import iban
+
+    hits = []
+    for m in IBAN.finditer(text):
+        # The spaced form may run into a following word or number group: drop trailing
+        # groups until the checksum holds.
+        groups = m.group().split(" ")
+        for n in range(len(groups), 0, -1):
+            compact = "".join(groups[:n])
+            if len(compact) < 15:
+                break
+            if iban.is_valid(compact.upper()):
+                end = m.start() + len(" ".join(groups[:n]))
+                hits.append(Hit("IBAN_CODE", m.start(), end, CHECKSUM))
+                break
+    return hits

@@ -1,0 +1,81 @@
+"""Email addresses and Italian phone numbers.
+
+Not personal data, so not reported: an office's role mailbox (``tributi@comune.bari.it``,
+``protocollo@pec...``) and toll-free, shared-cost and premium numbers (``800 123 456``).
+A phone candidate must be a valid Italian number for ``phonenumbers``; pagoPA notice numbers,
+amounts, protocol numbers, dates and years never reach that check because the pattern refuses
+to start or end inside a longer number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from iolint.pii.codes import is_vat_code, vat_cue_before
+from iolint.pii.hits import CONTEXT, PATTERN, Hit, before, cue
+
+EMAIL = re.compile(r"(?<![\w.%+-])([\w.%+-]{1,64})@((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?![\w-])", re.IGNORECASE)
+_ROLE_WORDS = frozenset(
+    """info informazioni protocollo pec posta urp comune ufficio uffici sportello segreteria
+    tributi tari imu entrate tasse ragioneria economato anagrafe demografici elettorale stato
+    civile servizi sociali scolastici scuola istruzione mensa trasporti polizia locale municipale
+    vigili suap sue edilizia urbanistica ambiente lavori pubblici personale cultura sport turismo
+    biblioteca cittadini pagamenti pagopa notifiche messaggi io noreply no reply donotreply
+    helpdesk support assistenza contatti contact privacy dpo rpd webmaster admin postmaster""".split()
+)
+
+PHONE = re.compile(
+    r"""(?<![\w+/.,])(?<!\d[ .-])      # not inside a number, a code, an amount or a date
+    (?:(?:\+|00)39[ .-]?)?              # country code
+    (?:3\d{2}|0\d{1,4})                 # mobile prefix or area code
+    (?:[ .-]?\d){4,8}                   # subscriber digits, optionally grouped
+    (?![\w/]|[ .-]?\d)                  # not followed by more digits
+    """,
+    re.VERBOSE,
+)
+_PHONE_CUE = cue(r"tel|cell|chiam|richiam|contatt|sms|whatsapp|phone|call|mobile|telefon|handy|rückruf|anruf")
+# The value is a reference number when a reference noun, maybe with "n.", comes right before
+# it ("pratica n. 0612345678"); "numero" alone is no such noun ("il tuo numero 347...").
+_REFERENCE_CUE = re.compile(
+    r"(?<![^\W\d_])(?:prot|protocollo|pratica|codice|cod|avviso|iuv|rif|riferimento|fattura|"
+    r"ricevuta|verbale|bolletta|contratto|matricola|id|tessera|utenza|cliente|pod|pdr|ordine)"
+    r"[.:°]*(?:\s+(?:n|nr|n°|num|numero)[.:°]*)?\s*$",
+    re.IGNORECASE,
+)
+_NOT_PERSONAL = {3, 4, 5, 9}  # phonenumbers' TOLL_FREE, PREMIUM_RATE, SHARED_COST, UAN
+
+
+def _is_role_mailbox(local: str) -> bool:
+    words = [w for w in re.split(r"[._+-]+", re.sub(r"\d", "", local.lower())) if w]
+    return bool(words) and all(w in _ROLE_WORDS for w in words)
+
+
+def find_emails(text: str) -> list[Hit]:
+    return [
+        Hit("EMAIL_ADDRESS", m.start(), m.end(), CONTEXT)
+        for m in EMAIL.finditer(text)
+        if not _is_role_mailbox(m.group(1))
+    ]
+
+
+def find_phones(text: str) -> list[Hit]:
+    import phonenumbers
+
+    hits = []
+    for m in PHONE.finditer(text):
+        window = before(text, m.start())
+        cued = _PHONE_CUE.search(window) is not None
+        digits = re.sub(r"\D", "", m.group())
+        if not cued and (
+            _REFERENCE_CUE.search(window)
+            or (len(digits) == 11 and is_vat_code(digits))
+            or vat_cue_before(text, m.start())
+        ):
+            continue
+        try:
+            number = phonenumbers.parse(m.group(), "IT")
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _NOT_PERSONAL:
+            hits.append(Hit("PHONE_NUMBER", m.start(), m.end(), CONTEXT if cued else PATTERN))
+    return hits

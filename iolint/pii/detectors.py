@@ -1,0 +1,70 @@
+"""The table of pure-Python detectors, and the pre-filter built from their cheap conditions.
+
+Each detector pairs a finder (text -> hits) with ``maybe`` (text -> bool), a cheap necessary
+condition for the finder to find anything: the candidate regex without checksums or context, a
+stem of the special-category lexicon, a capitalised gazetteer word or a cue word. Nothing here
+imports presidio or spaCy; ``iolint.pii.recognizers`` wraps each finder in a presidio recognizer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
+from iolint.pii import addresses, birthdates, codes, contacts, documents, names, special
+from iolint.pii.hits import Hit
+
+
+class Detector(NamedTuple):
+    name: str  # the name of the presidio recognizer that wraps it
+    entities: tuple[str, ...]
+    find: Callable[[str], list[Hit]]
+    maybe: Callable[[str], bool]
+
+
+def _searches(*patterns: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: any(p.search(text) for p in patterns)
+
+
+DETECTORS: tuple[Detector, ...] = (
+    Detector("IolintEmailRecognizer", ("EMAIL_ADDRESS",), contacts.find_emails, lambda t: "@" in t),
+    Detector("IolintPhoneRecognizer", ("PHONE_NUMBER",), contacts.find_phones, _searches(contacts.PHONE)),
+    Detector("IolintFiscalCodeRecognizer", ("IT_FISCAL_CODE",), codes.find_fiscal_codes, _searches(codes.FISCAL_CODE)),
+    Detector("IolintVatCodeRecognizer", ("IT_VAT_CODE",), codes.find_vat_codes, _searches(codes.VAT_CODE)),
+    Detector("IolintIbanRecognizer", ("IBAN_CODE",), codes.find_ibans, _searches(codes.IBAN)),
+    Detector("IolintPlateRecognizer", ("IT_LICENSE_PLATE",), documents.find_plates, _searches(documents.PLATE)),
+    Detector(
+        "IolintIdentityDocumentRecognizer",
+        ("IT_IDENTITY_CARD", "IT_PASSPORT", "IT_DRIVER_LICENSE"),
+        documents.find_identity_documents,
+        _searches(documents.CIE, documents.TWO_LETTERS_SEVEN_DIGITS, documents.NEW_LICENCE, documents.OLD_LICENCE),
+    ),
+    Detector(
+        "IolintAddressRecognizer",
+        ("IT_ADDRESS",),
+        addresses.find_addresses,
+        _searches(addresses.STREET_ADDRESS, addresses.GERMAN_ADDRESS),
+    ),
+    Detector(
+        "IolintBirthDateRecognizer", ("DATE_OF_BIRTH",), birthdates.find_birthdates, _searches(birthdates.BIRTH_CUE)
+    ),
+    Detector(
+        "IolintSpecialCategoryRecognizer",
+        ("HEALTH", "JUDICIAL", "RELIGION", "TRADE_UNION", "POLITICAL", "SEX_LIFE"),
+        special.find_special,
+        special.maybe,
+    ),
+    # Last: the first call loads the name lists.
+    Detector("IolintPersonRecognizer", ("PERSON",), names.find_names, names.maybe),
+)
+
+
+def candidates(text: str) -> list[Detector]:
+    """The detectors that may find something in ``text`` (the pre-filter)."""
+    return [d for d in DETECTORS if d.maybe(text)]
+
+
+def find_all(text: str) -> list[Hit]:
+    """Every detector's hits, without presidio (for tests and comparisons)."""
+    return [hit for d in candidates(text) for hit in d.find(text)]

@@ -1,0 +1,67 @@
+"""Vehicle plates and the numbers of identity cards, passports and driving licences.
+
+Patterns that only these documents use are reported alone (current plates AB123CD, CIE numbers
+CA12345AB, new licences U1...); the shapes several documents share (two letters and seven
+digits: paper identity card or passport; two letters, seven digits, a letter: old licence) are
+reported only after a cue word naming the document, and the nearest cue decides which it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from iolint.pii.hits import CONTEXT, PATTERN, Hit, before, cue
+
+_L = "A-HJ-NPR-Z"  # plate letters: no I, O, Q, U
+PLATE = re.compile(rf"(?<![A-Za-z0-9])[{_L}]{{2}} ?\d{{3}} ?[{_L}]{{2}}(?![A-Za-z0-9])")
+CIE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{5}[A-Z]{2}(?![A-Za-z0-9])")
+TWO_LETTERS_SEVEN_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{7}(?![A-Za-z0-9])")
+NEW_LICENCE = re.compile(r"(?<![A-Za-z0-9])U1(?=(?:[A-Z]{0,7}\d){3})[A-Z0-9]{7}[A-Z](?![A-Za-z0-9])")
+OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[A-Z](?![A-Za-z0-9])")
+
+_PLATE_CUE = cue(r"targ|veicol|auto|vettur|moto|ztl|plate|vehicle|car\b|kennzeichen|fahrzeug")
+_CUES = {
+    "IT_IDENTITY_CARD": cue(
+        r"carta d['’ ]?identit|carta di identit|documento|identity card|id card|identity document|"
+        r"cie\b|c\.i\.|personalausweis|ausweis|identitätskarte"
+    ),
+    "IT_PASSPORT": cue(r"passaport|passport|reisepass"),
+    "IT_DRIVER_LICENSE": cue(r"patente|licen[cs]e|führerschein"),
+}
+
+
+def _nearest_cue(text: str, start: int, kinds: tuple[str, ...]) -> str | None:
+    window = before(text, start)
+    best, best_at = None, -1
+    for kind in kinds:
+        for m in _CUES[kind].finditer(window):
+            if m.start() > best_at:
+                best, best_at = kind, m.start()
+    return best
+
+
+def find_plates(text: str) -> list[Hit]:
+    return [
+        Hit("IT_LICENSE_PLATE", m.start(), m.end(), CONTEXT if _PLATE_CUE.search(before(text, m.start())) else PATTERN)
+        for m in PLATE.finditer(text)
+    ]
+
+
+def find_identity_documents(text: str) -> list[Hit]:
+    """Identity card, passport and driving-licence numbers."""
+    hits = []
+    for m in CIE.finditer(text):
+        cued = _nearest_cue(text, m.start(), ("IT_IDENTITY_CARD",)) is not None
+        if cued or m.group().startswith("C"):
+            hits.append(Hit("IT_IDENTITY_CARD", m.start(), m.end(), CONTEXT if cued else PATTERN))
+    for m in TWO_LETTERS_SEVEN_DIGITS.finditer(text):
+        kind = _nearest_cue(text, m.start(), ("IT_IDENTITY_CARD", "IT_PASSPORT"))
+        if kind:
+            hits.append(Hit(kind, m.start(), m.end(), CONTEXT))
+    for m in NEW_LICENCE.finditer(text):
+        cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
+        hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
+    for m in OLD_LICENCE.finditer(text):
+        if _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)):
+            hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT))
+    return hits

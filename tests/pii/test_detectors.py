@@ -1,0 +1,146 @@
+"""Each detector fires on personal data and stays quiet on look-alikes (checksum failures
+included), through the pure-Python finders and through ``detect``."""
+
+from __future__ import annotations
+
+import pytest
+
+from iolint.pii import configure, detect
+from iolint.pii.detectors import DETECTORS, find_all
+
+FIRES = [
+    ("IT_FISCAL_CODE", "Avviso per RSSMRA85T10H501O", "RSSMRA85T10H501O"),
+    ("IT_FISCAL_CODE", "codice fiscale rssmra85t10h501o", "rssmra85t10h501o"),
+    ("IT_FISCAL_CODE", "Omocodia: RMNDVD75H19D96VB", "RMNDVD75H19D96VB"),
+    ("IT_VAT_CODE", "P.IVA 07348520011", "07348520011"),
+    ("IT_VAT_CODE", "VAT IT00987650017", "IT00987650017"),
+    ("IBAN_CODE", "IBAN IT60X0542811101000000123456", "IT60X0542811101000000123456"),
+    ("IBAN_CODE", "IBAN IT60 X054 2811 1010 0000 0123 456 per il rimborso", "IT60 X054 2811 1010 0000 0123 456"),
+    ("IBAN_CODE", "Konto DE89370400440532013000", "DE89370400440532013000"),
+    ("EMAIL_ADDRESS", "Scrivi a mario.rossi@example.it", "mario.rossi@example.it"),
+    ("PHONE_NUMBER", "Chiama il 333 123 4567", "333 123 4567"),
+    ("PHONE_NUMBER", "Tel. +39 06 1234 5678", "+39 06 1234 5678"),
+    ("PHONE_NUMBER", "Cell 3331234567", "3331234567"),
+    ("PHONE_NUMBER", "Ufficio: 0471 123456", "0471 123456"),
+    ("PERSON", "Gentile Mario Rossi, ecco l'avviso", "Mario Rossi"),
+    ("PERSON", "Sig.ra Bianchi: appuntamento", "Bianchi"),
+    ("PERSON", "Dott. Esposito ti ha scritto", "Esposito"),
+    ("PERSON", "Ciao Rosa, il pagamento è registrato", "Rosa"),
+    ("PERSON", "Intestato a Luca Esposito", "Luca Esposito"),
+    ("PERSON", "MARIO ROSSI - AVVISO", "MARIO ROSSI"),
+    ("PERSON", "Rimborso per Paolo De Luca", "Paolo De Luca"),
+    ("PERSON", "Pratica di Giuseppe Verdi", "Giuseppe Verdi"),
+    ("IT_ADDRESS", "Ritiro in Via Roma 12", "Via Roma 12"),
+    ("IT_ADDRESS", "Residenza in viale dei Mille, 4/B", "viale dei Mille, 4/B"),
+    ("IT_ADDRESS", "Sopralluogo in P.zza Duomo n. 3", "P.zza Duomo n. 3"),
+    ("DATE_OF_BIRTH", "nato il 12/03/1985", "12/03/1985"),
+    ("DATE_OF_BIRTH", "nata a Roma il 3 marzo 1980", "3 marzo 1980"),
+    ("DATE_OF_BIRTH", "data di nascita 1985-03-12", "1985-03-12"),
+    ("IT_LICENSE_PLATE", "Veicolo targato AB123CD", "AB123CD"),
+    ("IT_LICENSE_PLATE", "Permesso per FG 456 HJ", "FG 456 HJ"),
+    ("IT_IDENTITY_CARD", "CIE CA12345AB in scadenza", "CA12345AB"),
+    ("IT_IDENTITY_CARD", "Carta d'identità AB1234567", "AB1234567"),
+    ("IT_PASSPORT", "Passaporto YA1234567 pronto", "YA1234567"),
+    ("IT_DRIVER_LICENSE", "Patente U1A23B456C rinnovata", "U1A23B456C"),
+    ("IT_DRIVER_LICENSE", "Patente di guida MI1234567X", "MI1234567X"),
+    ("HEALTH", "Il tuo referto è pronto", "referto"),
+    ("HEALTH", "Esito della visita medica", "visita medica"),
+    ("HEALTH", "Gravidanze a rischio: controllo", "Gravidanze"),
+    ("HEALTH", "Paziente ricoverato", "ricoverato"),
+    ("HEALTH", "Pazienti ricoverate", "ricoverate"),
+    ("HEALTH", "Rinnovo dell'invalidità", "invalidità"),
+    ("JUDICIAL", "Certificato del casellario giudiziale", "casellario"),
+    ("JUDICIAL", "Notifica di procedimento penale", "procedimento penale"),
+    ("RELIGION", "Esonero dall'ora di religione", "religione"),
+    ("TRADE_UNION", "Trattenuta sindacale di marzo", "sindacale"),
+    ("POLITICAL", "Tessera di partito rinnovata", "Tessera di partito"),
+    ("SEX_LIFE", "Pubblicazioni per l'unione civile", "unione civile"),
+]
+
+QUIET = [
+    ("IT_FISCAL_CODE", "Pratica RSSMRA85T10H501X"),  # wrong check character
+    ("IT_FISCAL_CODE", "Pratica RSSMRA85T10H501"),  # too short
+    ("IT_VAT_CODE", "P.IVA 07348520012"),  # wrong check digit
+    ("IT_VAT_CODE", "Partita IVA 01234567897"),  # Luhn holds, office code 789 does not exist
+    ("IBAN_CODE", "IBAN IT60X0542811101000000123457"),  # wrong checksum
+    ("IBAN_CODE", "IBAN IT61 X054 2811 1010 0000 0123 456"),
+    ("EMAIL_ADDRESS", "Scrivi a tributi@comune.bari.it"),  # an office's mailbox
+    ("EMAIL_ADDRESS", "Nessuna chiocciola @ qui"),
+    ("PHONE_NUMBER", "Avviso 302000100000009424"),  # pagoPA notice number
+    ("PHONE_NUMBER", "Codice avviso 3020 0010 0000 0094 24"),
+    ("PHONE_NUMBER", "Protocollo 2024/0012345"),
+    ("PHONE_NUMBER", "Importo 3.500,00 euro, anno 2025"),
+    ("PHONE_NUMBER", "Numero verde 800 123 456"),  # toll-free: not personal
+    ("PHONE_NUMBER", "Pratica n. 0612345678"),
+    ("PHONE_NUMBER", "P.IVA 07348520011"),
+    ("IT_VAT_CODE", "Avviso 302000100000009424"),
+    ("IT_VAT_CODE", "Protocollo 2024/0012345 del 12/03/2025"),
+    ("PERSON", "Comune di Santa Maria Capua Vetere"),
+    ("PERSON", "Lavori in Piazza Garibaldi"),
+    ("PERSON", "Chiusura di Via Giuseppe Verdi"),
+    ("PERSON", "Scuola Giovanni Pascoli"),
+    ("PERSON", "Ospedale Sandro Pertini"),
+    ("PERSON", "Istituto Comprensivo Leonardo da Vinci"),
+    ("PERSON", "Rosa dei venti, Marina di Pisa, Sole e mare, Franco e Stella"),
+    ("PERSON", "Serena estate con Bianca e Viola"),
+    ("PERSON", "Comune di San Giovanni Rotondo"),
+    ("PERSON", "Gentile Utente, hai un messaggio"),
+    ("PERSON", "Martina Franca: isola ecologica"),  # a comune
+    ("IT_ADDRESS", "Lavori in Via Roma"),  # no house number
+    ("IT_ADDRESS", "Inviato via PEC 2 volte"),
+    ("IT_ADDRESS", "Via Roma 2025: lavori"),  # a year
+    ("DATE_OF_BIRTH", "Paga entro il 31/12/2025"),
+    ("DATE_OF_BIRTH", "Bonus per i nati dal 01/01/2025"),
+    ("DATE_OF_BIRTH", "Data di nascita: 32/13/1985"),
+    ("IT_LICENSE_PLATE", "Avviso AB12CD3"),
+    ("IT_IDENTITY_CARD", "Scadenza Carta d'Identità"),
+    ("IT_PASSPORT", "Codice YA1234567"),  # two letters and seven digits, no document named
+    ("IT_DRIVER_LICENSE", "Rinnovo della patente di guida"),
+    ("HEALTH", "Prenota la tua visita guidata al museo"),
+    ("HEALTH", "Esito esame di guida"),
+    ("HEALTH", "Il tuo appuntamento"),
+    ("HEALTH", "Centro vaccinale: nuovi orari"),
+    ("HEALTH", "Vaccinazione antirabbica del cane"),
+    ("JUDICIAL", "Multa per violazione al Codice della Strada"),
+    ("JUDICIAL", "Denuncia TARI"),
+    ("RELIGION", "Comune di Cattolica: avviso"),
+    ("TRADE_UNION", "Il Sindaco incontra i cittadini"),
+    ("TRADE_UNION", "Relazione del collegio sindacale"),
+    ("POLITICAL", "Politiche sociali: nuovo sportello"),
+    ("POLITICAL", "È partito il nuovo servizio"),
+    ("POLITICAL", "Raccolta firme per il referendum"),
+    ("SEX_LIFE", "Presidenti e scrutatori di seggio"),
+]
+
+
+@pytest.fixture(autouse=True)
+def default_settings():
+    configure()
+    yield
+    configure()
+
+
+@pytest.mark.parametrize("kind, text, value", FIRES)
+def test_fires(kind, text, value):
+    assert (kind, value) in {(h.kind, text[h.start : h.end]) for h in find_all(text)}
+    # detect() merges overlapping hits of one kind: the value lies inside a detection.
+    assert any(d.kind == kind and value in text[d.start : d.end] for d in detect(text))
+
+
+@pytest.mark.parametrize("kind, text", QUIET)
+def test_quiet(kind, text):
+    assert kind not in {h.kind for h in find_all(text)}
+    assert kind not in {d.kind for d in detect(text)}
+
+
+def test_every_kind_is_tested():
+    kinds = {k for d in DETECTORS for k in d.entities}
+    assert kinds <= {k for k, _, _ in FIRES}
+    assert kinds <= {k for k, _ in QUIET}
+
+
+def test_detection_fields():
+    (d,) = detect("Codice fiscale RSSMRA85T10H501O")
+    assert (d.kind, d.label, d.identifier, d.special, d.score) == ("IT_FISCAL_CODE", "codice fiscale", True, False, 1.0)
+    (h,) = detect("Il tuo referto")
+    assert (h.kind, h.label, h.special, h.identifier) == ("HEALTH", "health data", True, False)

@@ -1,0 +1,204 @@
+"""detect(): lazy presidio, memo, allow list, robustness, no network, bounded time."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import iolint.pii as pii
+from iolint.pii import configure, detect
+from iolint.pii.detectors import DETECTORS
+from tests.pii.test_evaluation import TITLES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def default_settings():
+    configure()
+    yield
+    configure()
+
+
+def _run(code: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_clean_titles_never_import_presidio_or_spacy():
+    result = _run("""
+        import json, sys
+        from iolint.pii import detect
+        titles = ["Hai un nuovo avviso di pagamento", "Il tuo appuntamento", "Ritiro rifiuti ingombranti",
+                  "Scadenza Carta d'Identità", "Mensa scolastica: nuovo avviso"]
+        found = [detect(t) for t in titles]
+        print(json.dumps({"found": [list(f) for f in found],
+                          "presidio": "presidio_analyzer" in sys.modules, "spacy": "spacy" in sys.modules}))
+    """)
+    assert result == {"found": [[]] * 5, "presidio": False, "spacy": False}
+
+
+def test_personal_data_goes_through_presidio():
+    result = _run("""
+        import json, sys
+        from iolint.pii import detect
+        kinds = [d.kind for d in detect("Il tuo codice fiscale è RSSMRA85T10H501O")]
+        print(json.dumps({"kinds": kinds, "presidio": "presidio_analyzer" in sys.modules}))
+    """)
+    assert result == {"kinds": ["IT_FISCAL_CODE"], "presidio": True}
+
+
+def test_no_network_access():
+    result = _run("""
+        import json, socket
+        def refuse(*args, **kwargs):
+            raise OSError("network access attempted")
+        socket.socket.connect = refuse
+        socket.socket.connect_ex = refuse
+        socket.create_connection = refuse
+        socket.getaddrinfo = refuse
+        from iolint.pii import configure, detect
+        text = "Gentile Mario Rossi, scrivi a mario.rossi@example.it: referto per RSSMRA85T10H501O"
+        direct = sorted(d.kind for d in detect(text))
+        configure(recognizers=["tests.pii.team_recognizers:PRATICA"])  # the AnalyzerEngine path
+        engine = sorted(d.kind for d in detect(text + " PR-123456"))
+        print(json.dumps({"direct": direct, "engine": engine}))
+    """)
+    expected = ["EMAIL_ADDRESS", "HEALTH", "IT_FISCAL_CODE", "PERSON"]
+    assert result == {"direct": expected, "engine": sorted([*expected, "IT_PRATICA"])}
+
+
+def test_memo_returns_the_same_result_object():
+    text = "Gentile Anna Bianchi, il tuo IBAN IT60X0542811101000000123456"
+    first = detect(text)
+    assert detect(text) is first
+    configure()  # clears the memo
+    again = detect(text)
+    assert again == first and again is not first
+
+
+def test_allow_list_drops_spans_and_spans_inside_allowed_phrases():
+    text = "Azienda Speciale Giuseppe Verdi: avviso per Luca Esposito"
+    assert [text[d.start : d.end] for d in detect(text)] == ["Giuseppe Verdi", "Luca Esposito"]
+    configure(allow=["azienda speciale giuseppe verdi"])
+    assert [text[d.start : d.end] for d in detect(text)] == ["Luca Esposito"]
+    configure(allow=["LUCA ESPOSITO"])
+    assert [text[d.start : d.end] for d in detect(text)] == ["Giuseppe Verdi"]
+
+
+def test_empty_text():
+    assert detect("") == ()
+
+
+_FRAGMENTS = st.sampled_from(
+    [t["t"] for t in TITLES]
+    + [
+        "Gentile ",
+        "Sig.ra ",
+        "Mario ",
+        "Rossi",
+        "Via ",
+        "12",
+        " n. ",
+        "nato il ",
+        "12/03/1985",
+        "@",
+        ".it",
+        "RSSMRA85T10H501O",
+        "IT60 X054 2811 1010 0000 0123 456",
+        "+39 ",
+        "333 123 4567",
+        "referto",
+        ", ",
+        "ÀÉÎ",
+        "İ",
+        "ß",
+        "\n",
+        "\t",
+        "'",
+        "’",
+        "D'",
+        "De ",
+        "San ",
+        "Comune di ",
+        "Dott.",
+        "U1A23B456C",
+    ]
+)
+_TEXTS = st.one_of(st.text(max_size=300), st.lists(_FRAGMENTS, max_size=12).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_detect_never_raises_and_spans_stay_inside(text):
+    for d in detect(text):
+        assert 0 <= d.start < d.end <= len(text)
+        assert d.score >= 0.5 and d.label
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_prefilter_never_hides_a_detection(text):
+    for detector in DETECTORS:
+        if detector.find(text):
+            assert detector.maybe(text), detector.name
+
+
+def test_prefilter_never_hides_a_detection_on_titles():
+    for item in TITLES:
+        for detector in DETECTORS:
+            if detector.find(item["t"]):
+                assert detector.maybe(item["t"]), (detector.name, item["t"])
+
+
+_ADVERSARIAL = {
+    "a": "a" * 100_000,
+    "A": "A" * 100_000,
+    "digits": "1" * 100_000,
+    "threes": "3" * 100_000,
+    "spaced digits": "3 " * 50_000,
+    "dots": "1." * 50_000,
+    "Via": "Via " * 25_000,
+    "at": "@" * 100_000,
+    "a@": "a@" * 50_000,
+    "a.": "a." * 50_000,
+    "names": "Mario " * 16_667,
+    "greetings": "Gentile Mario Rossi " * 5_000,
+    "iban groups": "IT60 " * 20_000,
+    "codes": "RSSMRA85T10H501 " * 6_250,
+    "cues": "nato il 12/03/ " * 7_000,
+    "stems": "visita esito tampone " * 5_000,
+    "mixed": ("Via Roma 12 @ 333 123 4567 Sig. Rossi referto AB123CD 1.234,56 " * 1_600)[:100_000],
+}
+
+
+@pytest.mark.parametrize("name", sorted(_ADVERSARIAL))
+def test_adversarial_input_finishes_quickly(name):
+    text = _ADVERSARIAL[name]
+    for detector in DETECTORS:
+        started = time.perf_counter()
+        detector.maybe(text)
+        detector.find(text)
+        assert time.perf_counter() - started < 2.0, detector.name
+    started = time.perf_counter()
+    detect(text)
+    assert time.perf_counter() - started < 2.0 * len(DETECTORS)
+
+
+def test_show_values_unmasks_only_on_request():
+    assert pii.mask("RSSMRA85T10H501O") != "RSSMRA85T10H501O"
+    pii.show_values(True)
+    try:
+        assert pii.mask("RSSMRA85T10H501O") == "RSSMRA85T10H501O"
+    finally:
+        pii.show_values(False)
