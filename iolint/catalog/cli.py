@@ -1,0 +1,91 @@
+"""``iolint models`` and ``iolint render``: the catalogue from the command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_ERROR = 0, 2
+
+
+def register(subparsers) -> None:
+    models = subparsers.add_parser("models", help="list the frequent-service models and their messages")
+    models.add_argument("--format", choices=["text", "json"], default="text")
+    models.set_defaults(handler=run_models)
+
+    render = subparsers.add_parser("render", help="print the NewMessage JSON of a model's message")
+    render.add_argument("ref", metavar="MODEL/MESSAGE", help="e.g. tari/avviso-pagamento (see `iolint models`)")
+    render.add_argument("--data", type=Path, metavar="FILE", help="the variables, as a JSON or YAML mapping")
+    render.add_argument("--sample", action="store_true", help="use the sample values (for what --data lacks)")
+    render.add_argument("--fiscal-code", metavar="CF", help="the recipient's codice fiscale, added as `fiscal_code`")
+    render.set_defaults(handler=run_render)
+
+
+def run_models(args) -> int:
+    from iolint import catalog
+
+    found = catalog.models()
+    if args.format == "json":
+        json.dump([m.to_dict() for m in found], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    width = max((len(m.ref) for model in found for m in model.messages), default=0)
+    for model in found:
+        sys.stdout.write(f"{model.id}  {model.name} ({model.argomento})\n")
+        for message in model.messages:
+            sys.stdout.write(f"  {message.ref:<{width}}  {message.name}\n")
+    return EXIT_OK
+
+
+def run_render(args) -> int:
+    from iolint import catalog
+    from iolint.message import FISCAL_CODE_RE
+
+    try:
+        catalog.message(args.ref)
+    except catalog.RenderError as exc:
+        return _error(str(exc))
+    if args.data is None and not args.sample:
+        return _error("give the variables with --data FILE, or use --sample")
+    fiscal_code = args.fiscal_code.strip().upper() if args.fiscal_code else None
+    if fiscal_code is not None and not FISCAL_CODE_RE.match(fiscal_code):
+        return _error(f"--fiscal-code {args.fiscal_code!r} is not a codice fiscale")
+    data = None
+    if args.data is not None:
+        data = _read_data(args.data)
+        if isinstance(data, str):
+            return _error(data)
+    try:
+        payload = catalog.render(args.ref, data, sample=args.sample)
+    except catalog.RenderError as exc:
+        return _error(str(exc))
+    if fiscal_code:
+        payload = {"fiscal_code": fiscal_code, **payload}
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _read_data(path: Path) -> dict | str:
+    """The mapping in a JSON or YAML file, or why it cannot be read."""
+    from iolint import loaders
+
+    text = loaders.read_text(path)
+    if isinstance(text, loaders.Problem):
+        return f"{path}: {text.message}"
+    reader = loaders.load_json if path.suffix.lower() == ".json" else loaders.load_yaml
+    items = list(reader(text))
+    if len(items) != 1:
+        return f"{path}: expected one JSON or YAML mapping of variables"
+    item = items[0]
+    if isinstance(item, loaders.Problem):
+        return f"{path}:{item.line or 1}: {item.message}"
+    if not isinstance(item.data, dict):
+        return f"{path}: expected a mapping of variable names to values"
+    return item.data
+
+
+def _error(message: str) -> int:
+    print(f"iolint: {message}", file=sys.stderr)
+    return EXIT_ERROR

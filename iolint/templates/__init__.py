@@ -1,0 +1,71 @@
+"""Message templates (``*.io.yaml``): sandboxed Jinja2, static checks, variant rendering.
+
+``check_template_file`` is what ``iolint check`` runs on a template; ``render_file`` turns a
+template and the values of its variables into the NewMessage payload to send.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from iolint.templates import checks as _checks  # noqa: F401 (registers the template rules)
+from iolint.templates import document, sandbox
+from iolint.templates.lint import check_template_file
+from iolint.templates.render import FieldError, Renderer
+from iolint.templates.template import Template
+
+__all__ = ["check_template_file", "render_file", "RenderError", "MissingVariables"]
+
+
+class RenderError(Exception):
+    """A template that cannot be rendered with the values given."""
+
+
+class MissingVariables(RenderError):
+    def __init__(self, names: list[str], where: str):
+        self.names = names
+        super().__init__(f"{where}: no value for {', '.join(names)} (pass them in data, or use the samples)")
+
+
+def render_file(path: Path, data: dict | None = None, *, sample: bool = False, name: str | None = None) -> dict:
+    """The NewMessage payload (without ``fiscal_code``) of the template at ``path``.
+
+    Values come from ``data``; with ``sample``, declared samples fill in what ``data`` lacks.
+    Variables with a ``default`` may be left out. ``name`` is what error messages call the
+    template (default: the file name).
+    """
+    where = name or Path(path).name
+    try:
+        text = Path(path).read_text("utf-8")
+    except OSError as exc:
+        raise RenderError(f"{where}: cannot read the template: {exc.strerror or exc}") from None
+    doc = document.parse(text)
+    if isinstance(doc, list):
+        raise RenderError(f"{where}: {doc[0].message}")
+    if Template(doc).blocked:
+        raise RenderError(f"{where}: the template has errors; run `iolint check {where}`")
+    data = dict(data or {})
+    unknown = sorted(set(data) - set(doc.variables))
+    if unknown:
+        raise RenderError(f"{where}: unknown variables {', '.join(unknown)} (declared: {', '.join(doc.variables)})")
+    values = {}
+    for name, var in doc.variables.items():
+        if name in data:
+            values[name] = data[name]
+        elif sample:
+            values[name] = var.sample
+        elif var.has_default:
+            values[name] = var.default
+    missing = [name for name in doc.variables if name not in values]
+    if missing:
+        raise MissingVariables(missing, where)
+    for name, value in values.items():
+        problem = document.type_problem(doc.variables[name].type, value)
+        if problem:
+            raise RenderError(f"{where}: the value of `{name}` {problem}")
+    try:
+        with sandbox.limits():
+            payload, _ = Renderer(doc, mapped=False).payload(values)
+    except FieldError as exc:
+        raise RenderError(f"{where}: rendering `{exc.field}` failed: {exc.error}") from exc.error
+    return payload
