@@ -1,6 +1,6 @@
 """The ``*.io.yaml`` file: one message template, its variables, and where everything sits in it.
 
-The format is documented in FORMAT.md next to this module. Problems with the file's shape are
+The format is documented in the README, section "Templates". Problems with the file's shape are
 collected here as ``(field, message)`` pairs; the checks turn them into findings.
 """
 
