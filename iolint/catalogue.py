@@ -14,7 +14,6 @@ from pathlib import Path
 
 import yaml
 
-from iolint.checks.generic import validate_spec
 from iolint.finding import Severity
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,9}[0-9]{3}$")
@@ -150,6 +149,8 @@ def load_pack(path: Path) -> list[Rule]:
     except OSError as exc:
         raise _fail(str(path), f"cannot read the rule pack: {exc.strerror or exc}") from None
     rules = parse_pack(text, str(path), builtin=False)
+    from iolint.checks.generic import validate_spec  # not at the top: cached runs load no checks
+
     for rule in rules:
         problem = validate_spec(rule.check)
         if problem:

@@ -26,7 +26,7 @@ TEMPLATE_SUFFIXES = (".io.yaml", ".io.yml")
 def fingerprint(code: str, field: str | None, value: object) -> str:
     """A stable key for one finding that never contains the offending value itself."""
     raw = json.dumps([code, field, value], sort_keys=True, ensure_ascii=False, default=repr)
-    return hashlib.blake2b(raw.encode(), digest_size=10).hexdigest()
+    return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
 
 
 _pii_settings: tuple = ((), ())  # what iolint.pii was last configured with (it is process-wide)

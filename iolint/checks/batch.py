@@ -17,7 +17,7 @@ _TABLE_LIMIT = 200_000
 
 def _digest(*parts: object) -> int:
     text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
-    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
 _last: tuple[object, int] = (None, 0)

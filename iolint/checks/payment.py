@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from stdnum.it import iva
@@ -47,7 +48,7 @@ def amount_not_integer(msg, ctx):
     amount = pay["amount"]
     if isinstance(amount, bool) or not isinstance(amount, int):
         hint = ""
-        if isinstance(amount, float):
+        if isinstance(amount, float) and math.isfinite(amount) and abs(amount) < 1e12:
             hint = f": if you meant {amount} €, write {round(amount * 100)}"
         elif isinstance(amount, str):
             hint = ": write it as a JSON number, without quotes"

@@ -122,6 +122,8 @@ def invalid_value(msg, ctx):
         kind = err["type"]
         if kind in _TYPE_NAMES or kind in ("missing", "extra_forbidden", "null_value") or path in _DEDICATED:
             continue
+        if kind == "string_unicode" and not err["loc"]:  # a key that is not valid Unicode: IO104
+            continue
         if path in _LENGTH_RULED and kind == "value_error":
             continue
         reason = err["msg"].removeprefix("Value error, ")
@@ -163,6 +165,26 @@ def unknown_field(msg, ctx):
     for path, suggestion in _unknown_keys(msg):
         if not suggestion:
             yield Hit(path, f"`{path}` is not an IO field: IO drops it silently")
+    for path in _unpaired_keys(msg):
+        yield Hit(path or None, "a key holds an unpaired surrogate escape (such as \\ud800): it is no IO field")
+
+
+def _unpaired_keys(data: object, prefix: str = ""):
+    """Paths of objects with a key that is not valid Unicode (pydantic cannot even name it)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and not _encodable(key):
+                yield prefix
+            elif isinstance(value, dict):
+                yield from _unpaired_keys(value, f"{prefix}.{key}" if prefix else key)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _present(msg: object, path: str) -> bool:

@@ -1,4 +1,7 @@
-"""``iolint models`` and ``iolint render``: the catalogue from the command line."""
+"""``iolint models`` and ``iolint render``: the catalogue from the command line.
+
+Outside the catalog package so that building the parser does not import the templates.
+"""
 
 from __future__ import annotations
 
