@@ -16,6 +16,8 @@ import yaml
 
 from iolint.finding import Severity
 
+# libyaml's loader when PyYAML has it: the catalogue is parsed on every start.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,9}[0-9]{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 KINDS = frozenset({"payload", "template", "batch", "file"})
@@ -67,7 +69,7 @@ def _fail(source: str, message: str) -> CatalogueError:
 
 def parse_pack(text: str, source: str, *, builtin: bool) -> list[Rule]:
     try:
-        doc = yaml.safe_load(text)
+        doc = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise _fail(source, f"invalid YAML: {exc}") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("rules"), list):

@@ -85,8 +85,11 @@ def dig(data: object, path: str) -> object:
 
 
 def content(msg: object) -> dict:
-    value = msg.get("content") if isinstance(msg, dict) else None
-    return value if isinstance(value, dict) else {}
+    value = msg.get("content") if type(msg) is dict else None
+    return value if type(value) is dict else _EMPTY
+
+
+_EMPTY: dict = {}  # never written to: checks only read content
 
 
 def text_of(msg: object, key: str) -> str | None:

@@ -1,7 +1,8 @@
 """Batch rules: IO messages are personal, one citizen each, never a mass mailing.
 
 Memory stays bounded on batches of millions of lines: contents are tracked by a 64-bit hash in
-a table that sheds its one-off entries when it grows past ``_TABLE_LIMIT``.
+a table that sheds its one-off entries when it grows past ``_TABLE_LIMIT``. A key seen once
+costs one small int in ``first``; only repeated keys get a count.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 from iolint.checks import batch_check, content
 from iolint.finding import Hit
 
-_TABLE_LIMIT = 200_000
+_TABLE_LIMIT = 100_000
 
 
 def _digest(*parts: object) -> int:
@@ -35,16 +36,25 @@ class _Counter:
     """Counts per key with the first place each key was seen."""
 
     def __init__(self):
-        self.table: dict[int, list] = {}
+        self.first: dict[int, int] = {}  # key -> where it was first seen
+        self.counts: dict[int, int] = {}  # key -> how often, for keys seen more than once
 
-    def add(self, key: int, where: object) -> list:
-        entry = self.table.get(key)
-        if entry is None:
-            if len(self.table) >= _TABLE_LIMIT:
-                self.table = {k: v for k, v in self.table.items() if v[0] > 1}
-            entry = self.table[key] = [0, where]
-        entry[0] += 1
-        return entry
+    def add(self, key: int, where: int) -> tuple[int, int]:
+        """(how often the key has been seen, where it was first seen)."""
+        first = self.first.get(key)
+        if first is None:
+            if len(self.first) >= _TABLE_LIMIT:
+                self.first = {k: v for k, v in self.first.items() if k in self.counts}
+                if len(self.first) >= _TABLE_LIMIT // 2:  # mostly repeats: track no new keys
+                    return 1, where
+            self.first[key] = where
+            return 1, where
+        count = self.counts[key] = self.counts.get(key, 1) + 1
+        return count, first
+
+    def repeated(self):
+        for key, count in self.counts.items():
+            yield count, self.first[key]
 
 
 @batch_check("IO130")
@@ -61,7 +71,7 @@ class MassCommunication:
             self.counter.add(_content_digest(body), where)
 
     def finish(self):
-        for count, where in self.counter.table.values():
+        for count, where in self.counter.repeated():
             if count >= self.threshold:
                 yield where, Hit(
                     "content",
@@ -80,9 +90,9 @@ class DuplicateMessage:
 
     def feed(self, msg, where):
         if isinstance(msg, dict) and "fiscal_code" in msg and content(msg):
-            entry = self.counter.add(_digest(msg["fiscal_code"], _content_digest(content(msg))), where)
-            if entry[0] > 1:
-                self.repeats.append((where, entry[1]))
+            count, first = self.counter.add(_digest(msg["fiscal_code"], _content_digest(content(msg))), where)
+            if count > 1:
+                self.repeats.append((where, first))
 
     def finish(self):
         for where, first in self.repeats:

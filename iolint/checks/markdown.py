@@ -13,7 +13,10 @@ from iolint.finding import Hit
 def issue_hits(msg, code: str):
     text = text_of(msg, "markdown")
     if text:
-        for issue in markdown.analyze(text).of(code):
+        analysis = markdown.analyze(text)
+        if not analysis.issues:
+            return
+        for issue in analysis.of(code):
             yield Hit("content.markdown", issue.message, value=issue.value, offset=issue.offset)
 
 

@@ -1,30 +1,36 @@
 """Personal data in titles (errors) and in bodies (a data-minimisation warning).
 
 Detection is ``iolint.pii.detect``: memoized per text, and presidio is imported only when a text
-may hold personal data. Messages name the kind of data and show only a masked value.
+may hold personal data (importing ``iolint.pii`` itself is light). Messages name the kind of data and show only a masked value.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+from iolint import pii
 from iolint.checks import payload_check, text_of
 from iolint.finding import Hit
+from iolint.pii.kinds import KINDS
 
 
-def _detections(msg, key):
+def _detections(msg, key, entities=None):
     text = text_of(msg, key)
     if not text:
         return text, ()
-    from iolint import pii
+    return text, pii.detect(text, entities)
 
-    return text, pii.detect(text)
+
+@cache
+def _body_entities() -> frozenset[str]:
+    """What a body is checked for: special categories and full identifiers, nothing else."""
+    return frozenset(name for name, kind in KINDS.items() if kind.special or kind.identifier)
 
 
 def _hits(field: str, text: str, detections, template: str):
-    from iolint.pii import mask
-
     for d in detections:
         value = text[d.start : d.end]
-        yield Hit(field, template.format(label=d.label, value=mask(value)), value=value, offset=d.start)
+        yield Hit(field, template.format(label=d.label, value=pii.mask(value)), value=value, offset=d.start)
 
 
 @payload_check("IO501")
@@ -47,7 +53,7 @@ def special_category_in_title(msg, ctx):
 
 @payload_check("IO503")
 def personal_data_in_body(msg, ctx):
-    text, found = _detections(msg, "markdown")
+    text, found = _detections(msg, "markdown", _body_entities())
     keep = [d for d in found if d.special or d.identifier]
     yield from _hits(
         "content.markdown", text, keep,

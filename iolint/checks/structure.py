@@ -165,8 +165,9 @@ def unknown_field(msg, ctx):
     for path, suggestion in _unknown_keys(msg):
         if not suggestion:
             yield Hit(path, f"`{path}` is not an IO field: IO drops it silently")
-    for path in _unpaired_keys(msg):
-        yield Hit(path or None, "a key holds an unpaired surrogate escape (such as \\ud800): it is no IO field")
+    if any(err["type"] == "string_unicode" and not err["loc"] for err in _errors(msg)):
+        for path in _unpaired_keys(msg):
+                yield Hit(path or None, "a key holds an unpaired surrogate escape (such as \\ud800): it is no IO field")
 
 
 def _unpaired_keys(data: object, prefix: str = ""):

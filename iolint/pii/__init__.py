@@ -64,26 +64,34 @@ _lock = threading.Lock()
 _show_values = False
 
 
-def detect(text: str) -> tuple[Detection, ...]:
-    """Personal data found in ``text``, ordered by position."""
+def detect(text: str, entities: Iterable[str] | None = None) -> tuple[Detection, ...]:
+    """Personal data found in ``text``, ordered by position; only of ``entities`` if given
+    (a body is checked for fewer kinds than a title, and skipping the others is faster)."""
     if not text:
         return ()
-    return _detect(text)
+    return _detect(text, None if entities is None else frozenset(entities))
 
 
 @lru_cache(maxsize=MEMO_SIZE)
-def _detect(text: str) -> tuple[Detection, ...]:
+def _detect(text: str, entities: frozenset[str] | None) -> tuple[Detection, ...]:
     settings = _settings
     if settings.recognizers:
         results = _engine(settings.recognizers).analyze(text=text, language="it")
+        if entities is not None:
+            results = [r for r in results if r.entity_type in entities]
     else:
         from iolint.pii.detectors import candidates
 
-        found = candidates(text)
+        found = candidates(text, entities)
         if not found:
             return ()
         recognizers = _own_recognizers()
-        results = [r for d in found for r in recognizers[d.name].analyze(text, None, None)]
+        results = [
+            r
+            for d in found
+            for r in recognizers[d.name].analyze(text, None, None)
+            if entities is None or r.entity_type in entities
+        ]
     detections = _merge(text, [r for r in results if r.score >= REPORT])
     return tuple(d for d in detections if not _allowed(text, d, settings))
 

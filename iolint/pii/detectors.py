@@ -23,8 +23,15 @@ class Detector(NamedTuple):
     maybe: Callable[[str], bool]
 
 
-def _searches(*patterns: re.Pattern[str]) -> Callable[[str], bool]:
-    return lambda text: any(p.search(text) for p in patterns)
+def _searches(*patterns: re.Pattern[str], guard: re.Pattern[str] | None = None) -> Callable[[str], bool]:
+    """Whether any pattern matches; ``guard``, a looser pattern all of them need, is tried first."""
+    if guard is None:
+        return lambda text: any(p.search(text) for p in patterns)
+    return lambda text: guard.search(text) is not None and any(p.search(text) for p in patterns)
+
+
+# Every identity-document pattern holds two capital letters then a digit, "XX 1234567" or "U1".
+_DOCUMENT_GUARD = re.compile(r"[A-Z]{2} ?\d|U1")
 
 
 DETECTORS: tuple[Detector, ...] = (
@@ -38,7 +45,13 @@ DETECTORS: tuple[Detector, ...] = (
         "IolintIdentityDocumentRecognizer",
         ("IT_IDENTITY_CARD", "IT_PASSPORT", "IT_DRIVER_LICENSE"),
         documents.find_identity_documents,
-        _searches(documents.CIE, documents.TWO_LETTERS_SEVEN_DIGITS, documents.NEW_LICENCE, documents.OLD_LICENCE),
+        _searches(
+            documents.CIE,
+            documents.TWO_LETTERS_SEVEN_DIGITS,
+            documents.NEW_LICENCE,
+            documents.OLD_LICENCE,
+            guard=_DOCUMENT_GUARD,
+        ),
     ),
     Detector(
         "IolintAddressRecognizer",
@@ -60,9 +73,9 @@ DETECTORS: tuple[Detector, ...] = (
 )
 
 
-def candidates(text: str) -> list[Detector]:
-    """The detectors that may find something in ``text`` (the pre-filter)."""
-    return [d for d in DETECTORS if d.maybe(text)]
+def candidates(text: str, entities: frozenset[str] | None = None) -> list[Detector]:
+    """The detectors (of ``entities``, default all) that may find something in ``text``."""
+    return [d for d in DETECTORS if (entities is None or entities.intersection(d.entities)) and d.maybe(text)]
 
 
 def find_all(text: str) -> list[Hit]:
