@@ -12,7 +12,7 @@ import yaml
 
 import iolint
 from iolint import catalog, inputs
-from iolint.catalog import cli as catalog_cli
+from iolint import catalog_commands as catalog_cli
 from iolint.config import Config
 from iolint.engine import Linter
 from iolint.finding import Severity
@@ -144,7 +144,7 @@ def test_register_adds_the_commands():
 
 @pytest.fixture
 def cli(run_cli, monkeypatch):
-    monkeypatch.setattr("iolint.cli.EXTENSIONS", ("iolint.catalog.cli",))
+    monkeypatch.setattr("iolint.cli.EXTENSIONS", ("iolint.catalog_commands",))
     return run_cli
 
 
