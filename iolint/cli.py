@@ -76,6 +76,10 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--baseline", type=Path, help="hide the findings this baseline accepts (see `iolint baseline`)")
+    check.add_argument(
+        "--recipients", type=Path, metavar="CSV",
+        help="a CSV of recipients: each template named is rendered and checked once per row",
+    )
     check.add_argument("--show-values", action="store_true", help="print detected personal data unmasked (local debugging only)")
 
     baseline = sub.add_parser("baseline", help="accept the current findings: write them to a baseline file")
@@ -131,6 +135,7 @@ def _pipeline(args, *, baseline=None, show_values=False):
         jobs=args.jobs,
         cache=cache,
         baseline=baseline,
+        recipients=getattr(args, "recipients", None),
         show_values=show_values,
         progress=sys.stderr.isatty(),
     )

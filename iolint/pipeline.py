@@ -66,8 +66,11 @@ class Progress:
 
 
 class Pipeline:
-    def __init__(self, config, *, now=None, jobs=1, cache=None, baseline=None, show_values=False, progress=False):
+    def __init__(
+        self, config, *, now=None, jobs=1, cache=None, baseline=None, show_values=False, progress=False, recipients=None
+    ):
         self.config = config
+        self.recipients = recipients  # a CSV: each template is rendered once per row
         self.now = now
         self.jobs = jobs
         self.cache = cache
@@ -119,6 +122,10 @@ class Pipeline:
     def _start(self, task: Task, pool):
         """Cached findings; (a Future of findings or a call that makes them, cache key); or a
         generator for a big batch."""
+        if self.recipients and inputs.is_template(task.path):
+            from iolint.recipients import check_recipients
+
+            return check_recipients(self.linter, task.path, self.recipients, display(self.recipients))
         try:
             size = task.path.stat().st_size
         except OSError:

@@ -1,0 +1,100 @@
+"""A batch given as a template and a CSV of recipients: one message per row, streamed.
+
+The CSV's header names the template's variables, plus ``fiscal_code`` for the recipient. Each
+row is rendered in the sandbox and checked with the payload rules and the batch rules (a mass
+mailing, a citizen twice), as a line of a JSONL batch would be; findings point at the CSV line.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from iolint.finding import Finding
+from iolint.loaders import Item, Problem
+
+MAX_FIELD = 100_000  # characters in one CSV cell
+_TRUE = {"true", "1", "si", "sì", "yes", "vero"}
+_FALSE = {"false", "0", "no", "falso", ""}
+
+
+def cell_value(kind: str | None, text: str) -> object:
+    """A CSV cell as the template variable's declared type wants it; the text when it does not fit
+    (the template's type check then says what is wrong)."""
+    try:
+        if kind == "integer":
+            return int(text)
+        if kind == "number":
+            return float(text.replace(",", ".")) if "." in text or "," in text else int(text)
+        if kind == "boolean" and text.strip().lower() in _TRUE | _FALSE:
+            return text.strip().lower() in _TRUE
+        if kind in ("list", "object"):
+            return json.loads(text)
+    except ValueError:
+        pass
+    return text
+
+
+def check_recipients(linter, template: Path, recipients: Path, display: str) -> Iterator[Finding]:
+    """Findings for every row of ``recipients`` rendered with ``template``; ``display`` names the CSV."""
+    from iolint.templates import PreparedTemplate, RenderError
+
+    try:
+        prepared = PreparedTemplate(template)
+    except RenderError as exc:
+        yield from _problems(linter, [Problem("IO001", str(exc))], display)
+        return
+    try:
+        handle = recipients.open(newline="", encoding="utf-8-sig")
+    except OSError as exc:
+        yield from _problems(linter, [Problem("IO001", f"cannot read the file: {exc.strerror or exc}")], display)
+        return
+    with handle:
+        yield from linter.check_items(_items(prepared, handle, linter), display)
+
+
+def _items(prepared, handle, linter) -> Iterator[Item | Problem]:
+    from iolint.templates import RenderError
+
+    csv.field_size_limit(MAX_FIELD)
+    reader = csv.DictReader(handle)
+    try:
+        header = reader.fieldnames or []
+    except (csv.Error, UnicodeDecodeError) as exc:
+        yield Problem("IO002", f"invalid CSV: {exc}", 1, 1)
+        return
+    unknown = sorted(set(header) - set(prepared.variables) - {"fiscal_code"})
+    if unknown:
+        yield Problem("IO002", f"columns that are no variable of {prepared.where}: {', '.join(unknown)}", 1, 1)
+        return
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except (csv.Error, UnicodeDecodeError) as exc:
+            yield Problem("IO002", f"invalid CSV: {exc}", reader.line_num, 1)
+            continue
+        line = reader.line_num
+        data = {
+            name: cell_value(prepared.variables[name].type, text or "")
+            for name, text in row.items()
+            if name in prepared.variables
+        }
+        try:
+            payload = prepared.render(data, sample=False)
+        except RenderError as exc:
+            yield Problem("IO725", f"row not rendered: {exc}", line, 1)
+            continue
+        if row.get("fiscal_code"):
+            payload = {"fiscal_code": row["fiscal_code"], **payload}
+        yield Item(payload, line)
+
+
+def _problems(linter, problems, display):
+    for problem in problems:
+        found = linter.problem(problem, display)
+        if found:
+            yield found
