@@ -102,3 +102,15 @@ def test_python_dash_m(project, python):
 
     proc = subprocess.run([python, "-m", "iolint", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("iolint ")
+
+
+def test_payloads_without_personal_data_never_load_presidio_or_spacy(project, python):
+    import subprocess
+
+    probe = (
+        "import sys; from iolint.cli import main; "
+        "code = main(['check', '--no-cache', '-o', 'out.txt', 'messages/good.json']); "
+        "print(code, 'spacy' in sys.modules, 'presidio_analyzer' in sys.modules)"
+    )
+    proc = subprocess.run([python, "-c", probe], cwd=project, capture_output=True, text=True, check=True)
+    assert proc.stdout.split() == ["0", "False", "False"]
