@@ -7,7 +7,7 @@ silently switch a rule off.
 from __future__ import annotations
 
 import tomllib
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -44,6 +44,7 @@ class Suppression(BaseModel):
     code: str
     reason: str = Field(min_length=3)
     field: str | None = None
+    until: date | None = None  # after this day the entry suppresses nothing (IO906)
 
 
 class Settings(BaseModel):

@@ -77,7 +77,9 @@ class Pipeline:
         self.baseline = baseline
         self.show_values = show_values
         self.progress = Progress(progress)
-        self.suppressions = suppress.Entries(config, lambda p: display(Path(p)))
+        self.suppressions = suppress.Entries(
+            config, lambda p: display(Path(p)), suppress.today(now or config.now)
+        )
         self.errors = 0
 
     @cached_property

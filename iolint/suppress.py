@@ -4,7 +4,8 @@ Inline, in any text file: ``{# iolint: ignore[IO501,personal-data-in-title] reas
 covers its own line and the next; ``{# iolint: ignore-file[CODES] reason="..." #}`` the whole
 file. For JSON payloads, which cannot hold comments: ``[[tool.iolint.suppress]]`` entries and the
 sidecar ``iolint-suppressions.yaml`` (a list of the same entries), matched by file glob, rule and
-field path. What is wrong with a suppression is itself a finding (IO901-IO904).
+field path. Any of them may say ``until=YYYY-MM-DD``: after that day (in Rome) it suppresses
+nothing. What is wrong with a suppression is itself a finding (IO901-IO904, IO906).
 """
 
 from __future__ import annotations
@@ -13,19 +14,44 @@ import fnmatch
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from iolint.finding import Finding, Hit
 
 SIDECAR = "iolint-suppressions.yaml"
-NO_REASON, UNKNOWN_RULE, UNUSED, INVALID = "IO901", "IO902", "IO903", "IO904"
-CODES = frozenset({NO_REASON, UNKNOWN_RULE, UNUSED, INVALID, "IO905"})
+ROME = ZoneInfo("Europe/Rome")
+NO_REASON, UNKNOWN_RULE, UNUSED, INVALID, EXPIRED = "IO901", "IO902", "IO903", "IO904", "IO906"
+CODES = frozenset({NO_REASON, UNKNOWN_RULE, UNUSED, INVALID, "IO905", EXPIRED})
 
 _DIRECTIVE = re.compile(r"\{#-?\s*iolint\s*:(.*?)-?#\}")
-_FORM = re.compile(
-    r"""\s*(?P<verb>ignore|ignore-file)\s*\[(?P<codes>[^\]]*)\]"""
-    r"""\s*(?:reason\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')\s*)?$"""
-)
+_FORM = re.compile(r"""\s*(?P<verb>ignore|ignore-file)\s*\[(?P<codes>[^\]]*)\](?P<options>.*)$""")
+_OPTION = re.compile(r"""\s*(?P<key>\w+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']+))""")
+
+
+def today(now: datetime | None = None) -> date:
+    """The day suppressions expire by: ``now`` (--now or the config's) or today, in Rome."""
+    return (now or datetime.now(UTC)).astimezone(ROME).date()
+
+
+def expired(until: date | None, day: date) -> str | None:
+    """The message for a suppression past its ``until`` day, or None."""
+    if until is not None and day > until:
+        return f"this suppression expired on {until:%d/%m/%Y}: fix the finding, or renew it with a new reason"
+    return None
+
+
+def _options(text: str) -> dict[str, str] | None:
+    """``reason="..." until=2026-12-31`` as a mapping; None when it does not parse."""
+    options, rest = {}, text.strip()
+    while rest:
+        m = _OPTION.match(rest)
+        if m is None or m.group("key") in options:
+            return None
+        options[m.group("key")] = next(v for v in m.group("dq", "sq", "bare") if v is not None)
+        rest = rest[m.end() :].strip()
+    return options
 
 
 def make(linter, code: str, message: str, file: str, *, line=None, field=None) -> Finding | None:
@@ -90,14 +116,24 @@ def apply_inline(linter, text: str, findings: Iterable[Finding], file: str) -> I
 def _parse(linter, body: str, line: int, problems: list) -> Directive | None:
     form = _FORM.match(body)
     tokens = [t.strip() for t in form.group("codes").split(",") if t.strip()] if form else []
-    if not tokens:
+    options = _options(form.group("options")) if form else None
+    if not tokens or options is None or set(options) - {"reason", "until"}:
         problems.append((INVALID, 'not a directive iolint knows: write `{# iolint: ignore[CODE] reason="..." #}`', line))
         return None
-    reason = form.group("dq") if form.group("dq") is not None else form.group("sq")
-    if not (reason or "").strip():
+    if not options.get("reason", "").strip():
         written = f"iolint: {form.group('verb')}[{', '.join(tokens)}]"
         problems.append((NO_REASON, f'`{written}` gives no reason="...": it suppresses nothing', line))
         return None
+    if "until" in options:
+        try:
+            until = date.fromisoformat(options["until"])
+        except ValueError:
+            problems.append((INVALID, f"`until={options['until']}` is not a day written as YYYY-MM-DD", line))
+            return None
+        late = expired(until, today(linter.context.now))
+        if late:
+            problems.append((EXPIRED, late, line))
+            return None
     codes = {}
     for token in tokens:
         code = _resolve(linter.rules, token)
@@ -139,13 +175,19 @@ class Entry:
 class Entries:
     """The suppressions of the config and of the sidecar file, with how often each was used."""
 
-    def __init__(self, config, display):
+    def __init__(self, config, display, day: date | None = None):
+        self.day = day or today()
         self.entries: list[Entry] = []
         self.problems: list[tuple] = []  # (code, message, source, line)
         prefix = "tool.iolint." if config.source and config.source.name == "pyproject.toml" else ""
         source = display(config.source) if config.source else "pyproject.toml"
         for i, s in enumerate(config.suppress):
-            self.entries.append(Entry(s.file, s.code, s.field, source, where=f"{prefix}suppress[{i}]"))
+            entry = Entry(s.file, s.code, s.field, source, where=f"{prefix}suppress[{i}]")
+            late = expired(s.until, self.day)
+            if late:
+                self.problems.append((EXPIRED, late, entry, None))
+            else:
+                self.entries.append(entry)
         sidecar = config.root / SIDECAR
         if sidecar.is_file():
             self._read_sidecar(sidecar, display(sidecar))
@@ -175,7 +217,19 @@ class Entries:
                 message = f"the entry for {values['code']} gives no reason: it suppresses nothing"
                 self.problems.append((NO_REASON, message, source, line))
             else:
-                self.entries.append(Entry(values["file"], values["code"], values.get("field") or None, source, line=line))
+                self._sidecar_entry(values, source, line)
+
+    def _sidecar_entry(self, values: dict, source: str, line: int) -> None:
+        try:
+            until = date.fromisoformat(values["until"]) if values.get("until") else None
+        except ValueError:
+            self.problems.append((INVALID, f"`until: {values['until']}` is not a day written as YYYY-MM-DD", source, line))
+            return
+        late = expired(until, self.day)
+        if late:
+            self.problems.append((EXPIRED, late, source, line))
+        else:
+            self.entries.append(Entry(values["file"], values["code"], values.get("field") or None, source, line=line))
 
     def resolve(self, rules) -> None:
         """Codes for the names written; an unknown one is a finding and suppresses nothing."""

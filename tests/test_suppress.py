@@ -123,3 +123,32 @@ def test_suppression_rules_can_be_ignored(run_cli, tmp_path):
     (tmp_path / "p.yaml").write_text(yaml_payload("# {# iolint: ignore[IO201] #}"), "utf-8")
     found, _ = codes(run_cli, tmp_path, ".", "--ignore", "IO901")
     assert found == [("IO201", 7)]
+
+
+def test_suppressions_expire_after_their_until_day(run_cli, tmp_path):
+    reason = 'reason="old billing system"'
+    (tmp_path / "inline.yaml").write_text(yaml_payload(f"# {{# iolint: ignore[IO201] {reason} until=2024-12-31 #}}"), "utf-8")
+    (tmp_path / "alive.yaml").write_text(yaml_payload(f"# {{# iolint: ignore[IO201] {reason} until=2025-01-01 #}}"), "utf-8")
+    (tmp_path / "p.json").write_text(json.dumps({"fiscal_code": CF, "content": {"subject": "Hai un nuovo avviso", "markdown": BODY, "payment_data": {"amount": 1.5, "notice_number": "302123456789012356"}}}), "utf-8")
+    (tmp_path / "q.json").write_text((tmp_path / "p.json").read_text("utf-8"), "utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[[tool.iolint.suppress]]\nfile = "p.json"\ncode = "IO201"\nreason = "test notices"\nuntil = 2024-06-30\n', "utf-8"
+    )
+    (tmp_path / "iolint-suppressions.yaml").write_text(
+        "- {file: q.json, code: IO201, reason: test notices, until: 2024-06-30}\n", "utf-8"
+    )
+    code, out, _ = run_cli("check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO201,IO9", cwd=tmp_path)
+    found = sorted((f["file"], f["code"], f["line"] or 0) for f in json.loads(out))
+    assert code == 1
+    # alive.yaml stays quiet; the expired ones hide nothing and are reported themselves
+    assert found == [
+        ("inline.yaml", "IO201", 7), ("inline.yaml", "IO906", 6),
+        ("iolint-suppressions.yaml", "IO906", 1),
+        ("p.json", "IO201", 1), ("pyproject.toml", "IO906", 0),
+        ("q.json", "IO201", 1),
+    ]
+
+
+def test_a_bad_until_is_an_invalid_directive(run_cli, tmp_path):
+    (tmp_path / "p.yaml").write_text(yaml_payload('# {# iolint: ignore[IO201] reason="x y z" until=tomorrow #}'), "utf-8")
+    assert codes(run_cli, tmp_path, ".")[0] == [("IO201", 7), ("IO904", 6)]
