@@ -10,7 +10,7 @@ from functools import lru_cache
 from iolint.config import Config
 from iolint.engine import Linter
 from iolint.finding import Finding, Severity
-from iolint.loaders import Problem, load_json
+from iolint.loaders import Item, Problem, load_json
 
 
 class IolintError(Exception):
@@ -65,7 +65,9 @@ def _linter(config: Config | None, plan, select, ignore, features, now) -> Linte
     return Linter(config, now=now)
 
 
-def _as_data(payload: object) -> object | Problem:
+def _as_data(payload: object) -> object | Item | Problem:
+    if type(payload) is dict:  # the common case first: sending code calls this per message
+        return payload
     if hasattr(payload, "model_dump"):  # an iolint.NewMessage or another pydantic model
         return payload.model_dump(mode="json", exclude_none=True)
     if isinstance(payload, bytes | str):
@@ -102,7 +104,7 @@ def lint(
     if isinstance(data, Problem):
         found = linter.problem(data, "<payload>")
         return Report((found,) if found else (), linter.config.fail_level)
-    if hasattr(data, "locate"):  # an Item read from JSON text: findings get line and column
+    if isinstance(data, Item):  # read from JSON text: findings get line and column
         findings = []
         for rule, hit in linter.check_payload(data.data):
             line, column = data.locate(hit.field, hit.offset)
@@ -117,4 +119,4 @@ def check_before_send(payload: object, **options) -> dict:
     report = lint(payload, **options)
     report.raise_for_errors()
     data = _as_data(payload)
-    return data.data if hasattr(data, "data") else data
+    return data.data if isinstance(data, Item) else data
