@@ -215,3 +215,11 @@ def test_junit_lists_findings_below_the_fail_level_as_output():
     suite = ET.fromstring(render("junit", findings)).find("testsuite")
     assert suite.get("failures") == "0"
     assert 'a "quoted" <tag>' in suite.find("testcase/system-out").text
+
+
+def test_excerpt_masks_a_codice_fiscale_even_with_a_wrong_check_character():
+    from iolint.report.excerpt import excerpt
+
+    text, caret = excerpt('  "fiscal_code": "RSSMRA85T10A562X",', 18, "IO121")
+    assert "RSSMRA85T10A562X" not in text and "*" * 16 in text
+    assert caret == 17

@@ -1,7 +1,8 @@
 """Source lines under text findings, read lazily and masked.
 
 A source line may hold the very personal data a finding is about (a codice fiscale in a title),
-so an excerpt is shown only with what the personal-data detectors find replaced by ``*``; lines
+so an excerpt is shown only with what the personal-data detectors find (and anything shaped like
+a codice fiscale) replaced by ``*``; lines
 of privacy findings (IO5xx), and every line when the detectors are not available, are not shown.
 The detectors are those behind ``iolint.pii.detect``, called without presidio (which would cost a
 cached run most of its time) and without the allow-list: an excerpt may mask more than the
@@ -21,10 +22,18 @@ MAX_LINE_BYTES = 1024 * 1024
 
 def _detector():
     try:
+        from iolint.pii.codes import FISCAL_CODE
         from iolint.pii.detectors import find_all
     except ImportError:
         return None
-    return find_all
+
+    def spans(text: str) -> list[tuple[int, int]]:
+        # A codice fiscale with a wrong check character is not detected, but it is still
+        # almost certainly someone's (a typo in the recipient): masked by its shape alone.
+        found = [(hit.start, hit.end) for hit in find_all(text)]
+        return found + [m.span() for m in FISCAL_CODE.finditer(text)]
+
+    return spans
 
 
 class Sources:
@@ -82,8 +91,8 @@ def excerpt(line: str, column: int | None, code: str) -> tuple[str, int | None] 
     end = min(len(line), start + WIDTH)
     lo, hi = max(0, start - CONTEXT), min(len(line), end + CONTEXT)
     shown = list(line[start:end].replace("\t", " "))
-    for found in detect(line[lo:hi]):
-        for i in range(max(found.start + lo, start), min(found.end + lo, end)):
+    for first, last in detect(line[lo:hi]):
+        for i in range(max(first + lo, start), min(last + lo, end)):
             shown[i - start] = "*"
     text = ("…" if start else "") + "".join(shown) + ("…" if end < len(line) else "")
     caret = col - start + (1 if start else 0) if column else None
