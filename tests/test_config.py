@@ -111,3 +111,29 @@ USER_RULES = catalogue.load_pack(PACK)
 def test_user_pack_examples(rule, kind, example, tmp_path):
     found = [f for f in run_example(rule, example, tmp_path, packs=[PACK]) if f.code == rule.code]
     assert bool(found) == (kind == "bad"), found
+
+
+def test_pii_allow_list_and_team_recognizers_from_config(tmp_path):
+    import iolint
+
+    write(tmp_path, """
+        [tool.iolint.pii]
+        allow = ["Ufficio Tributi Ferrari"]
+        recognizers = ["tests.pii.team_recognizers:recognizers"]
+    """)
+    config = load(start=tmp_path)
+    payload = {
+        "fiscal_code": "RSSMRA85T10A562S",
+        "content": {
+            "subject": "Ufficio Tributi Ferrari: pratica PR-123456",
+            "markdown": "La tua pratica è stata registrata. Riceverai un nuovo messaggio quando sarà conclusa.",
+        },
+    }
+    try:
+        found = iolint.lint(payload, config=config, select=["IO501"]).findings
+        # the team's case number is found (and masked); the allowed office name is not
+        assert [f.message for f in found] == [
+            "the title holds personal data (it pratica: P*-*****6), shown on the lock screen"
+        ]
+    finally:
+        Linter(load(start=Path("/")))  # back to iolint's own settings for the other tests
