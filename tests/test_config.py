@@ -118,20 +118,20 @@ def test_pii_allow_list_and_team_recognizers_from_config(tmp_path):
 
     write(tmp_path, """
         [tool.iolint.pii]
-        allow = ["Ufficio Tributi Ferrari"]
+        allow = ["Sportello Mario Rossi"]
         recognizers = ["tests.pii.team_recognizers:recognizers"]
     """)
     config = load(start=tmp_path)
     payload = {
         "fiscal_code": "RSSMRA85T10A562S",
         "content": {
-            "subject": "Ufficio Tributi Ferrari: pratica PR-123456",
+            "subject": "Sportello Mario Rossi: pratica PR-123456",
             "markdown": "La tua pratica è stata registrata. Riceverai un nuovo messaggio quando sarà conclusa.",
         },
     }
     try:
         found = iolint.lint(payload, config=config, select=["IO501"]).findings
-        # the team's case number is found (and masked); the allowed office name is not
+        # the team's case number is found (and masked); the allowed office, named after a person, is not
         assert [f.message for f in found] == [
             "the title holds personal data (it pratica: P*-*****6), shown on the lock screen"
         ]
