@@ -1,7 +1,7 @@
 """The engine: picks the rules a configuration enables, runs them, stamps findings.
 
 One ``Linter`` serves the CLI, the pre-commit hook, CI and sending code: payload dicts enter at
-``check_payload``, files at ``check_path``.
+``check_payload``, the payloads of a file at ``check_items`` (``iolint.inputs`` reads files).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from iolint.config import Config, ConfigError
 from iolint.finding import Finding, Hit, Severity
 from iolint.loaders import Item, Problem
 
-TEMPLATE_SUFFIXES = (".io.yaml", ".io.yml")
 
 
 def fingerprint(code: str, field: str | None, value: object) -> str:
@@ -177,8 +176,3 @@ class Linter:
         for rule, state in batch:
             for line, hit in state.finish():
                 yield self.finding(rule, hit, file=file, line=line)
-
-    def check_path(self, path: Path, display: str | None = None) -> Iterator[Finding]:
-        from iolint import inputs
-
-        yield from inputs.check_file(self, path, display or str(path))
