@@ -15,7 +15,7 @@ from pathlib import Path
 
 from iolint import catalogue, checks
 from iolint.catalogue import Rule
-from iolint.checks import Context, generic
+from iolint.checks import Context
 from iolint.config import Config, ConfigError
 from iolint.finding import Finding, Hit, Severity
 from iolint.loaders import Item, Problem
@@ -103,7 +103,9 @@ class Linter:
                     continue
                 if kind not in rule.applies_to or self.context.plan not in rule.plans:
                     continue
-                if rule.check is not None:
+                if rule.check is not None:  # a user pack's rule: only then load the regex module
+                    from iolint.checks import generic
+
                     spec = rule.check
                     out.append((rule, lambda msg, ctx, spec=spec: generic.run(spec, msg)))
                 elif rule.code in checks.PAYLOAD_CHECKS:
