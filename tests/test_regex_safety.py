@@ -26,7 +26,8 @@ _UNITS = "aA10 \t\n.,-_@/'\"éÀ€~#[]<>{}%*|\\+:;()!?&=\u00a0"
 _RUNS = [
     "a!", "1a", "Via ", "a@", "a.", "1.", "1,", "1 ", "a ", "A ", "Aa ", "ab1", "{{ ", "{% ", "{# ", "~a",
     "IT60", "+39 3", "sig. ", "Mario ", "€ 1", "--- \n", "a-", "1/", "RSSMRA", "via piazza viale ",
-    "Gentile Sig. ", "nato il 1/1/", "http://a", "[a](", "<a ", "a\n\n", "A-", "1-", "a'", "e "
+    "Gentile Sig. ", "nato il 1/1/", "http://a", "[a](", "<a ", "a\n\n", "A-", "1-", "a'", "e ",
+    "aL", "gentile ", "La ", "d'", "pago ", "s.p.", "<!--", "<br", "[^", "[^a", "\r",
 ]
 ADVERSARIAL = {
     **{f"{unit!r}*N": unit * N for unit in _UNITS},
@@ -34,6 +35,9 @@ ADVERSARIAL = {
     "'a'*N+'!'": "a" * N + "!",
     "'1'*N+'a'": "1" * N + "a",
     "'A'*N+'@'": "A" * N + "@",
+    "'Comune '+'di '*N+'x'": ("Comune " + "di " * (N // 3))[:N] + "x",
+    "'Comune di '+'Milano '*N+'x'": ("Comune di " + "Milano " * (N // 7))[:N] + "x",
+    "'~'+'a '*N": "~" + "a " * (N // 2),
 }
 
 
