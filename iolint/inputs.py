@@ -67,8 +67,13 @@ def discover(paths: list[Path], config, *, force_exclude: bool = False) -> Itera
                 yield path, True
 
 
-def check_file(linter, path: Path, display: str, *, explicit: bool = True) -> Iterator[Finding]:
-    """Findings for one file; whatever is wrong with the file is a finding, never an exception."""
+def check_file(
+    linter, path: Path, display: str, *, explicit: bool = True, data: bytes | None = None
+) -> Iterator[Finding]:
+    """Findings for one file; whatever is wrong with the file is a finding, never an exception.
+
+    ``data``: the file's bytes when the caller has read them already (to hash them for the cache).
+    """
     if is_template(path):
         from iolint.templates import check_template_file
 
@@ -96,7 +101,7 @@ def check_file(linter, path: Path, display: str, *, explicit: bool = True) -> It
         if not seen and explicit:
             yield from _problem(linter, empty, display)
         return
-    text = loaders.read_text(path)
+    text = loaders.decode(data) if data is not None else loaders.read_text(path)
     if isinstance(text, Problem):
         yield from _problem(linter, text, display)
         return

@@ -37,7 +37,7 @@ def display(path: Path) -> str:
 
 def check_file(linter, task: Task, data: bytes | None) -> list[Finding]:
     """The findings of one file, inline directives applied, sorted."""
-    findings = inputs.check_file(linter, task.path, task.display, explicit=task.explicit)
+    findings = inputs.check_file(linter, task.path, task.display, explicit=task.explicit, data=data)
     if data and b"iolint" in data:
         text = data.decode("utf-8", "replace")
         findings = suppress.apply_inline(linter, text, findings, task.display)
