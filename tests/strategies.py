@@ -155,16 +155,3 @@ json_scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text
 json_values = st.recursive(
     json_scalars, lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(), inner, max_size=5)
 )
-
-
-# -- iolint -------------------------------------------------------------------------------------
-
-
-def pii_ready() -> bool:
-    """Whether iolint.pii is in place (the leak and network tests skip until it is)."""
-    try:
-        from iolint import pii
-    except ImportError:
-        return False
-    return hasattr(pii, "detect")
-

@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 
 import iolint
-from tests.strategies import NOW, pii_ready
+from tests.strategies import NOW
 
-pytestmark = pytest.mark.skipif(not pii_ready(), reason="iolint.pii not written yet")
 
 FISCAL_CODE = "RSSMRA85T10A562S"
 IBAN = "IT60X0542811101000000123456"

@@ -15,10 +15,9 @@ import sys
 import pytest
 
 import iolint
-from tests.strategies import NOW, pii_ready
+from tests.strategies import NOW
 from tests.test_no_leaks import PAYLOADS, TEMPLATES
 
-pytestmark = pytest.mark.skipif(not pii_ready(), reason="iolint.pii not written yet")
 
 EMAIL_TEXT = "Per il rimborso scrivi a mario.rossi@gmail.com entro venerdì"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import json
 import string
@@ -96,7 +95,6 @@ JINJA_PIECES = ["{{", "}}", "{%", "%}", "{#", "#}", " if ", " for ", " in ", "en
                 "subject: ", "markdown: ", "content:", "\n", "  ", "'", '"', "-", ":", "[", "]", "é"]
 
 
-@pytest.mark.skipif(importlib.util.find_spec("iolint.templates") is None, reason="iolint.templates not written yet")
 @given(st.lists(st.sampled_from(JINJA_PIECES) | st.text(max_size=5), max_size=60).map("".join))
 def test_cli_any_template_text(text):
     with tempfile.TemporaryDirectory() as folder:

@@ -62,15 +62,6 @@ def test_privacy_findings_get_no_excerpt(tmp_path, monkeypatch):
     assert "Mario" not in out and CF not in out and "|" not in out
 
 
-def test_excerpt_is_omitted_without_the_detectors(run_cli, tmp_path, monkeypatch):
-    from iolint.report import excerpt
-
-    monkeypatch.setattr(excerpt, "_detector", lambda: None)
-    write(tmp_path, "bad.json", AMOUNT)
-    _, out, _ = check(run_cli, tmp_path, "bad.json", "--select", "IO201")
-    assert "|" not in out
-
-
 def test_excerpt_of_a_long_line_is_cut_around_the_column(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "long.jsonl").write_text("x" * 5000 + "ERR" + "y" * 5000 + "\n", encoding="utf-8")

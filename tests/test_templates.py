@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from iolint import checks, inputs
+from iolint import inputs
 from iolint.config import Config
 from iolint.engine import Linter
 from iolint.templates import MissingVariables, RenderError, personal, render_file, sandbox
@@ -27,14 +27,6 @@ def lint(tmp_path, text: str, *, plan="base", select=None, name="message.io.yaml
 
 def by_code(findings, code):
     return [f for f in findings if f.code == code]
-
-
-def has_rule(code: str) -> bool:
-    checks.load_all()
-    return code in checks.PAYLOAD_CHECKS
-
-
-needs_pii = pytest.mark.skipif(personal.detector() is None, reason="iolint.pii is not there yet")
 
 
 # -- the file -------------------------------------------------------------------------------
@@ -232,7 +224,6 @@ def test_personal_variable_names(name, personal_word):
     assert personal.personal_word([name]) == personal_word
 
 
-@needs_pii
 def test_personal_sample_in_title(tmp_path):
     found = lint(
         tmp_path,
@@ -249,7 +240,6 @@ def test_personal_sample_in_title(tmp_path):
     assert not by_code(found, "IO501"), "the template rule already reports the title"
 
 
-@needs_pii
 def test_literal_personal_data_in_title(tmp_path):
     found = lint(
         tmp_path,
@@ -349,8 +339,6 @@ def test_elif_chains_render_every_branch(tmp_path):
 
 
 def test_markdown_findings_map_to_their_line(tmp_path):
-    if not has_rule("IO602"):
-        pytest.skip("markdown rules are not there yet")
     found = lint(
         tmp_path,
         """
@@ -376,8 +364,6 @@ def test_markdown_findings_map_to_their_line(tmp_path):
 
 
 def test_broken_cta_maps_to_its_line(tmp_path):
-    if not has_rule("IO624"):
-        pytest.skip("CTA rules are not there yet")
     found = lint(
         tmp_path,
         """
@@ -535,8 +521,6 @@ EXAMPLES = ROOT / "examples" / "templates"
     ],
 )
 def test_examples(name, codes):
-    if "IO602" in codes and not has_rule("IO602"):
-        pytest.skip("markdown rules are not there yet")
     linter = Linter(Config(), now=NOW)
     found = list(inputs.check_file(linter, EXAMPLES / name, name))
     assert {f.code for f in found if f.severity.name == "ERROR"} == codes

@@ -2,9 +2,7 @@
 
 A source line may hold the very personal data a finding is about (a codice fiscale in a title),
 so an excerpt is shown only with what the personal-data detectors find (and anything shaped like
-a codice fiscale) replaced by ``*``; lines
-of privacy findings (IO5xx), and every line when the detectors are not available, are not shown.
-The detectors are those behind ``iolint.pii.detect``, called without presidio (which would cost a
+a codice fiscale) replaced by ``*``; lines of privacy findings (IO5xx) are not shown. The detectors are those behind ``iolint.pii.detect``, called without presidio (which would cost a
 cached run most of its time) and without the allow-list: an excerpt may mask more than the
 findings report, never less.
 """
@@ -20,20 +18,14 @@ CHECKPOINT = 1_000  # lines between remembered offsets, for findings that point 
 MAX_LINE_BYTES = 1024 * 1024
 
 
-def _detector():
-    try:
-        from iolint.pii.codes import FISCAL_CODE
-        from iolint.pii.detectors import find_all
-    except ImportError:
-        return None
+def _personal_spans(text: str) -> list[tuple[int, int]]:
+    from iolint.pii.codes import FISCAL_CODE
+    from iolint.pii.detectors import find_all
 
-    def spans(text: str) -> list[tuple[int, int]]:
-        # A codice fiscale with a wrong check character is not detected, but it is still
-        # almost certainly someone's (a typo in the recipient): masked by its shape alone.
-        found = [(hit.start, hit.end) for hit in find_all(text)]
-        return found + [m.span() for m in FISCAL_CODE.finditer(text)]
-
-    return spans
+    # A codice fiscale with a wrong check character is not detected, but it is still almost
+    # certainly someone's (a typo in the recipient): masked by its shape alone.
+    found = [(hit.start, hit.end) for hit in find_all(text)]
+    return found + [m.span() for m in FISCAL_CODE.finditer(text)]
 
 
 class Sources:
@@ -83,15 +75,14 @@ class Sources:
 
 def excerpt(line: str, column: int | None, code: str) -> tuple[str, int | None] | None:
     """(the masked text to show, the caret's offset in it), or None when nothing may be shown."""
-    detect = _detector()
-    if detect is None or code.startswith("IO5"):
+    if code.startswith("IO5"):
         return None
     col = (column or 1) - 1
     start = max(0, min(col - WIDTH // 3, len(line) - WIDTH)) if len(line) > WIDTH else 0
     end = min(len(line), start + WIDTH)
     lo, hi = max(0, start - CONTEXT), min(len(line), end + CONTEXT)
     shown = list(line[start:end].replace("\t", " "))
-    for first, last in detect(line[lo:hi]):
+    for first, last in _personal_spans(line[lo:hi]):
         for i in range(max(first + lo, start), min(last + lo, end)):
             shown[i - start] = "*"
     text = ("…" if start else "") + "".join(shown) + ("…" if end < len(line) else "")

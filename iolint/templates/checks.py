@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from iolint import pii
 from iolint.checks import template_check
 from iolint.finding import Hit
 from iolint.templates import analysis, personal
@@ -88,7 +89,6 @@ def personal_variable_in_title(template: Template, ctx):
     source = template.sources.get("subject")
     if source is None or source.ast is None:
         return
-    detect = personal.detector()
     reported = set()
     for parts, line in analysis.paths(source.ast):
         dotted = ".".join(parts)
@@ -107,13 +107,13 @@ def personal_variable_in_title(template: Template, ctx):
             )
             continue
         for label, value in _samples(template, parts):
-            found = detect(value) if detect and isinstance(value, str) and value else ()
+            found = pii.detect(value) if isinstance(value, str) and value else ()
             if found:
                 reported.add(dotted)
                 yield Hit(
                     "subject",
                     f"the title prints `{dotted}`, whose {label} holds {found[0].label} "
-                    f"({personal.mask(value[found[0].start:found[0].end])}): the title is the push "
+                    f"({pii.mask(value[found[0].start:found[0].end])}): the title is the push "
                     "text on a locked phone",
                     value=dotted,
                     offset=offset,
@@ -134,17 +134,16 @@ def _samples(template: Template, parts: list[str]):
 @template_check("IO716")
 def personal_data_in_title_text(template: Template, ctx):
     source = template.sources.get("subject")
-    detect = personal.detector()
-    if source is None or detect is None:
+    if source is None:
         return
     # Jinja blanked out with spaces: offsets stay those of the source.
     literal = list(source.text)
     for start, end in analysis.jinja_spans(source.text):
         literal[start:end] = [c if c == "\n" else " " for c in literal[start:end]]
     literal = "".join(literal)
-    for d in detect(literal):
+    for d in pii.detect(literal):
         value = literal[d.start : d.end]
-        yield Hit("subject", f"the title text holds {d.label}: {personal.mask(value)}", value=value, offset=d.start)
+        yield Hit("subject", f"the title text holds {d.label}: {pii.mask(value)}", value=value, offset=d.start)
 
 
 @template_check("IO720")

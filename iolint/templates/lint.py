@@ -9,7 +9,7 @@ from pathlib import Path
 from iolint import checks, loaders
 from iolint.finding import Finding, Hit
 from iolint.templates import checks as template_checks
-from iolint.templates import document, personal
+from iolint.templates import document
 from iolint.templates.render import TEXT_FIELDS
 from iolint.templates.template import Rendered, Template
 
@@ -58,8 +58,6 @@ def _template_findings(linter, template, ctx, ignored, display) -> Iterator[Find
 
 def _payload_findings(linter, template: Template, ctx, ignored, display) -> list[Finding]:
     runners = linter.runners("template", ignored)
-    if personal.detector() is None:  # the personal-data rules need iolint.pii
-        runners = [(rule, fn) for rule, fn in runners if rule.family != "privacy"]
     if not runners:
         return []
     results, _ = template.rendered(template_checks.max_variants(ctx))

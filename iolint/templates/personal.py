@@ -1,4 +1,4 @@
-"""Which variable names stand for personal data, and the optional personal-data detector."""
+"""Which variable names stand for personal data."""
 
 from __future__ import annotations
 
@@ -41,20 +41,3 @@ def personal_word(parts: list[str]) -> str | None:
         if word in WEAK and all(w in WEAK or w in PERSON for w in found):
             return word
     return None
-
-
-def detector():
-    """``iolint.pii.detect``, or None while that package is not there."""
-    try:
-        from iolint.pii import detect
-    except ImportError:
-        return None
-    return detect
-
-
-def mask(value: str) -> str:
-    try:
-        from iolint.pii import mask as pii_mask
-    except ImportError:
-        return value[:1] + "*" * max(len(value) - 1, 0)
-    return pii_mask(value)
