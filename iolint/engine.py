@@ -19,6 +19,7 @@ from iolint.checks import Context
 from iolint.config import Config, ConfigError
 from iolint.finding import Finding, Hit, Severity
 from iolint.loaders import Item, Problem
+from iolint.redact import redact
 
 
 
@@ -123,16 +124,17 @@ class Linter:
     # -- findings ----------------------------------------------------------------------------
 
     def finding(self, rule: Rule, hit: Hit, *, file=None, line=None, column=None, variant=None) -> Finding:
+        """The finding for a check's hit; what its message and field quote of the input is masked."""
         return Finding(
             code=rule.code,
             name=rule.name,
             severity=self.severity(rule),
-            message=hit.message,
+            message=redact(hit.message),
             file=file,
             line=line,
             column=column,
-            field=hit.field,
-            variant=variant,
+            field=redact(hit.field) if hit.field else hit.field,
+            variant=redact(variant) if variant else variant,
             fingerprint=fingerprint(rule.code, hit.field, hit.value if hit.value is not None else hit.message),
         )
 

@@ -169,8 +169,10 @@ class Pipeline:
             self._failed(task, exc)
 
     def _failed(self, task, exc):
+        from iolint.redact import redact
+
         self.errors += 1
-        print(f"iolint: internal error on {task.display}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"iolint: internal error on {task.display}: {type(exc).__name__}: {redact(str(exc))}", file=sys.stderr)
 
     def _after(self, task, findings):
         rel = self.relative(task.display)
