@@ -98,7 +98,7 @@ def is_baseline(path: Path) -> bool:
 
 
 class Baseline:
-    def __init__(self, path: Path, display: str, key_id: str | None):
+    def __init__(self, path: Path, display: str, key_id: str | None = None):
         self.display = display
         data = read(path, display)
         self.legacy = data["version"] == LEGACY
