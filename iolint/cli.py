@@ -302,8 +302,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_ERROR
     except Exception as exc:
-        if _user_error(exc):
-            print(f"iolint: {exc}", file=sys.stderr)
+        from iolint.redact import redact
+        from iolint.report.inert import inert
+
+        if _user_error(exc):  # a config error may span lines: each is made inert
+            print("\n".join(inert(line) for line in f"iolint: {exc}".split("\n")), file=sys.stderr)
         else:
-            print(f"iolint: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            print(inert(f"iolint: internal error: {type(exc).__name__}: {redact(str(exc))}"), file=sys.stderr)
         return EXIT_ERROR

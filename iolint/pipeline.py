@@ -180,9 +180,10 @@ class Pipeline:
 
     def _failed(self, task, exc):
         from iolint.redact import redact
+        from iolint.report.inert import inert
 
         self.errors += 1
-        print(f"iolint: internal error on {task.display}: {type(exc).__name__}: {redact(str(exc))}", file=sys.stderr)
+        print(inert(f"iolint: internal error on {task.display}: {type(exc).__name__}: {redact(str(exc))}"), file=sys.stderr)
 
     def _after(self, task, findings):
         rel = self.relative(task.display)
@@ -233,9 +234,11 @@ class Pipeline:
                 yield linter.finding(rule, hit, file=task.display, line=line)
 
     def _counted(self, task, lines):
+        from iolint.report.inert import inert
+
         for number, line in enumerate(lines, 1):
             if number % 10_000 == 0:
-                self.progress.update(f", {task.display}: {number:,} lines")
+                self.progress.update(f", {inert(task.display)}: {number:,} lines")
             yield line
 
     def leftovers(self, *, unused: bool):
