@@ -32,14 +32,19 @@ def _csv(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
 
+MAX_JOBS = 256  # more is a typo, not a machine
+
+
 def _jobs(text: str) -> int:
+    """Worker processes: 0 means one per CPU; never more than the CPUs (more would only compete)."""
     try:
         jobs = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if jobs < 0:
-        raise argparse.ArgumentTypeError("--jobs takes 0 (one per CPU) or more")
-    return jobs or os.cpu_count() or 1
+        raise argparse.ArgumentTypeError(f"not a number: {text[:40]!r}") from None
+    if jobs < 0 or jobs > MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"--jobs takes 0 (one per CPU) to {MAX_JOBS}, not {jobs:,}")
+    cpus = os.cpu_count() or 1
+    return min(jobs or cpus, cpus)
 
 
 def _selection_options(command: argparse.ArgumentParser) -> None:
