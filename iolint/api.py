@@ -15,11 +15,12 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from iolint import loaders
 from iolint.config import Config, ConfigError
 from iolint.engine import Linter
 from iolint.errors import InternalError, InvalidPayload, IolintError
 from iolint.finding import Finding, Severity
-from iolint.loaders import MAX_DEPTH, Item, Problem, decode, load_json
+from iolint.loaders import Item, Problem, decode, load_json
 from iolint.redact import redact
 
 __all__ = ["lint", "check_before_send", "plain", "Report", "IolintError", "InvalidPayload", "MessageRejected"]
@@ -104,8 +105,8 @@ def _plain(value, path: tuple, active: set):
 
 
 def _container(value, path: tuple, active: set):
-    if len(path) >= MAX_DEPTH:
-        raise InvalidPayload(f"{_where(path)} is nested deeper than {MAX_DEPTH} levels")
+    if len(path) >= loaders.MAX_DEPTH:
+        raise InvalidPayload(f"{_where(path)} is nested deeper than {loaders.MAX_DEPTH} levels")
     if id(value) in active:
         raise InvalidPayload(f"{_where(path)} contains itself: it cannot be written as JSON")
     active.add(id(value))

@@ -53,10 +53,10 @@ class RenderLimit(Exception):
 class Budget:
     __slots__ = ("steps", "chars", "deadline")
 
-    def __init__(self, seconds: float = SECONDS):
+    def __init__(self, seconds: float | None = None):
         self.steps = 0
         self.chars = 0
-        self.deadline = time.monotonic() + seconds
+        self.deadline = time.monotonic() + (SECONDS if seconds is None else seconds)
 
     def step(self) -> None:
         self.steps += 1
@@ -70,7 +70,7 @@ class Budget:
             raise RenderLimit(f"a text of {size:,} characters (the limit is {MAX_TEXT:,})")
         self.chars += size
         if self.chars > MAX_ALLOCATED:
-            raise RenderLimit(f"more than {MAX_ALLOCATED:,} characters of text built")
+            raise RenderLimit(f"more than {MAX_ALLOCATED:,} characters and items built")
         self.step()
 
 
@@ -78,8 +78,8 @@ _budget: ContextVar[Budget] = ContextVar("iolint_render_budget")
 
 
 @contextmanager
-def limits(seconds: float = SECONDS):
-    """Run renders under a fresh budget."""
+def limits(seconds: float | None = None):
+    """Run renders under a fresh budget (of ``SECONDS`` unless told)."""
     token = _budget.set(Budget(seconds))
     try:
         yield
@@ -87,10 +87,12 @@ def limits(seconds: float = SECONDS):
         _budget.reset(token)
 
 
-def measure(value, limit: int = MAX_SIZE) -> int:
+def measure(value, limit: int | None = None) -> int:
     """How big ``value`` is as text: characters of strings and numbers, one per item of lists,
     tuples and dicts plus what they hold (a shared item counts each time it appears, as it would be
-    printed). Stops counting past ``limit``; iterators and other objects count one."""
+    printed). Stops counting past ``limit`` (default ``MAX_SIZE``); iterators and other objects
+    count one."""
+    limit = MAX_SIZE if limit is None else limit
     total, stack = 0, [value]
     while stack and total <= limit:
         item = stack.pop()
@@ -254,7 +256,7 @@ def _euro(cents) -> str:
     from iolint.checks.payment import format_euro
 
     if isinstance(cents, bool) or not isinstance(cents, int):
-        raise TypeError(f"euro: expects an integer number of cents, not {cents!r}")
+        raise TypeError(f"euro: expects an integer number of cents, not {str(cents)[:40]!r}")
     return format_euro(cents)
 
 
@@ -267,7 +269,7 @@ def _moment(value) -> datetime | date:
             return date.fromisoformat(text)
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise ValueError(f"not an ISO date such as 2031-07-31: {text!r}") from None
+        raise ValueError(f"not an ISO date such as 2031-07-31: {text[:40]!r}") from None
     return moment.astimezone(ROME) if moment.tzinfo else moment
 
 
@@ -280,7 +282,7 @@ def _ora(value) -> str:
     """The time of an ISO date-time, Rome time: 09:30."""
     moment = _moment(value)
     if not isinstance(moment, datetime):
-        raise ValueError(f"ora: {value!r} has no time")
+        raise ValueError(f"ora: {str(value)[:40]!r} has no time")
     return f"{moment:%H:%M}"
 
 
