@@ -64,9 +64,6 @@ class Report:
 
 # -- the payload, as it will be sent ------------------------------------------------------------
 
-_SCALARS = (str, int, float, bool, type(None))
-
-
 def plain(payload: object) -> object:
     """``payload`` as the plain dicts, lists, str, int, float, bool and None it is sent as.
 
@@ -89,19 +86,19 @@ def _plain(value, path: tuple, active: set):
         return _container(value, path, active)
     if isinstance(value, str):
         return str.__str__(value)  # the text itself, whatever the subclass's __str__ says
-    if isinstance(value, bool):
-        return bool(value)
     if isinstance(value, int):
         return _integer(int.__int__(value), path)
     if isinstance(value, float):
         return float.__float__(value)
-    if isinstance(value, Mapping) or isinstance(value, tuple):
+    if isinstance(value, Mapping | tuple):
         return _container(value, path, active)
     if _is_model(value):
         return _plain(value.model_dump(mode="json", exclude_none=True), path, active)
     if isinstance(value, bytes | bytearray):
         raise InvalidPayload(f"{_where(path)} is bytes: JSON has no bytes; decode them into a str")
-    raise InvalidPayload(f"{_where(path)} is of type {kind.__name__}, which JSON cannot hold: it cannot be sent, or checked")
+    raise InvalidPayload(
+        f"{_where(path)} is of type {kind.__name__}, which JSON cannot hold: it cannot be sent, or checked"
+    )
 
 
 def _container(value, path: tuple, active: set):
@@ -153,10 +150,10 @@ def _is_model(value) -> bool:
 def _where(path: tuple) -> str:
     if not path:
         return "the payload"
-    dotted = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
-    if len(dotted) > 80:
+    dotted = redact("".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip("."))
+    if len(dotted) > 80:  # masked first: a cut must not leave part of a value unmasked
         dotted = f"{dotted[:40]}…{dotted[-30:]}"
-    return f"`{redact(dotted)}`"
+    return f"`{dotted}`"
 
 
 def _as_data(payload: object) -> object | Item | Problem:

@@ -16,7 +16,16 @@ from typing import TextIO
 
 @contextmanager
 def replacing(path: Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
-    """A text handle whose content replaces ``path`` when the block ends without an exception."""
+    """A text handle whose content replaces ``path`` when the block ends without an exception.
+
+    A link is followed (the file it names is replaced, the link stays); what is not a regular
+    file (``/dev/stdout``, a pipe) is written to directly.
+    """
+    path = Path(os.path.realpath(path))
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding=encoding, newline="") as handle:
+            yield handle
+        return
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(tmp, _mode(path))

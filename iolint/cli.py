@@ -130,7 +130,8 @@ def _pipeline(args, *, baseline=None, show_values=False):
         from iolint import secret
         from iolint.cache import Cache, run_key
 
-        cache = Cache(args.cache_dir or config.root / config.cache_dir, run_key(config, args.now), secret.load(config.root))
+        folder = args.cache_dir or config.root / config.cache_dir
+        cache = Cache(folder, run_key(config, args.now), secret.load(config.root))
     if baseline is not None:
         from iolint import secret
         from iolint.baseline import Baseline

@@ -55,13 +55,13 @@ class Lines:
 
     def position(self, offset: int) -> tuple[int, int]:
         if self._starts is None:
-            self._starts = line_starts(self.text, self._breaks)
+            self._starts = _line_starts(self.text, self._breaks)
         line = bisect.bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
 
 
-def line_starts(text: str, breaks: re.Pattern[str] = JSON_BREAKS) -> list[int]:
-    """Offsets where the lines of ``text`` start; plain "\n" files take the fast path."""
+def _line_starts(text: str, breaks: re.Pattern[str]) -> list[int]:
+    """Offsets where the lines of ``text`` start (LF-only JSON takes the fast path)."""
     if breaks is JSON_BREAKS and "\r" not in text:
         starts = [0]
         find = text.find

@@ -183,7 +183,8 @@ class Pipeline:
         from iolint.report.inert import inert
 
         self.errors += 1
-        print(inert(f"iolint: internal error on {task.display}: {type(exc).__name__}: {redact(str(exc))}"), file=sys.stderr)
+        message = f"iolint: internal error on {task.display}: {type(exc).__name__}: {redact(str(exc))}"
+        print(inert(message), file=sys.stderr)
 
     def _after(self, task, findings):
         rel = self.relative(task.display)

@@ -52,11 +52,14 @@ def load(root: Path) -> str | None:
 def create(root: Path) -> Path:
     """Write a new random secret to the project's file (in a folder git ignores); its path."""
     file = path(root)
-    file.parent.mkdir(exist_ok=True)
-    (file.parent / ".gitignore").write_text(_GITIGNORE, encoding="utf-8")
-    fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(secrets.token_hex(32) + "\n")
+    try:
+        file.parent.mkdir(exist_ok=True)
+        (file.parent / ".gitignore").write_text(_GITIGNORE, encoding="utf-8")
+        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(secrets.token_hex(32) + "\n")
+    except OSError as exc:
+        raise ConfigError(f"cannot create the baseline secret {file}: {exc.strerror or exc} (or set {ENV})") from None
     return file
 
 

@@ -138,3 +138,14 @@ def test_a_report_keeps_the_permissions_of_the_file_it_replaces(run_cli, project
     report.chmod(0o640)
     run_cli("check", "msgs", "--format", "json", "-o", "report.json", "--now", NOW, cwd=project)
     assert report.stat().st_mode & 0o777 == 0o640 and json.loads(report.read_text("utf-8"))
+
+
+def test_an_output_through_a_link_or_to_a_device(run_cli, project):
+    (project / "reports").mkdir()
+    (project / "reports" / "real.json").write_text("", "utf-8")
+    os.symlink(project / "reports" / "real.json", project / "report.json")
+    code, out, err = run_cli("check", "msgs", "--format", "json", "-o", "report.json", "--now", NOW, cwd=project)
+    assert code == 1, err
+    assert (project / "report.json").is_symlink() and json.loads((project / "reports" / "real.json").read_text("utf-8"))
+    code, out, err = run_cli("check", "msgs", "--format", "json", "-o", os.devnull, "--now", NOW, cwd=project)
+    assert code == 1 and os.path.exists(os.devnull) and not os.path.isfile(os.devnull)

@@ -35,7 +35,7 @@ from jinja2.visitor import NodeTransformer
 MAX_TEXT = 100_000  # characters one string operation, or one rendered field, may produce
 MAX_SIZE = 100_000  # characters or items of any value an operation receives (see ``measure``)
 MAX_ALLOCATED = 1_000_000  # characters and items all operations of one render may build
-MAX_STEPS = 20_000  # loop iterations and calls in one render
+MAX_STEPS = 20_000  # loop iterations, calls, filters, tests, operators and comparisons in one render
 MAX_RANGE = 10_000
 MAX_WIDTH = 1_000  # padding and format widths
 MAX_INT_BITS = 100_000
@@ -61,7 +61,7 @@ class Budget:
     def step(self) -> None:
         self.steps += 1
         if self.steps > MAX_STEPS:
-            raise RenderLimit(f"more than {MAX_STEPS:,} loop iterations and calls")
+            raise RenderLimit(f"more than {MAX_STEPS:,} loop iterations, calls and operations")
         if time.monotonic() > self.deadline:
             raise RenderLimit(f"rendering took more than {SECONDS:g} s")
 
@@ -382,6 +382,7 @@ def finalize(value):
     if measure(value, MAX_TEXT) > MAX_TEXT:
         raise RenderLimit(f"printing a value of more than {MAX_TEXT:,} characters or items")
     return value
+
 
 # Builtin filters that cannot grow text without bound, plus guarded versions of those that can.
 _PLAIN_FILTERS = (
