@@ -197,7 +197,8 @@ def _moment(value) -> datetime | None:
         try:
             value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
         except ValueError:
-            raise ConfigError(f"now: not an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z: {value!r}") from None
+            shown = redact(value[:40])
+            raise ConfigError(f"now: not an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z: {shown!r}") from None
     elif isinstance(value, date) and not isinstance(value, datetime):
         value = datetime(value.year, value.month, value.day)
     elif not isinstance(value, datetime):
