@@ -1,20 +1,29 @@
-"""The Python API for sending code: ``lint`` a payload, or ``check_before_send`` and refuse it."""
+"""The Python API for sending code: ``lint`` a payload, or ``check_before_send`` and refuse it.
+
+Whatever the caller passes is first turned, once, into the plain JSON types the payload is sent
+as (``plain``), so that every rule sees exactly what a plain dict would give: an OrderedDict, a
+MappingProxyType, a pydantic model, a ``markupsafe.Markup`` title are checked like a dict and a
+str. What cannot be sent as JSON cannot be checked either, and raises ``InvalidPayload``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
+from pathlib import Path
 
-from iolint.config import Config
+from iolint import loaders
+from iolint.config import Config, ConfigError
 from iolint.engine import Linter
+from iolint.errors import InternalError, InvalidPayload, IolintError
 from iolint.finding import Finding, Severity
-from iolint.loaders import Item, Problem, load_json
+from iolint.loaders import Item, Problem, decode, load_json
+from iolint.redact import redact
 
-
-class IolintError(Exception):
-    """Base class of iolint's exceptions."""
+__all__ = ["lint", "check_before_send", "plain", "Report", "IolintError", "InvalidPayload", "MessageRejected"]
 
 
 class MessageRejected(IolintError):
@@ -53,70 +62,274 @@ class Report:
             raise MessageRejected(self)
 
 
+# -- the payload, as it will be sent ------------------------------------------------------------
+
+def plain(payload: object) -> object:
+    """``payload`` as the plain dicts, lists, str, int, float, bool and None it is sent as.
+
+    Any ``Mapping`` becomes a dict (keys as ``json.dumps`` writes them), tuples become lists,
+    ``str``/``int``/``float`` subclasses (``markupsafe.Markup``, an ``IntEnum``) their plain
+    value, a pydantic model its ``model_dump(mode="json", exclude_none=True)``. Raises
+    ``InvalidPayload`` for what JSON cannot hold, structures that contain themselves or are
+    nested deeper than 200 levels, and integers too long to write as JSON.
+    """
+    return _plain(payload, (), set())
+
+
+def _plain(value, path: tuple, active: set):
+    kind = type(value)
+    if kind is str or kind is float or kind is bool or value is None:
+        return value
+    if kind is int:
+        return _integer(value, path)
+    if kind is dict or kind is list:
+        return _container(value, path, active)
+    if isinstance(value, str):
+        return str.__str__(value)  # the text itself, whatever the subclass's __str__ says
+    if isinstance(value, int):
+        return _integer(int.__int__(value), path)
+    if isinstance(value, float):
+        return float.__float__(value)
+    if isinstance(value, Mapping | tuple):
+        return _container(value, path, active)
+    if _is_model(value):
+        return _plain(value.model_dump(mode="json", exclude_none=True), path, active)
+    if isinstance(value, bytes | bytearray):
+        raise InvalidPayload(f"{_where(path)} is bytes: JSON has no bytes; decode them into a str")
+    raise InvalidPayload(
+        f"{_where(path)} is of type {kind.__name__}, which JSON cannot hold: it cannot be sent, or checked"
+    )
+
+
+def _container(value, path: tuple, active: set):
+    if len(path) >= loaders.MAX_DEPTH:
+        raise InvalidPayload(f"{_where(path)} is nested deeper than {loaders.MAX_DEPTH} levels")
+    if id(value) in active:
+        raise InvalidPayload(f"{_where(path)} contains itself: it cannot be written as JSON")
+    active.add(id(value))
+    try:
+        if isinstance(value, Mapping):
+            out = {}
+            for key, item in value.items():
+                name = _key(key, path)
+                out[name] = _plain(item, (*path, name), active)
+            return out
+        return [_plain(item, (*path, i), active) for i, item in enumerate(value)]
+    finally:
+        active.discard(id(value))
+
+
+def _key(key, path: tuple) -> str:
+    """A key as ``json.dumps`` writes it."""
+    if isinstance(key, str):
+        return str.__str__(key)
+    if key is None or isinstance(key, bool):
+        return {None: "null", True: "true", False: "false"}[key]
+    if isinstance(key, int):
+        return str(_integer(int.__int__(key), path))
+    if isinstance(key, float):
+        return float.__repr__(key)
+    raise InvalidPayload(f"{_where(path)} has a key of type {type(key).__name__}: JSON keys are strings")
+
+
+def _integer(value: int, path: tuple) -> int:
+    if value.bit_length() > 64:
+        try:
+            str(value)
+        except ValueError:
+            raise InvalidPayload(f"{_where(path)} is an integer too long to write as JSON") from None
+    return value
+
+
+def _is_model(value) -> bool:
+    from pydantic import BaseModel
+
+    return isinstance(value, BaseModel)
+
+
+def _where(path: tuple) -> str:
+    if not path:
+        return "the payload"
+    dotted = redact("".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip("."))
+    if len(dotted) > 80:  # masked first: a cut must not leave part of a value unmasked
+        dotted = f"{dotted[:40]}…{dotted[-30:]}"
+    return f"`{dotted}`"
+
+
+def _as_data(payload: object) -> object | Item | Problem:
+    """The payload's plain data; JSON text (str or bytes) gives an Item, whose findings have
+    positions, or the Problem that keeps it from being read."""
+    if isinstance(payload, bytes | bytearray):
+        payload = decode(bytes(payload))
+        if isinstance(payload, Problem):
+            return payload
+    if isinstance(payload, str):
+        items = list(load_json(str.__str__(payload)))
+        return items[0] if len(items) == 1 else Problem("IO004", "expected one payload, got a list")
+    return plain(payload)
+
+
+# -- options ------------------------------------------------------------------------------------
+
+
+def _tokens(value, name: str) -> tuple[str, ...] | None:
+    """Rule selectors or features: a comma-separated str, or an iterable of them."""
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str) else value
+    try:
+        items = list(items)
+    except TypeError:
+        raise ConfigError(f"{name}: expected a str or an iterable of str, not {type(value).__name__}") from None
+    out = []
+    for item in items:
+        if not isinstance(item, str):
+            raise ConfigError(f"{name}: expected rule codes or names as str, not {type(item).__name__}")
+        out += [t.strip() for t in item.split(",") if t.strip()]
+    return tuple(out)
+
+
+def _moment(value) -> datetime | None:
+    """``now``: a datetime, a date (its midnight) or ISO 8601 text; naive means UTC, as on the CLI."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            shown = redact(value[:40])
+            raise ConfigError(f"now: not an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z: {shown!r}") from None
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    elif not isinstance(value, datetime):
+        raise ConfigError(f"now: expected a datetime or ISO 8601 text, not {type(value).__name__}")
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _level(value) -> Severity | None:
+    if value is None or isinstance(value, Severity):
+        return value
+    if isinstance(value, str):
+        try:
+            return Severity.parse(value)
+        except ValueError as exc:
+            raise ConfigError(f"fail_level: {exc}") from None
+    raise ConfigError(f"fail_level: expected 'error', 'warning' or 'info', not {type(value).__name__}")
+
+
+def _config(value) -> Config | None:
+    if value is None or isinstance(value, Config):
+        return value
+    if isinstance(value, str | os.PathLike):
+        from iolint.config import load
+
+        return load(Path(value))
+    raise ConfigError(f"config: expected an iolint.Config (iolint.config.load()) or a path, not {type(value).__name__}")
+
+
 @lru_cache(maxsize=32)
-def _linter(config: Config | None, plan, select, ignore, features, now) -> Linter:
+def _linter(config: Config | None, plan, select, ignore, features, now, fail_level) -> Linter:
     config = config or Config()
     config = config.replace(
         plan=plan,
         select=list(select) if select is not None else None,
         ignore=list(ignore) if ignore is not None else None,
         features=list(features) if features is not None else None,
+        fail_level=fail_level,
     )
     return Linter(config, now=now)
 
 
-def _as_data(payload: object) -> object | Item | Problem:
-    if type(payload) is dict:  # the common case first: sending code calls this per message
-        return payload
-    if hasattr(payload, "model_dump"):  # an iolint.NewMessage or another pydantic model
-        return payload.model_dump(mode="json", exclude_none=True)
-    if isinstance(payload, bytes | str):
-        text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
-        items = list(load_json(text))
-        return items[0] if len(items) == 1 else Problem("IO004", "expected one payload, got a list")
-    return payload
+# -- the API ------------------------------------------------------------------------------------
 
 
 def lint(
     payload: object,
     *,
     plan: str | None = None,
-    now: datetime | None = None,
-    config: Config | None = None,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] | None = None,
-    features: Iterable[str] | None = None,
+    now: datetime | date | str | None = None,
+    config: Config | str | os.PathLike | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    features: str | Iterable[str] | None = None,
+    fail_level: Severity | str | None = None,
 ) -> Report:
-    """Check one NewMessage payload (a dict, JSON text or an ``iolint.NewMessage``).
+    """Check one NewMessage payload with the CLI's rules; returns a ``Report``.
 
-    The rules and defaults are the CLI's; ``plan`` defaults to the config's, which defaults to
-    "base". Only the rules about files and batches do not apply to a single payload.
+    Parameters:
+        payload: the message as sent: a dict (or any ``Mapping``, such as an OrderedDict), an
+            ``iolint.NewMessage`` or another pydantic model, or its JSON text (``str`` or UTF-8
+            ``bytes``; findings then carry line and column). Values are checked as the JSON
+            they become: a ``markupsafe.Markup`` title is its text, a tuple a list.
+        plan: the ente's IO plan, "base" or "premium" (default: the config's, else "base").
+        now: the moment due dates are compared with: a ``datetime`` (naive means UTC), a
+            ``date`` (its midnight, UTC) or ISO 8601 text such as "2030-01-01T00:00:00Z"
+            (default: the config's ``now``, else the current time).
+        config: an ``iolint.Config`` (``iolint.config.load()``) or the path of a pyproject.toml
+            or iolint.toml; its settings apply, and the other parameters override them.
+        select: the rules to run, as codes ("IO205"), names ("notice-number-check-digits") or
+            code prefixes ("IO2"): a comma-separated str or an iterable (default: all).
+        ignore: rules not to run, written as ``select``.
+        features: the Premium features the ente relies on ("read-status", "payment-status",
+            "reminder-unread", "reminder-payment", "attachments"), as ``select``.
+        fail_level: the lowest severity that makes ``Report.ok`` false and
+            ``raise_for_errors`` raise: "error", "warning", "info" or an ``iolint.Severity``
+            (default: the config's, else "error").
+
+    Raises (all ``iolint.IolintError``):
+        InvalidPayload: a payload that cannot be sent as JSON, so cannot be checked (a set,
+            bytes inside it, an arbitrary object, a structure that contains itself or is
+            nested deeper than 200 levels, an integer too long for JSON).
+        ConfigError: an option or configuration iolint cannot use (an unknown rule, a ``now``
+            that is no date, a plan that does not exist).
+        InternalError: a failure inside iolint; its message names it, masked.
+
+    JSON text that does not parse is not an exception: it is a finding (IO002), as in a file.
+    The rules about files and batches do not apply to a single payload.
     """
+    return _run(payload, plan, now, config, select, ignore, features, fail_level)[0]
+
+
+def _run(payload, plan=None, now=None, config=None, select=None, ignore=None, features=None, fail_level=None):
+    """(the report, the payload's plain data) for ``lint`` and ``check_before_send``."""
     linter = _linter(
-        config,
+        _config(config),
         plan,
-        tuple(select) if select is not None else None,
-        tuple(ignore) if ignore is not None else None,
-        tuple(features) if features is not None else None,
-        now,
+        _tokens(select, "select"),
+        _tokens(ignore, "ignore"),
+        _tokens(features, "features"),
+        _moment(now),
+        _level(fail_level),
     )
     data = _as_data(payload)
+    try:
+        findings = _findings(linter, data)
+    except IolintError:
+        raise
+    except Exception as exc:  # a bug must not read as "no findings", nor quote the payload
+        raise InternalError(f"iolint failed on this payload: {type(exc).__name__}: {redact(str(exc))}") from None
+    return Report(tuple(findings), linter.config.fail_level), data
+
+
+def _findings(linter: Linter, data) -> list[Finding]:
     if isinstance(data, Problem):
         found = linter.problem(data, "<payload>")
-        return Report((found,) if found else (), linter.config.fail_level)
+        return [found] if found else []
     if isinstance(data, Item):  # read from JSON text: findings get line and column
-        findings = []
+        out = []
         for rule, hit in linter.check_payload(data.data):
             line, column = data.locate(hit.field, hit.offset)
-            findings.append(linter.finding(rule, hit, line=line, column=column))
-    else:
-        findings = [linter.finding(rule, hit) for rule, hit in linter.check_payload(data)]
-    return Report(tuple(findings), linter.config.fail_level)
+            out.append(linter.finding(rule, hit, line=line, column=column))
+        return out
+    return [linter.finding(rule, hit) for rule, hit in linter.check_payload(data)]
 
 
-def check_before_send(payload: object, **options) -> dict:
-    """The payload as a dict, ready to POST; raises ``MessageRejected`` if it must not be sent."""
-    report = lint(payload, **options)
+def check_before_send(payload: object, **options) -> object:
+    """The payload in plain JSON types, ready to POST: exactly what was checked.
+
+    Takes the parameters of ``lint``; raises ``MessageRejected`` (with ``findings``) when
+    something is at or above the fail level, and the other ``IolintError``s as ``lint`` does.
+    """
+    report, data = _run(payload, **options)
     report.raise_for_errors()
-    data = _as_data(payload)
     return data.data if isinstance(data, Item) else data

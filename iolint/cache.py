@@ -1,27 +1,39 @@
 """Findings cached per file, like ruff's ``.ruff_cache``.
 
 An entry is named by a hash of the file's bytes and path together with everything else that
-decides its findings: iolint's version and code, the rule packs, the effective settings, and the
-moment due dates are compared with (a fixed ``now``, or today's date in Rome: a due date passes
-at the end of a day there). Entries are written once, atomically, so concurrent runs (pre-commit
-runs several) cannot corrupt them. Only masked findings are stored, never with ``--show-values``.
-This module imports nothing heavy: a run whose files are all cached never loads the engine.
+decides its findings: iolint's version and code, the rule packs, the effective settings, the
+project's secret (fingerprints are keyed with it), and the moment due dates are compared with (a
+fixed ``now``, or today's date in Rome: a due date passes at the end of a day there). The bytes
+hashed are the bytes checked: a file is read once.
+
+An entry carries its own name and an HMAC of its findings, keyed by that name and the project's
+secret when there is one: a corrupt, truncated, foreign or hand-edited entry fails the check, is
+ignored, and is rewritten by the run. Entries are written atomically (a temporary file renamed
+over the entry), so concurrent runs (pre-commit runs several) cannot corrupt them. Only masked
+findings are stored, never with ``--show-values``. This module imports nothing heavy: a run whose
+files are all cached never loads the engine.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import json
 import os
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from iolint import __version__
+from iolint import __version__, secret
 from iolint.finding import Finding, Severity
 
 _GITIGNORE = "# Created by iolint\n*\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This is a cache directory tag created by iolint.\n"
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
+_FIELDS = {"code": str, "name": str, "message": str, "file": (str, type(None)), "line": (int, type(None)),
+           "column": (int, type(None)), "field": (str, type(None)), "variant": (str, type(None)),
+           "fingerprint": (str, type(None))}
 
 
 def _stamp(folder: Path, pattern: str) -> list:
@@ -45,15 +57,17 @@ def run_key(config, now: datetime | None) -> str:
         [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in config.rule_packs if p.exists()],
         config.settings.model_dump_json(),
         str(config.root),
+        secret.key_id(secret.load(config.root)),
         when,
     ]
     return hashlib.blake2b(json.dumps(parts, default=str).encode(), digest_size=16).hexdigest()
 
 
 class Cache:
-    def __init__(self, folder: Path, run: str):
+    def __init__(self, folder: Path, run: str, seal: str | None = None):
         self.folder = folder
         self.run = run
+        self.seal = (seal or "").encode("utf-8")  # the project's secret, when there is one
         self.base = folder / __version__.replace("/", "_")
 
     def key(self, display: str, explicit: bool, data: bytes) -> str:
@@ -64,24 +78,49 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.base / key[:2] / f"{key}.json"
 
+    def _mac(self, key: str, rows: list) -> str:
+        body = json.dumps(rows, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
+        return hmac.new(key.encode() + b"\0" + self.seal, body, hashlib.sha256).hexdigest()
+
     def get(self, key: str) -> list[Finding] | None:
+        """The findings of an intact entry of this key; None for no entry, or one that fails a check."""
         try:
-            rows = json.loads(self._path(key).read_bytes())
-        except (OSError, ValueError):
+            with self._path(key).open("rb") as handle:
+                entry = json.loads(handle.read(MAX_ENTRY_BYTES))
+            rows = entry["findings"]
+            if entry["key"] != key or not hmac.compare_digest(entry["mac"], self._mac(key, rows)):
+                return None
+            return [_finding(row) for row in rows]
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
-        return [Finding(**{**row, "severity": Severity.parse(row["severity"])}) for row in rows]
 
     def put(self, key: str, findings: list[Finding]) -> None:
         path = self._path(key)
+        rows = [f.to_dict() for f in findings]
         try:
-            if not self.folder.exists():
-                self.folder.mkdir(parents=True)
+            if not (self.folder / "CACHEDIR.TAG").exists():
+                self.folder.mkdir(parents=True, exist_ok=True)
                 (self.folder / ".gitignore").write_text(_GITIGNORE)
                 (self.folder / "CACHEDIR.TAG").write_text(_TAG)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump([f.to_dict() for f in findings], handle, ensure_ascii=False)
-            os.replace(tmp, path)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump({"key": key, "mac": self._mac(key, rows), "findings": rows}, handle, ensure_ascii=False)
+                os.replace(tmp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def _finding(row: dict) -> Finding:
+    """A finding from a cached row, every field of the right type (else TypeError)."""
+    if not isinstance(row, dict) or set(row) != {*_FIELDS, "severity"}:
+        raise TypeError("not a finding")
+    for name, kind in _FIELDS.items():
+        if not isinstance(row[name], kind) or isinstance(row[name], bool):
+            raise TypeError(f"{name} has the wrong type")
+    return Finding(**{**row, "severity": Severity.parse(row["severity"])})

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from iolint.errors import IolintError
 from iolint.finding import Severity
 
 # libyaml's loader when PyYAML has it: the catalogue is parsed on every start.
@@ -24,7 +25,7 @@ KINDS = frozenset({"payload", "template", "batch", "file"})
 PLANS = ("base", "premium")
 
 
-class CatalogueError(Exception):
+class CatalogueError(IolintError):
     """A rule pack that cannot be used: a config error, reported with exit code 2."""
 
 

@@ -32,14 +32,19 @@ def _csv(text: str) -> list[str]:
     return [t.strip() for t in text.split(",") if t.strip()]
 
 
+MAX_JOBS = 256  # more is a typo, not a machine
+
+
 def _jobs(text: str) -> int:
+    """Worker processes: 0 means one per CPU; never more than the CPUs (more would only compete)."""
     try:
         jobs = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if jobs < 0:
-        raise argparse.ArgumentTypeError("--jobs takes 0 (one per CPU) or more")
-    return jobs or os.cpu_count() or 1
+        raise argparse.ArgumentTypeError(f"not a number: {text[:40]!r}") from None
+    if jobs < 0 or jobs > MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"--jobs takes 0 (one per CPU) to {MAX_JOBS}, not {jobs:,}")
+    cpus = os.cpu_count() or 1
+    return min(jobs or cpus, cpus)
 
 
 def _selection_options(command: argparse.ArgumentParser) -> None:
@@ -122,13 +127,22 @@ def _pipeline(args, *, baseline=None, show_values=False):
     )
     cache = None
     if not (args.no_cache or show_values):  # unmasked values must never reach the disk
+        from iolint import secret
         from iolint.cache import Cache, run_key
 
-        cache = Cache(args.cache_dir or config.root / config.cache_dir, run_key(config, args.now))
+        folder = args.cache_dir or config.root / config.cache_dir
+        cache = Cache(folder, run_key(config, args.now), secret.load(config.root))
     if baseline is not None:
+        from iolint import secret
         from iolint.baseline import Baseline
 
-        baseline = Baseline(baseline, display(baseline))
+        baseline = Baseline(baseline, display(baseline), secret.key_id(secret.load(config.root)))
+        if baseline.legacy:
+            print(
+                f"iolint: {baseline.display} is a version 1 baseline, matched by rule, file and field only; its "
+                f"fingerprints can be reversed: rewrite it with `iolint baseline {baseline.display}` (docs/security.md)",
+                file=sys.stderr,
+            )
     return Pipeline(
         config,
         now=args.now,
@@ -166,9 +180,16 @@ def _check(args) -> int:
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     cls = reporter_class(fmt)
     rules = pipeline.rules() if cls.needs_rules else ()
-    out = args.output_file.open("w", encoding="utf-8") if args.output_file else sys.stdout
+    if args.output_file:
+        from iolint.outputs import refused_output
+
+        read = [*(args.paths or [Path.cwd()]), baseline, args.recipients, config.source]
+        refused = refused_output(args.output_file, read, config, "--output-file")
+        if refused:
+            print(f"iolint: {refused}", file=sys.stderr)
+            return EXIT_ERROR
     summary = Summary()
-    try:
+    with _output(args.output_file) as out:
         report = cls(out, rules=rules, statistics=args.statistics, fail_level=Severity(config.fail_level))
         report.start()
         for shown, findings in pipeline.run(args.paths or [Path.cwd()], force_exclude=args.force_exclude):
@@ -184,9 +205,6 @@ def _check(args) -> int:
             report.add(finding)
         summary.baselined = pipeline.baseline.hidden if pipeline.baseline else 0
         report.finish(summary)
-    finally:
-        if args.output_file:
-            out.close()
     if args.statistics and not cls.writes_statistics:
         sys.stderr.write(summary.statistics())
     if pipeline.errors:
@@ -196,13 +214,36 @@ def _check(args) -> int:
     return EXIT_FINDINGS if summary.at_or_above(Severity(config.fail_level)) else EXIT_OK
 
 
+def _output(path: Path | None):
+    """stdout, or a report file replaced whole once the report is complete."""
+    from contextlib import nullcontext
+
+    from iolint import atomic
+
+    return atomic.replacing(path) if path else nullcontext(sys.stdout)
+
+
 def run_baseline(args) -> int:
     """Write the current findings as accepted: never a failing exit, whatever they are."""
     from collections import Counter
 
-    from iolint import baseline
+    from iolint import baseline, secret
+    from iolint.outputs import refused_baseline
     from iolint.pipeline import display
 
+    config = _config(args)
+    refused = refused_baseline(args.file, [*(args.paths or [Path.cwd()]), config.source], config)
+    if refused:
+        print(f"iolint: {refused}", file=sys.stderr)
+        return EXIT_ERROR
+    root = config.root
+    if secret.load(root) is None:
+        created = secret.create(root)
+        print(
+            f"iolint: created {display(created)}, the secret that keys the baseline's fingerprints (its folder is "
+            f"git-ignored); give it to CI as {secret.ENV}",
+            file=sys.stderr,
+        )
     pipeline = _pipeline(args)
     accepted = Counter()
     files = 0
@@ -211,7 +252,7 @@ def run_baseline(args) -> int:
         rel = pipeline.relative(shown)
         for finding in findings:
             accepted[baseline.key(finding, rel)] += 1
-    count = baseline.write(args.file, accepted)
+    count = baseline.write(args.file, accepted, secret.key_id(secret.load(root)))
     print(f"iolint: {display(args.file)} accepts {count} finding(s) in {files} file(s)", file=sys.stderr)
     return EXIT_ERROR if pipeline.errors else EXIT_OK
 
@@ -267,8 +308,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_ERROR
     except Exception as exc:
-        if _user_error(exc):
-            print(f"iolint: {exc}", file=sys.stderr)
+        from iolint.redact import redact
+        from iolint.report.inert import inert
+
+        if _user_error(exc):  # a config error may span lines: each is made inert
+            print("\n".join(inert(line) for line in f"iolint: {exc}".split("\n")), file=sys.stderr)
         else:
-            print(f"iolint: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            print(inert(f"iolint: internal error: {type(exc).__name__}: {redact(str(exc))}"), file=sys.stderr)
         return EXIT_ERROR

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from iolint.errors import IolintError
 from iolint.finding import Severity
 
 DEFAULT_INCLUDE = ("*.json", "*.yaml", "*.yml", "*.jsonl", "*.ndjson")
@@ -24,8 +25,8 @@ DEFAULT_EXCLUDE = (
 Feature = Literal["read-status", "payment-status", "reminder-unread", "reminder-payment", "attachments"]
 
 
-class ConfigError(Exception):
-    """A configuration iolint cannot use (exit code 2)."""
+class ConfigError(IolintError):
+    """A configuration or an option iolint cannot use (exit code 2 on the command line)."""
 
 
 class PiiSettings(BaseModel):

@@ -13,19 +13,22 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from iolint import catalogue, checks
+from iolint import catalogue, checks, secret
 from iolint.catalogue import Rule
 from iolint.checks import Context
 from iolint.config import Config, ConfigError
 from iolint.finding import Finding, Hit, Severity
 from iolint.loaders import Item, Problem
+from iolint.redact import redact
 
 
 
-def fingerprint(code: str, field: str | None, value: object) -> str:
-    """A stable key for one finding that never contains the offending value itself."""
-    raw = json.dumps([code, field, value], sort_keys=True, ensure_ascii=False, default=repr)
-    return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
+def fingerprint(code: str, field: str | None, value: object, key: bytes | None = None) -> str:
+    """A stable key for one finding that neither contains nor reveals the offending value: a hash
+    keyed with the project's secret (``iolint.secret``), or, without one, of rule and field alone."""
+    parts = [code, field, value] if key else [code, field]
+    raw = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=repr)
+    return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=10, key=key or b"").hexdigest()
 
 
 _pii_settings: tuple = ((), ())  # what iolint.pii was last configured with (it is process-wide)
@@ -49,6 +52,7 @@ class Linter:
     def __init__(self, config: Config | None = None, *, now: datetime | None = None):
         self.config = config or Config()
         _configure_pii(self.config)
+        self.fingerprint_key = secret.key(secret.load(self.config.root))
         self.rules = catalogue.all_rules(self.config.rule_packs)
         self.by_code = {r.code: r for r in self.rules}
         checks.load_all()
@@ -123,17 +127,20 @@ class Linter:
     # -- findings ----------------------------------------------------------------------------
 
     def finding(self, rule: Rule, hit: Hit, *, file=None, line=None, column=None, variant=None) -> Finding:
+        """The finding for a check's hit; what its message and field quote of the input is masked."""
         return Finding(
             code=rule.code,
             name=rule.name,
             severity=self.severity(rule),
-            message=hit.message,
+            message=redact(hit.message),
             file=file,
             line=line,
             column=column,
-            field=hit.field,
-            variant=variant,
-            fingerprint=fingerprint(rule.code, hit.field, hit.value if hit.value is not None else hit.message),
+            field=redact(hit.field) if hit.field else hit.field,
+            variant=redact(variant) if variant else variant,
+            fingerprint=fingerprint(
+                rule.code, hit.field, hit.value if hit.value is not None else hit.message, self.fingerprint_key
+            ),
         )
 
     def problem(self, problem: Problem, file: str) -> Finding | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,7 +78,7 @@ def check_file(
     if is_template(path):
         from iolint.templates import check_template_file
 
-        yield from check_template_file(linter, path, display)
+        yield from check_template_file(linter, path, display, data=data)
         return
     kind = loaders.payload_kind(path)
     if kind is None:
@@ -96,7 +97,7 @@ def check_file(
     empty = Problem("IO004", "the file is empty: no message to check", 1, 1)
     if kind == "jsonl":
         seen = []
-        items = (seen.append(1) or item for item in _jsonl_items(path))
+        items = (seen.append(1) or item for item in _jsonl_items(path, data))
         yield from linter.check_items(items, display)
         if not seen and explicit:
             yield from _problem(linter, empty, display)
@@ -118,9 +119,9 @@ def check_file(
     yield from linter.check_items(items, display)
 
 
-def _jsonl_items(path: Path):
+def _jsonl_items(path: Path, data: bytes | None = None):
     try:
-        handle = path.open("rb")
+        handle = io.BytesIO(data) if data is not None else path.open("rb")
     except OSError as exc:
         yield Problem("IO001", f"cannot read the file: {exc.strerror or exc}")
         return

@@ -10,6 +10,7 @@ import bisect
 import json
 import json.decoder
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,26 +39,38 @@ class Problem:
     column: int | None = None
 
 
+JSON_BREAKS = re.compile(r"\r\n?|\n")  # where an editor starts a new line of a JSON file
+YAML_BREAKS = re.compile("\r\n?|[\n\x85\u2028\u2029]")  # PyYAML's line breaks (YAML 1.1)
+
+
 class Lines:
     """Offset to (line, column) for one text, with the newline table built on first use."""
 
-    __slots__ = ("text", "_starts")
+    __slots__ = ("text", "_starts", "_breaks")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, breaks: re.Pattern[str] = JSON_BREAKS):
         self.text = text
         self._starts: list[int] | None = None
+        self._breaks = breaks
 
     def position(self, offset: int) -> tuple[int, int]:
         if self._starts is None:
-            starts = [0]
-            find = self.text.find
-            i = find("\n")
-            while i != -1:
-                starts.append(i + 1)
-                i = find("\n", i + 1)
-            self._starts = starts
+            self._starts = _line_starts(self.text, self._breaks)
         line = bisect.bisect_right(self._starts, offset)
         return line, offset - self._starts[line - 1] + 1
+
+
+def _line_starts(text: str, breaks: re.Pattern[str]) -> list[int]:
+    """Offsets where the lines of ``text`` start (LF-only JSON takes the fast path)."""
+    if breaks is JSON_BREAKS and "\r" not in text:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
+    return [0, *(m.end() for m in breaks.finditer(text))]
 
 
 class Item:
@@ -178,12 +191,16 @@ def _locate_yaml(node: yaml.Node, keys: tuple, offset: int | None = None) -> tup
     if offset and isinstance(node, yaml.ScalarNode) and node.style == "|" and buffer:
         # A literal block: the value's lines are the source lines after the indicator, indented.
         before = node.value[:offset]
-        row = node.start_mark.line + 1 + before.count("\n")
-        rows = buffer.split("\n")
+        breaks = [m.end() for m in _VALUE_BREAKS.finditer(before)]
+        row = node.start_mark.line + 1 + len(breaks)
+        rows = YAML_BREAKS.split(buffer)
         source = rows[row] if row < len(rows) else ""
         indent = len(source) - len(source.lstrip(" "))
-        return row + 1, indent + len(before) - (before.rfind("\n") + 1) + 1
+        return row + 1, indent + len(before) - (breaks[-1] if breaks else 0) + 1
     return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+_VALUE_BREAKS = re.compile("[\n\u2028\u2029]")  # breaks left in a block scalar's value by PyYAML
 
 
 def looks_like_message(data: object) -> bool:
@@ -226,17 +243,36 @@ def decode(raw: bytes) -> str | Problem:
         return Problem("IO001", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", line, column)
 
 
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)  # a JSON string, or its unclosed rest
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _blank_strings(text: str) -> str:
+    """``text`` with the insides of its JSON strings blanked out, offsets kept."""
+    return _STRING.sub(lambda m: '"' + " " * (len(m.group()) - 1), text)
+
+
 def _depth_ok(text: str) -> bool:
-    depth = deepest = 0
-    for ch in text:
-        if ch in "[{":
+    """Whether the JSON ``text`` nests at most ``MAX_DEPTH`` levels; brackets in strings are text."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return True
+    depth = 0
+    for m in _BRACKETS.finditer(_blank_strings(text) if '"' in text else text):
+        if m.group() in "[{":
             depth += 1
-            deepest = max(deepest, depth)
-            if deepest > MAX_DEPTH:
+            if depth > MAX_DEPTH:
                 return False
-        elif ch in "]}":
+        else:
             depth -= 1
     return True
+
+
+def _too_long_number(text: str, lines: Lines) -> Problem:
+    """The Problem for a number Python will not read (over ``sys.get_int_max_str_digits()``)."""
+    limit = sys.get_int_max_str_digits()
+    found = re.search(rf"\d{{{limit + 1},}}", _blank_strings(text)) if limit else None
+    line, column = lines.position(found.start()) if found else (1, 1)
+    return Problem("IO002", f"invalid JSON: a number with more than {limit:,} digits", line, column)
 
 
 def load_json(text: str) -> Iterator[Item | Problem]:
@@ -246,7 +282,10 @@ def load_json(text: str) -> Iterator[Item | Problem]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield Problem("IO002", f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
+        yield Problem("IO002", f"invalid JSON: {exc.msg}", *Lines(text).position(exc.pos))
+        return
+    except ValueError:  # an integer too long to convert
+        yield _too_long_number(text, Lines(text))
         return
     except RecursionError:
         yield Problem("IO002", "invalid JSON: nested too deeply", 1, 1)
@@ -301,10 +340,17 @@ def load_jsonl(lines: Iterator[str | Problem]) -> Iterator[Item | Problem]:
             continue
         if not line.strip():
             continue
+        if not _depth_ok(line):
+            yield Problem("IO002", f"nesting deeper than {MAX_DEPTH} levels", number, 1)
+            continue
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Problem("IO002", f"invalid JSON: {exc.msg}", number, exc.colno)
+            continue
+        except ValueError:  # an integer too long to convert
+            problem = _too_long_number(line, Lines(line))
+            yield Problem(problem.code, problem.message, number, problem.column)
             continue
         except RecursionError:
             yield Problem("IO002", "invalid JSON: nested too deeply", number, 1)
@@ -312,8 +358,26 @@ def load_jsonl(lines: Iterator[str | Problem]) -> Iterator[Item | Problem]:
         yield Item(data, number, lines=Lines(line), line_base=number - 1)
 
 
+class _TooDeep(yaml.MarkedYAMLError):
+    pass
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves timestamps as the strings the author wrote, as JSON would send them."""
+    """SafeLoader that leaves timestamps as the strings the author wrote, as JSON would send them,
+    and refuses nesting deeper than ``MAX_DEPTH`` (counted on the parsed structure, so brackets
+    in strings are text, and block nesting counts too)."""
+
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise _TooDeep(problem=f"nesting deeper than {MAX_DEPTH} levels", problem_mark=mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -335,10 +399,16 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return size
 
 
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of a one-document YAML text (for files that are no payloads), depth-limited."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str) -> Iterator[Item | Problem]:
-    if not _depth_ok(text):
-        yield Problem("IO002", f"nesting deeper than {MAX_DEPTH} levels", 1, 1)
-        return
     try:
         loader = _Loader(text)
     except yaml.YAMLError as exc:  # the reader refuses control characters before parsing
@@ -355,13 +425,19 @@ def load_yaml(text: str) -> Iterator[Item | Problem]:
                     node.start_mark.column + 1,
                 )
                 continue
-            data = loader.construct_document(node)
+            try:
+                data = loader.construct_document(node)
+            except (yaml.constructor.ConstructorError, ValueError, TypeError, RecursionError) as exc:
+                yield _construct_problem(exc, node)  # the next documents are still read
+                continue
             if isinstance(data, list) and isinstance(node, yaml.SequenceNode):
                 for index, entry in enumerate(data):
                     line, _ = _locate_yaml(node, (index,))
                     yield Item(_jsonable(entry), line, yaml_node=node, prefix=(index,))
             else:
                 yield Item(_jsonable(data), node.start_mark.line + 1, yaml_node=node)
+    except _TooDeep as exc:
+        yield Problem("IO002", exc.problem, exc.problem_mark.line + 1, exc.problem_mark.column + 1)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (None, None)
@@ -372,11 +448,42 @@ def load_yaml(text: str) -> Iterator[Item | Problem]:
         loader.dispose()
 
 
+def _construct_problem(exc: Exception, node: yaml.Node) -> Problem:
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark:
+        mark = exc.problem_mark
+        return Problem("IO002", f"invalid YAML: {exc.problem or exc.context}", mark.line + 1, mark.column + 1)
+    limit = sys.get_int_max_str_digits()
+    long = _find_scalar(node, lambda n: limit and sum(c.isdigit() for c in n.value) > limit)
+    if isinstance(exc, ValueError) and long is not None:
+        message, mark = f"invalid YAML: a number with more than {limit:,} digits", long.start_mark
+    else:
+        message, mark = f"invalid YAML: {type(exc).__name__}: {exc}", node.start_mark
+    return Problem("IO002", message, mark.line + 1, mark.column + 1)
+
+
+def _find_scalar(node: yaml.Node, test) -> yaml.ScalarNode | None:
+    """The first plain scalar under ``node`` that passes ``test`` (aliases visited once)."""
+    stack, seen = [node], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if not node.style and test(node):
+                return node
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
+    return None
+
+
 def _reader_position(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
     position = getattr(exc, "position", None)
     if not isinstance(position, int):
         return 1, 1
-    return text.count("\n", 0, position) + 1, position - text.rfind("\n", 0, position)
+    return Lines(text, YAML_BREAKS).position(position)
 
 
 def _jsonable(data: object) -> object:

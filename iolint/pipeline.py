@@ -44,6 +44,19 @@ def check_file(linter, task: Task, data: bytes | None) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
 
 
+def _read(path: Path) -> bytes | None:
+    """The bytes of a file, read once: hashed for the cache, scanned for directives and checked.
+    None for what is not a regular file, cannot be read, or has grown past the streaming size."""
+    try:
+        if not path.is_file():
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(STREAM_BYTES + 1)
+    except OSError:
+        return None
+    return data if len(data) <= STREAM_BYTES else None
+
+
 class Progress:
     """A one-line counter on stderr, when stderr is a terminal."""
 
@@ -134,10 +147,7 @@ class Pipeline:
             size = 0  # the engine reports what is wrong with the file
         if size >= STREAM_BYTES and task.path.suffix.lower() in (".jsonl", ".ndjson"):
             return self._stream(task, pool)
-        try:  # read to be hashed and scanned for directives; what is too big is neither
-            data = task.path.read_bytes() if task.path.is_file() and size < STREAM_BYTES else None
-        except OSError:
-            data = None
+        data = _read(task.path) if size < STREAM_BYTES else None
         key = self.cache.key(task.display, task.explicit, data) if self.cache and data is not None else None
         if key:
             cached = self.cache.get(key)
@@ -169,8 +179,12 @@ class Pipeline:
             self._failed(task, exc)
 
     def _failed(self, task, exc):
+        from iolint.redact import redact
+        from iolint.report.inert import inert
+
         self.errors += 1
-        print(f"iolint: internal error on {task.display}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        message = f"iolint: internal error on {task.display}: {type(exc).__name__}: {redact(str(exc))}"
+        print(inert(message), file=sys.stderr)
 
     def _after(self, task, findings):
         rel = self.relative(task.display)
@@ -221,9 +235,11 @@ class Pipeline:
                 yield linter.finding(rule, hit, file=task.display, line=line)
 
     def _counted(self, task, lines):
+        from iolint.report.inert import inert
+
         for number, line in enumerate(lines, 1):
             if number % 10_000 == 0:
-                self.progress.update(f", {task.display}: {number:,} lines")
+                self.progress.update(f", {inert(task.display)}: {number:,} lines")
             yield line
 
     def leftovers(self, *, unused: bool):

@@ -70,14 +70,14 @@ def _items(prepared, handle, linter) -> Iterator[Item | Problem]:
         yield Problem("IO002", f"columns that are no variable of {prepared.where}: {', '.join(unknown)}", 1, 1)
         return
     while True:
+        line = reader.reader.line_num + 1  # where the next row starts (a quoted cell may span lines)
         try:
             row = next(reader)
         except StopIteration:
             return
-        except (csv.Error, UnicodeDecodeError) as exc:
-            yield Problem("IO002", f"invalid CSV: {exc}", reader.line_num, 1)
+        except (csv.Error, UnicodeDecodeError) as exc:  # DictReader's own line_num is the last good row's
+            yield Problem("IO002", f"invalid CSV: {exc}", reader.reader.line_num, 1)
             continue
-        line = reader.line_num
         data = {
             name: cell_value(prepared.variables[name].type, text or "")
             for name, text in row.items()

@@ -196,9 +196,20 @@ class Entries:
     def _read_sidecar(self, path: Path, source: str) -> None:
         import yaml
 
+        from iolint import loaders
+
+        text = loaders.read_text(path)
+        if isinstance(text, loaders.Problem):
+            self.problems.append((INVALID, f"cannot read the suppressions: {text.message}", source, text.line or 1))
+            return
         try:
-            root = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            root = loaders.compose(text)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else 1
+            self.problems.append((INVALID, f"cannot read the suppressions: {exc.problem or exc.context}", source, line))
+            return
+        except (yaml.YAMLError, RecursionError, ValueError) as exc:
             self.problems.append((INVALID, f"cannot read the suppressions: {exc}", source, 1))
             return
         if root is None:
@@ -210,7 +221,11 @@ class Entries:
             line = node.start_mark.line + 1
             values = {}
             if isinstance(node, yaml.MappingNode):
-                values = {k.value: v.value for k, v in node.value if isinstance(v, yaml.ScalarNode)}
+                values = {
+                    k.value: v.value
+                    for k, v in node.value
+                    if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)
+                }
             if not values.get("file") or not values.get("code"):
                 self.problems.append((INVALID, "an entry needs `file` (a glob) and `code`", source, line))
             elif not str(values.get("reason", "")).strip():

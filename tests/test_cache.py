@@ -84,3 +84,128 @@ def test_the_cache_holds_masked_findings_only(run_cli, tmp_path):
     entries = list((tmp_path / "build" / "lint-cache").rglob("*.json"))
     assert entries
     assert all(CF not in e.read_text("utf-8") for e in entries)
+
+
+# -- the cache cannot serve stale or forged results (issue 10, class 4) ------------------------
+
+TEMPLATE_OLD = (
+    "subject: Il tuo avviso è pronto\nmarkdown: \"Hai un avviso di pagamento per la TARI. Puoi pagare in app con il "
+    "pulsante Paga, entro la scadenza indicata.\"\n"
+)
+FILES = {  # name -> (content hashed, content the file has by the time it would be read again)
+    "a.json": (json.dumps(PAYLOAD), json.dumps({**PAYLOAD, "time_to_live": 3600})),
+    "a.jsonl": (json.dumps(PAYLOAD) + "\n", json.dumps({**PAYLOAD, "time_to_live": 3600}) + "\n"),
+    "a.io.yaml": (TEMPLATE_OLD, TEMPLATE_OLD.replace("Il tuo avviso", "AVVISO").replace("Hai un", "~~Hai~~ un")),
+}
+
+
+def _codes(out: str) -> list:
+    return sorted((f["file"], f["line"], f["code"], f["message"]) for f in json.loads(out))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_what_is_checked_is_exactly_what_was_hashed(run_cli, tmp_path, monkeypatch, name):
+    from iolint.cache import Cache
+
+    old, new = FILES[name]
+    path = tmp_path / name
+    path.write_text(old, "utf-8")
+    expected = _codes(check(run_cli, tmp_path, "--no-cache")[1])
+    real = Cache.key
+
+    def hashed_then_edited(self, display, explicit, data):
+        key = real(self, display, explicit, data)
+        path.write_text(new, "utf-8")  # the file changes once its bytes are read and hashed
+        return key
+
+    monkeypatch.setattr(Cache, "key", hashed_then_edited)
+    assert _codes(check(run_cli, tmp_path)[1]) == expected
+    monkeypatch.setattr(Cache, "key", real)
+    path.write_text(old, "utf-8")
+    assert _codes(check(run_cli, tmp_path)[1]) == expected  # served from the cache: the old bytes' findings
+    path.write_text(new, "utf-8")
+    assert _codes(check(run_cli, tmp_path)[1]) != expected
+
+
+def _entry(tmp_path):
+    (entry,) = (tmp_path / ".iolint_cache").rglob("*.json")
+    return entry
+
+
+def _other_entry_text(tmp_path, run_cli):
+    other = tmp_path.parent / f"{tmp_path.name}-other"
+    other.mkdir()
+    (other / "a.json").write_text(json.dumps({**PAYLOAD, "time_to_live": 3600}), "utf-8")
+    check(run_cli, other)
+    return _entry(other).read_text("utf-8")
+
+
+TAMPERING = {
+    "truncated": lambda text, other: text[: len(text) // 2],
+    "empty": lambda text, other: "",
+    "not JSON": lambda text, other: "\x00\xff garbage",
+    "a list of findings (no seal)": lambda text, other: json.dumps(json.loads(text)["findings"]),
+    "a finding removed": lambda text, other: json.dumps({**json.loads(text), "findings": json.loads(text)["findings"][1:]}),
+    "a message edited": lambda text, other: text.replace("cents", "dollars"),
+    "all findings removed, seal recomputed without the key": lambda text, other: json.dumps(
+        {**json.loads(text), "findings": [], "mac": __import__("hashlib").sha256(b"[]").hexdigest()}
+    ),
+    "foreign: another file's entry": lambda text, other: other,
+    "wrong types": lambda text, other: text.replace('"line": 1', '"line": "1"'),
+    "deeply nested": lambda text, other: "[" * 100_000,
+    "a huge number": lambda text, other: "1" * 10_000,
+}
+
+
+@pytest.mark.parametrize("tamper", TAMPERING.values(), ids=TAMPERING)
+def test_a_damaged_or_forged_entry_is_ignored_and_rewritten(run_cli, tmp_path, calls, tamper):
+    (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    code, first, err = check(run_cli, tmp_path)
+    entry = _entry(tmp_path)
+    other = _other_entry_text(tmp_path, run_cli)
+    calls.clear()
+    entry.write_text(tamper(entry.read_text("utf-8"), other), "utf-8")
+    assert check(run_cli, tmp_path) == (code, first, err)
+    assert calls == ["a.json"]  # checked again, not trusted
+    calls.clear()
+    assert check(run_cli, tmp_path) == (code, first, err)
+    assert calls == []  # the entry was rewritten
+
+
+def test_an_entry_that_is_a_folder_or_a_cache_that_is_a_file(run_cli, tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    expected = check(run_cli, tmp_path, "--no-cache")
+    check(run_cli, tmp_path)
+    entry = _entry(tmp_path)
+    entry.unlink()
+    entry.mkdir()
+    assert check(run_cli, tmp_path) == expected
+    (tmp_path / "not-a-folder").write_text("x", "utf-8")
+    assert check(run_cli, tmp_path, "--cache-dir", "not-a-folder") == expected
+
+
+def test_concurrent_runs_on_one_cache(tmp_path, python):
+    import subprocess
+
+    for i in range(40):
+        payload = {**PAYLOAD, "content": {**PAYLOAD["content"], "payment_data": {"amount": 100 + i + 0.5, "notice_number": "302123456789012356"}}}
+        (tmp_path / f"p{i:02d}.json").write_text(json.dumps(payload), "utf-8")
+    argv = [python, "-m", "iolint", "check", "--now", NOW, "--format", "json", "."]
+    expected = subprocess.run([*argv, "--no-cache"], cwd=tmp_path, capture_output=True, text=True)
+    runs = [subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [(p.wait(timeout=120), *p.communicate()) for p in runs]
+    for code, out, err in results:
+        assert (code, out) == (expected.returncode, expected.stdout), err
+        assert "internal error" not in err
+    assert not list((tmp_path / ".iolint_cache").rglob("*.tmp"))
+    again = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True)
+    assert (again.returncode, again.stdout) == (expected.returncode, expected.stdout)
+
+
+def test_a_new_secret_invalidates_the_cache(run_cli, tmp_path, calls, monkeypatch):
+    (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    check(run_cli, tmp_path)
+    monkeypatch.setenv("IOLINT_BASELINE_SECRET", "a-secret-of-the-ci-that-is-long-enough")
+    check(run_cli, tmp_path)
+    check(run_cli, tmp_path)
+    assert calls == ["a.json"] * 2

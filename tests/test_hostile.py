@@ -6,6 +6,8 @@ address-space cap, so a hang or an unbounded read fails the case instead of the 
 
 from __future__ import annotations
 
+import functools
+import io
 import json
 import os
 import subprocess
@@ -14,9 +16,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from iolint import loaders
-from tests.strategies import NOW
+from tests.strategies import NOW, json_values
 
 TIMEOUT = 60  # seconds per run: a hang fails the case
 ADDRESS_SPACE = 4 * 1024**3  # the cap that stops a runaway read from taking the machine
@@ -43,9 +47,9 @@ sys.exit(code)
 """
 
 
-def check_in_child(paths: list[Path], tmp_path: Path) -> list[dict]:
-    report = tmp_path / "report.json"
-    argv = ["check", *map(str, paths), "--format", "json", "-o", str(report), "--now", NOW.isoformat()]
+def run_in_child(argv: list, tmp_path: Path) -> tuple[int, str, str]:
+    """``iolint check ARGV`` in a child process with the caps: (exit code, stdout, stderr)."""
+    argv = ["check", *map(str, argv), "--now", NOW.isoformat()]
     done = subprocess.run(
         [sys.executable, "-c", BOOT, *argv], cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT
     )
@@ -53,6 +57,12 @@ def check_in_child(paths: list[Path], tmp_path: Path) -> list[dict]:
     assert "internal error" not in done.stderr
     peak_mb = int(done.stderr.rsplit("peak_rss_kb=", 1)[1]) / 1024
     assert peak_mb < PEAK_RSS_MB
+    return done.returncode, done.stdout, done.stderr
+
+
+def check_in_child(paths: list[Path], tmp_path: Path) -> list[dict]:
+    report = tmp_path / "report.json"
+    run_in_child([*paths, "--format", "json", "-o", report], tmp_path)
     return json.loads(report.read_text("utf-8"))
 
 
@@ -255,6 +265,61 @@ def lone_surrogate_key(folder):
     return write(folder, "surrogate.json", json.dumps(CLEAN)[:-1] + ', "\\ud800": 1}')
 
 
+def _huge(text: str) -> str:
+    return text.replace("12.5", "1" + "0" * 5000)
+
+
+@case("IO002", line=True)
+def huge_integer_json(folder):
+    return write(folder, "huge-int.json", _huge(json.dumps(CONTROL, indent=2)))
+
+
+@case("IO002", line=True)
+def huge_integer_yaml(folder):
+    return write(folder, "huge-int.yaml", _huge(yaml.safe_dump(CONTROL)))
+
+
+@case("IO002", line=True)
+def huge_integer_jsonl(folder):
+    return write(folder, "huge-int.jsonl", _huge(json.dumps(CONTROL)) + "\n")
+
+
+@case("IO002", line=True)
+def deep_yaml_blocks(folder):
+    return write(folder, "deep-blocks.yaml", "".join("  " * i + "a:\n" for i in range(loaders.MAX_DEPTH + 50)) + "  " * 250 + "b: 1\n")
+
+
+def _bracket_title() -> dict:
+    return {**CLEAN, "content": {**CLEAN["content"], "subject": "[" * 300 + " RSSMRA85T10A562S " + "{" * 300}}
+
+
+# Brackets inside strings are text: the title is still checked (its codice fiscale is IO501).
+@case("IO501", line=True)
+def brackets_in_a_title_json(folder):
+    return write(folder, "brackets.json", json.dumps(_bracket_title()))
+
+
+@case("IO501", line=True)
+def brackets_in_a_title_yaml(folder):
+    return write(folder, "brackets.yaml", yaml.safe_dump(_bracket_title(), width=float("inf")))
+
+
+@case("IO501", line=True)
+def brackets_in_a_title_jsonl(folder):
+    return write(folder, "brackets.jsonl", json.dumps(_bracket_title()) + "\n")
+
+
+@case("IO501", line=True)
+def brackets_in_a_title_of_a_list(folder):
+    return write(folder, "brackets-list.json", json.dumps([_bracket_title()] * 3))
+
+
+@case("IO501", line=True)
+def escaped_quotes_and_brackets(folder):
+    title = '\\"[' * 150 + " RSSMRA85T10A562S"
+    return write(folder, "escaped.json", json.dumps({**CLEAN, "content": {**CLEAN["content"], "subject": title}}))
+
+
 @pytest.mark.parametrize(("build", "code", "line"), CASES.values())
 def test_hostile_file(build, code, line, tmp_path):
     hostile = build(tmp_path)
@@ -281,3 +346,158 @@ def test_file_without_read_permission(tmp_path):
     locked.chmod(0)
     findings = check_in_child([locked], tmp_path)
     assert [f["code"] for f in findings] == ["IO001"]
+
+
+# -- one bad item never costs the others -------------------------------------------------------
+
+BAD_LINES = {  # line -> why it cannot be checked
+    2: _huge(json.dumps(CONTROL)),
+    3: json.dumps({**CONTROL, "x": json.loads("[" * 300 + "]" * 300)}),
+    4: '{"content": {"subject": ',
+    5: "[" * 100_000,
+    6: "\udcff not text",
+    7: json.dumps({**CONTROL, "x": json.loads("[" * 150 + "]" * 150)}),  # deep, but within the limit
+}
+
+
+def test_bad_lines_never_cost_the_others(tmp_path):
+    lines = [json.dumps(CONTROL), *BAD_LINES.values(), json.dumps(CONTROL), json.dumps(CONTROL)]
+    batch = write(tmp_path, "batch.jsonl", ("\n".join(lines) + "\n").encode("utf-8", "surrogateescape"))
+    found = [(f["line"], f["code"]) for f in check_in_child([batch], tmp_path)]
+    for line in (1, 7, 8, 9):  # every good line keeps its finding
+        assert (line, "IO201") in found
+    for line in (2, 3, 4, 5):
+        assert (line, "IO002") in found
+    assert (6, "IO001") in found
+    for line in (8, 9):  # the batch rules saw the lines after the bad ones
+        assert (line, "IO131") in found
+
+
+_HOSTILE_LINES = st.sampled_from(list(BAD_LINES.values())) | json_values.map(json.dumps) | st.text(max_size=30)
+
+
+@given(st.lists(st.none() | _HOSTILE_LINES, max_size=8))
+def test_any_bad_line_leaves_the_good_lines_their_findings(lines):
+    """None stands for the control payload: every one keeps IO201, and all but the first IO131."""
+    text = [json.dumps(CONTROL) if line is None else line.replace("\n", " ") for line in lines]
+    raw = [(t + "\n").encode("utf-8", "surrogatepass") for t in text]
+    found = list(_linter().check_items(loaders.load_jsonl(loaders.read_lines(io.BytesIO(b"".join(raw)))), "b.jsonl"))
+    good = [n for n, line in enumerate(lines, 1) if line is None]
+    assert all(any((f.line, f.code) == (n, "IO201") for f in found) for n in good)
+    assert all(any((f.line, f.code) == (n, "IO131") for f in found) for n in good[1:])
+
+
+@functools.cache
+def _linter():
+    from iolint.engine import Linter
+
+    return Linter(now=NOW)
+
+
+TEMPLATE = """\
+subject: Avviso di pagamento della TARI {{ anno }}
+markdown: |
+  Hai un avviso di pagamento per la TARI {{ anno }}, intestato a {{ intestatario }}.
+
+  **Devi pagare** {{ importo | euro }} entro il {{ scadenza | data }}.
+due_date: "{{ scadenza | fine_giornata }}"
+payment_data:
+  amount: "{{ importo }}"
+  notice_number: "{{ numero_avviso }}"
+variables:
+  anno: {sample: 2031, type: integer}
+  intestatario: {sample: Maria Bianchi}
+  importo: {sample: 18790, type: integer}
+  scadenza: {sample: "2031-07-31"}
+  numero_avviso: {sample: "301166131860913988"}
+"""
+ROW = "RSSMRA85T10A562S,2031,Mario Rossi,18790,2031-07-31,{notice}"
+
+
+def test_bad_rows_never_cost_the_others(tmp_path):
+    template = write(tmp_path, "avviso.io.yaml", TEMPLATE)
+    rows = [
+        "fiscal_code,anno,intestatario,importo,scadenza,numero_avviso",
+        ROW.format(notice="301166131860913988"),  # 2: good
+        "RSSMRA85T10A562S,2031,Mario Rossi,18790,BNCGLI90L43F205R,301166131860913988",  # 3: a value in the wrong column
+        "RSSMRA85T10A562S,2031,Mario Rossi,1" + "0" * 5000 + ",2031-07-31,301166131860913988",  # 4: a huge integer
+        "RSSMRA85T10A562S,2031,Mario Rossi,18790,2031-07-31," + "9" * 200_000,  # 5: a cell over the CSV limit
+        ROW.format(notice="301166131860913988"),  # 6: row 2 again
+        ROW.format(notice="301166131860913989"),  # 7: a mistyped notice number
+    ]
+    csv = write(tmp_path, "rows.csv", "\n".join(rows) + "\n")
+    report = tmp_path / "report.json"
+    argv = ["check", "--recipients", str(csv), str(template), "--format", "json", "-o", str(report), "--now", NOW.isoformat()]
+    done = subprocess.run([sys.executable, "-c", BOOT, *argv], cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
+    assert done.returncode == 1, done.stderr
+    assert "internal error" not in done.stderr
+    findings = json.loads(report.read_text("utf-8"))
+    found = [(f["line"], f["code"]) for f in findings]
+    assert (3, "IO725") in found and (4, "IO725") in found
+    assert any(line == 5 and code.startswith("IO00") for line, code in found)
+    assert (6, "IO131") in found
+    assert (7, "IO205") in found
+    assert not [f for f in findings if f["line"] == 2]
+    text = json.dumps(findings)
+    assert "BNCGLI90L43F205R" not in text and "RSSMRA85T10A562S" not in text
+
+
+# -- line numbers follow each parser -----------------------------------------------------------
+
+def _amount_at(text: str, breaks: str) -> tuple[int, int]:
+    """(line, column) of the amount 12.5 in ``text``, lines split where the parser splits them."""
+    import re
+
+    before = text[: text.index("12.5")]
+    rows = re.split(breaks, before)
+    return len(rows), len(rows[-1]) + 1
+
+
+JSON_BREAKS, YAML_BREAKS = r"\r\n?|\n", "\r\n?|[\n\x85\u2028\u2029]"
+
+
+def _cr_only_json(folder):
+    text = json.dumps(CONTROL, indent=2).replace("\n", "\r")
+    return write(folder, "cr.json", text), (7, 17)
+
+
+def _crlf_json(folder):
+    text = json.dumps(CONTROL, indent=2).replace("\n", "\r\n")
+    return write(folder, "crlf.json", text), (7, 17)
+
+
+def _cr_only_yaml(folder):
+    text = yaml.safe_dump(CONTROL, width=float("inf"), sort_keys=False).replace("\n", "\r")
+    return write(folder, "cr.yaml", text), _amount_at(text, YAML_BREAKS)
+
+
+def _separators_in_a_json_string(folder):
+    # JSON does not break lines at U+2028, U+2029 or U+0085: the amount stays on the seventh line.
+    text = json.dumps(CONTROL, indent=2, ensure_ascii=False).replace("tassa rifiuti", "tassa\u2028rifiuti\u2029e\x85acqua")
+    return write(folder, "separators.json", text), (7, 17)
+
+
+def _separators_in_a_yaml_string(folder):
+    # PyYAML (YAML 1.1) breaks lines at each of them: three more lines before the amount.
+    content = CONTROL["content"]
+    text = (
+        f"fiscal_code: {CONTROL['fiscal_code']}\ncontent:\n"
+        f'  subject: "{content["subject"]}"\n  markdown: "{content["markdown"]}"\n'
+        "  payment_data:\n    amount: 12.5\n    notice_number: '302000100000009424'\n"
+    )
+    plain = _amount_at(text, JSON_BREAKS)
+    text = text.replace("tassa rifiuti", "tassa\u2028rifiuti\u2029e\x85acqua")
+    return write(folder, "separators.yaml", text), (plain[0] + 6, plain[1])
+
+
+@pytest.mark.parametrize(
+    "build", [_cr_only_json, _crlf_json, _cr_only_yaml, _separators_in_a_json_string, _separators_in_a_yaml_string]
+)
+def test_line_numbers_follow_the_parser(build, tmp_path):
+    path, (line, column) = build(tmp_path)
+    findings = check_in_child([path], tmp_path)
+    assert [(f["line"], f["column"]) for f in findings if f["code"] == "IO201"] == [(line, column)]
+    _, out, _ = run_in_child([path, "--format", "text"], tmp_path)
+    shown = out.split("IO201", 1)[1].split("\n")[1:3]
+    assert shown[0].startswith(f"{line:>6} | ") and "12.5" in shown[0], out
+    assert shown[1].index("^") == shown[0].index("12.5"), out

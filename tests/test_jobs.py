@@ -81,3 +81,36 @@ def test_a_failing_file_costs_only_its_own_findings(run_cli, tree, monkeypatch):
     assert code == 2
     assert "internal error on p03.json: RuntimeError: boom" in err
     assert {f["file"] for f in json.loads(out)} >= {"p00.json", "batch.jsonl"}
+
+
+@pytest.mark.parametrize("value", ["-1", "-100", "257", "100000", "9" * 30, "1" * 5000, "two", "1e3", ""])
+def test_a_negative_huge_or_odd_jobs_is_a_usage_error(run_cli, tree, value):
+    code, out, err = run_cli("check", "--jobs", value, "--no-cache", cwd=tree)
+    assert code == 2 and out == ""
+    last = err.strip().splitlines()[-1]
+    assert "--jobs" in last and "Traceback" not in err and len(last) < 200
+
+
+def test_jobs_never_exceed_the_cpus(monkeypatch):
+    from iolint import cli
+
+    monkeypatch.setattr(cli.os, "cpu_count", lambda: 3)
+    assert [cli._jobs(v) for v in ("0", "1", "2", "3", "4", "256")] == [3, 1, 2, 3, 3, 3]
+    monkeypatch.setattr(cli.os, "cpu_count", lambda: None)
+    assert cli._jobs("0") == cli._jobs("8") == 1
+
+
+def test_many_jobs_on_few_cpus_start_no_more_workers_than_cpus(run_cli, tree, monkeypatch):
+    from iolint import parallel
+
+    started = []
+    real = parallel.Pool.__init__
+
+    def counted(self, jobs, *args, **kwargs):
+        started.append(jobs)
+        real(self, jobs, *args, **kwargs)
+
+    monkeypatch.setattr(parallel.Pool, "__init__", counted)
+    monkeypatch.setattr("iolint.cli.os.cpu_count", lambda: 2)
+    assert run(run_cli, tree, "--jobs", "200") == run(run_cli, tree, "--jobs", "1")
+    assert started and max(started) <= 2

@@ -14,9 +14,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import iolint
-from tests.strategies import NOW
+from tests.strategies import NOW, fiscal_codes
 
 
 FISCAL_CODE = "RSSMRA85T10A562S"
@@ -132,3 +134,101 @@ def test_no_value_in_api_findings_or_exception(value):
         iolint.check_before_send(payload, now=NOW)
     assert_no_value(str(rejected.value), "str(MessageRejected)")
     assert_no_value(repr(rejected.value.findings), "MessageRejected.findings")
+
+
+# -- iolint's own words: messages and fields that quote the input ------------------------------
+
+QUOTING = {  # file -> what its findings quote, and the codes that quote it
+    "keys.json": (
+        json.dumps({**PAYLOADS[FISCAL_CODE], "content": {"subject": "Il tuo avviso è pronto", "markdown": BODY,
+                                                          FISCAL_CODE: 1, EMAIL: 2}}),
+        {"IO104"},
+    ),
+    "tag.yaml": (f"fiscal_code: {FISCAL_CODE}\ncontent:\n  subject: !{FISCAL_CODE} Il tuo avviso\n", {"IO002"}),
+    "alias.yaml": (f"content:\n  subject: *{FISCAL_CODE}\n", {"IO002"}),
+    "template-key.io.yaml": (
+        f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY}\"\n{FISCAL_CODE}: x\n", {"IO703"}
+    ),
+    "template-feature.io.yaml": (
+        f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY}\"\nfeatures: [{FISCAL_CODE}]\n", {"IO702"}
+    ),
+    "escape.io.yaml": (
+        f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY} {{{{ x|attr('__{FISCAL_CODE}__') }}}}\"\n"
+        "variables:\n  x: {sample: 1}\n",
+        {"IO720"},
+    ),
+    "syntax.io.yaml": (
+        f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY} {{{{ x {FISCAL_CODE} }}}}\"\nvariables:\n  x: {{sample: 1}}\n",
+        {"IO701"},
+    ),
+    "render.io.yaml": (
+        f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY} entro il {{{{ codice | data }}}}\"\n"
+        f"variables:\n  codice: {{sample: {FISCAL_CODE}}}\n",
+        {"IO725"},
+    ),
+    "variant.io.yaml": (
+        f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY} {{% if codice == '{EMAIL}' %}}{{{{ 1 | data }}}}{{% endif %}}\"\n"
+        f"variables:\n  codice: {{sample: x}}\n",
+        {"IO725"},
+    ),
+}
+
+
+@pytest.fixture
+def quoting(tmp_path) -> list[Path]:
+    paths = []
+    for name, (text, _) in QUOTING.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    return paths
+
+
+def test_the_quoting_findings_are_there(quoting, tmp_path):
+    _, out, _ = cli(*quoting, "--format", "json", "--no-cache", cwd=tmp_path)
+    found = {(Path(f["file"]).name, f["code"]) for f in json.loads(out)}
+    for name, (_, codes) in QUOTING.items():
+        assert {(name, code) for code in codes} <= found, name
+
+
+@pytest.mark.parametrize("fmt", formats())
+def test_what_iolint_quotes_is_masked_in_every_format_and_in_the_cache(fmt, quoting, tmp_path):
+    for target in (None, tmp_path / f"report.{fmt}"):
+        extra = ["--output-file", target] if target else []
+        _, out, err = cli(*quoting, "--format", fmt, *extra, cwd=tmp_path)
+        assert_no_value(out + err + (target.read_text("utf-8") if target else ""), f"--format {fmt}")
+    cached = [p for p in tmp_path.glob(".iolint_cache/**/*.json")]
+    assert cached
+    for entry in cached:
+        assert_no_value(entry.read_bytes().decode("utf-8", "replace"), f"the cache file {entry.name}")
+
+
+def test_a_value_in_the_wrong_recipients_column_is_masked(tmp_path):
+    template = tmp_path / "avviso.io.yaml"
+    template.write_text(
+        f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY} Scade il {{{{ scadenza | data }}}}.\"\n"
+        "variables:\n  scadenza: {sample: '2031-07-31'}\n",
+        encoding="utf-8",
+    )
+    rows = tmp_path / "rows.csv"
+    rows.write_text(f"fiscal_code,scadenza\n{FISCAL_CODE},{EMAIL}\n{FISCAL_CODE},{FISCAL_CODE}\n", encoding="utf-8")
+    for fmt in formats():
+        code, out, err = cli("--recipients", rows, template, "--format", fmt, cwd=tmp_path)
+        assert code == 1 and "IO725" in out, out + err
+        assert_no_value(out + err, f"--recipients, --format {fmt}")
+
+
+@given(fiscal_codes(), st.text(alphabet=" ._-:/[]'\"`", max_size=3), st.text(alphabet=" ._-:/[]'\"`", max_size=3),
+       st.sampled_from(["key", "nested key", "tag", "list"]))
+def test_a_codice_fiscale_quoted_anywhere_never_reaches_a_finding(code, before, after, where):
+    quoted = f"{before}{code}{after}"
+    if where == "key":
+        payload = {**PAYLOADS[NAME], quoted: 1}
+    elif where == "nested key":
+        payload = {**PAYLOADS[NAME], "content": {**PAYLOADS[NAME]["content"], "payment_data": {quoted: 1}}}
+    elif where == "tag":
+        payload = json.dumps({**PAYLOADS[NAME], "content": f"{{{code}"})  # a JSON syntax error
+    else:
+        payload = {**PAYLOADS[NAME], "x": [{quoted: [1]}]}
+    for finding in iolint.lint(payload, now=NOW).findings:
+        for text in (finding.message, finding.field or "", finding.variant or ""):
+            assert code not in text, finding

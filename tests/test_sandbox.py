@@ -136,3 +136,132 @@ def test_bounds_leave_ordinary_templates_alone():
     with sandbox.limits():
         text, _ = run(compile_source(source, mapped=False), {"righe": ["uno", "due"]})
     assert text == "- Uno 1/2\n- Due 2/2\n3.14      x ababab 1024"
+
+
+# -- escalations, each in a child process with a time and a memory cap (issue 10, class 6) ----
+
+_BIG = "{% set a = [[0]*1000]*1000 %}"  # a million items, in 2,000 list slots: cheap to build, huge as text
+_SAME = ",".join(["a"] * 30)
+ESCALATIONS = [
+    # a huge list turned into text, by any route
+    (_BIG + "{{ a|string|length }}", "IO726"),
+    (_BIG + "{{ [a, a, a, a, a, a, a, a, a, a]|string|length }}", "IO726"),
+    (_BIG + "{{ a }}", "IO726"),
+    (_BIG + "{{ a * 100 }}", "IO726"),
+    (_BIG + "{{ a|pprint|length }}", "IO726"),
+    (_BIG + "{{ a|tojson|length }}", "IO726"),
+    (_BIG + "{{ a|list|length }}", "IO726"),
+    (_BIG + "{{ a ~ '' }}", "IO726"),
+    (_BIG + "{{ 'x' ~ a }}", "IO726"),
+    ("{{ '{}'.format([[[0]*100]*100]*100) }}", "IO726"),
+    ("{{ '%s' % ([[0]*1000]*1000,) }}", "IO726"),
+    ("{{ '%s %s' % ([[0]*1000]*1000, 1) }}", "IO726"),
+    ("{{ '%s'|format([[0]*1000]*1000) }}", "IO726"),
+    ("{{ (range(10000)|list * 10)|string|length }}", "IO726"),
+    ("{{ (('x' * 99999)|list)|string|length }}", "IO726"),
+    # sum: Python's sum of lists copies quadratically
+    ("{% set a = range(10000)|list * 10 %}{{ a|batch(1)|list|sum(start=[])|length }}", "IO726"),
+    ("{% set a = ['x' * 1000] * 100 %}{{ (a|batch(1)|list * 100)|sum(start=[])|length }}", "IO726"),
+    # join
+    ("{% set a = [['x'] * 1000] * 1000 %}{{ a|join(',') }}", "IO726"),
+    ("{% set a = ['x' * 90000] * 10 %}{{ a|join|length }}", "IO726"),
+    ("{{ ','.join([['x'] * 1000] * 1000) }}", "IO726"),
+    # one filter call that takes long, or the same one many times
+    ("{{ ('x' * 99999)|wordwrap(1)|length }}", "IO726"),
+    ("{% for i in range(50) %}{{ ('x' * 90000)|wordwrap(1)|length }}{% endfor %}", "IO726"),
+    ("{{ ('www.a.it ' * 11000)|urlize|length }}", "IO726"),
+    ("{% for i in range(200) %}{{ ('www.a.it ' * 9000)|urlize|length }}{% endfor %}", "IO726"),
+    ("{% for i in range(100) %}{{ (range(10000)|list * 5)|pprint|length }}{% endfor %}", "IO726"),
+    # comparisons of huge values
+    (_BIG + "{% set b = [" + _SAME + "] %}{% set c = [" + _SAME + "] %}{{ b == c }}", "IO726"),
+    (_BIG + "{{ a in [a] }}", "IO726"),
+    (_BIG + "{{ [a] is eq([a]) }}", "IO726"),
+    ("{% set a = [[0]*300]*300 %}{% for i in range(1000) %}{{ a == [[0]*300]*300 }}{% endfor %}", "IO726"),
+    # deep nesting
+    ("{% set ns = namespace(x=[]) %}{% for i in range(5000) %}{% set ns.x = [ns.x] %}{% endfor %}{{ ns.x }}", "IO726"),
+    ("{% set ns = namespace(x=[], y=[]) %}{% for i in range(5000) %}{% set ns.x = [ns.x] %}{% set ns.y = [ns.y] %}"
+     "{% endfor %}{{ ns.x == ns.y }}", "IO726"),
+    # private and dunder attributes, whatever names them
+    ("{{ x|attr('_private') }}", "IO720"),
+    ("{{ [x]|map(attribute='_private')|list }}", "IO720"),
+    ("{{ [x]|map(attribute='real._y')|list }}", "IO720"),
+    ("{{ [x]|map(attribute=name)|list }}", "IO720"),
+    ("{{ [x]|sort(attribute='_y')|list }}", "IO720"),
+    ("{{ [x]|selectattr('_y')|list }}", "IO720"),
+    ("{{ [x]|groupby('_y')|list }}", "IO720"),
+    ("{{ [x]|unique(attribute='_y')|list }}", "IO720"),
+    ("{{ [x]|max(attribute='_y') }}", "IO720"),
+    ("{{ [x]|sum(attribute='_y') }}", "IO720"),
+    ("{{ [x]|join(attribute='_y') }}", "IO720"),
+    ("{{ x['_y'] }}", "IO720"),
+]
+
+CHILD = """
+import json, resource, sys, time
+resource.setrlimit(resource.RLIMIT_AS, (%d, %d))
+from pathlib import Path
+from iolint.cli import main
+from iolint.templates import RenderError, render_file
+start = time.monotonic()
+code = main(["check", sys.argv[1], "--format", "json", "-o", "report.json", "--no-cache"])
+try:
+    render_file(Path(sys.argv[1]), sample=True)
+    rendered = "rendered"
+except RenderError as exc:
+    rendered = "RenderError"
+print(json.dumps({"code": code, "rendered": rendered, "seconds": time.monotonic() - start,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+ADDRESS_SPACE = 3 * 1024**3
+PEAK_MB = 400  # iolint with the templates and the checks loaded is about 100 MB
+
+
+@pytest.mark.parametrize(("payload", "code"), ESCALATIONS, ids=[p[-60:] for p, _ in ESCALATIONS])
+def test_escalation_is_bounded_in_a_child_process(tmp_path, payload, code):
+    import sys
+
+    path = _template(tmp_path, payload)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD % (ADDRESS_SPACE, ADDRESS_SPACE), str(path)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    found = json.loads((tmp_path / "report.json").read_text("utf-8"))
+    assert result["code"] == 1, done.stderr
+    assert code in {f["code"] for f in found}, [(f["code"], f["message"]) for f in found]
+    assert all(f["line"] == 2 for f in found if f["code"] == code)
+    assert result["rendered"] == "RenderError"
+    assert result["seconds"] < 10 and result["peak_mb"] < PEAK_MB, result
+
+
+def test_ordinary_templates_stay_within_the_limits():
+    source = (
+        "{% set righe = [{'voce': 'TARI', 'euro': 12350}, {'voce': 'IMU', 'euro': 9000}] %}"
+        "{% for r in righe|sort(attribute='voce') %}- {{ r.voce }}: {{ r.euro|euro }}\n{% endfor %}"
+        "{{ righe|map(attribute='euro')|sum|euro }} {{ 'a' in 'abc' }} {{ righe|length > 1 }} {{ 1 < 2 <= 2 }}"
+        "{{ [[1], [2]]|sum(start=[]) }} {{ righe|selectattr('euro', 'gt', 10000)|map(attribute='voce')|join(', ') }}"
+    )
+    with sandbox.limits():
+        text, _ = run(compile_source(source, mapped=False), {})
+    assert text == "- IMU: 90,00 €\n- TARI: 123,50 €\n213,50 € True True True[1, 2] TARI"
+
+
+def test_every_filter_at_the_size_limit_ends_soon():
+    """The largest input an operation may receive keeps each allowed filter short (the render's
+    time limit is checked between operations, so one operation must not take long)."""
+    text = "www.a.it x " * (sandbox.MAX_SIZE // 12)
+    items = list(range(sandbox.MAX_SIZE // 3))
+    env = sandbox.environment()
+    slow = {}
+    for name in env.filters:
+        for value in (text, items):
+            source = "{{ v|%s }}" % name
+            start = time.monotonic()
+            try:
+                with sandbox.limits(5.0):
+                    run(compile_source(source, mapped=False), {"v": value})
+            except Exception:
+                pass
+            slow[name] = max(slow.get(name, 0), time.monotonic() - start)
+    assert max(slow.values()) < 1.5, sorted(slow.items(), key=lambda kv: -kv[1])[:3]

@@ -1,16 +1,16 @@
 """Source lines under text findings, read lazily and masked.
 
 A source line may hold the very personal data a finding is about (a codice fiscale in a title),
-so an excerpt is shown only with what the personal-data detectors find (and anything shaped like
-a codice fiscale) replaced by ``*``; lines of privacy findings (IO5xx) are not shown. The detectors are those behind ``iolint.pii.detect``, called without presidio (which would cost a
-cached run most of its time) and without the allow-list: an excerpt may mask more than the
-findings report, never less.
-"""
+so an excerpt is shown only with what ``iolint.redact`` finds replaced by ``*``; lines of
+privacy findings (IO5xx) are not shown. An excerpt may mask more than the findings report,
+never less."""
 
 from __future__ import annotations
 
 import bisect
 from pathlib import Path
+
+from iolint.redact import spans
 
 WIDTH = 100  # characters shown around the column of a long line
 CONTEXT = 200  # characters the detector sees on each side of what is shown
@@ -18,14 +18,14 @@ CHECKPOINT = 1_000  # lines between remembered offsets, for findings that point 
 MAX_LINE_BYTES = 1024 * 1024
 
 
-def _personal_spans(text: str) -> list[tuple[int, int]]:
-    from iolint.pii.codes import FISCAL_CODE
-    from iolint.pii.detectors import find_all
+def _breaks(file: str):
+    """The line breaks of the parser that read ``file``, for the files read whole (JSON and YAML:
+    a CR alone ends a line in both, U+2028, U+2029 and U+0085 in YAML only); None for those
+    streamed line by line (JSONL, CSV), whose lines end at "\n"."""
+    from iolint.loaders import JSON_BREAKS, YAML_BREAKS
 
-    # A codice fiscale with a wrong check character is not detected, but it is still almost
-    # certainly someone's (a typo in the recipient): masked by its shape alone.
-    found = [(hit.start, hit.end) for hit in find_all(text)]
-    return found + [m.span() for m in FISCAL_CODE.finditer(text)]
+    suffix = Path(file).suffix.lower()
+    return {".json": JSON_BREAKS, ".yaml": YAML_BREAKS, ".yml": YAML_BREAKS}.get(suffix)
 
 
 class Sources:
@@ -34,6 +34,7 @@ class Sources:
     def __init__(self):
         self.file = None
         self.handle = None
+        self.whole: list[str] | None = None  # the lines of a file read whole
         self.number = 0  # lines read so far
         self.marks: list[int] = [0]  # line numbers with a known offset
         self.offsets: list[int] = [0]
@@ -46,6 +47,9 @@ class Sources:
             except OSError:
                 return None
             self.file = file
+            self.whole = self._read_whole(file)
+        if self.whole is not None:
+            return self.whole[number - 1] if 0 < number <= len(self.whole) else None
         if self.handle is None:
             return None
         if number <= self.number:
@@ -65,10 +69,22 @@ class Sources:
             self.number += 1
         return raw.decode("utf-8", "replace").rstrip("\r\n").lstrip("\ufeff")
 
+    def _read_whole(self, file: str) -> list[str] | None:
+        from iolint.loaders import MAX_FILE_BYTES
+
+        breaks = _breaks(file)
+        if breaks is None:
+            return None
+        raw = self.handle.read(MAX_FILE_BYTES + 1)
+        self.handle.seek(0)
+        if len(raw) > MAX_FILE_BYTES:
+            return None
+        return breaks.split(raw.decode("utf-8", "replace").removeprefix("\ufeff"))
+
     def close(self) -> None:
         if self.handle:
             self.handle.close()
-        self.file = self.handle = None
+        self.file = self.handle = self.whole = None
         self.number = 0
         self.marks, self.offsets = [0], [0]
 
@@ -82,7 +98,7 @@ def excerpt(line: str, column: int | None, code: str) -> tuple[str, int | None] 
     end = min(len(line), start + WIDTH)
     lo, hi = max(0, start - CONTEXT), min(len(line), end + CONTEXT)
     shown = list(line[start:end].replace("\t", " "))
-    for first, last in _personal_spans(line[lo:hi]):
+    for first, last in spans(line[lo:hi]):
         for i in range(max(first + lo, start), min(last + lo, end)):
             shown[i - start] = "*"
     text = ("…" if start else "") + "".join(shown) + ("…" if end < len(line) else "")

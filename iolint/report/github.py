@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from iolint.finding import Severity
 from iolint.report import Reporter
+from iolint.report.inert import inert
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's data: controls shown as escapes (the log would interpret ESC)."""
+    return inert(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

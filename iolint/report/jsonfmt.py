@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from iolint.report import Reporter
+from iolint.report.inert import json_inert
 
 
 class JsonReporter(Reporter):
@@ -17,7 +18,7 @@ class JsonReporter(Reporter):
 
     def add(self, finding):
         self.out.write("\n  " if self.first else ",\n  ")
-        self.out.write(json.dumps(finding.to_dict(), ensure_ascii=False))
+        self.out.write(json_inert(json.dumps(finding.to_dict(), ensure_ascii=False)))
         self.first = False
 
     def finish(self, summary):
@@ -26,4 +27,4 @@ class JsonReporter(Reporter):
 
 class JsonLinesReporter(Reporter):
     def add(self, finding):
-        self.out.write(json.dumps(finding.to_dict(), ensure_ascii=False) + "\n")
+        self.out.write(json_inert(json.dumps(finding.to_dict(), ensure_ascii=False)) + "\n")

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from iolint import __version__
 from iolint.finding import Severity
 from iolint.report import Reporter
+from iolint.report.inert import json_inert
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -62,7 +63,7 @@ class SarifReporter(Reporter):
         }
         # Results are streamed: write the log and the run with their closing braces cut off.
         log = json.dumps({"$schema": SCHEMA, "version": "2.1.0"})[:-1]
-        self.out.write(f'{log}, "runs": [{json.dumps(run, ensure_ascii=False)[:-1]}, "results": [')
+        self.out.write(f'{log}, "runs": [{json_inert(json.dumps(run, ensure_ascii=False))[:-1]}, "results": [')
         self.first = True
 
     def add(self, finding):
@@ -79,7 +80,7 @@ class SarifReporter(Reporter):
         props = {k: v for k, v in (("field", finding.field), ("variant", finding.variant)) if v}
         if props:
             result["properties"] = props
-        self.out.write(("\n" if self.first else ",\n") + json.dumps(result, ensure_ascii=False))
+        self.out.write(("\n" if self.first else ",\n") + json_inert(json.dumps(result, ensure_ascii=False)))
         self.first = False
 
     def finish(self, summary):

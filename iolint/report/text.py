@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from iolint.report import Reporter
 from iolint.report.excerpt import Sources, excerpt
+from iolint.report.inert import inert
 
 
 class TextReporter(Reporter):
@@ -15,22 +16,23 @@ class TextReporter(Reporter):
     def add(self, finding):
         where = f" [{finding.field}]" if finding.field else ""
         variant = f" (variant: {finding.variant})" if finding.variant else ""
-        self.out.write(
+        line = (
             f"{finding.location()}: {finding.code} {finding.severity} {finding.message}"
-            f"{where}{variant} ({finding.name})\n"
+            f"{where}{variant} ({finding.name})"
         )
+        self.out.write(inert(line) + "\n")
         if finding.file and finding.line:
-            line = self.sources.line(finding.file, finding.line)
-            shown = excerpt(line, finding.column, finding.code) if line is not None else None
+            source = self.sources.line(finding.file, finding.line)
+            shown = excerpt(source, finding.column, finding.code) if source is not None else None
             if shown:
                 text, caret = shown
                 gutter = f"{finding.line:>6} | "
-                self.out.write(f"{gutter}{text}\n")
-                if caret is not None:
-                    self.out.write(f"{'':>6} | {' ' * caret}^\n")
+                self.out.write(f"{gutter}{inert(text)}\n")
+                if caret is not None:  # escapes before the column move it
+                    self.out.write(f"{'':>6} | {' ' * len(inert(text[:caret]))}^\n")
 
     def finish(self, summary):
         self.sources.close()
         if self.statistics:
-            self.out.write(summary.statistics())
+            self.out.write(summary.statistics())  # codes and names: validated, no control characters
         self.out.write(summary.line())

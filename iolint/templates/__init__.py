@@ -6,8 +6,11 @@ template and the values of its variables into the NewMessage payload to send.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
+from iolint.errors import IolintError
+from iolint.redact import redact
 from iolint.templates import checks as _checks  # noqa: F401 (registers the template rules)
 from iolint.templates import document, sandbox
 from iolint.templates.lint import check_template_file
@@ -17,8 +20,12 @@ from iolint.templates.template import Template
 __all__ = ["check_template_file", "render_file", "PreparedTemplate", "RenderError", "MissingVariables"]
 
 
-class RenderError(Exception):
-    """A template that cannot be rendered with the values given."""
+class RenderError(IolintError):
+    """A template that cannot be rendered with the values given; what the message quotes of
+    the values is masked."""
+
+    def __init__(self, message: str):
+        super().__init__(redact(message))
 
 
 class MissingVariables(RenderError):
@@ -55,6 +62,8 @@ class PreparedTemplate:
         lacks. Variables with a ``default`` may be left out.
         """
         where, doc = self.where, self.doc
+        if data is not None and not isinstance(data, Mapping):
+            raise RenderError(f"{where}: data must map variable names to values, not be a {type(data).__name__}")
         data = dict(data or {})
         unknown = sorted(set(data) - set(doc.variables))
         if unknown:

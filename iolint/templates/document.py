@@ -104,7 +104,7 @@ class Document:
     def _indent(self, indicator_line: int) -> int:
         """Indentation of a block scalar: that of its first non-blank content line."""
         if self._lines is None:
-            self._lines = self.text.split("\n")
+            self._lines = loaders.YAML_BREAKS.split(self.text)
         for text in self._lines[indicator_line:]:
             if text.strip():
                 return len(text) - len(text.lstrip(" "))

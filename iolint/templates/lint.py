@@ -18,15 +18,18 @@ _TITLE_PAYLOAD_RULES = frozenset({"IO501", "IO502"})
 _TITLE_TEMPLATE_RULES = frozenset({"IO715", "IO716"})
 
 
-def check_template_file(linter, path: Path, display: str) -> Iterator[Finding]:
-    """Findings for one template file; whatever is wrong with it is a finding, never an exception."""
-    if not path.is_file():  # missing, or a folder, pipe or device that reading would hang on
+def check_template_file(linter, path: Path, display: str, *, data: bytes | None = None) -> Iterator[Finding]:
+    """Findings for one template file; whatever is wrong with it is a finding, never an exception.
+
+    ``data``: the file's bytes when the caller has read them already (to hash them for the cache).
+    """
+    if data is None and not path.is_file():  # missing, or a folder, pipe or device that reading would hang on
         why = "not a regular file (a folder, pipe or device)" if path.exists() else "no such file"
         found = linter.problem(loaders.Problem("IO001", why), display)
         if found:
             yield found
         return
-    text = loaders.read_text(path)
+    text = loaders.decode(data) if data is not None else loaders.read_text(path)
     parsed = document.parse(text) if isinstance(text, str) else [text]
     if isinstance(parsed, list):
         for problem in parsed:

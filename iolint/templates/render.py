@@ -137,7 +137,7 @@ def run(compiled: Compiled, values: dict) -> tuple[object, SourceMap | None]:
     expression's own value."""
     if compiled.native:
         value = getattr(compiled.template.make_module(values), _NATIVE)
-        return _plain(value), None
+        return _plain(sandbox.finalize(value)), None
     raw = sandbox.render(compiled.template, values)
     if compiled.segments is None:
         return raw, None
