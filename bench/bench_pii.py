@@ -11,7 +11,7 @@ one machine, printed as a table (median of --runs; fresh processes for start-up 
 
 Stock presidio = AnalyzerEngine(registry=RecognizerRegistry(supported_languages=["it"]) with
 load_predefined_recognizers(languages=["it"]), nlp_engine=spacy.blank("it") wrapper). Titles
-are synthetic (Faker it_IT, seeded) plus tests/pii/titles.yaml; about half hold personal data.
+are synthetic (Faker it_IT, seeded) plus tests/pii/dev_titles.yaml; about half hold personal data.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def make_titles(count: int, seed: int = 42) -> list[str]:
     fake = Faker("it_IT")
     fake.seed_instance(seed)
     rnd = random.Random(seed)
-    titles = dict.fromkeys(t["t"] for t in yaml.safe_load((ROOT / "tests/pii/titles.yaml").read_text(encoding="utf-8")))
+    titles = dict.fromkeys(t["t"] for t in yaml.safe_load((ROOT / "tests/pii/dev_titles.yaml").read_text(encoding="utf-8")))
     while len(titles) < count:
         year = rnd.randint(2019, 2027)
         template = rnd.choice(PERSONAL if rnd.random() < 0.5 else CLEAN)
