@@ -43,13 +43,13 @@ FIRES = [
     ("IT_PASSPORT", "Passaporto YA1234567 pronto", "YA1234567"),
     ("IT_DRIVER_LICENSE", "Patente U1A23B456C rinnovata", "U1A23B456C"),
     ("IT_DRIVER_LICENSE", "Patente di guida MI1234567X", "MI1234567X"),
-    ("HEALTH", "Il tuo referto è pronto", "referto"),
-    ("HEALTH", "Esito della visita medica", "visita medica"),
+    ("HEALTH", "Il tuo referto oncologico è pronto", "oncologico"),
+    ("HEALTH", "Esito della visita oncologica", "visita oncologica"),
     ("HEALTH", "Gravidanze a rischio: controllo", "Gravidanze"),
     ("HEALTH", "Paziente ricoverato", "ricoverato"),
     ("HEALTH", "Pazienti ricoverate", "ricoverate"),
     ("HEALTH", "Rinnovo dell'invalidità", "invalidità"),
-    ("JUDICIAL", "Certificato del casellario giudiziale", "casellario"),
+    ("JUDICIAL", "Avviso di conclusione delle indagini a tuo carico", "conclusione delle indagini"),
     ("JUDICIAL", "Notifica di procedimento penale", "procedimento penale"),
     ("RELIGION", "Esonero dall'ora di religione", "religione"),
     ("TRADE_UNION", "Trattenuta sindacale di marzo", "sindacale"),
@@ -142,5 +142,5 @@ def test_every_kind_is_tested():
 def test_detection_fields():
     (d,) = detect("Codice fiscale RSSMRA85T10H501O")
     assert (d.kind, d.label, d.identifier, d.special, d.score) == ("IT_FISCAL_CODE", "codice fiscale", True, False, 1.0)
-    (h,) = detect("Il tuo referto")
+    (h,) = detect("Il tuo referto oncologico")
     assert (h.kind, h.label, h.special, h.identifier) == ("HEALTH", "health data", True, False)

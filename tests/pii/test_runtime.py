@@ -68,7 +68,7 @@ def test_no_network_access():
         socket.create_connection = refuse
         socket.getaddrinfo = refuse
         from iolint.pii import configure, detect
-        text = "Gentile Mario Rossi, scrivi a mario.rossi@example.it: referto per RSSMRA85T10H501O"
+        text = "Gentile Mario Rossi, scrivi a mario.rossi@example.it: referto oncologico per RSSMRA85T10H501O"
         direct = sorted(d.kind for d in detect(text))
         configure(recognizers=["tests.pii.team_recognizers:PRATICA"])  # the AnalyzerEngine path
         engine = sorted(d.kind for d in detect(text + " PR-123456"))
