@@ -11,10 +11,15 @@ import re
 from iolint.pii.hits import CHECKSUM, PATTERN, Hit, before, cue
 
 _OMO = "0-9lmnpqrstuv"  # a digit, or the letter that replaces it in an omocodia code
+# Also written in groups, "RSS MRA 85T10 A562S" or "RSS-MRA-85-T-10-A562-S": one space, dash or
+# dot may stand where its parts meet (surname, name, year, month, day, place, check character).
+_SEP = "[ .-]?"
 FISCAL_CODE = re.compile(
-    rf"(?<![a-z0-9])[a-z]{{6}}[{_OMO}]{{2}}[abcdehlmprst][{_OMO}]{{2}}[a-z][{_OMO}]{{3}}[a-z](?![a-z0-9])",
+    rf"(?<![a-z0-9])[a-z]{{3}}{_SEP}[a-z]{{3}}{_SEP}[{_OMO}]{{2}}{_SEP}[abcdehlmprst]{_SEP}[{_OMO}]{{2}}{_SEP}"
+    rf"[a-z][{_OMO}]{{3}}{_SEP}[a-z](?![a-z0-9])",
     re.IGNORECASE,
 )
+_SEPARATORS = re.compile(r"[ .-]")
 # 11 digits, optionally after "IT"; not inside a longer number, a date or a protocol number.
 VAT_CODE = re.compile(r"(?<![\w/.,-])(IT ?)?(\d{11})(?![\w/]|[.,]\d)")
 _VAT_CUE = cue(r"p\.? ?iva|partita iva|vat|ust-?id|mwst|codice fiscale")
@@ -28,7 +33,7 @@ def find_fiscal_codes(text: str) -> list[Hit]:
     return [
         Hit("IT_FISCAL_CODE", m.start(), m.end(), CHECKSUM)
         for m in FISCAL_CODE.finditer(text)
-        if codicefiscale.is_valid(m.group().upper())
+        if codicefiscale.is_valid(_SEPARATORS.sub("", m.group()).upper())
     ]
 
 

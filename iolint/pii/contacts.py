@@ -28,7 +28,7 @@ PHONE = re.compile(
     r"""(?<![\w+/.,])(?<!\d[ .-])      # not inside a number, a code, an amount or a date
     (?:(?:\+|00)39[ .-]?)?              # country code
     (?:3\d{2}|0\d{1,4})                 # mobile prefix or area code
-    (?:[ .-]?\d){4,8}                   # subscriber digits, optionally grouped
+    (?:/?\d|[ .-]?\d)(?:[ .-]?\d){3,7}  # subscriber digits, grouped; a slash after the prefix
     (?![\w/]|[ .-]?\d)                  # not followed by more digits
     """,
     re.VERBOSE,

@@ -31,7 +31,7 @@ def _searches(*patterns: re.Pattern[str], guard: re.Pattern[str] | None = None) 
 
 
 # Every identity-document pattern holds two capital letters then a digit, "XX 1234567" or "U1".
-_DOCUMENT_GUARD = re.compile(r"[A-Z]{2} ?\d|U1")
+_DOCUMENT_GUARD = re.compile(r"[A-Za-z]{2} ?\d|U1")
 
 
 DETECTORS: tuple[Detector, ...] = (
@@ -79,5 +79,12 @@ def candidates(text: str, entities: frozenset[str] | None = None) -> list[Detect
 
 
 def find_all(text: str) -> list[Hit]:
-    """Every detector's hits, without presidio (for tests and comparisons)."""
-    return [hit for d in candidates(text) for hit in d.find(text)]
+    """Every detector's hits, without presidio, on the normalised text, at the original positions."""
+    from iolint.pii.normalise import normalise
+
+    normal = normalise(text)
+    return [
+        Hit(hit.kind, *normal.span(hit.start, hit.end), hit.score)
+        for d in candidates(normal.text)
+        for hit in d.find(normal.text)
+    ]
