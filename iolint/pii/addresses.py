@@ -1,7 +1,9 @@
 """Street addresses: an odonym (Via, Viale, P.zza...), a street name, and a house number.
 
 A street named without a house number ("Lavori in Piazza Garibaldi") is not an address of
-anyone. Lower-case "via" is also the preposition ("inviato via PEC 2 volte"), so after it the
+anyone, and neither is an office's or a public facility's ("lo sportello di Via Roma 12", "la
+biblioteca si trasferisce in Piazza Duomo 3", "il seggio di Via Po 5"): near an office word and
+with no word for a home, an address is left alone. Lower-case "via" is also the preposition ("inviato via PEC 2 volte"), so after it the
 street name must be in title case; a four-digit 19xx/20xx number without "n." is a year.
 """
 
@@ -30,6 +32,25 @@ GERMAN_ADDRESS = re.compile(
     r"(?<![\w])[A-ZÄÖÜ][a-zäöüß]{1,30}(?:straße|strasse|gasse|platz|weg|allee)\s+\d{1,4}[a-z]?(?![\w])"
 )
 _CUE = cue(r"residen|domicili|indirizz|abita|address|adresse|wohnhaft")
+# Where a person lives or receives things: an address near these is someone's.
+_HOME = cue(
+    r"residen|domicili|abitazion|abita\b|abiti\b|casa\b|tua\s+casa|dimora|immobile|appartamento|"
+    r"passo\s+carrabile|contatore|utenza|ingombranti|consegna|a\s+domicilio|your\s+home|home\b|"
+    r"wohnung|wohnhaft"
+)
+# Offices and facilities open to the public: an address near these is theirs, not a person's.
+_OFFICE = cue(
+    r"sportell|uffic|sede\b|sedi\b|biblioteca|scuola|istituto|liceo|asilo|nido\b|ospedale|"
+    r"poliambulatorio|ambulatori|distretto|consultorio|centro|farmacia|museo|teatro|palestra|"
+    r"piscina|palazzetto|stadio|municipio|comune\b|urp\b|cup\b|anagrafe|polizia|comando|"
+    r"caserma|questura|prefettura|tribunale|giudice|inps|inail|agenzia|ecocentro|isola\s+ecologica|"
+    r"raccolta|seggi|sezion[ei]\s+elettoral|mercato|evento|festa|concerto|mostra|incontro|"
+    r"convegno|assemblea|trasferisc|trasloc|apre\b|riapre|inaugura|office|library|school|"
+    r"hospital|cent(?:re|er)|polling|venue|held\s+at|büro|bürgerbüro|amt\b|meldeamt|standesamt|"
+    r"gemeinde|rathaus|schule|"
+    r"bibliothek|krankenhaus|sprengel"
+)
+_REACH = 60
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = re.compile(r"[IVXL]+")
 
@@ -41,9 +62,17 @@ def _is_address(m: re.Match[str]) -> bool:
     return bool(m.group("mark")) or not _YEAR.fullmatch(m.group("number"))
 
 
+def _an_office(text: str, m: re.Match[str]) -> bool:
+    """An office or facility is named near the address, and nothing says anyone lives there."""
+    near = text[max(0, m.start() - _REACH) : m.start()] + " " + text[m.end() : m.end() + _REACH]
+    return _OFFICE.search(near) is not None and _HOME.search(near) is None
+
+
 def find_addresses(text: str) -> list[Hit]:
     found = [m for m in STREET_ADDRESS.finditer(text) if _is_address(m)]
     found += GERMAN_ADDRESS.finditer(text)
     return [
-        Hit("IT_ADDRESS", m.start(), m.end(), CONTEXT if _CUE.search(before(text, m.start())) else PAIR) for m in found
+        Hit("IT_ADDRESS", m.start(), m.end(), CONTEXT if _CUE.search(before(text, m.start())) else PAIR)
+        for m in found
+        if not _an_office(text, m)
     ]

@@ -36,6 +36,8 @@ FIRES = [
     ("IT_ADDRESS", "Ritiro in Via Roma 12", "Via Roma 12"),
     ("IT_ADDRESS", "Residenza in viale dei Mille, 4/B", "viale dei Mille, 4/B"),
     ("IT_ADDRESS", "Sopralluogo in P.zza Duomo n. 3", "P.zza Duomo n. 3"),
+    ("IT_ADDRESS", "Cambio di residenza in Via Verdi 5 confermato", "Via Verdi 5"),
+    ("IT_ADDRESS", "Consegna del kit alla tua casa di Via Po 3", "Via Po 3"),
     ("DATE_OF_BIRTH", "nato il 12/03/1985", "12/03/1985"),
     ("DATE_OF_BIRTH", "nata a Roma il 3 marzo 1980", "3 marzo 1980"),
     ("DATE_OF_BIRTH", "data di nascita 1985-03-12", "1985-03-12"),
@@ -95,6 +97,10 @@ QUIET = [
     ("IT_ADDRESS", "Lavori in Via Roma"),  # no house number
     ("IT_ADDRESS", "Inviato via PEC 2 volte"),
     ("IT_ADDRESS", "Via Roma 2025: lavori"),  # a year
+    ("IT_ADDRESS", "Lo sportello di Via Roma 12 è aperto il lunedì"),  # an office's address
+    ("IT_ADDRESS", "L'ufficio si trasferisce in Piazza Duomo 3"),
+    ("IT_ADDRESS", "Seggio elettorale: la tua sezione è in Via Po 5"),
+    ("IT_ADDRESS", "Bürgerbüro: neue Adresse Bahnhofstraße 12"),
     ("DATE_OF_BIRTH", "Paga entro il 31/12/2025"),
     ("DATE_OF_BIRTH", "Bonus per i nati dal 01/01/2025"),
     ("DATE_OF_BIRTH", "Data di nascita: 32/13/1985"),
