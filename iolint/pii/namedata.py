@@ -40,23 +40,27 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
-FIRST, SURNAME, WORD = 1, 2, 4
+FIRST, SURNAME, WORD, ITALIAN = 1, 2, 4, 8  # ITALIAN: in the Italian lists (it_IT, codice fiscale)
 
 # Italian names that are ordinary words or place names when capitalised (curated: the word
-# lists cannot tell "rossi", a very common surname, from "rosa", a common noun).
-ITALIAN_WORD_NAMES = frozenset(
-    """alba alma amico aria assunta assunto aurora bianca bianco bruna bruno candida candido
+# lists cannot tell "rossi", a very common surname, from "rosa", a common noun). First names,
+# then surnames; each gets that role, also when the name lists miss it ("Bianco").
+ITALIAN_WORD_FIRST_NAMES = frozenset(
+    """alba alma amico aria assunta assunto aurora bianca bruna bruno candida candido
     carina celeste colomba colombo concetta consolata costante costanza diamante diana divina
     dolores domenica donata donato donna durante fedele felice fermo fiamma fiore fortunata
     fortunato franca franco gemma gioconda gloria grazia giusto immacolata innocenza libera
     libero lieto luna marina marino massima massimo mira modesto natale norma novella pace
     pasqua primo prospero prudenza regina romana romano rosa salvo serena sereno sole speranza
-    stella tosca ultimo vera viola vita vitale vittoria
-    abate amato argento balla basso battaglia bocca botta casale chiesa cipolla collina conte
+    stella tosca ultimo vera viola vita vitale vittoria""".split()
+)
+ITALIAN_WORD_SURNAMES = frozenset(
+    """abate amato argento balla basso battaglia bianco bocca botta casale chiesa cipolla collina conte
     conti costa farina ferrara ferrari forza gatto greco leone lombardo lupo medici monaco
     moneta monte monti palazzo pepe prati pugliese rocca russo santi scarpa schiavo soprano
     tasca tasso tedesco traversa trapani veneziano vento verdi vespa volta volterra zampa""".split()
 )
+ITALIAN_WORD_NAMES = ITALIAN_WORD_FIRST_NAMES | ITALIAN_WORD_SURNAMES
 # Never names here: saints and greetings are cues, the rest are words of titles.
 NOT_NAMES = frozenset(
     """san sant santa santo salve benvenuto benvenuta queen norvegia scolastica sabato vico mia
@@ -77,11 +81,11 @@ ROMANISED = {
 # A foreign name this frequent as a word (pyspellchecker's counts) is marked WORD.
 WORD_FREQUENCY = {"it": 1000, "en": 20000}
 # The dictionary that unknown capitalised words are checked against: simplemma's Italian and
-# English word forms, and pyspellchecker's German words above the floor count of 50, which the
-# list gives to names and rare words alike ("schmidt"); simplemma's German list is five times
-# larger and would not add words that matter in a title.
+# English word forms and pyspellchecker's German words (simplemma's German list is three times
+# larger and would not add words that matter in a title). Names in these lists do no harm: the
+# gazetteer is asked first.
 DICTIONARY_LANGUAGES = ("it", "en")
-DICTIONARY_FREQUENCY = {"de": 100}
+DICTIONARY_FREQUENCY = {"de": 1}
 
 _TOKEN = re.compile(r"[^\W\d_]+")
 
@@ -162,8 +166,14 @@ def build_table() -> dict[str, int]:
                 flags[key] = flags.get(key, 0) | flag
                 if is_italian:
                     italian.add(key)
+    for keys, flag in ((ITALIAN_WORD_FIRST_NAMES, FIRST), (ITALIAN_WORD_SURNAMES, SURNAME)):
+        for key in keys:
+            flags[key] = flags.get(key, 0) | flag  # some are missing from the lists ("Bianco")
+            italian.add(key)
     counts = {language: _word_counts(language) for language in WORD_FREQUENCY}
     for key in flags:
+        if key in italian:
+            flags[key] |= ITALIAN
         if key in ITALIAN_WORD_NAMES or (
             key not in italian and any(counts[lang].get(key, 0) >= n for lang, n in WORD_FREQUENCY.items())
         ):

@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from iolint.pii.hits import CONTEXT, PAIR, PATTERN, Hit
-from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, is_word, municipalities, table
+from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, is_word, municipalities, table
 
 _TITLE = re.compile(
     r"(?<![\w.])(?:sig(?:\.ra|\.na|g)?\.?|signor[ae]?|dott(?:\.ssa)?\.?|dottor(?:e|essa)|dr\.?|"
@@ -121,6 +121,7 @@ _ADDRESSES = re.compile(
     r"your|you|dein\w*|du|ihr|ihre|sie)\b",
     re.IGNORECASE,
 )
+_SURNAME_COMMA_FIRST = re.compile(r"([A-ZÀ-Þ][^\W\d_]+),[ \t]+([A-ZÀ-Þ][^\W\d_]+)")
 _OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
 # "per Name Surname" closing the title.
 _CLOSING_CUE = re.compile(r"(?<![\w.])(?:per|a|ad|da|for|to|from|für|an)[ \t]+", re.IGNORECASE)
@@ -142,12 +143,25 @@ def _flags(word: str) -> int:
 
 
 def _is_name_like(word: str) -> bool:
-    """An unknown word that could be a name: not a word of the language, a role, place or code
-    (an unknown word in capitals is more often an acronym than a name)."""
+    """An unknown word that could be a name: not a word of the language, nor a compound ending
+    in one ("Marktgemeinde", "Neumarkt"), nor a role, place or code (an unknown word of four
+    capitals or fewer is an acronym: TARI, INPS)."""
     key = fold(word.replace("’", "'").rsplit("'", 1)[-1])
-    if len(key) < 2 or word.isupper():
+    if not 2 <= len(key) <= 30 or (word.isupper() and len(key) <= 4):
         return False
-    return key not in STOP_WORDS and not is_word(key) and key not in municipalities()
+    if key in STOP_WORDS or key in municipalities() or is_word(key):
+        return False
+    return not any(is_word(key[i:]) for i in range(1, len(key) - 4))
+
+
+def _counts_here(word: str) -> bool:
+    """Whether a word may be part of a name where the title leaves only a person: a name that
+    is not a word, an Italian name even if it is one (Rosa, Costa), or a name-like word (a
+    foreign name that is an Italian word, like "Zona", is a word here)."""
+    flags = _flags(word)
+    if flags:
+        return bool(flags & ITALIAN or not flags & WORD)
+    return _is_name_like(word)
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?")
@@ -218,6 +232,8 @@ def _run(text: str, first: Token) -> list[Token]:
         token, particle = nxt
         if lower and token.flags & WORD:
             break  # "kit per la differenziata": lower-case names must not be words
+        if fold(text[token.start : token.end].split()[-1]) in STOP_WORDS:
+            break  # "Chiesa di |Santa Chiara"
         if not (token.flags or (particle and any(t.flags & FIRST for t in run))):
             break
         run.append(token)
@@ -251,6 +267,20 @@ def _surname_after(text: str, run: list[Token]) -> Token | None:
     if word.isupper() or fold(word) in STOP_WORDS:
         return None
     return nxt[0]
+
+
+_WORD_BEHIND = re.compile(r"([A-ZÀ-Þ][^\W\d_]+)[ \t]$")
+
+
+def _given_before(text: str, token: Token) -> int | None:
+    """Where an unknown name-like word right before a surname that is not a word starts
+    ("Gurpreet Singh", "Fatou Ndiaye")."""
+    if not token.flags & SURNAME or token.flags & (WORD | FIRST) or not text[token.start].isupper():
+        return None
+    m = _WORD_BEHIND.search(text, max(0, token.start - 30), token.start)
+    if m and not _flags(m.group(1)) and _is_name_like(m.group(1)) and not m.group(1).isupper():
+        return m.start(1)
+    return None
 
 
 def _with_initial(text: str, token: Token) -> tuple[int, int] | None:
@@ -296,16 +326,17 @@ def _cue_runs(text: str) -> list[Hit]:
     return hits
 
 
-def _person_run(text: str, at: int) -> tuple[int, int] | None:
-    """Up to four capitalised words from ``at``, each a gazetteer name or name-like, with
-    particles and hyphens; at least one must be a gazetteer name or all name-like."""
+def _person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | None:
+    """Two to four capitalised words from ``at`` that may each be part of a name, with particles
+    and hyphens. Names that are all words must stand side by side, and when opening the title
+    ("Bianco Natale:", "Stella di Natale:") be a first name then a surname."""
     words: list[re.Match[str]] = []
     end = at
     while len(words) < 4:
         word = _CAP_WORD.match(text, at)
         if not word or fold(word.group()) in STOP_WORDS or text[word.end() : word.end() + 1].isdigit():
             break
-        if not (_flags(word.group()) or _is_name_like(word.group())):
+        if not _counts_here(word.group()):
             break
         words.append(word)
         end = word.end()
@@ -315,6 +346,14 @@ def _person_run(text: str, at: int) -> tuple[int, int] | None:
         at = (_PARTICLE.match(text, gap.end()) or gap).end()
     if len(words) < 2:
         return None
+    flags = [_flags(w.group()) for w in words]
+    if all(f & WORD for f in flags):
+        # Names that are all words ("Stella di Natale", "Bianco Natale") are a person only as
+        # first name then surname, side by side: "Serena Costa", "Marina Greco".
+        if len(words) != 2 or words[1].start() - words[0].end() > 2:
+            return None
+        if opening and not (flags[0] & FIRST and flags[1] & SURNAME):
+            return None
     first = text[words[0].start() : words[0].end()]
     if fold(first) in STOP_WORDS or text[words[0].start() : end].lower() in municipalities():
         return None
@@ -325,9 +364,14 @@ def _position_runs(text: str) -> list[Hit]:
     """Names where the title leaves only a person: opening it, closing it, or addressing."""
     hits = []
     opening = len(text) - len(text.lstrip(" \t*_#>\"'«“"))
-    span = _person_run(text, opening)
+    span = _person_run(text, opening, opening=True)
     if span and _OPENING_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
         hits.append(Hit("PERSON", span[0], span[1], PAIR))
+    # "Esposito, Gennaro: …": a surname, a comma and a first name open the title.
+    comma = _SURNAME_COMMA_FIRST.match(text, opening)
+    if comma and _flags(comma.group(1)) & SURNAME and _flags(comma.group(2)) & FIRST:
+        if _counts_here(comma.group(1)) and _counts_here(comma.group(2)) and _OPENING_END.match(text, comma.end()):
+            hits.append(Hit("PERSON", comma.start(), comma.end(), PAIR))
     # A single first name addressing the reader: "Rosa, hai…", "Arben, la tua domanda…".
     word = _CAP_WORD.match(text, opening)
     if word and _ADDRESSES.match(text, word.end()) and not any(rx.match(text, word.start()) for rx, _, _ in _CUES):
@@ -353,6 +397,11 @@ def _gazetteer_runs(text: str) -> list[Hit]:
         if initial and not _after_place(text, initial[0]):
             hits.append(Hit("PERSON", *initial, PAIR))
             consumed = initial[1]
+            continue
+        given = _given_before(text, token)
+        if given and not _after_place(text, given):
+            hits.append(Hit("PERSON", given, token.end, PAIR))
+            consumed = token.end
             continue
         run = _run(text, token)
         consumed = run[-1].end

@@ -394,6 +394,7 @@ _TOPIC = re.compile(
     r"(?<![^\W\d_])(?:nuov[oi]\s+orari|orari\s+di|orario\s+di|orari\b|chiusur[ae]|chius[oa]\b|"
     r"apertur[ae]|aperte\s+le|al\s+via|trasferisce|trasferimento\s+(?:del|della|dello)|nuova\s+sede|"
     r"inaugura\w*|open\s+day|event[oi]\b|programma\b|calendario\b|gratuit\w|per\s+tutti|"
+    r"cors[oi]\s+(?:di|per|pre)|"
     r"per\s+(?:gli|le|i)\s+(?:alunni|studenti|cittadini|cittadine|famiglie|anziani|persone|"
     r"donne|uomini|giovani|over|residenti|lavoratori|dipendenti)|per\s+chi\b|è\s+possibile|"
     r"domande\s+(?:dal|entro|fino|aperte)|bando|sciopero|assemblea|processione|celebrazion\w|"
