@@ -38,7 +38,8 @@ _HOME = cue(
     r"passo\s+carrabile|contatore|utenza|ingombranti|consegna|a\s+domicilio|your\s+home|home\b|"
     r"wohnung|wohnhaft"
 )
-# Offices and facilities open to the public: an address near these is theirs, not a person's.
+# Offices and facilities open to the public, and road works: an address near these is not a
+# person's.
 _OFFICE = cue(
     r"sportell|uffic|sede\b|sedi\b|biblioteca|scuola|istituto|liceo|asilo|nido\b|ospedale|"
     r"poliambulatorio|ambulatori|distretto|consultorio|centro|farmacia|museo|teatro|palestra|"
@@ -46,6 +47,7 @@ _OFFICE = cue(
     r"caserma|questura|prefettura|tribunale|giudice|inps|inail|agenzia|ecocentro|isola\s+ecologica|"
     r"raccolta|seggi|sezion[ei]\s+elettoral|mercato|evento|festa|concerto|mostra|incontro|"
     r"convegno|assemblea|trasferisc|trasloc|apre\b|riapre|inaugura|office|library|school|"
+    r"traffico|viabilit|cantier|lavori\s+stradal|senso\s+unico|"
     r"hospital|cent(?:re|er)|polling|venue|held\s+at|büro|bürgerbüro|amt\b|meldeamt|standesamt|"
     r"gemeinde|rathaus|schule|"
     r"bibliothek|krankenhaus|sprengel"

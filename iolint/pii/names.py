@@ -51,8 +51,9 @@ _GREETING = re.compile(
 _RELATION = re.compile(
     r"(?<![\w.])(?:intestat[oaie] a|a nome di|per conto di|alunn[oaie]|student(?:e|essa|i)|"
     r"bambin[oaie]|figli[oa]|minore|paziente|beneficiari[oa]|richiedente|titolare|"
-    r"intestatari[oa]|defunt[oa]|delegat[oa]|tutore|coniuge|erede|contribuente|"
-    r"alla c\.a\.(?: di)?|c\.a\.|all'attenzione di)[ \t]+",
+    r"intestatari[oa]|defunt[oa]|delegat[oa]|tutore|coniuge|erede|contribuente|proprietari[oa]|"
+    r"conducente|trasgressore|owner|holder|"
+    r"alla c\.a\.(?: di)?|c\.a\.|all'attenzione di|famiglia|family|familie)[ \t]+",
     re.IGNORECASE,
 )
 _CUES = ((_TITLE, CONTEXT, True), (_GREETING, CONTEXT, False), (_RELATION, 0.8, False))
@@ -64,6 +65,10 @@ _PARTICLE = re.compile(
     r"(?:(?:(?i:della|dalla|del|dal|dei|de|di|da|lo|la|li|van|von|der|den|ter|el|al|ben|bin|ibn|abu|"
     r"abd|dos|das|do|du|le|mac|mc|dela|delos|delas|de la|de los|van de|van der|von der|"
     r"de las))[ \t]|(?i:d|l)['’])"
+)
+_PARTICLE_WORDS = frozenset(
+    "della dalla del dal dei de di da lo la van von der den ter el al ben bin ibn abu abd dos das do du le "
+    "mac mc dela delos delas".split()
 )
 _GAP = re.compile(r"[ \t\u00a0]{1,2}")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[,:;()!?\-–—/]")
@@ -87,6 +92,7 @@ PLACES = frozenset(
     piscina palestra sala auditorium aula plesso premio festival arena monumento lido rifugio
     quartiere rione comune provincia città regione municipio progetto borsa fondo concorso
     rassegna mostra torneo trofeo memorial coppa sentiero ic iis itis itc ipsia ipc rsa
+    farmacia bar ristorante trattoria pizzeria hotel albergo negozio ditta impresa agriturismo
     san santa santo sant santi s ss st sankt straße strasse platz gasse weg allee street road
     avenue square school hospital""".split()
 )
@@ -173,6 +179,8 @@ def _gazetteer_tokens(text: str) -> list[Token]:
     for m in _NAME_TOKEN.finditer(text):
         word = m.group()
         flags = _flags(word)
+        if fold(word) in _PARTICLE_WORDS:
+            continue  # "Da Mario", "von der": particles join names, they do not start them
         if flags and (word[0].isupper() or (word.islower() and not flags & WORD)):
             tokens.append(Token(m.start(), m.end(), flags))
     return tokens
@@ -281,6 +289,20 @@ def _given_before(text: str, token: Token) -> int | None:
     if m and not _flags(m.group(1)) and _is_name_like(m.group(1)) and not m.group(1).isupper():
         return m.start(1)
     return None
+
+
+def _given_after(text: str, token: Token) -> int | None:
+    """Where an unknown name-like word right after a surname that is not a word ends ("Singh
+    Harpreet", "Hoxha" excepted: both unknown is a person only where the title says so)."""
+    if not token.flags & SURNAME or token.flags & (WORD | FIRST) or not text[token.start].isupper():
+        return None
+    nxt = _next_word(text, token.end)
+    if nxt is None or nxt[1] or nxt[0].flags:
+        return None
+    word = text[nxt[0].start : nxt[0].end]
+    if word.isupper() != text[token.start : token.end].isupper() or not _is_name_like(word):
+        return None
+    return nxt[0].end
 
 
 def _with_initial(text: str, token: Token) -> tuple[int, int] | None:
@@ -402,6 +424,11 @@ def _gazetteer_runs(text: str) -> list[Hit]:
         if given and not _after_place(text, given):
             hits.append(Hit("PERSON", given, token.end, PAIR))
             consumed = token.end
+            continue
+        given_after = _given_after(text, token)
+        if given_after and not _after_place(text, token.start):
+            hits.append(Hit("PERSON", token.start, given_after, PAIR))
+            consumed = given_after
             continue
         run = _run(text, token)
         consumed = run[-1].end
