@@ -21,6 +21,7 @@ class Detector(NamedTuple):
     entities: tuple[str, ...]
     find: Callable[[str], list[Hit]]
     maybe: Callable[[str], bool]
+    needs_digit: bool = False  # finds nothing in a text without a digit
 
 
 def _searches(*patterns: re.Pattern[str], guard: re.Pattern[str] | None = None) -> Callable[[str], bool]:
@@ -36,11 +37,11 @@ _DOCUMENT_GUARD = re.compile(r"[A-Za-z]{2} ?\d|U1")
 
 DETECTORS: tuple[Detector, ...] = (
     Detector("IolintEmailRecognizer", ("EMAIL_ADDRESS",), contacts.find_emails, lambda t: "@" in t),
-    Detector("IolintPhoneRecognizer", ("PHONE_NUMBER",), contacts.find_phones, _searches(contacts.PHONE)),
+    Detector("IolintPhoneRecognizer", ("PHONE_NUMBER",), contacts.find_phones, _searches(contacts.PHONE), True),
     Detector("IolintFiscalCodeRecognizer", ("IT_FISCAL_CODE",), codes.find_fiscal_codes, _searches(codes.FISCAL_CODE)),
-    Detector("IolintVatCodeRecognizer", ("IT_VAT_CODE",), codes.find_vat_codes, _searches(codes.VAT_CODE)),
-    Detector("IolintIbanRecognizer", ("IBAN_CODE",), codes.find_ibans, _searches(codes.IBAN)),
-    Detector("IolintPlateRecognizer", ("IT_LICENSE_PLATE",), documents.find_plates, _searches(documents.PLATE)),
+    Detector("IolintVatCodeRecognizer", ("IT_VAT_CODE",), codes.find_vat_codes, _searches(codes.VAT_CODE), True),
+    Detector("IolintIbanRecognizer", ("IBAN_CODE",), codes.find_ibans, _searches(codes.IBAN), True),
+    Detector("IolintPlateRecognizer", ("IT_LICENSE_PLATE",), documents.find_plates, _searches(documents.PLATE), True),
     Detector(
         "IolintIdentityDocumentRecognizer",
         ("IT_IDENTITY_CARD", "IT_PASSPORT", "IT_DRIVER_LICENSE"),
@@ -52,15 +53,21 @@ DETECTORS: tuple[Detector, ...] = (
             documents.OLD_LICENCE,
             guard=_DOCUMENT_GUARD,
         ),
+        True,
     ),
     Detector(
         "IolintAddressRecognizer",
         ("IT_ADDRESS",),
         addresses.find_addresses,
         _searches(addresses.STREET_ADDRESS, addresses.GERMAN_ADDRESS),
+        True,
     ),
     Detector(
-        "IolintBirthDateRecognizer", ("DATE_OF_BIRTH",), birthdates.find_birthdates, _searches(birthdates.BIRTH_CUE)
+        "IolintBirthDateRecognizer",
+        ("DATE_OF_BIRTH",),
+        birthdates.find_birthdates,
+        _searches(birthdates.BIRTH_CUE),
+        True,
     ),
     Detector(
         "IolintSpecialCategoryRecognizer",
@@ -73,9 +80,17 @@ DETECTORS: tuple[Detector, ...] = (
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def candidates(text: str, entities: frozenset[str] | None = None) -> list[Detector]:
     """The detectors (of ``entities``, default all) that may find something in ``text``."""
-    return [d for d in DETECTORS if (entities is None or entities.intersection(d.entities)) and d.maybe(text)]
+    digits = _DIGIT.search(text) is not None
+    return [
+        d
+        for d in DETECTORS
+        if (digits or not d.needs_digit) and (entities is None or entities.intersection(d.entities)) and d.maybe(text)
+    ]
 
 
 def find_all(text: str) -> list[Hit]:
