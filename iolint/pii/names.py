@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from iolint.pii.hits import CONTEXT, PAIR, PATTERN, Hit
+from iolint.pii.hits import CONTEXT, PAIR, PATTERN, Hit, lower_same_length
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, is_word, municipalities, table
 
 _TITLE = re.compile(
@@ -57,6 +57,15 @@ _RELATION = re.compile(
     re.IGNORECASE,
 )
 _CUES = ((_TITLE, CONTEXT, True), (_GREETING, CONTEXT, False), (_RELATION, 0.8, False))
+# The three in one pattern, run on the lower-cased text with a plain word boundary: several
+# times faster than three case-insensitive patterns with look-behinds. A match right after a
+# dot ("v.le", "Dott.ssa") is dropped afterwards, as the look-behind did.
+_LOOKBEHIND = r"(?<![\w.])"
+_ANY_CUE = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<c{i}>{rx.pattern.replace(_LOOKBEHIND, '')})" for i, (rx, _, _) in enumerate(_CUES))
+    + ")"
+)
 
 # A capitalised word (title case or all caps), possibly after an elided particle (D'Amico).
 _CAP_WORD = re.compile(r"(?:[A-Z][a-z]?['’])?[A-ZÀ-Þ][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[A-ZÀ-Þ][^\W\d_]+)?")
@@ -141,6 +150,8 @@ class Token(NamedTuple):
 
 
 def _flags(word: str) -> int:
+    if word.isalpha():
+        return table().get(word.lower() if word.isascii() else fold(word), 0)
     flags = 0
     for part in word.replace("’", "'").split("-"):
         key = fold(part.rsplit("'", 1)[-1])
@@ -322,29 +333,31 @@ def _with_initial(text: str, token: Token) -> tuple[int, int] | None:
 def _cue_runs(text: str) -> list[Hit]:
     """Names right after a title, a greeting or a relation word."""
     hits = []
-    for rx, score, any_word in _CUES:
-        for m in rx.finditer(text):
-            words = []
-            at = m.end()
-            while len(words) < 3:
-                word = _CAP_WORD.match(text, at) or (_LOWER_WORD.match(text, at) if not any_word else None)
-                if not word or fold(word.group()) in STOP_WORDS:
-                    break
-                if _TITLE.match(text, word.start()):
-                    break  # "Gentile Sig.ra Bianchi": the title cue takes over
-                if word.group()[0].islower() and (not _flags(word.group()) or _flags(word.group()) & WORD):
-                    break  # lower case only for names that are not words: "gentile mario rossi"
-                if text[word.end() : word.end() + 1].isdigit():
-                    break  # part of a code: "intestato a RSSMRA85…"
-                words.append(word)
-                gap = _GAP.match(text, word.end())
-                if not gap:
-                    break
-                at = (_PARTICLE.match(text, gap.end()) or gap).end()
-            if not words or _after_place(text, m.start()):
-                continue
-            if any_word or any(_flags(w.group()) or _is_name_like(w.group()) for w in words):
-                hits.append(Hit("PERSON", words[0].start(), words[-1].end(), score))
+    for m in _ANY_CUE.finditer(lower_same_length(text)):
+        if m.start() and text[m.start() - 1] == ".":
+            continue
+        _, score, any_word = _CUES[int(m.lastgroup[1:])]
+        words = []
+        at = m.end()
+        while len(words) < 3:
+            word = _CAP_WORD.match(text, at) or (_LOWER_WORD.match(text, at) if not any_word else None)
+            if not word or fold(word.group()) in STOP_WORDS:
+                break
+            if _TITLE.match(text, word.start()):
+                break  # "Gentile Sig.ra Bianchi": the title cue takes over
+            if word.group()[0].islower() and (not _flags(word.group()) or _flags(word.group()) & WORD):
+                break  # lower case only for names that are not words: "gentile mario rossi"
+            if text[word.end() : word.end() + 1].isdigit():
+                break  # part of a code: "intestato a RSSMRA85…"
+            words.append(word)
+            gap = _GAP.match(text, word.end())
+            if not gap:
+                break
+            at = (_PARTICLE.match(text, gap.end()) or gap).end()
+        if not words or _after_place(text, m.start()):
+            continue
+        if any_word or any(_flags(w.group()) or _is_name_like(w.group()) for w in words):
+            hits.append(Hit("PERSON", words[0].start(), words[-1].end(), score))
     return hits
 
 
@@ -400,7 +413,7 @@ def _position_runs(text: str) -> list[Hit]:
         flags = _flags(word.group())
         if flags & FIRST or (not flags and _is_name_like(word.group())):
             hits.append(Hit("PERSON", word.start(), word.end(), PATTERN))
-    for m in _CLOSING_CUE.finditer(text):
+    for m in _CLOSING_CUE.finditer(text, max(0, len(text) - 80)):  # a closing name is near the end
         span = _person_run(text, m.end())
         if span and _CLOSING_END.fullmatch(text, span[1]) and not _after_place(text, m.start()):
             hits.append(Hit("PERSON", span[0], span[1], PAIR))
