@@ -30,7 +30,9 @@ nor for a comune's name ("Martina Franca").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from iolint.pii.hits import CONTEXT, PAIR, PATTERN, Hit, lower_same_length
@@ -139,7 +141,7 @@ _ADDRESSES = re.compile(
 _SURNAME_COMMA_FIRST = re.compile(r"([A-ZÀ-Þ][^\W\d_]+),[ \t]+([A-ZÀ-Þ][^\W\d_]+)")
 _OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
 # "per Name Surname" closing the title.
-_CLOSING_CUE = re.compile(r"(?<![\w.])(?:per|a|ad|da|for|to|from|für|an)[ \t]+", re.IGNORECASE)
+_CLOSING_CUE = re.compile(r"(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd]a|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|DA)[ \t]+")
 _CLOSING_END = re.compile(r"[ \t.!)]*$")
 
 
@@ -184,16 +186,29 @@ def _counts_here(word: str) -> bool:
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?")
 
 
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[tuple[int, int, str, int], ...]:
+    """(start, end, word, flags) of every word, computed once per text for all the rules."""
+    get = table().get
+    words = []
+    for m in _NAME_TOKEN.finditer(text):
+        word = m.group()
+        if word.isalpha():  # the common case, inlined: this runs for nearly every title
+            flags = get(word.lower() if word.isascii() else fold(word), 0)
+        else:
+            flags = _flags(word)
+        words.append((m.start(), m.end(), word, flags))
+    return tuple(words)
+
+
 def _gazetteer_tokens(text: str) -> list[Token]:
     """Words of the text that are in the gazetteer: capitalised, or lower case in a lower-case pair."""
     tokens = []
-    for m in _NAME_TOKEN.finditer(text):
-        word = m.group()
-        flags = _flags(word)
-        if fold(word) in _PARTICLE_WORDS:
+    for start, end, word, flags in _words(text):
+        if not flags or word.lower() in _PARTICLE_WORDS:
             continue  # "Da Mario", "von der": particles join names, they do not start them
-        if flags and (word[0].isupper() or (word.islower() and not flags & WORD)):
-            tokens.append(Token(m.start(), m.end(), flags))
+        if word[0].isupper() or (word.islower() and not flags & WORD):
+            tokens.append(Token(start, end, flags))
     return tokens
 
 
@@ -395,10 +410,13 @@ def _person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | 
     return words[0].start(), end
 
 
-def _position_runs(text: str) -> list[Hit]:
-    """Names where the title leaves only a person: opening it, closing it, or addressing."""
+def _position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
+    """Names where the title leaves only a person: opening it, closing it, or addressing (a
+    place an earlier rule's name already covers is not looked at again)."""
     hits = []
     opening = len(text) - len(text.lstrip(" \t*_#>\"'«“"))
+    if opening in _Covered(found):
+        return hits + _closing_runs(text, found)
     span = _person_run(text, opening, opening=True)
     if span and _OPENING_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
         hits.append(Hit("PERSON", span[0], span[1], PAIR))
@@ -413,6 +431,15 @@ def _position_runs(text: str) -> list[Hit]:
         flags = _flags(word.group())
         if flags & FIRST or (not flags and _is_name_like(word.group())):
             hits.append(Hit("PERSON", word.start(), word.end(), PATTERN))
+    return hits + _closing_runs(text, found)
+
+
+def _closing_runs(text: str, found: list[Hit]) -> list[Hit]:
+    """"… per Fatou Diop": names closing the text after a preposition."""
+    last = len(text.rstrip(" \t.!)")) - 1
+    if last < 0 or not text[last].isalpha() or last in _Covered(found):
+        return []
+    hits = []
     for m in _CLOSING_CUE.finditer(text, max(0, len(text) - 80)):  # a closing name is near the end
         span = _person_run(text, m.end())
         if span and _CLOSING_END.fullmatch(text, span[1]) and not _after_place(text, m.start()):
@@ -420,13 +447,28 @@ def _position_runs(text: str) -> list[Hit]:
     return hits
 
 
-def _gazetteer_runs(text: str) -> list[Hit]:
+class _Covered:
+    """Where earlier rules found names: ``at in covered`` in O(log n), for texts of any length."""
+
+    def __init__(self, hits):
+        spans = sorted((h.start, h.end) for h in hits)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def __contains__(self, at: int) -> bool:
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.reach[i]
+
+
+def _gazetteer_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
+    """Runs of gazetteer words (a word inside an earlier rule's name is not looked at again)."""
     hits = []
     tokens = _gazetteer_tokens(text)
     opening = len(text) - len(text.lstrip())  # where the first word starts
     consumed = -1
+    covered = _Covered(found)
     for token in tokens:
-        if token.start < consumed:
+        if token.start < consumed or token.start in covered:
             continue
         initial = _with_initial(text, token)
         if initial and not _after_place(text, initial[0]):
@@ -468,9 +510,49 @@ def _gazetteer_runs(text: str) -> list[Hit]:
     return hits
 
 
+_SIDE_BY_SIDE = re.compile(r"[ \t\u00a0]{1,2}(?:[^\W\d_]{1,4}['’ \t]{1,2})?")
+_OPEN_PUNCT = re.compile(r"[ \t]*[,!]")
+_TRAILING = re.compile(r"[ \t.!)]*")
+
+
+def _may_hold_a_name(text: str) -> bool:
+    """A necessary condition of every rule below, cheap enough for most titles, which hold no
+    name: a cue; a name that is not a word, or an Italian one; two capitalised words side by
+    side with a first name among them, or opening or closing the text; a capitalised word
+    opening the text before a comma."""
+    if _ANY_CUE.search(lower_same_length(text)):
+        return True
+    previous = None  # (end, flags, index) of the previous capitalised word
+    words = _words(text)
+    for i, (start, end, word, flags) in enumerate(words):
+        capital = word[0].isupper()
+        if flags and (not flags & WORD or flags & ITALIAN) and (capital or word.islower()):
+            return True
+        if not capital:
+            previous = None
+            continue
+        if i == 0 and _OPEN_PUNCT.match(text, end):
+            return True
+        if previous is not None and _SIDE_BY_SIDE.fullmatch(text, previous[0], start):
+            if (previous[1] | flags) & FIRST or previous[2] == 0:
+                return True
+            if i == len(words) - 1 and _TRAILING.fullmatch(text, end):
+                return True
+        previous = (end, flags, i)
+    return False
+
+
+def _find_all_rules(text: str) -> list[Hit]:
+    cued = _cue_runs(text)
+    found = cued + _gazetteer_runs(text, cued)
+    return found + _position_runs(text, found)
+
+
 @lru_cache(maxsize=64)
 def _find(text: str) -> tuple[Hit, ...]:
-    found = _cue_runs(text) + _gazetteer_runs(text) + _position_runs(text)
+    if not _may_hold_a_name(text):
+        return ()
+    found = _find_all_rules(text)
     hits = sorted(found, key=lambda h: (h.start, -h.end, -h.score))
     merged: list[Hit] = []
     for hit in hits:
