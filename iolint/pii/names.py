@@ -161,6 +161,7 @@ def _flags(word: str) -> int:
     return flags
 
 
+@lru_cache(maxsize=4096)  # the same few thousand words recur across titles
 def _is_name_like(word: str) -> bool:
     """An unknown word that could be a name: not a word of the language, nor a compound ending
     in one ("Marktgemeinde", "Neumarkt"), nor a role, place or code (an unknown word of four
@@ -447,6 +448,12 @@ def _closing_runs(text: str, found: list[Hit]) -> list[Hit]:
     return hits
 
 
+def _capital_next(text: str, end: int) -> bool:
+    """Whether a capitalised word or a particle follows ``end`` after a space."""
+    gap = _GAP.match(text, end)
+    return gap is not None and (text[gap.end() : gap.end() + 1].isupper() or _PARTICLE.match(text, gap.end()) is not None)
+
+
 class _Covered:
     """Where earlier rules found names: ``at in covered`` in O(log n), for texts of any length."""
 
@@ -470,6 +477,8 @@ def _gazetteer_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
     for token in tokens:
         if token.start < consumed or token.start in covered:
             continue
+        if token.flags & WORD and not _capital_next(text, token.end) and token.start != opening:
+            continue  # a name that is a word, alone: every rule below needs more
         initial = _with_initial(text, token)
         if initial and not _after_place(text, initial[0]):
             hits.append(Hit("PERSON", *initial, PAIR))
