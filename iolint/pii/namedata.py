@@ -20,22 +20,25 @@ common words of Italian, English and German, all from maintained packages.
 
 Everything is keyed by ``fold(word)``: lower case, accents removed ("José" and "Jose" are one).
 Building the table and the dictionary reads some sixty Faker modules and several word lists
-(about a second), so both are cached in the user's cache folder (``$XDG_CACHE_HOME/iolint`` or
-``~/.cache/iolint``; ``IOLINT_NAMES_CACHE`` names another), keyed by the packages' versions and
-this file; if it cannot be written, they are built in memory.
+(a few seconds, a few hundred MB for a moment), so both are built once, in a child process, into
+the user's cache folder (``$XDG_CACHE_HOME/iolint`` or ``~/.cache/iolint``; ``IOLINT_NAMES_CACHE``
+names another), keyed by the packages' versions and this file. Loaded from there they take about
+24 MB. If the folder cannot be written, they are built in the process itself.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
-from array import array
-from bisect import bisect_left
 import json
 import os
 import re
+import subprocess
+import sys
 import tempfile
 import unicodedata
+from array import array
+from bisect import bisect_left
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -195,30 +198,48 @@ def _cache_path(name: str) -> Path | None:
     return Path(folder) / f"{name}-{digest}"
 
 
+def _write(path: Path, data: bytes) -> bool:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
+            f.write(data)
+        os.replace(f.name, path)
+    except OSError:
+        return False
+    return True
+
+
 def _cached(name: str, build, dump, load):
-    """``build()``'s result, read from the cache folder or built and written there atomically."""
+    """``build()``'s result, read from the cache folder; on a miss it is built in a child
+    process and written there atomically (the word lists the build reads take a few hundred MB
+    for a moment, which should not stay with a linting process), or built here if that fails."""
     path = _cache_path(name)
-    if path is not None:
+    if path is None:
+        return build()
+    for attempt in (0, 1):
         try:
             return load(path.read_bytes())
         except (OSError, ValueError):
-            pass
+            if attempt == 0:
+                subprocess.run(
+                    [sys.executable, "-m", "iolint.pii.namedata", name], capture_output=True, timeout=300, check=False
+                )
     value = build()
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
-                f.write(dump(value))
-            os.replace(f.name, path)
-        except OSError:
-            pass
+    _write(path, dump(value))
     return value
+
+
+_CACHES = {}  # name -> (build, dump), filled below; the child process runs one of them
+
+
+def _dump_json(value) -> bytes:
+    return json.dumps(value).encode()
 
 
 @cache
 def table() -> dict[str, int]:
-    """Folded name -> FIRST | SURNAME | WORD."""
-    return _cached("names.json", build_table, lambda v: json.dumps(v).encode(), json.loads)
+    """Folded name -> FIRST | SURNAME | WORD | ITALIAN."""
+    return _cached("names.json", build_table, _dump_json, json.loads)
 
 
 def _word_key(word: str) -> int:
@@ -245,10 +266,14 @@ def _load_keys(data: bytes) -> array:
     return keys
 
 
+def _dump_keys(value: array) -> bytes:
+    return value.tobytes()
+
+
 @cache
 def dictionary() -> array:
     """Sorted keys of the folded words of Italian, English and German (loaded when first asked)."""
-    return _cached("words.bin", build_dictionary, lambda v: v.tobytes(), _load_keys)
+    return _cached("words.bin", build_dictionary, _dump_keys, _load_keys)
 
 
 def is_word(word: str) -> bool:
@@ -257,3 +282,12 @@ def is_word(word: str) -> bool:
     key = _word_key(fold(word))
     i = bisect_left(keys, key)
     return i < len(keys) and keys[i] == key
+
+
+_CACHES.update({"names.json": (build_table, _dump_json), "words.bin": (build_dictionary, _dump_keys)})
+
+if __name__ == "__main__":  # python -m iolint.pii.namedata NAME: build one cache file
+    build, dump = _CACHES[sys.argv[1]]
+    path = _cache_path(sys.argv[1])
+    if path is not None:
+        _write(path, dump(build()))
