@@ -115,13 +115,17 @@ def _word_counts(language: str) -> dict[str, int]:
 _LINKS = re.compile(r"\s(?:nell|dell|sull|all|d)['’]\s?|\s(?:di|de|del|della|in|nel|sul|sulla|al)\s")
 
 
+def build_municipalities() -> list[str]:
+    with (_package_dir("codicefiscale") / "data" / "municipalities.json").open(encoding="utf-8") as f:
+        names = {fold(m["name"]) for m in json.load(f) if m.get("active")}
+    return sorted(names | {_LINKS.sub(" ", n) for n in names})
+
+
 @cache
 def municipalities() -> frozenset[str]:
     """Folded names of the active Italian comuni (some are a first name and a name), also as
     usually shortened ("Reggio nell'Emilia" -> "reggio emilia")."""
-    with (_package_dir("codicefiscale") / "data" / "municipalities.json").open(encoding="utf-8") as f:
-        names = {fold(m["name"]) for m in json.load(f) if m.get("active")}
-    return frozenset(names | {_LINKS.sub(" ", n) for n in names})
+    return frozenset(_cached("comuni.json", build_municipalities, _dump_json, json.loads))
 
 
 def _names(provider, *attributes: str) -> list[str]:
@@ -184,14 +188,28 @@ def build_table() -> dict[str, int]:
     return flags
 
 
-def _cache_path(name: str) -> Path | None:
-    from importlib.metadata import PackageNotFoundError, version
+_SOURCES = ("faker", "codicefiscale", "spellchecker", "anyascii", "simplemma")
 
-    try:
-        versions = [version(p) for p in ("Faker", "python-codicefiscale", "pyspellchecker", "anyascii", "simplemma")]
-    except PackageNotFoundError:
+
+@cache
+def _digest() -> str | None:
+    """What the cached data depends on: this file and the installed source packages (their
+    ``__init__`` files' paths, sizes and times, which change with every install; reading the
+    packages' metadata for their versions costs more than loading the cache)."""
+    parts = [Path(__file__).read_bytes()]
+    for package in _SOURCES:
+        spec = find_spec(package)
+        if spec is None or spec.origin is None:
+            return None
+        stat = os.stat(spec.origin)
+        parts.append(f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
+
+
+def _cache_path(name: str) -> Path | None:
+    digest = _digest()
+    if digest is None:
         return None
-    digest = hashlib.sha256("\0".join(versions).encode() + Path(__file__).read_bytes()).hexdigest()[:16]
     folder = os.environ.get("IOLINT_NAMES_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "iolint"
     )
@@ -199,11 +217,16 @@ def _cache_path(name: str) -> Path | None:
 
 
 def _write(path: Path, data: bytes) -> bool:
+    """Write atomically, and remove the same cache built for other package versions."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
             f.write(data)
         os.replace(f.name, path)
+        prefix = path.name.rsplit("-", 1)[0] + "-"
+        for stale in path.parent.glob(prefix + "*"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         return False
     return True
@@ -284,7 +307,13 @@ def is_word(word: str) -> bool:
     return i < len(keys) and keys[i] == key
 
 
-_CACHES.update({"names.json": (build_table, _dump_json), "words.bin": (build_dictionary, _dump_keys)})
+_CACHES.update(
+    {
+        "names.json": (build_table, _dump_json),
+        "words.bin": (build_dictionary, _dump_keys),
+        "comuni.json": (build_municipalities, _dump_json),
+    }
+)
 
 if __name__ == "__main__":  # python -m iolint.pii.namedata NAME: build one cache file
     build, dump = _CACHES[sys.argv[1]]
