@@ -320,7 +320,8 @@ def _given_before(text: str, token: Token) -> int | None:
 
 def _given_after(text: str, token: Token) -> int | None:
     """Where an unknown name-like word right after a surname that is not a word ends ("Singh
-    Harpreet", "Hoxha" excepted: both unknown is a person only where the title says so)."""
+    Harpreet"). Two unknown words ("Hoxha Arben") are a person only where the title leaves
+    nothing else (``_position_runs``)."""
     if not token.flags & SURNAME or token.flags & (WORD | FIRST) or not text[token.start].isupper():
         return None
     nxt = _next_word(text, token.end)
