@@ -185,7 +185,7 @@ TERMS: dict[str, tuple[str, ...]] = {
     "JUDICIAL": (
         r"condann\w{0,5}",
         # The certificates everyone may request (casellario, carichi pendenti) are not
-        # about an offence: see _CERTIFICATE below.
+        # about an offence: see _NEUTRAL_BEFORE below.
         r"carichi\s+pendenti",
         r"procediment[oi]\s+penal\w",
         r"process[oi]\s+penal\w",
@@ -365,10 +365,10 @@ _REACH = 200
 _RECIPIENT = re.compile(
     r"(?<![^\W\d_])(?:tu|tuo|tua|tuoi|tue|ti|te|hai|sei|puoi|devi|a\s+suo\s+carico|gentile|"
     r"car[oa]|ciao|sig|sig\.ra|dott|egregi[oa]|you|your|dear|du|dein\w{0,2}|dir|dich|liebe[r]?|"
-    r"sehr\s+geehrte[r]?|frau|herr)(?![^\W\d_])"
-    r"|(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen)(?![^\W\d_])",
+    r"sehr\s+geehrte[r]?|frau|herr)(?![^\W\d_])",
     re.IGNORECASE,
 )
+# German "Ihr" addresses the reader only capitalised ("ihr" is "her", "their", "you all").
 _GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen)(?![^\W\d_])")
 # A term right after an office's name ("Centro vaccinale", "Reparto di cardiologia", "Centro
 # islamico", "Chiesa cattolica") names the office, not the person the message is for.
