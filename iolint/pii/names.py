@@ -304,7 +304,7 @@ def _surname_after(text: str, run: list[Token]) -> Token | None:
     return nxt[0]
 
 
-_WORD_BEHIND = re.compile(r"([A-ZÀ-Þ][^\W\d_]+)[ \t]$")
+_WORD_BEHIND = re.compile(r"([A-ZÀ-Þ][^\W\d_]{1,30})[ \t]$")
 
 
 def _given_before(text: str, token: Token) -> int | None:
