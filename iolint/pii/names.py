@@ -523,33 +523,64 @@ def _gazetteer_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
 _SIDE_BY_SIDE = re.compile(r"[ \t\u00a0]{1,2}(?:[^\W\d_]{1,4}['’ \t]{1,2})?")
 _OPEN_PUNCT = re.compile(r"[ \t]*[,!]")
 _TRAILING = re.compile(r"[ \t.!)]*")
+_INITIAL_NEXT_TO_WORD = re.compile(r"(?<![^\W\d_])[A-Z]\. [A-ZÀ-Þ]|[^\W\d_] [A-Z]\.")
+
+
+def _clear(word: str, flags: int) -> bool:
+    """A name that is not a word, or an unknown word that could be a name."""
+    return bool(flags and not flags & WORD) if flags else _is_name_like(word)
+
+
+def _block_may_name(text: str, block: list[tuple[int, int, str, int]], opening: bool, closing: bool) -> bool:
+    """Whether some rule may find a name in a run of capitalised words side by side."""
+    flags = [f for _, _, _, f in block]
+    if any(f & SURNAME and not f & WORD for f in flags):
+        return True  # a surname that is not a word, with a word beside it
+    if any(f & FIRST for f in flags) and any(_clear(w, f) for _, _, w, f in block):
+        return True  # a first name and a name that is not a word
+    return (opening or closing) and sum(_counts_here(w) for _, _, w, _ in block) >= 2
 
 
 def _may_hold_a_name(text: str) -> bool:
     """A necessary condition of every rule below, cheap enough for most titles, which hold no
-    name: a cue; a name that is not a word, or an Italian one; two capitalised words side by
-    side with a first name among them, or opening or closing the text; a capitalised word
-    opening the text before a comma."""
-    if _ANY_CUE.search(lower_same_length(text)):
+    name: a cue word; an initial next to a word; a word opening the text before a comma; two
+    lower-case names side by side; capitalised words side by side among which a rule could find
+    a name (``_block_may_name``)."""
+    if _ANY_CUE.search(lower_same_length(text)) or _INITIAL_NEXT_TO_WORD.search(text):
         return True
-    previous = None  # (end, flags, index) of the previous capitalised word
     words = _words(text)
-    for i, (start, end, word, flags) in enumerate(words):
-        capital = word[0].isupper()
-        if flags and (not flags & WORD or flags & ITALIAN) and (capital or word.islower()):
-            return True
-        if not capital:
-            previous = None
-            continue
-        if i == 0 and _OPEN_PUNCT.match(text, end):
-            return True
-        if previous is not None and _SIDE_BY_SIDE.fullmatch(text, previous[0], start):
-            if (previous[1] | flags) & FIRST or previous[2] == 0:
+    if not words:
+        return False
+    if words[0][2][0].isupper() and _OPEN_PUNCT.match(text, words[0][1]):
+        return True
+    block: list[tuple[int, int, str, int]] = []
+    previous = None
+    for word in words:
+        start, end, text_word, flags = word
+        if text_word.islower():
+            if (
+                previous is not None
+                and previous[2].islower()
+                and flags
+                and previous[3]
+                and not (flags | previous[3]) & WORD
+                and (flags | previous[3]) & FIRST
+                and _SIDE_BY_SIDE.fullmatch(text, previous[1], start)
+            ):
+                return True  # "mario rossi"
+        if text_word[0].isupper():
+            if block and not _SIDE_BY_SIDE.fullmatch(text, block[-1][1], start):
+                if len(block) > 1 and _block_may_name(text, block, block[0] is words[0], False):
+                    return True
+                block = []
+            block.append(word)
+        elif block and not (text_word.lower() in _PARTICLE_WORDS and text_word.islower()):
+            if len(block) > 1 and _block_may_name(text, block, block[0] is words[0], False):
                 return True
-            if i == len(words) - 1 and _TRAILING.fullmatch(text, end):
-                return True
-        previous = (end, flags, i)
-    return False
+            block = []
+        previous = word
+    closing = bool(block) and _TRAILING.fullmatch(text, block[-1][1]) is not None
+    return len(block) > 1 and _block_may_name(text, block, block[0] is words[0], closing)
 
 
 def _find_all_rules(text: str) -> list[Hit]:

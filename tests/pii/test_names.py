@@ -9,6 +9,8 @@ import sys
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from iolint.pii import configure, detect
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, _cache_path, is_word, table
@@ -93,3 +95,19 @@ def test_the_cache_is_built_in_a_child_process(tmp_path):
     written = sorted(p.name.split("-")[0] for p in tmp_path.iterdir())
     assert written == ["names.json"]  # the dictionary is built only when first asked
     assert _cache_path("names.json").name.startswith("names.json-")
+
+
+_FRAGMENTS = st.sampled_from(
+    """Gentile |Sig. |Rossi|Mario |mario |rossi |M. |Rosa|, |: | – |per |De |van der |El |Hoxha |Arben |
+    Zona |Franca |Via |Comune di |Wang |Wei|Singh |Harpreet|ciao |RSSMRA85T10H501O |Il |tuo |Serena |Costa|
+    Stella |di |Natale |hai |!|.|Esposito, |Gennaro|Anna-Maria |D'Amico |MARIO |ROSSI """.split("|")
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=8).map("".join))
+def test_the_quick_condition_never_hides_a_name(text):
+    from iolint.pii.names import _find_all_rules, _may_hold_a_name
+
+    if _find_all_rules(text):
+        assert _may_hold_a_name(text)
