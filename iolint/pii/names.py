@@ -140,8 +140,10 @@ _ADDRESSES = re.compile(
 )
 _SURNAME_COMMA_FIRST = re.compile(r"([A-ZÀ-Þ][^\W\d_]+),[ \t]+([A-ZÀ-Þ][^\W\d_]+)")
 _OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
-# "per Name Surname" closing the title.
-_CLOSING_CUE = re.compile(r"(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd]a|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|DA)[ \t]+")
+# "per Name Surname" or ": Name Surname" closing the title.
+_CLOSING_CUE = re.compile(
+    r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd]a|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|DA)|[:–—]|(?<= )-)[ \t]+"
+)
 _CLOSING_END = re.compile(r"[ \t.!)]*$")
 
 
@@ -437,7 +439,8 @@ def _position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
 
 
 def _closing_runs(text: str, found: list[Hit]) -> list[Hit]:
-    """"… per Fatou Diop": names closing the text after a preposition."""
+    """"… per Fatou Diop", "…: Kavinda Jayasuriya": names closing the text after a preposition,
+    a colon or a dash."""
     last = len(text.rstrip(" \t.!)")) - 1
     if last < 0 or not text[last].isalpha() or last in _Covered(found):
         return []
