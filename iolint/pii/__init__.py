@@ -8,7 +8,8 @@
    hyphens, full-width forms and stray combining marks are undone for detection; detections
    are mapped back to the original text's positions.
 3. Pre-filter (``iolint.pii.detectors.candidates``): each detector's cheap necessary condition
-   (candidate regex, lexicon stem, capitalised gazetteer word, cue word). A text that no
+   (candidate regex, odonym or cue substrings, lexicon stem, the name rules' own quick test);
+   detectors that need a digit are skipped for a text without one. A text that no
    detector may match ("Hai un nuovo avviso di pagamento") is answered here, without importing
    presidio or spaCy.
 4. Presidio, imported on first need. With no team recognizers configured, iolint calls its
@@ -18,12 +19,11 @@
    team's recognizers).
 
 Why call the recognizers directly rather than through an AnalyzerEngine when no team
-recognizer needs one: bench/bench_pii.py, on 2,000 unique titles on a 2-core machine, measured
-iolint's recognizers inside an AnalyzerEngine at about 5x the titles/s of presidio's stock
-Italian setup, and the direct calls at about 13x: the engine's per-call work (spaCy
-tokenisation, context enhancement, de-duplication, running every recognizer) costs more than
-the detectors themselves. Both paths give the same detections (tests/pii/test_recognizers.py
-checks it on every evaluation title).
+recognizer needs one: the engine's per-call work (tokenisation, context enhancement,
+de-duplication, running every recognizer on every text) costs more than the detectors
+themselves; bench/bench_pii.py measures both (the direct calls about four times the engine's
+titles/s in its latest run). Both paths give the same detections (tests/pii/test_recognizers.py
+checks it on every development title).
 """
 
 from __future__ import annotations

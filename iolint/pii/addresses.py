@@ -3,8 +3,9 @@
 A street named without a house number ("Lavori in Piazza Garibaldi") is not an address of
 anyone, and neither is an office's or a public facility's ("lo sportello di Via Roma 12", "la
 biblioteca si trasferisce in Piazza Duomo 3", "il seggio di Via Po 5"): near an office word and
-with no word for a home, an address is left alone. Lower-case "via" is also the preposition ("inviato via PEC 2 volte"), so after it the
-street name must be in title case; a four-digit 19xx/20xx number without "n." is a year.
+with no word for a home, an address is left alone. Lower-case "via" is also the preposition
+("inviato via PEC 2 volte"), so after it the street name must be in title case; a four-digit
+19xx/20xx number without "n." is a year.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ _ROMAN = re.compile(r"[IVXL]+")
 # What every address holds, in lower case: an odonym or a German street word. Checked with
 # substring tests (a case-insensitive alternation scans several times slower).
 _STEMS = tuple(
-    {w.replace("\\", "") for w in _ODONYM.split("|")} | {"straße", "strasse", "gasse", "platz", "weg", "allee"}
+    sorted({w.replace("\\", "") for w in _ODONYM.split("|")} | {"straße", "strasse", "gasse", "platz", "weg", "allee"})
 )
 
 
