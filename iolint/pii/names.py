@@ -236,6 +236,29 @@ def _next_word(text: str, end: int, lower: bool = False) -> tuple[Token, bool] |
     return Token(gap.end(), word.end(), _flags(word.group())), particle is not None
 
 
+# Events about or dedicated to a person name no one who gets the message: "Concerto per Ennio
+# Morricone", "Mostra su Frida Kahlo", "Centenario di Italo Calvino", "Intitolazione del parco
+# a Peppino Impastato".
+EVENTS = frozenset(
+    """concerto concerti mostra mostre omaggio tributo anniversario centenario bicentenario
+    commemorazione intitolazione spettacolo serata lettura letture celebrazione cerimonia
+    retrospettiva rassegna festival premio memorial convegno film""".split()
+)
+_EVENT_LINKS = frozenset("a ad per su sul sulla con di del della dello in onore memoria dedicato dedicata".split())
+
+
+def _after_event(words: list[str]) -> bool:
+    """Whether an event word stands shortly before, with only links, articles and place words
+    (or capitalised ones) after it."""
+    for steps in range(min(len(words), 6)):
+        low = words[len(words) - 1 - steps]
+        if low in EVENTS:
+            return True
+        if not (low in _EVENT_LINKS or low in _ARTICLES or low in PLACES):
+            return False
+    return False
+
+
 def _after_place(text: str, start: int) -> bool:
     """Whether the words before ``start`` name a street, place, institution or saint.
 
@@ -244,6 +267,8 @@ def _after_place(text: str, start: int) -> bool:
     """
     originals = _WORD_BEFORE.findall(text, max(0, start - 80), start)
     words = [w.lower().rstrip(".") for w in originals]
+    if _after_event(words):
+        return True
     for steps in range(min(len(words), 6)):
         i = len(words) - 1 - steps
         low = words[i]
@@ -375,7 +400,12 @@ def _cue_runs(text: str) -> list[Hit]:
             at = (_PARTICLE.match(text, gap.end()) or gap).end()
         if not words or _after_place(text, m.start()):
             continue
-        if any_word or any(_flags(w.group()) or _is_name_like(w.group()) for w in words):
+        # After a greeting: names that count here, or a first name that is a word addressed
+        # with a comma ("Dear Grace,"), not a title ("Hello Summer Camp:").
+        addressed = text[words[-1].end() : words[-1].end() + 1] in (",", "!")
+        if any_word or any(
+            _counts_here(w.group()) or (addressed and _flags(w.group()) & FIRST) for w in words
+        ):
             hits.append(Hit("PERSON", words[0].start(), words[-1].end(), score))
     return hits
 
@@ -498,6 +528,8 @@ def _gazetteer_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
             hits.append(Hit("PERSON", token.start, given_after, PAIR))
             consumed = given_after
             continue
+        if fold(text[token.start : token.end]) in PLACES:
+            continue  # "Villa Borghese", "Porta Nuova": a place word starts no name
         run = _run(text, token)
         consumed = run[-1].end
         surname = _surname_after(text, run)
