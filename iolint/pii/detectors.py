@@ -33,8 +33,9 @@ def _searches(*patterns: re.Pattern[str], guard: re.Pattern[str] | None = None) 
     return lambda text: guard.search(text) is not None and any(p.search(text) for p in patterns)
 
 
-# Every identity-document pattern holds two capital letters then a digit, "XX 1234567" or "U1".
-_DOCUMENT_GUARD = re.compile(r"[A-Za-z]{2} ?\d|U1")
+# Every identity-document pattern holds two letters then five digits ("CA12345AB", "AU1234567",
+# "MI1234567X"), or "U1" then a letter or digit.
+_DOCUMENT_GUARD = re.compile(r"[A-Za-z]{2} ?\d{5}|U1[A-Z0-9]")
 
 
 DETECTORS: tuple[Detector, ...] = (
