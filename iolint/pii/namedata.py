@@ -22,8 +22,9 @@ Everything is keyed by ``fold(word)``: lower case, accents removed ("José" and 
 Building the table and the dictionary reads some sixty Faker modules and several word lists
 (a few seconds, a few hundred MB for a moment), so both are built once, in a child process, into
 the user's cache folder (``$XDG_CACHE_HOME/iolint`` or ``~/.cache/iolint``; ``IOLINT_NAMES_CACHE``
-names another), keyed by the packages' versions and this file. Loaded from there they take about
-24 MB. If the folder cannot be written, they are built in the process itself.
+names another), keyed by the installed packages and this file, under a lock so that parallel runs
+build them once. Loaded from there they take about 11 MB. If the folder cannot be written, or
+Python runs embedded in another program, they are built in the process itself.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ import tempfile
 import unicodedata
 from array import array
 from bisect import bisect_left
+from contextlib import contextmanager
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -225,7 +227,7 @@ def _write(path: Path, data: bytes) -> bool:
         os.replace(f.name, path)
         prefix = path.name.rsplit("-", 1)[0] + "-"
         for stale in path.parent.glob(prefix + "*"):
-            if stale != path:
+            if stale != path and not stale.name.startswith(path.name):  # keep this build's lock
                 stale.unlink(missing_ok=True)
     except OSError:
         return False
@@ -239,17 +241,43 @@ def _cached(name: str, build, dump, load):
     path = _cache_path(name)
     if path is None:
         return build()
-    for attempt in (0, 1):
-        try:
-            return load(path.read_bytes())
-        except (OSError, ValueError):
-            if attempt == 0:
+    try:
+        return load(path.read_bytes())
+    except (OSError, ValueError):
+        pass
+    if Path(sys.executable).name.lower().startswith(("python", "pypy")):  # not an embedding host
+        with _build_lock(path):  # parallel runs (pre-commit starts several) build it once
+            try:
+                return load(path.read_bytes())  # another process built it while this one waited
+            except (OSError, ValueError):
                 subprocess.run(
                     [sys.executable, "-m", "iolint.pii.namedata", name], capture_output=True, timeout=300, check=False
                 )
+            try:
+                return load(path.read_bytes())
+            except (OSError, ValueError):
+                pass
     value = build()
     _write(path, dump(value))
     return value
+
+
+@contextmanager
+def _build_lock(path: Path):
+    """An exclusive lock on ``path``.lock where the platform has one (POSIX); none elsewhere."""
+    try:
+        import fcntl
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path.with_name(path.name + ".lock"), "w")  # noqa: SIM115 (closed below)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        handle.close()
 
 
 _CACHES = {}  # name -> (build, dump), filled below; the child process runs one of them
