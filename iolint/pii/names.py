@@ -558,6 +558,8 @@ def _gazetteer_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
 _SIDE_BY_SIDE = re.compile(r"[ \t\u00a0]{1,2}(?:[^\W\d_]{1,4}['’ \t]{1,2})?")
 _OPEN_PUNCT = re.compile(r"[ \t]*[,!]")
 _TRAILING = re.compile(r"[ \t.!)]*")
+# Spaces, and particles, between two lower-case names ("mario van der berg").
+_LOWER_GAP = re.compile(r"[ \t\u00a0]{1,2}(?:[^\W\d_]{1,4}[ \t\u00a0]{1,2}){0,2}")
 _INITIAL_NEXT_TO_WORD = re.compile(r"(?<![^\W\d_])[A-Z]\. [A-ZÀ-Þ]|[^\W\d_] [A-Z]\.")
 
 
@@ -589,20 +591,22 @@ def _may_hold_a_name(text: str) -> bool:
     if words[0][2][0].isupper() and _OPEN_PUNCT.match(text, words[0][1]):
         return True
     block: list[tuple[int, int, str, int]] = []
-    previous = None
+    lower: list[tuple[int, int]] = []  # (end, flags) of the last lower-case words
     for word in words:
         start, end, text_word, flags = word
         if text_word.islower():
-            if (
-                previous is not None
-                and previous[2].islower()
-                and flags
-                and previous[3]
-                and not (flags | previous[3]) & WORD
-                and (flags | previous[3]) & FIRST
-                and _SIDE_BY_SIDE.fullmatch(text, previous[1], start)
-            ):
-                return True  # "mario rossi"
+            for before_end, before_flags in lower:
+                if (
+                    flags
+                    and before_flags
+                    and not (flags | before_flags) & WORD
+                    and (flags | before_flags) & FIRST
+                    and _LOWER_GAP.fullmatch(text, before_end, start)
+                ):
+                    return True  # "mario rossi", "mario van der berg"
+            lower = [*lower[-2:], (end, flags)]
+        else:
+            lower = []
         if text_word[0].isupper():
             if block and not _SIDE_BY_SIDE.fullmatch(text, block[-1][1], start):
                 if len(block) > 1 and _block_may_name(text, block, block[0] is words[0], False):
@@ -613,7 +617,6 @@ def _may_hold_a_name(text: str) -> bool:
             if len(block) > 1 and _block_may_name(text, block, block[0] is words[0], False):
                 return True
             block = []
-        previous = word
     closing = bool(block) and _TRAILING.fullmatch(text, block[-1][1]) is not None
     return len(block) > 1 and _block_may_name(text, block, block[0] is words[0], closing)
 
