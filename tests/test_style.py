@@ -38,6 +38,9 @@ ORDINARY = [
     "> Le nuove tariffe valgono dal 1° gennaio.",
     "## Le novità del servizio",
     '"Le regole sono cambiate", spiega l\'assessore.',
+    "Scopri [Le novità](https://www.comune.esempio.it/novita) del servizio.",
+    "Per informazioni leggi Le domande frequenti sul sito.",
+    "Nella galleria trovi Le foto della festa e Le auto d'epoca.",
 ]
 
 
@@ -59,12 +62,21 @@ def test_ordinary_sentences_are_not_formal(text):
         ("Per ricordarLe la scadenza, Le inviamo questo messaggio.", ["ricordarLe", "Le"]),
         ("Abbiamo ricevuto le Sue richieste.", ["Sue"]),
         ("Gentile cittadina, la informiamo che la domanda è accolta.", ["Gentile cittadina"]),
+        ("Gentile Mario Rossi, la carta d'identità è pronta.", ["Gentile"]),
+        ("Gentilissima Sig.ra Bianchi, la pratica è chiusa.", ["Gentilissima"]),
+        ("Le è stato inviato un avviso di pagamento.", ["Le"]),
+        ("Con questo messaggio Le ricordo la scadenza.", ["Le"]),
     ],
 )
 def test_formal_forms(text, words):
     hits = run("IO801", markdown=text)
     assert [h.value for h in hits] == words
     assert all(text[h.offset :].startswith(h.value) for h in hits)
+
+
+@pytest.mark.parametrize("subject", ["Le candidature sono aperte", "[Le novità] del servizio mensa"])
+def test_the_article_le_in_a_title_is_not_formal(subject):
+    assert run("IO801", subject=subject) == []
 
 
 def test_formal_title():

@@ -15,15 +15,25 @@ from iolint.finding import Hit
 _FIELDS = ("subject", "markdown")
 
 # Courtesy forms. "La"/"Le" + verb only capitalised: in lower case they may mean "her"/"them".
+# "Gentile" before a name is formal too ("Gentile Mario Rossi,"); only "Gentile" is reported,
+# never the name after it.
 _COURTESY = re.compile(
     r"\b(?:(?i:gentile\s+(?:utente|cittadin[oa]|contribuente|signor[ae]?)"
     r"|egregi[oa]|spettabile|spett\.le)"
     r"|La\s+(?i:informiamo|preghiamo|invitiamo|ringraziamo)"
     r"|Le\s+(?i:comunichiamo|ricordiamo|segnaliamo|chiediamo|scriviamo))\b"
+    r"|\b(?:[Gg]entil(?:e|issim[oa])|[Gg]ent\.m[oa])(?=\s+[A-ZÀ-Ý])"
     r"|\b[a-zàèéìòù]{3,}L[ae]\b"  # enclitic: comunicarLe, informarLa
 )
-# Reported only mid-sentence: "Le iscrizioni sono aperte" is an article.
-_PRONOUN = re.compile(r"\b(?:Lei|Sua|Suo|Sue|Suoi)\b|\bLe(?=\s+[a-zàèéìòù])")
+# Reported only mid-sentence: "Lei" and "Sua" open sentences about someone else too.
+_PRONOUN = re.compile(r"\b(?:Lei|Sua|Suo|Sue|Suoi)\b")
+# "Le" is the pronoun only before a verb ("Le inviamo", "Le è stato inviato"); before a noun it
+# is the article, wherever it stands ("Le candidature sono aperte", "[Le novità](…)").
+_LE_PRONOUN = re.compile(
+    r"\bLe(?=\s+(?:[a-zàèéìòù]+(?:iamo|emo)|[a-zàèéìòù]+o(?<!foto)(?<!moto)(?<!auto)(?<!radio)"
+    r"(?<!info)(?<!video)(?<!euro)(?<!metro)|è|sarà|saranno|verrà|verranno|viene|vengono|sono|ha|"
+    r"hanno|spetta|spettano|manca|mancano|serve|servono|occorre|occorrono|piace|interessa|sia|siano)\b)"
+)
 _SENTENCE_END = ".!?:;…\n"
 _LEAD_IN = " \t*_#>+-\"'«“‘([`"  # markdown and quotes between a sentence end and its first word
 
@@ -80,6 +90,8 @@ _DIGIT = re.compile(r"[1-9]")
 @lru_cache(maxsize=4096)
 def _formal_forms(text: str) -> tuple[tuple[int, str], ...]:
     found = {m.start(): m.group() for m in _COURTESY.finditer(text)}
+    for m in _LE_PRONOUN.finditer(text):
+        found.setdefault(m.start(), m.group())
     for m in _PRONOUN.finditer(text):
         if m.start() not in found and not _sentence_initial(text, m.start()):
             found[m.start()] = m.group()

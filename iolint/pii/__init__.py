@@ -4,23 +4,26 @@
 
 1. Memo: results are memoized per unique text (bounded LRU), so a title repeated across a
    batch of messages is analysed once.
-2. Pre-filter (``iolint.pii.detectors.candidates``): each detector's cheap necessary condition
-   (candidate regex, lexicon stem, capitalised gazetteer word, cue word). A text that no
+2. Normalisation (``iolint.pii.normalise``): unusual spaces, zero-width characters, soft
+   hyphens, full-width forms and stray combining marks are undone for detection; detections
+   are mapped back to the original text's positions.
+3. Pre-filter (``iolint.pii.detectors.candidates``): each detector's cheap necessary condition
+   (candidate regex, odonym or cue substrings, lexicon stem, the name rules' own quick test);
+   detectors that need a digit are skipped for a text without one. A text that no
    detector may match ("Hai un nuovo avviso di pagamento") is answered here, without importing
    presidio or spaCy.
-3. Presidio, imported on first need. With no team recognizers configured, iolint calls its
+4. Presidio, imported on first need. With no team recognizers configured, iolint calls its
    own presidio recognizers (``iolint.pii.recognizers``) directly, only those the pre-filter
    named. With team recognizers configured, every text goes through an offline AnalyzerEngine
    built once with iolint's recognizers and the team's (the pre-filter cannot speak for a
    team's recognizers).
 
 Why call the recognizers directly rather than through an AnalyzerEngine when no team
-recognizer needs one: bench/bench_pii.py, on 2,000 unique titles on a 2-core machine, measured
-iolint's recognizers inside an AnalyzerEngine at about 5x the titles/s of presidio's stock
-Italian setup, and the direct calls at about 13x: the engine's per-call work (spaCy
-tokenisation, context enhancement, de-duplication, running every recognizer) costs more than
-the detectors themselves. Both paths give the same detections (tests/pii/test_recognizers.py
-checks it on every evaluation title).
+recognizer needs one: the engine's per-call work (tokenisation, context enhancement,
+de-duplication, running every recognizer on every text) costs more than the detectors
+themselves; bench/bench_pii.py measures both (the direct calls about four times the engine's
+titles/s in its latest run). Both paths give the same detections (tests/pii/test_recognizers.py
+checks it on every development title).
 """
 
 from __future__ import annotations
@@ -74,26 +77,37 @@ def detect(text: str, entities: Iterable[str] | None = None) -> tuple[Detection,
 
 @lru_cache(maxsize=MEMO_SIZE)
 def _detect(text: str, entities: frozenset[str] | None) -> tuple[Detection, ...]:
+    from iolint.pii.normalise import normalise
+
     settings = _settings
+    normal = normalise(text)  # copy-paste and obfuscation undone; spans are mapped back below
+    seen = normal.text
     if settings.recognizers:
-        results = _engine(settings.recognizers).analyze(text=text, language="it")
+        results = _engine(settings.recognizers).analyze(text=seen, language="it")
         if entities is not None:
             results = [r for r in results if r.entity_type in entities]
     else:
         from iolint.pii.detectors import candidates
 
-        found = candidates(text, entities)
+        found = candidates(seen, entities)
         if not found:
             return ()
         recognizers = _own_recognizers()
         results = [
             r
             for d in found
-            for r in recognizers[d.name].analyze(text, None, None)
+            for r in recognizers[d.name].analyze(seen, None, None)
             if entities is None or r.entity_type in entities
         ]
-    detections = _merge(text, [r for r in results if r.score >= REPORT])
-    return tuple(d for d in detections if not _allowed(text, d, settings))
+    detections = _merge(seen, [r for r in results if r.score >= REPORT])
+    kept = [d for d in detections if not _allowed(seen, d, settings)]
+    if normal.starts is None:
+        return tuple(kept)
+    return tuple(_replace(d, *normal.span(d.start, d.end)) for d in kept)
+
+
+def _replace(d: Detection, start: int, end: int) -> Detection:
+    return Detection(d.kind, d.label, start, end, d.score, d.special, d.identifier)
 
 
 def _merge(text: str, results) -> list[Detection]:

@@ -1,8 +1,11 @@
 """Street addresses: an odonym (Via, Viale, P.zza...), a street name, and a house number.
 
 A street named without a house number ("Lavori in Piazza Garibaldi") is not an address of
-anyone. Lower-case "via" is also the preposition ("inviato via PEC 2 volte"), so after it the
-street name must be in title case; a four-digit 19xx/20xx number without "n." is a year.
+anyone, and neither is an office's or a public facility's ("lo sportello di Via Roma 12", "la
+biblioteca si trasferisce in Piazza Duomo 3", "il seggio di Via Po 5"): near an office word and
+with no word for a home, an address is left alone. Lower-case "via" is also the preposition
+("inviato via PEC 2 volte"), so after it the street name must be in title case; a four-digit
+19xx/20xx number without "n." is a year.
 """
 
 from __future__ import annotations
@@ -30,8 +33,44 @@ GERMAN_ADDRESS = re.compile(
     r"(?<![\w])[A-ZÄÖÜ][a-zäöüß]{1,30}(?:straße|strasse|gasse|platz|weg|allee)\s+\d{1,4}[a-z]?(?![\w])"
 )
 _CUE = cue(r"residen|domicili|indirizz|abita|address|adresse|wohnhaft")
+# Where a person lives or receives things: an address near these is someone's.
+_HOME = cue(
+    r"residen|domicili|abitazion|abita\b|abiti\b|casa\b|tua\s+casa|dimora|immobile|appartamento|"
+    r"passo\s+carrabile|contatore|utenza|ingombranti|consegna|a\s+domicilio|your\s+home|home\b|"
+    r"wohnung|wohnhaft"
+)
+# Offices and facilities open to the public, and road works: an address near these is not a
+# person's.
+_OFFICE = cue(
+    r"sportell|uffic|sede\b|sedi\b|biblioteca|scuola|istituto|liceo|asilo|nido\b|ospedale|"
+    r"poliambulatorio|ambulatori|distretto|consultorio|centro|farmacia|museo|teatro|palestra|"
+    r"piscina|palazzetto|stadio|municipio|comune\b|urp\b|cup\b|anagrafe|polizia|comando|"
+    r"caserma|questura|prefettura|tribunale|giudice|inps|inail|agenzia|ecocentro|isola\s+ecologica|"
+    r"raccolta|seggi|sezion[ei]\s+elettoral|mercato|evento|festa|concerto|mostra|incontro|"
+    r"convegno|assemblea|trasferisc|trasloc|apre\b|riapre|inaugura|office|library|school|"
+    r"traffico|viabilit|cantier|lavori\b|chius[ao]\b|chiusura|senso\s+unico|si\s+trova|"
+    r"befindet\s+sich|is\s+located|bürgerservice|servizi\b|"
+    r"hospital|cent(?:re|er)|polling|venue|held\s+at|büro|bürgerbüro|amt\b|meldeamt|standesamt|"
+    r"gemeinde|rathaus|schule|"
+    r"bibliothek|krankenhaus|sprengel"
+)
+_REACH = 60
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = re.compile(r"[IVXL]+")
+
+
+# What every address holds, in lower case: an odonym or a German street word. Searched in the
+# lower-cased text (a case-insensitive alternation scans several times slower).
+_STEMS = tuple(
+    sorted({w.replace("\\", "") for w in _ODONYM.split("|")} | {"straße", "strasse", "gasse", "platz", "weg", "allee"})
+)
+
+
+_ANY_STEM = re.compile("|".join(re.escape(stem) for stem in _STEMS))
+
+
+def maybe(text: str) -> bool:
+    return _ANY_STEM.search(text.lower()) is not None
 
 
 def _is_address(m: re.Match[str]) -> bool:
@@ -41,9 +80,17 @@ def _is_address(m: re.Match[str]) -> bool:
     return bool(m.group("mark")) or not _YEAR.fullmatch(m.group("number"))
 
 
+def _an_office(text: str, m: re.Match[str]) -> bool:
+    """An office or facility is named near the address, and nothing says anyone lives there."""
+    near = text[max(0, m.start() - _REACH) : m.start()] + " " + text[m.end() : m.end() + _REACH]
+    return _OFFICE.search(near) is not None and _HOME.search(near) is None
+
+
 def find_addresses(text: str) -> list[Hit]:
     found = [m for m in STREET_ADDRESS.finditer(text) if _is_address(m)]
     found += GERMAN_ADDRESS.finditer(text)
     return [
-        Hit("IT_ADDRESS", m.start(), m.end(), CONTEXT if _CUE.search(before(text, m.start())) else PAIR) for m in found
+        Hit("IT_ADDRESS", m.start(), m.end(), CONTEXT if _CUE.search(before(text, m.start())) else PAIR)
+        for m in found
+        if not _an_office(text, m)
     ]

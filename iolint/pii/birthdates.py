@@ -27,6 +27,15 @@ DATE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 BIRTH_CUE = cue(r"nat[oaie]\b|nascita|born\b|birth|geboren|geburt|d\.o\.b\b|dob\b")
+# Every cue holds one of these, in lower case (substring tests are faster than the pattern).
+_CUE_STEMS = ("nat", "nascita", "born", "birth", "geboren", "geburt", "d.o.b", "dob")
+
+
+def maybe(text: str) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in _CUE_STEMS) and BIRTH_CUE.search(text) is not None
+
+
 _RANGE = cue(r"dal|dall|al|entro|prima|dopo|fino|tra|fra|partire|since|after|before|until|ab|bis|vor|nach")
 _REACH = 40  # characters from the end of the cue to the start of the date
 

@@ -28,7 +28,7 @@ PHONE = re.compile(
     r"""(?<![\w+/.,])(?<!\d[ .-])      # not inside a number, a code, an amount or a date
     (?:(?:\+|00)39[ .-]?)?              # country code
     (?:3\d{2}|0\d{1,4})                 # mobile prefix or area code
-    (?:[ .-]?\d){4,8}                   # subscriber digits, optionally grouped
+    (?:/?\d|[ .-]?\d)(?:[ .-]?\d){3,7}  # subscriber digits, grouped; a slash after the prefix
     (?![\w/]|[ .-]?\d)                  # not followed by more digits
     """,
     re.VERBOSE,
@@ -42,6 +42,7 @@ _REFERENCE_CUE = re.compile(
     r"[.:°]*(?:\s+(?:n|nr|n°|num|numero)[.:°]*)?\s*$",
     re.IGNORECASE,
 )
+_DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}")
 _NOT_PERSONAL = {3, 4, 5, 9}  # phonenumbers' TOLL_FREE, PREMIUM_RATE, SHARED_COST, UAN
 
 
@@ -63,6 +64,8 @@ def find_phones(text: str) -> list[Hit]:
 
     hits = []
     for m in PHONE.finditer(text):
+        if _DATE_SHAPE.fullmatch(m.group()):
+            continue  # "03.04.1988" is a date, whatever phonenumbers says
         window = before(text, m.start())
         cued = _PHONE_CUE.search(window) is not None
         digits = re.sub(r"\D", "", m.group())

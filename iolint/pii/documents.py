@@ -13,8 +13,10 @@ import re
 from iolint.pii.hits import CONTEXT, PATTERN, Hit, before, cue
 
 _L = "A-HJ-NPR-Z"  # plate letters: no I, O, Q, U
-PLATE = re.compile(rf"(?<![A-Za-z0-9])[{_L}]{{2}} ?\d{{3}} ?[{_L}]{{2}}(?![A-Za-z0-9])")
-CIE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{5}[A-Z]{2}(?![A-Za-z0-9])")
+# Plates and CIE numbers are also written with spaces or dashes, and in lower case
+# ("EZ-551-RB", "dk 023 hp", "CB 98765 DF"); lower case counts only after a cue word.
+PLATE = re.compile(rf"(?<![A-Za-z0-9])[{_L}]{{2}}[ -]?\d{{3}}[ -]?[{_L}]{{2}}(?![A-Za-z0-9])", re.IGNORECASE)
+CIE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{5} ?[A-Z]{2}(?![A-Za-z0-9])", re.IGNORECASE)
 TWO_LETTERS_SEVEN_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{7}(?![A-Za-z0-9])")
 NEW_LICENCE = re.compile(r"(?<![A-Za-z0-9])U1(?=(?:[A-Z]{0,7}\d){3})[A-Z0-9]{7}[A-Z](?![A-Za-z0-9])")
 OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[A-Z](?![A-Za-z0-9])")
@@ -41,10 +43,12 @@ def _nearest_cue(text: str, start: int, kinds: tuple[str, ...]) -> str | None:
 
 
 def find_plates(text: str) -> list[Hit]:
-    return [
-        Hit("IT_LICENSE_PLATE", m.start(), m.end(), CONTEXT if _PLATE_CUE.search(before(text, m.start())) else PATTERN)
-        for m in PLATE.finditer(text)
-    ]
+    hits = []
+    for m in PLATE.finditer(text):
+        cued = _PLATE_CUE.search(before(text, m.start())) is not None
+        if cued or m.group().isupper():
+            hits.append(Hit("IT_LICENSE_PLATE", m.start(), m.end(), CONTEXT if cued else PATTERN))
+    return hits
 
 
 def find_identity_documents(text: str) -> list[Hit]:
@@ -52,7 +56,7 @@ def find_identity_documents(text: str) -> list[Hit]:
     hits = []
     for m in CIE.finditer(text):
         cued = _nearest_cue(text, m.start(), ("IT_IDENTITY_CARD",)) is not None
-        if cued or m.group().startswith("C"):
+        if cued or (m.group().startswith("C") and m.group().isupper()):
             hits.append(Hit("IT_IDENTITY_CARD", m.start(), m.end(), CONTEXT if cued else PATTERN))
     for m in TWO_LETTERS_SEVEN_DIGITS.finditer(text):
         kind = _nearest_cue(text, m.start(), ("IT_IDENTITY_CARD", "IT_PASSPORT"))

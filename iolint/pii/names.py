@@ -1,85 +1,96 @@
-"""Person names without an NER model: a gazetteer of first names and surnames, and context.
+"""Person names without an NER model: a gazetteer of names of many origins, and context.
 
-Name lists come from maintained data packages: python-codicefiscale's first names and Faker's
-it_IT first names and surnames, loaded once on first use. A capitalised gazetteer word alone is
-never reported (it could be a place, a street or an ordinary word); a name is reported when
+The name data (``iolint.pii.namedata``) comes from maintained packages: first names and
+surnames of some sixty Faker locales and python-codicefiscale, and word lists that mark the
+names that are also common words (Rosa, Sole, Franco, Will, Costa). A capitalised gazetteer
+word alone is never reported (it could be a place, a street or an ordinary word); a name is
+reported when
 
-* a title or honorific precedes capitalised words ("Sig.ra Bianchi", "Dott. Esposito", "Frau
+* a title or honorific precedes capitalised words ("Sig.ra Bianchi", "Dott. Khan", "Frau
   Hofer"): 0.85, whatever the words, unless they are a role ("Gentile Utente");
-* a greeting or a relation precedes a gazetteer name ("Ciao Rosa,", "intestato a Luca
-  Esposito", "alunno Lorenzo Fontana"): 0.85 / 0.8;
-* a first name stands next to another name ("Mario Rossi", "Rossi Mario", "MARIO ROSSI") or
-  before an unknown capitalised word ("Chiara Gallo"): 0.7;
-* a first name opens the text and is followed by a comma ("Alessandro, la tua domanda"): 0.6.
+* a greeting or a relation precedes names ("Ciao Rosa,", "intestato a Luca Esposito",
+  "alunno Lorenzo Fontana"): 0.85 / 0.8; unknown words count there when they are not words of
+  the language ("Gentile Arben Hoxha,");
+* the title leaves only a person: names opening it before ":", "," or a dash ("Serena Costa,",
+  "Marina Greco: rimborso approvato", "Hoxha Arben –"), or closing it after "per" ("Rimborso per
+  Fatou Diop"), a first name opening it before a comma and a word that addresses ("Rosa, hai…"):
+  0.7 / 0.6;
+* a first name stands next to another name ("Mario Rossi", "Rossi Mario", "MARIO ROSSI",
+  "mario rossi"), before an unknown capitalised word ("Chiara Gallo"), or a surname next to an
+  initial ("Rossi M.", "M. Rossi"): 0.7. Particles join a name (De Luca, El Amrani, Van der
+  Berg, Dal Bosco), and so do hyphens (Rossi-Bianchi).
 
-Names that are also common words (Rosa, Marina, Sole, Franco, Stella, Viola...) count only with a
-greeting, a title, a relation, or next to a name that is not ambiguous. Nothing is reported after
-a street, place or institution word, or a saint ("Via Giuseppe Verdi", "Comune di Santa Maria
-Capua Vetere", "Istituto Comprensivo Leonardo da Vinci", "Ospedale Sandro Pertini").
+Names that are also common words (marked WORD) count only with a greeting, a title, a relation,
+in a position that leaves only a person, or next to a name that is not a word. Nothing is
+reported after a street, place or institution word, or a saint ("Via Giuseppe Verdi", "Comune di
+Santa Maria Capua Vetere", "Istituto Comprensivo Leonardo da Vinci", "Ospedale Sandro Pertini"),
+nor for a comune's name ("Martina Franca").
 """
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from importlib.util import find_spec
-from pathlib import Path
+from bisect import bisect_right
+from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from iolint.pii.hits import CONTEXT, PAIR, PATTERN, Hit, lower_same_length
-
-FIRST, SURNAME, AMBIGUOUS = 1, 2, 4
-
-# Gazetteer entries that are ordinary words or place names when capitalised.
-AMBIGUOUS_NAMES = frozenset(
-    """alba alma amico aria assunta assunto aurora bianca bianco bruna bruno candida candido
-    carina celeste colomba colombo concetta consolata costante costanza diamante diana divina
-    dolores domenica donata donato donna durante fedele felice fermo fiamma fiore fortunata
-    fortunato franca franco gemma gioconda gloria grazia giusto immacolata innocenza libera
-    libero lieto luna marina marino massima massimo mira modesto natale norma novella pace
-    pasqua primo prospero prudenza regina romana romano rosa salvo serena sereno sole speranza
-    stella tosca ultimo vera viola vita vitale vittoria
-    abate amato argento balla basso battaglia bocca botta casale chiesa cipolla collina conte
-    conti costa farina ferrara ferrari forza gatto greco leone lombardo lupo medici monaco
-    moneta monte monti palazzo pepe prati pugliese rocca russo santi scarpa schiavo soprano
-    tasca tasso tedesco traversa trapani veneziano vento verdi vespa volta volterra zampa""".split()
-)
-# Never names here: saints and greetings are cues, the rest are words.
-NOT_NAMES = frozenset("santa santo salve benvenuto benvenuta queen norvegia scolastica sabato vico mia".split())
+from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, is_word, municipalities, table
 
 _TITLE = re.compile(
     r"(?<![\w.])(?:sig(?:\.ra|\.na|g)?\.?|signor[ae]?|dott(?:\.ssa)?\.?|dottor(?:e|essa)|dr\.?|"
     r"prof(?:\.ssa)?\.?|professor(?:e|essa)?|avv\.?|ing\.|arch\.|geom\.|rag\.|mr\.?|mrs\.?|"
-    r"ms\.?|herrn?|frau|don|suor)[ \t]+",
+    r"ms\.?|herrn?|frau|don|suor)[ \t\u00a0]+",
     re.IGNORECASE,
 )
 _GREETING = re.compile(
     r"(?<![\w.])(?:gentil(?:e|issim[oa])|gent\.(?:mo|ma|mi|me)?|egregi[oa]|car[oa]|carissim[oa]|"
-    r"ciao|buongiorno|buonasera|dear|hello|hi|hallo|lieber?|sehr geehrter?|guten tag)[ \t,]+",
+    r"ciao|buongiorno|buonasera|salve|dear|hello|hi|hallo|lieber?|sehr geehrter?|guten tag|"
+    r"servus|grüß gott)[ \t,]+",
     re.IGNORECASE,
 )
 _RELATION = re.compile(
     r"(?<![\w.])(?:intestat[oaie] a|a nome di|per conto di|alunn[oaie]|student(?:e|essa|i)|"
     r"bambin[oaie]|figli[oa]|minore|paziente|beneficiari[oa]|richiedente|titolare|"
-    r"intestatari[oa]|defunt[oa]|delegat[oa]|tutore|coniuge|erede|contribuente)[ \t]+",
+    r"intestatari[oa]|defunt[oa]|delegat[oa]|tutore|coniuge|erede|contribuente|proprietari[oa]|"
+    r"conducente|trasgressore|owner|holder|"
+    r"alla c\.a\.(?: di)?|c\.a\.|all'attenzione di|famiglia|family|familie)[ \t]+",
     re.IGNORECASE,
 )
 _CUES = ((_TITLE, CONTEXT, True), (_GREETING, CONTEXT, False), (_RELATION, 0.8, False))
+# The three in one pattern, run on the lower-cased text with a plain word boundary: several
+# times faster than three case-insensitive patterns with look-behinds. A match right after a
+# dot ("v.le", "Dott.ssa") is dropped afterwards, as the look-behind did.
+_LOOKBEHIND = r"(?<![\w.])"
+_ANY_CUE = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<c{i}>{rx.pattern.replace(_LOOKBEHIND, '')})" for i, (rx, _, _) in enumerate(_CUES))
+    + ")"
+)
 
 # A capitalised word (title case or all caps), possibly after an elided particle (D'Amico).
-_CAP_WORD = re.compile(r"(?:[A-Z][a-z]?['’])?[A-ZÀ-Þ][^\W\d_]*(?:['’][^\W\d_]+)?")
+_CAP_WORD = re.compile(r"(?:[A-Z][a-z]?['’])?[A-ZÀ-Þ][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[A-ZÀ-Þ][^\W\d_]+)?")
+_LOWER_WORD = re.compile(r"[a-zà-ÿ][^\W\d_]*(?:-[a-zà-ÿ][^\W\d_]+)?")
 _PARTICLE = re.compile(
-    r"(?:(?:Della|Dalla|Del|Dal|De|Di|Da|Lo|La|Li|DELLA|DALLA|DEL|DAL|DE|DI|DA|LO|LA|LI)[ \t]|D['’])"
+    r"(?:(?:(?i:della|dalla|del|dal|dei|de|di|da|lo|la|li|van|von|der|den|ter|el|al|ben|bin|ibn|abu|"
+    r"abd|dos|das|do|du|le|mac|mc|dela|delos|delas|de la|de los|van de|van der|von der|"
+    r"de las))[ \t]|(?i:d|l)['’])"
 )
-_GAP = re.compile(r"[ \t]{1,2}")
+_PARTICLE_WORDS = frozenset(
+    "della dalla del dal dei de di da lo la van von der den ter el al ben bin ibn abu abd dos das do du le "
+    "mac mc dela delos delas".split()
+)
+_GAP = re.compile(r"[ \t\u00a0]{1,2}")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[,:;()!?\-–—/]")
+_INITIAL = re.compile(r"[A-Z]\.")
 
 ROLES = frozenset(
     """utente utenti cittadino cittadina cittadini cliente clienti contribuente famiglia
     famiglie genitore genitori signore signora signori sindaco presidente dirigente direttore
     direttrice responsabile team tutti tutte sua lei voi io customer user citizen member
-    residents kunde kundin bürger bürgerin nutzer mitglied""".split()
+    residents kunde kundin bürger bürgerin nutzer mitglied ragazzi ragazze amici amiche
+    colleghi colleghe studenti docenti insegnanti""".split()
 )
 PLACES = frozenset(
     """via viale v.le piazza piazzale p.zza p.za p.le piazzetta corso c.so largo l.go vicolo
@@ -91,8 +102,10 @@ PLACES = frozenset(
     caserma chiesa basilica cattedrale duomo santuario parrocchia oratorio cappella cimitero
     piscina palestra sala auditorium aula plesso premio festival arena monumento lido rifugio
     quartiere rione comune provincia città regione municipio progetto borsa fondo concorso
-    rassegna mostra torneo trofeo memorial coppa sentiero ic iis itis itc ipsia ipc
-    san santa santo sant santi s ss st sankt""".split()
+    rassegna mostra torneo trofeo memorial coppa sentiero ic iis itis itc ipsia ipc rsa
+    farmacia bar ristorante trattoria pizzeria hotel albergo negozio ditta impresa agriturismo
+    san santa santo sant santi s ss st sankt straße strasse platz gasse weg allee street road
+    avenue square school hospital""".split()
 )
 # "X di Name": places whose name follows "di" (Comune di Giuliano Teatino), unlike a school
 # or a nursery, where "nido di Francesca Gallo" is a child's place.
@@ -119,65 +132,86 @@ STOP_WORDS = (
         rinnovo iscrizione ufficio servizio bonus""".split()
     )
 )
+# Words after a name that leave only a person in the title: "Rosa, hai…", "Serena Costa:".
+_ADDRESSES = re.compile(
+    r"[ \t]*[,!][ \t]*(?:\w+[ \t]+){0,3}?(?:hai|sei|ti|tu|tuo|tua|tuoi|tue|puoi|devi|ricorda|ricordati|"
+    r"your|you|dein\w*|du|ihr|ihre|sie)\b",
+    re.IGNORECASE,
+)
+_SURNAME_COMMA_FIRST = re.compile(r"([A-ZÀ-Þ][^\W\d_]+),[ \t]+([A-ZÀ-Þ][^\W\d_]+)")
+_OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
+# "per Name Surname" or ": Name Surname" closing the title.
+_CLOSING_CUE = re.compile(
+    r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd]a|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|DA)|[:–—]|(?<= )-)[ \t]+"
+)
+_CLOSING_END = re.compile(r"[ \t.!)]*$")
 
 
 class Token(NamedTuple):
     start: int
     end: int
-    flags: int  # FIRST | SURNAME | AMBIGUOUS, 0 for an unknown capitalised word
+    flags: int  # FIRST | SURNAME | WORD, 0 for an unknown word
 
 
-def _data_path(package: str, *parts: str) -> Path:
-    # find_spec on a top-level package does not import it (python-codicefiscale's import
-    # pulls in dateutil and slugify, which we do not need).
-    spec = find_spec(package)
-    return Path(spec.submodule_search_locations[0], *parts)
+def _flags(word: str) -> int:
+    if word.isalpha():
+        return table().get(word.lower() if word.isascii() else fold(word), 0)
+    flags = 0
+    for part in word.replace("’", "'").split("-"):
+        key = fold(part.rsplit("'", 1)[-1])
+        flags |= table().get(key, 0)
+    return flags
 
 
-@cache
-def municipalities() -> frozenset[str]:
-    """Lower-cased names of the active Italian comuni (some are a first name and a name)."""
-    with _data_path("codicefiscale", "data", "municipalities.json").open(encoding="utf-8") as f:
-        return frozenset(m["name"].lower() for m in json.load(f) if m.get("active"))
+@lru_cache(maxsize=4096)  # the same few thousand words recur across titles
+def _is_name_like(word: str) -> bool:
+    """An unknown word that could be a name: not a word of the language, nor a compound ending
+    in one ("Marktgemeinde", "Neumarkt"), nor a role, place or code (an unknown word of four
+    capitals or fewer is an acronym: TARI, INPS)."""
+    key = fold(word.replace("’", "'").rsplit("'", 1)[-1])
+    if not 2 <= len(key) <= 30 or (word.isupper() and len(key) <= 4):
+        return False
+    if key in STOP_WORDS or key in municipalities() or is_word(key):
+        return False
+    return not any(is_word(key[i:]) for i in range(1, len(key) - 4))
 
 
-@cache
-def gazetteer():
-    """(automaton over " name " keys, lower-cased name -> flags), built once."""
-    import ahocorasick
-    from faker.providers.person.it_IT import Provider
-
-    with _data_path("codicefiscale", "data", "names.json").open(encoding="utf-8") as f:
-        cf_names = json.load(f)
-    flags: dict[str, int] = {}
-    for names, flag in (
-        (Provider.first_names, FIRST),
-        ([n for group in cf_names.values() for n in group], FIRST),
-        (Provider.last_names, SURNAME),
-    ):
-        for name in names:
-            key = name.lower()
-            if key not in NOT_NAMES:
-                flags[key] = flags.get(key, 0) | flag | (AMBIGUOUS if key in AMBIGUOUS_NAMES else 0)
-    automaton = ahocorasick.Automaton()
-    for key, flag in flags.items():
-        automaton.add_word(f" {key} ", (len(key), flag))
-    automaton.make_automaton()
-    return automaton, flags
+def _counts_here(word: str) -> bool:
+    """Whether a word may be part of a name where the title leaves only a person: a name that
+    is not a word, an Italian name even if it is one (Rosa, Costa), or a name-like word (a
+    foreign name that is an Italian word, like "Zona", is a word here)."""
+    flags = _flags(word)
+    if flags:
+        return bool(flags & ITALIAN or not flags & WORD)
+    return _is_name_like(word)
 
 
-_NON_LETTER = re.compile(r"[\W\d_]")
+_NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?")
+
+
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[tuple[int, int, str, int], ...]:
+    """(start, end, word, flags) of every word, computed once per text for all the rules."""
+    get = table().get
+    words = []
+    for m in _NAME_TOKEN.finditer(text):
+        word = m.group()
+        if word.isalpha():  # the common case, inlined: this runs for nearly every title
+            flags = get(word.lower() if word.isascii() else fold(word), 0)
+        else:
+            flags = _flags(word)
+        words.append((m.start(), m.end(), word, flags))
+    return tuple(words)
 
 
 def _gazetteer_tokens(text: str) -> list[Token]:
-    """Capitalised whole words of the text that are in the gazetteer, in order."""
-    automaton, _ = gazetteer()
-    padded = " " + _NON_LETTER.sub(" ", lower_same_length(text)) + " "
+    """Words of the text that are in the gazetteer: capitalised, or lower case in a lower-case pair."""
     tokens = []
-    for end, (length, flag) in automaton.iter(padded):
-        start = end - length - 1  # end is the key's trailing space, one past the name in text
-        if text[start].isupper():
-            tokens.append(Token(start, start + length, flag))
+    for start, end, word, flags in _words(text):
+        if not flags or word.lower() in _PARTICLE_WORDS:
+            continue  # "Da Mario", "von der": particles join names, they do not start them
+        if word[0].isupper() or (word.islower() and not flags & WORD):
+            tokens.append(Token(start, end, flags))
     return tokens
 
 
@@ -186,19 +220,43 @@ def _is_caps(text: str, token: Token) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-def _next_word(text: str, end: int) -> tuple[Token, bool] | None:
-    """The capitalised word right after ``end``, and whether a particle (De, Di, D') led it."""
+def _next_word(text: str, end: int, lower: bool = False) -> tuple[Token, bool] | None:
+    """The word right after ``end`` (capitalised, or lower case if ``lower``), and whether a
+    particle (De, Di, D', van der) led it."""
     gap = _GAP.match(text, end)
     if not gap:
         return None
+    word_rx = _LOWER_WORD if lower else _CAP_WORD
     particle = _PARTICLE.match(text, gap.end())
-    word = _CAP_WORD.match(text, particle.end()) if particle else None
+    word = word_rx.match(text, particle.end()) if particle else None
     if word is None:
-        particle, word = None, _CAP_WORD.match(text, gap.end())
+        particle, word = None, word_rx.match(text, gap.end())
     if word is None:
         return None
-    key = re.split("['’]", word.group().lower())[-1]
-    return Token(gap.end(), word.end(), gazetteer()[1].get(key, 0)), particle is not None
+    return Token(gap.end(), word.end(), _flags(word.group())), particle is not None
+
+
+# Events about or dedicated to a person name no one who gets the message: "Concerto per Ennio
+# Morricone", "Mostra su Frida Kahlo", "Centenario di Italo Calvino", "Intitolazione del parco
+# a Peppino Impastato".
+EVENTS = frozenset(
+    """concerto concerti mostra mostre omaggio tributo anniversario centenario bicentenario
+    commemorazione intitolazione spettacolo serata lettura letture celebrazione cerimonia
+    retrospettiva rassegna festival premio memorial convegno film""".split()
+)
+_EVENT_LINKS = frozenset("a ad per su sul sulla con di del della dello in onore memoria dedicato dedicata".split())
+
+
+def _after_event(words: list[str]) -> bool:
+    """Whether an event word stands shortly before, with only links, articles and place words
+    (or capitalised ones) after it."""
+    for steps in range(min(len(words), 6)):
+        low = words[len(words) - 1 - steps]
+        if low in EVENTS:
+            return True
+        if not (low in _EVENT_LINKS or low in _ARTICLES or low in PLACES):
+            return False
+    return False
 
 
 def _after_place(text: str, start: int) -> bool:
@@ -209,6 +267,8 @@ def _after_place(text: str, start: int) -> bool:
     """
     originals = _WORD_BEFORE.findall(text, max(0, start - 80), start)
     words = [w.lower().rstrip(".") for w in originals]
+    if _after_event(words):
+        return True
     for steps in range(min(len(words), 6)):
         i = len(words) - 1 - steps
         low = words[i]
@@ -225,98 +285,354 @@ def _after_place(text: str, start: int) -> bool:
 
 def _run(text: str, first: Token) -> list[Token]:
     """Adjacent gazetteer words from ``first`` on, and a surname after a particle (De Luca)."""
+    lower = text[first.start].islower()
     run = [first]
     while len(run) < 4:
-        nxt = _next_word(text, run[-1].end)
+        nxt = _next_word(text, run[-1].end, lower)
         if nxt is None:
             break
         token, particle = nxt
+        if lower and token.flags & WORD:
+            break  # "kit per la differenziata": lower-case names must not be words
+        if fold(text[token.start : token.end].split()[-1]) in STOP_WORDS:
+            break  # "Chiesa di |Santa Chiara"
         if not (token.flags or (particle and any(t.flags & FIRST for t in run))):
             break
         run.append(token)
     return run
 
 
-def _is_pair(run: list[Token]) -> bool:
-    """Adjacent names are a person when one is a first name and one is not ambiguous."""
-    has_first = any(t.flags & FIRST for t in run)
-    clear = any(not t.flags & AMBIGUOUS for t in run)
-    return len(run) >= 2 and has_first and clear
+def _is_pair(text: str, run: list[Token]) -> bool:
+    """Adjacent names are a person when one is a first name and one is not a word; in lower
+    case, when an unambiguous first name meets a surname."""
+    if len(run) < 2:
+        return False
+    if text[run[0].start].islower():
+        return any(t.flags & FIRST and not t.flags & WORD for t in run) and any(t.flags & SURNAME for t in run)
+    clear = any(
+        (t.flags and not t.flags & WORD) or (not t.flags and _is_name_like(text[t.start : t.end].split()[-1])) for t in run
+    )
+    return clear and any(t.flags & FIRST for t in run)
 
 
 def _surname_after(text: str, run: list[Token]) -> Token | None:
     """An unknown capitalised word after a lone unambiguous first name ("Chiara Gallo")."""
     last = run[-1]
-    if len(run) != 1 or last.flags & AMBIGUOUS or not last.flags & FIRST or _is_caps(text, last):
+    if len(run) != 1 or last.flags & WORD or not last.flags & FIRST or _is_caps(text, last):
+        return None
+    if text[last.start].islower():
         return None
     nxt = _next_word(text, last.end)
     if nxt is None or nxt[0].flags:
         return None
     word = text[nxt[0].start : nxt[0].end]
-    if word.isupper() or word.lower() in STOP_WORDS:
+    if word.isupper() or fold(word) in STOP_WORDS:
         return None
     return nxt[0]
+
+
+_WORD_BEHIND = re.compile(r"([A-ZÀ-Þ][^\W\d_]{1,30})[ \t]$")
+
+
+def _given_before(text: str, token: Token) -> int | None:
+    """Where an unknown name-like word right before a surname that is not a word starts
+    ("Gurpreet Singh", "Fatou Ndiaye")."""
+    if not token.flags & SURNAME or token.flags & (WORD | FIRST) or not text[token.start].isupper():
+        return None
+    m = _WORD_BEHIND.search(text, max(0, token.start - 30), token.start)
+    if m and not _flags(m.group(1)) and _is_name_like(m.group(1)) and not m.group(1).isupper():
+        return m.start(1)
+    return None
+
+
+def _given_after(text: str, token: Token) -> int | None:
+    """Where an unknown name-like word right after a surname that is not a word ends ("Singh
+    Harpreet"). Two unknown words ("Hoxha Arben") are a person only where the title leaves
+    nothing else (``_position_runs``)."""
+    if not token.flags & SURNAME or token.flags & (WORD | FIRST) or not text[token.start].isupper():
+        return None
+    nxt = _next_word(text, token.end)
+    if nxt is None or nxt[1] or nxt[0].flags:
+        return None
+    word = text[nxt[0].start : nxt[0].end]
+    if word.isupper() != text[token.start : token.end].isupper() or not _is_name_like(word):
+        return None
+    return nxt[0].end
+
+
+def _with_initial(text: str, token: Token) -> tuple[int, int] | None:
+    """A surname with an initial: "Rossi M.", "M. Rossi"."""
+    if not token.flags & SURNAME or token.flags & WORD or not text[token.start].isupper():
+        return None
+    after = _GAP.match(text, token.end)
+    if after and _INITIAL.match(text, after.end()) and not text[after.end() + 2 : after.end() + 3].isalpha():
+        return token.start, after.end() + 2
+    if token.start >= 3 and _INITIAL.fullmatch(text, token.start - 3, token.start - 1) and text[token.start - 1] == " ":
+        if token.start == 3 or not text[token.start - 4].isalnum():
+            if text[token.start - 3] != "S":  # "S. Rossi" may be a saint's abbreviation
+                return token.start - 3, token.end
+    return None
 
 
 def _cue_runs(text: str) -> list[Hit]:
     """Names right after a title, a greeting or a relation word."""
     hits = []
-    for rx, score, any_word in _CUES:
-        for m in rx.finditer(text):
-            words = []
-            at = m.end()
-            while len(words) < 3:
-                word = _CAP_WORD.match(text, at)
-                if not word or word.group().lower() in STOP_WORDS:
-                    break
-                if _TITLE.match(text, word.start()):
-                    break  # "Gentile Sig.ra Bianchi": the title cue takes over
-                words.append(word)
-                gap = _GAP.match(text, word.end())
-                if not gap:
-                    break
-                at = gap.end()
-            if not words or _after_place(text, m.start()):
-                continue
-            if any_word or any(gazetteer()[1].get(w.group().lower()) for w in words):
-                hits.append(Hit("PERSON", words[0].start(), words[-1].end(), score))
+    for m in _ANY_CUE.finditer(lower_same_length(text)):
+        if m.start() and text[m.start() - 1] == ".":
+            continue
+        _, score, any_word = _CUES[int(m.lastgroup[1:])]
+        words = []
+        at = m.end()
+        while len(words) < 3:
+            word = _CAP_WORD.match(text, at) or (_LOWER_WORD.match(text, at) if not any_word else None)
+            if not word or fold(word.group()) in STOP_WORDS:
+                break
+            if _TITLE.match(text, word.start()):
+                break  # "Gentile Sig.ra Bianchi": the title cue takes over
+            if word.group()[0].islower() and (not _flags(word.group()) or _flags(word.group()) & WORD):
+                break  # lower case only for names that are not words: "gentile mario rossi"
+            if text[word.end() : word.end() + 1].isdigit():
+                break  # part of a code: "intestato a RSSMRA85…"
+            words.append(word)
+            gap = _GAP.match(text, word.end())
+            if not gap:
+                break
+            at = (_PARTICLE.match(text, gap.end()) or gap).end()
+        if not words or _after_place(text, m.start()):
+            continue
+        # After a greeting: names that count here, or a first name that is a word addressed
+        # with a comma ("Dear Grace,"), not a title ("Hello Summer Camp:").
+        addressed = text[words[-1].end() : words[-1].end() + 1] in (",", "!")
+        if any_word or any(
+            _counts_here(w.group()) or (addressed and _flags(w.group()) & FIRST) for w in words
+        ):
+            hits.append(Hit("PERSON", words[0].start(), words[-1].end(), score))
     return hits
 
 
-def _gazetteer_runs(text: str) -> list[Hit]:
+def _person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | None:
+    """Two to four capitalised words from ``at`` that may each be part of a name, with particles
+    and hyphens. Names that are all words must stand side by side, and when opening the title
+    ("Bianco Natale:", "Stella di Natale:") be a first name then a surname."""
+    words: list[re.Match[str]] = []
+    end = at
+    while len(words) < 4:
+        word = _CAP_WORD.match(text, at)
+        if not word or fold(word.group()) in STOP_WORDS or text[word.end() : word.end() + 1].isdigit():
+            break
+        if not _counts_here(word.group()):
+            break
+        words.append(word)
+        end = word.end()
+        gap = _GAP.match(text, end)
+        if not gap:
+            break
+        at = (_PARTICLE.match(text, gap.end()) or gap).end()
+    if len(words) < 2:
+        return None
+    flags = [_flags(w.group()) for w in words]
+    if all(f & WORD for f in flags):
+        # Names that are all words ("Stella di Natale", "Bianco Natale") are a person only as
+        # first name then surname, side by side: "Serena Costa", "Marina Greco".
+        if len(words) != 2 or words[1].start() - words[0].end() > 2:
+            return None
+        if opening and not (flags[0] & FIRST and flags[1] & SURNAME):
+            return None
+    first = text[words[0].start() : words[0].end()]
+    if fold(first) in STOP_WORDS or text[words[0].start() : end].lower() in municipalities():
+        return None
+    return words[0].start(), end
+
+
+def _position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
+    """Names where the title leaves only a person: opening it, closing it, or addressing (a
+    place an earlier rule's name already covers is not looked at again)."""
+    hits = []
+    opening = len(text) - len(text.lstrip(" \t*_#>\"'«“"))
+    if opening in _Covered(found):
+        return hits + _closing_runs(text, found)
+    span = _person_run(text, opening, opening=True)
+    if span and _OPENING_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
+        hits.append(Hit("PERSON", span[0], span[1], PAIR))
+    # "Esposito, Gennaro: …": a surname, a comma and a first name open the title.
+    comma = _SURNAME_COMMA_FIRST.match(text, opening)
+    if comma and _flags(comma.group(1)) & SURNAME and _flags(comma.group(2)) & FIRST:
+        if _counts_here(comma.group(1)) and _counts_here(comma.group(2)) and _OPENING_END.match(text, comma.end()):
+            hits.append(Hit("PERSON", comma.start(), comma.end(), PAIR))
+    # A single first name addressing the reader: "Rosa, hai…", "Arben, la tua domanda…".
+    word = _CAP_WORD.match(text, opening)
+    if word and _ADDRESSES.match(text, word.end()) and not any(rx.match(text, word.start()) for rx, _, _ in _CUES):
+        flags = _flags(word.group())
+        if flags & FIRST or (not flags and _is_name_like(word.group())):
+            hits.append(Hit("PERSON", word.start(), word.end(), PATTERN))
+    return hits + _closing_runs(text, found)
+
+
+def _closing_runs(text: str, found: list[Hit]) -> list[Hit]:
+    """"… per Fatou Diop", "…: Kavinda Jayasuriya": names closing the text after a preposition,
+    a colon or a dash."""
+    last = len(text.rstrip(" \t.!)")) - 1
+    if last < 0 or not text[last].isalpha() or last in _Covered(found):
+        return []
+    hits = []
+    for m in _CLOSING_CUE.finditer(text, max(0, len(text) - 80)):  # a closing name is near the end
+        span = _person_run(text, m.end())
+        if span and _CLOSING_END.fullmatch(text, span[1]) and not _after_place(text, m.start()):
+            hits.append(Hit("PERSON", span[0], span[1], PAIR))
+    return hits
+
+
+def _capital_next(text: str, end: int) -> bool:
+    """Whether a capitalised word or a particle follows ``end`` after a space."""
+    gap = _GAP.match(text, end)
+    return gap is not None and (text[gap.end() : gap.end() + 1].isupper() or _PARTICLE.match(text, gap.end()) is not None)
+
+
+class _Covered:
+    """Where earlier rules found names: ``at in covered`` in O(log n), for texts of any length."""
+
+    def __init__(self, hits):
+        spans = sorted((h.start, h.end) for h in hits)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def __contains__(self, at: int) -> bool:
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.reach[i]
+
+
+def _gazetteer_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
+    """Runs of gazetteer words (a word inside an earlier rule's name is not looked at again)."""
     hits = []
     tokens = _gazetteer_tokens(text)
     opening = len(text) - len(text.lstrip())  # where the first word starts
     consumed = -1
+    covered = _Covered(found)
     for token in tokens:
-        if token.start < consumed:
+        if token.start < consumed or token.start in covered:
             continue
+        if token.flags & WORD and not _capital_next(text, token.end) and token.start != opening:
+            continue  # a name that is a word, alone: every rule below needs more
+        initial = _with_initial(text, token)
+        if initial and not _after_place(text, initial[0]):
+            hits.append(Hit("PERSON", *initial, PAIR))
+            consumed = initial[1]
+            continue
+        given = _given_before(text, token)
+        if given and not _after_place(text, given):
+            hits.append(Hit("PERSON", given, token.end, PAIR))
+            consumed = token.end
+            continue
+        given_after = _given_after(text, token)
+        if given_after and not _after_place(text, token.start):
+            hits.append(Hit("PERSON", token.start, given_after, PAIR))
+            consumed = given_after
+            continue
+        if fold(text[token.start : token.end]) in PLACES:
+            continue  # "Villa Borghese", "Porta Nuova": a place word starts no name
         run = _run(text, token)
         consumed = run[-1].end
         surname = _surname_after(text, run)
         if surname:
             run.append(surname)
             consumed = surname.end
-        if _is_pair(run) or surname:
+        if _is_pair(text, run) or surname:
             score = PAIR
         elif (
             len(run) == 1
             and token.flags & FIRST
-            and not token.flags & AMBIGUOUS
+            and not token.flags & WORD
             and token.start == opening
             and text[token.end : token.end + 1] in (",", "!")
+            and text[token.start].isupper()
         ):
             score = PATTERN  # "Alessandro, la tua domanda è stata accolta"
         else:
             continue
         start, end = run[0].start, run[-1].end
-        if not _after_place(text, start) and text[start:end].lower() not in municipalities():
+        if not _after_place(text, start) and fold(text[start:end]) not in municipalities():
             hits.append(Hit("PERSON", start, end, score))
     return hits
 
 
-def find_names(text: str) -> list[Hit]:
-    hits = sorted(_cue_runs(text) + _gazetteer_runs(text), key=lambda h: (h.start, -h.end, -h.score))
+_SIDE_BY_SIDE = re.compile(r"[ \t\u00a0]{1,2}(?:[^\W\d_]{1,4}['’ \t]{1,2})?")
+_OPEN_PUNCT = re.compile(r"[ \t]*[,!]")
+_TRAILING = re.compile(r"[ \t.!)]*")
+# Spaces, and particles, between two lower-case names ("mario van der berg").
+_LOWER_GAP = re.compile(r"[ \t\u00a0]{1,2}(?:[^\W\d_]{1,4}[ \t\u00a0]{1,2}){0,2}")
+_INITIAL_NEXT_TO_WORD = re.compile(r"(?<![^\W\d_])[A-Z]\. [A-ZÀ-Þ]|[^\W\d_] [A-Z]\.")
+
+
+def _clear(word: str, flags: int) -> bool:
+    """A name that is not a word, or an unknown word that could be a name."""
+    return bool(flags and not flags & WORD) if flags else _is_name_like(word)
+
+
+def _block_may_name(text: str, block: list[tuple[int, int, str, int]], opening: bool, closing: bool) -> bool:
+    """Whether some rule may find a name in a run of capitalised words side by side."""
+    flags = [f for _, _, _, f in block]
+    if any(f & SURNAME and not f & WORD for f in flags):
+        return True  # a surname that is not a word, with a word beside it
+    if any(f & FIRST for f in flags) and any(_clear(w, f) for _, _, w, f in block):
+        return True  # a first name and a name that is not a word
+    return (opening or closing) and sum(_counts_here(w) for _, _, w, _ in block) >= 2
+
+
+def _may_hold_a_name(text: str) -> bool:
+    """A necessary condition of every rule below, cheap enough for most titles, which hold no
+    name: a cue word; an initial next to a word; a word opening the text before a comma; two
+    lower-case names side by side; capitalised words side by side among which a rule could find
+    a name (``_block_may_name``)."""
+    if _ANY_CUE.search(lower_same_length(text)) or _INITIAL_NEXT_TO_WORD.search(text):
+        return True
+    words = _words(text)
+    if not words:
+        return False
+    if words[0][2][0].isupper() and _OPEN_PUNCT.match(text, words[0][1]):
+        return True
+    block: list[tuple[int, int, str, int]] = []
+    lower: list[tuple[int, int]] = []  # (end, flags) of the last lower-case words
+    for word in words:
+        start, end, text_word, flags = word
+        if text_word.islower():
+            for before_end, before_flags in lower:
+                if (
+                    flags
+                    and before_flags
+                    and not (flags | before_flags) & WORD
+                    and (flags | before_flags) & FIRST
+                    and _LOWER_GAP.fullmatch(text, before_end, start)
+                ):
+                    return True  # "mario rossi", "mario van der berg"
+            lower = [*lower[-2:], (end, flags)]
+        else:
+            lower = []
+        if text_word[0].isupper():
+            if block and not _SIDE_BY_SIDE.fullmatch(text, block[-1][1], start):
+                if len(block) > 1 and _block_may_name(text, block, block[0] is words[0], False):
+                    return True
+                block = []
+            block.append(word)
+        elif block and not (text_word.lower() in _PARTICLE_WORDS and text_word.islower()):
+            if len(block) > 1 and _block_may_name(text, block, block[0] is words[0], False):
+                return True
+            block = []
+    closing = bool(block) and _TRAILING.fullmatch(text, block[-1][1]) is not None
+    return len(block) > 1 and _block_may_name(text, block, block[0] is words[0], closing)
+
+
+def _find_all_rules(text: str) -> list[Hit]:
+    cued = _cue_runs(text)
+    found = cued + _gazetteer_runs(text, cued)
+    return found + _position_runs(text, found)
+
+
+@lru_cache(maxsize=64)
+def _find(text: str) -> tuple[Hit, ...]:
+    if not _may_hold_a_name(text):
+        return ()
+    found = _find_all_rules(text)
+    hits = sorted(found, key=lambda h: (h.start, -h.end, -h.score))
     merged: list[Hit] = []
     for hit in hits:
         if merged and hit.start < merged[-1].end:
@@ -324,8 +640,14 @@ def find_names(text: str) -> list[Hit]:
             merged[-1] = Hit("PERSON", last.start, max(last.end, hit.end), max(last.score, hit.score))
         else:
             merged.append(hit)
-    return merged
+    return tuple(merged)
+
+
+def find_names(text: str) -> list[Hit]:
+    return list(_find(text))
 
 
 def maybe(text: str) -> bool:
-    return bool(_gazetteer_tokens(text)) or any(rx.search(text) for rx, _, _ in _CUES)
+    """Whether a name is found: a capitalised word is in almost every title and most are names
+    somewhere, so the condition is the detector itself (its result is kept for ``find_names``)."""
+    return bool(_find(text))

@@ -33,6 +33,7 @@ from presidio_analyzer import (  # noqa: E402
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine  # noqa: E402
 
 from iolint.pii.detectors import DETECTORS, Detector  # noqa: E402
+from iolint.pii.normalise import normalise  # noqa: E402
 
 LANGUAGE = "it"
 _BY_NAME = {d.name: d for d in DETECTORS}
@@ -84,9 +85,10 @@ class IolintRecognizer(LocalRecognizer):
             RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
         }
+        normal = normalise(text)  # obfuscation undone; results point into ``text``
         return [
-            RecognizerResult(hit.kind, hit.start, hit.end, hit.score, recognition_metadata=dict(metadata))
-            for hit in self.detector.find(text)
+            RecognizerResult(hit.kind, *normal.span(hit.start, hit.end), hit.score, recognition_metadata=dict(metadata))
+            for hit in self.detector.find(normal.text)
             if wanted is None or hit.kind in wanted
         ]
 

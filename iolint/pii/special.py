@@ -34,7 +34,6 @@ _SPECIALTIES = (
 
 TERMS: dict[str, tuple[str, ...]] = {
     "HEALTH": (
-        r"refert[oi]\b",
         r"diagnos\w{0,6}",
         r"ricover\w{0,6}",
         r"pronto\s+soccorso",
@@ -51,8 +50,6 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"immunoterapi\w{0,3}",
         r"dialisi\b",
         r"trapiant\w{0,4}",
-        r"vaccin\w{0,8}",
-        r"antinfluenzal\w{0,2}",
         r"diabet\w{0,6}",
         r"tumor\w{0,3}",
         r"cancro\b",
@@ -67,8 +64,12 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"parkinson",
         r"demenz\w{0,2}",
         r"psichiatr\w{0,4}",
+        r"neuropsichiatr\w{0,4}",
         r"psicolog\w{0,5}",
         r"salute\s+mentale",
+        r"centr[oi]\s+antiviolenza",
+        r"antiviolenza\b",
+        r"consultori[oa]\b",
         r"autism\w{0,2}",
         r"autistic\w{0,2}",
         r"epiless\w{0,4}",
@@ -120,10 +121,10 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"ore\s+di\s+sostegno",
         r"malatti[ae]\b",
         r"patologi\w{0,3}",
-        r"sintom\w{0,3}",
         r"infortun\w{0,3}",
-        rf"visit[ae]\s+(?:medic|specialistic|fiscal|di\s+controllo|"
-        rf"ambulatorial|collegial|pediatric|{_SPECIALTIES})",
+        # A visit that names a specialty reveals a condition; "visita medica" or "visita
+        # specialistica" alone does not (an appointment without a specialty is generic).
+        rf"visit[ae]\s+(?:fiscal|collegial|{_SPECIALTIES})",
         r"cardiolog\w{0,4}",
         r"neurolog\w{0,4}",
         r"ginecolog\w{0,4}",
@@ -137,35 +138,22 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"pneumolog\w{0,4}",
         r"reumatolog\w{0,4}",
         r"nefrolog\w{0,4}",
+        r"ematolog\w{0,4}",
         r"otorino\w{0,14}",
         r"logoped\w{0,4}",
         r"senolog\w{0,4}",
         r"ostetric\w{0,3}",
-        r"esam[ei]\s+(?:del\s+sangue|clinic|diagnostic|istologic|citologic|di\s+laboratorio|"
-        r"ematochimic|strumental|radiologic|delle\s+urine|medic|specialistic)",
-        r"analisi\s+(?:del\s+sangue|cliniche|di\s+laboratorio|delle\s+urine)",
-        r"esit[oi]\s+(?:dell['’]\s*|del\s+|della\s+|degli\s+|dei\s+)?(?:tu[oaie]i?\s+)?"
-        r"(?:esam[ei]|analisi|tampon[ei]|test|biopsi|visit[ae]\s+medic|accertament[oi]\s+"
-        r"(?:sanitari|medic|diagnostic)|screening|mammografi|ecografi)" + _NOT_A_HEALTH_EXAM,
+        # Exams that reveal a suspected condition; a blood test or an X-ray is routine.
+        r"esam[ei]\s+(?:istologic|citologic)",
+        r"istologic\w{0,2}",
         r"biopsi\w{0,2}",
-        r"mammografi\w{0,3}",
-        r"ecografi\w{0,3}",
-        r"radiografi\w{0,3}",
         r"colonscopi\w{0,2}",
         r"gastroscopi\w{0,2}",
         r"elettrocardiogramm\w{0,2}",
-        r"risonanza\s+magnetica",
-        r"pap[\s-]?test",
-        r"screening\s+(?:oncologic|mammografic|"
-        r"colon|cervic|del\s+colon|della\s+cervice|neonatal|prenatal|cardiovascolar)",
-        r"certificat[oi]\s+(?:medic|di\s+malattia|di\s+invalidit|di\s+disabilit|oncolog)",
-        r"ricett[ae]\s+(?:medic|elettronic|dematerializzat|bianc|ross)",
-        r"prescrizion[ei]\s+(?:medic|di\s+farmac|farmaceutic|specialistic)",
+        r"certificat[oi]\s+(?:di\s+malattia|di\s+invalidit|di\s+disabilit|oncolog)",
         r"farmac[oi]\b",
         r"cure\s+(?:palliativ|domiciliar|termal|oncolog|odontoiatric)",
         r"assistenza\s+domiciliare\s+integrata",
-        r"sangue\b",
-        r"midollo\s+osseo",
         r"dipendenz[ae]\s+(?:patologic|da\s+(?:alcol|droga|gioco|sostanze))",
         r"tossicodipenden\w{0,3}",
         r"alcolism\w{0,2}",
@@ -173,31 +161,34 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"ludopati\w{0,2}",
         r"quarantena\b",
         r"isolamento\s+(?:fiduciario|domiciliare)",
-        r"medical\b",
-        r"blood\s+test",
-        r"lab(?:oratory)?\s+results?",
-        r"hospital\s+"
-        r"(?:admission|stay|discharge)",
+        r"hospital\s+(?:admission|stay|discharge)",
         r"pregnan\w{0,4}",
         r"therap\w{0,5}",
-        r"prescription",
+        r"chemotherap\w{0,4}",
+        r"physiotherap\w{0,4}",
+        r"psychotherap\w{0,4}",
+        r"radiotherap\w{0,4}",
+        r"dialys\w{0,2}",
+        r"psychiatr\w{0,4}",
+        r"psycholog\w{0,5}",
+        r"mental\s+health",
+        r"cancer\b",
         r"illness",
         r"disease",
         r"sick\s+(?:leave|note)",
-        r"befund\w{0,3}",
-        r"impf\w{0,8}",
+        r"onkolog\w{0,4}",
+        r"kardiolog\w{0,4}",
+        r"dialyse\b",
         r"schwanger\w{0,8}",
         r"behinderung\w{0,2}",
         r"krankenhaus\w{0,8}",
         r"krankheit\w{0,2}",
         r"krankmeldung\w{0,2}",
-        r"arzttermin\w{0,2}",
-        r"blutuntersuchung\w{0,2}",
-        r"laborergebnis\w{0,3}",
     ),
     "JUDICIAL": (
         r"condann\w{0,5}",
-        r"casellario\b",
+        # The certificates everyone may request (casellario, carichi pendenti) are not
+        # about an offence: see _NEUTRAL_BEFORE below.
         r"carichi\s+pendenti",
         r"procediment[oi]\s+penal\w",
         r"process[oi]\s+penal\w",
@@ -205,6 +196,11 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"decret[oi]\s+penal\w",
         r"reat[oi]\b",
         r"indagat[oaie]\b",
+        r"imputat[oaie]\b",
+        r"rinvio\s+a\s+giudizio",
+        r"avviso\s+di\s+garanzia",
+        r"informazione\s+di\s+garanzia",
+        r"conclusione\s+delle\s+indagini",
         r"arrest[oi]\b",
         r"misur[ae]\s+cautelar\w",
         r"misur[ae]\s+alternativ[ae]\s+alla\s+detenzione",
@@ -218,19 +214,15 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"libert[àa]\s+vigilata",
         r"pena\s+(?:detentiv|sospes|accessori|pecuniari|alternativ)",
         r"precedenti\s+penali",
-        r"fedina\s+penale",
-        r"certificat[oi]\s+penal",
         r"querel[ae]\b",
         r"pregiudicat\w{0,2}",
-        r"tribunale\s+(?:penale|di\s+sorveglianza)",
+        r"tribunale\s+di\s+sorveglianza",
         r"esecuzione\s+penale",
-        r"criminal\s+(?:record|conviction|proceeding|charge|case|offen)",
+        r"criminal\s+(?:conviction|proceeding|charge|case|offen)",
         r"convict\w{0,4}",
-        r"strafregister\w{0,8}",
         r"vorstraf\w{0,3}",
         r"strafverfahren",
         r"verurteil\w{0,4}",
-        r"führungszeugnis",
     ),
     "RELIGION": (
         r"religio\w{0,10}",
@@ -283,6 +275,10 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"firma\s+(?:per|del|al|sul|della)\s+(?:il\s+|la\s+)?(?:\w+\s+){0,2}?(?:referendum|proposta\s+di\s+legge)",
         r"sottoscrizion[ei]\s+(?:della\s+|di\s+una\s+|del\s+)?(?:proposta\s+di\s+legge|"
         r"referendum|lista|candidatur)",
+        # A candidacy in an election, not a job application ("Le candidature sono aperte").
+        r"candidatur[ae]\s+(?:alle\s+|per\s+le\s+|al\s+)?(?:elezion|consiglio\s+comunal|comunali|regionali|"
+        r"europee|politiche|amministrative|sindaco)",
+        r"candidat[oaie]\s+(?:alle\s+elezion|al\s+consiglio|sindaco|consiglier)",
         r"political\s+(?:party|opinion|affiliation|view)",
         r"party\s+membership",
         r"parteimitglied\w{0,8}",
@@ -313,7 +309,7 @@ TERMS: dict[str, tuple[str, ...]] = {
 }
 # Acronyms, and words that are also place names when capitalised ("Comune di Cattolica").
 CASED_TERMS: dict[str, tuple[str, ...]] = {
-    "HEALTH": (r"AIDS\b", r"DSA\b", r"TAC\b", r"TSO\b", r"SerD\b", r"SERT\b", r"IVG\b"),
+    "HEALTH": (r"AIDS\b", r"DSA\b", r"TSO\b", r"SerD\b", r"SerT\b", r"SERD\b", r"SERT\b", r"IVG\b"),
     "JUDICIAL": (r"UEPE\b",),
     "RELIGION": (r"cattolic[oaie]\b", r"cattolich[ei]\b"),
     "TRADE_UNION": (r"CGIL\b", r"CISL\b", r"UIL\b", r"UGL\b", r"COBAS\b"),
@@ -365,32 +361,121 @@ def _stems_at_word_start(text: str):
             yield start, compiled
 
 
-# A term that names an office ("Centro vaccinale", "Reparto di cardiologia", "Centro islamico")
-# says nothing about the person the message is for.
+# Whether a term is about the recipient or only a topic is decided in its sentence.
+_SENTENCE_ENDS = ".!?\n"
+_REACH = 200
+# Words that address the recipient or name a person: a term next to them is about someone.
+_RECIPIENT = re.compile(
+    r"(?<![^\W\d_])(?:tu|tuo|tua|tuoi|tue|ti|te|hai|sei|puoi|devi|a\s+suo\s+carico|gentile|"
+    r"car[oa]|ciao|sig|sig\.ra|dott|egregi[oa]|you|your|dear|du|dein\w{0,2}|dir|dich|liebe[r]?|"
+    r"sehr\s+geehrte[r]?|frau|herr)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# German "Ihr" addresses the reader only capitalised ("ihr" is "her", "their", "you all").
+_GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen)(?![^\W\d_])")
+# A term right after an office's name ("Centro vaccinale", "Reparto di cardiologia", "Centro
+# islamico", "Chiesa cattolica") names the office, not the person the message is for.
 _OFFICE_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:centr[oi]|repart[oi]|ambulatori[oi]?|servizi[oi]?|dipartimento|unità|presidio|"
     r"polo|hub|punto|sportello|ufficio|struttura|istituto|clinica|ospedale|poliambulatorio|"
-    r"azienda|consultorio)(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’]))?\s*$",
+    r"azienda|consultorio|chiesa|parrocchia|diocesi|comunità|associazione|fondazione|registro|"
+    r"moschea|sinagoga|tempio|lega|rete)(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|per\s+l[ae]))?\s*$",
     re.IGNORECASE,
 )
+# A topic, a campaign or an offer to everyone heading the clause the term is in ("Mese della
+# salute mentale", "Giornata mondiale del diabete", "Sportello di ascolto psicologico").
+_TOPIC_HEAD = re.compile(
+    r"(?<![^\W\d_])(?:mese|settimana|giornat[ae]|campagn[ae]|ottobre|novembre|sensibilizzazione|"
+    r"consapevolezza|informazione|lotta|convegno|conferenza|seminario|webinar|incontr[oi]|"
+    r"cors[oi]|sportello|progett[oi]|iniziativ[ae]|festival|festa|mostra|"
+    r"awareness|campaign|month|week|world|woche|monat|kampagne|aktionstag)"
+    r"(?=[^:;,–—()]{0,50}$)",
+    re.IGNORECASE,
+)
+# Anywhere in the sentence: an office notice or an offer to a group, not a fact about anyone.
+_TOPIC = re.compile(
+    r"(?<![^\W\d_])(?:nuov[oi]\s+orari|orari\s+di|orario\s+di|orari\b|chiusur[ae]|chius[oa]\b|"
+    r"apertur[ae]|aperte\s+le|al\s+via|trasferisce|trasferimento\s+(?:del|della|dello)|nuova\s+sede|"
+    r"inaugura\w*|open\s+day|event[oi]\b|programma\b|calendario\b|gratuit\w|per\s+tutti|"
+    r"cors[oi]\s+(?:di|per|pre)|"
+    r"per\s+(?:gli|le|i)\s+(?:alunni|studenti|cittadini|cittadine|famiglie|anziani|persone|"
+    r"donne|uomini|giovani|over|residenti|lavoratori|dipendenti)|per\s+chi\b|è\s+possibile|"
+    r"domande\s+(?:dal|entro|fino|aperte)|bando|sciopero|assemblea|processione|celebrazion\w|"
+    r"restauro|volontari|raccolta\s+fondi|opening\s+hours|closed|free\b|öffnungszeiten|"
+    r"geschlossen|kostenlos)",
+    re.IGNORECASE,
+)
+# Screening and vaccination are generic health services whatever the disease they target;
+# a certificate anyone may request (casellario, carichi pendenti) reveals no offence.
+_NEUTRAL_BEFORE = {
+    "HEALTH": re.compile(
+        r"(?<![^\W\d_])(?:screening|vaccin\w*|impf\w*|prevenzione|donazion\w|donator\w|don[ao]r\w*|"
+        r"donare|vaccination|vaccine)(?=[^:;,.–—()]{0,40}$)",
+        re.IGNORECASE,
+    ),
+    "JUDICIAL": re.compile(
+        r"(?<![^\W\d_])(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w|assenza)"
+        r"(?=[^:;,.–—()]{0,40}$)",
+        re.IGNORECASE,
+    ),
+}
 _WORD_REST = re.compile(r"\w*")
 # Pets' vaccinations and visits are not a person's health data.
 _ANIMALS = cue(r"can[ei]\b|cagnol|gatt[oi]\b|animal|veterinar|canin|felin|microchip|randag")
 
 
+def _in_url(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a link address ("…/trasporto/disabilita"): a path states no fact."""
+    word_start = max(text.rfind(c, 0, at) for c in " \t\n(<[") + 1
+    word = text[word_start:at]
+    return "://" in word or "www." in word or "/" in word
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``at``, at most ``_REACH`` characters either side."""
+    lo = max(0, at - _REACH)
+    ends = [text.rfind(c, lo, at) for c in _SENTENCE_ENDS]
+    start = max(max(ends) + 1, lo)
+    hi = min(len(text), at + _REACH)
+    stops = [i for i in (text.find(c, at, hi) for c in _SENTENCE_ENDS) if i >= 0]
+    return start, min(stops) + 1 if stops else hi
+
+
+def _about_a_topic(text: str, start: int, sentence: tuple[int, int]) -> bool:
+    """Whether the term at ``start`` names an office, a campaign or an offer, not a person's fact."""
+    lo, hi = sentence
+    if _RECIPIENT.search(text, lo, hi) or _GERMAN_YOU.search(text, lo, hi):
+        return False
+    return bool(
+        _OFFICE_BEFORE.search(text, max(lo, start - 40), start)
+        or _TOPIC_HEAD.search(text, max(lo, start - 60), start)
+        or _TOPIC.search(text, lo, hi)
+    )
+
+
 def find_special(text: str) -> list[Hit]:
     hits = []
     for start, compiled in _stems_at_word_start(text):
-        if _OFFICE_BEFORE.search(text, max(0, start - 40), start):
+        if start and text[start - 1] in "/.@" and _in_url(text, start):
             continue
+        sentence = None
         for kind, rx in compiled:
             m = rx.match(text, start)
-            if m and not (kind == "HEALTH" and _ANIMALS.search(text, max(0, start - 40), m.end() + 40)):
-                end = _WORD_REST.match(text, m.end()).end()  # a stem ends mid-word: "visita medic|a"
-                hits.append(Hit(kind, start, end, CONTEXT))
+            if not m:
+                continue
+            sentence = sentence or _sentence(text, start)
+            neutral = _NEUTRAL_BEFORE.get(kind)
+            if neutral and neutral.search(text, max(sentence[0], start - 50), start):
+                continue
+            if kind == "HEALTH" and _ANIMALS.search(text, max(0, start - 40), m.end() + 40):
+                continue
+            if _about_a_topic(text, start, sentence):
+                continue
+            end = _WORD_REST.match(text, m.end()).end()  # a stem ends mid-word: "visita cardiolog|ica"
+            hits.append(Hit(kind, start, end, CONTEXT))
     return hits
 
 
 def maybe(text: str) -> bool:
-    """A lexicon entry matches somewhere (before the office and pet filters)."""
+    """A lexicon entry matches somewhere (before the context filters)."""
     return any(rx.match(text, start) for start, compiled in _stems_at_word_start(text) for _, rx in compiled)

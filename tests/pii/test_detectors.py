@@ -12,6 +12,8 @@ FIRES = [
     ("IT_FISCAL_CODE", "Avviso per RSSMRA85T10H501O", "RSSMRA85T10H501O"),
     ("IT_FISCAL_CODE", "codice fiscale rssmra85t10h501o", "rssmra85t10h501o"),
     ("IT_FISCAL_CODE", "Omocodia: RMNDVD75H19D96VB", "RMNDVD75H19D96VB"),
+    ("IT_FISCAL_CODE", "Avviso per RSS MRA 85T10 H501O", "RSS MRA 85T10 H501O"),
+    ("IT_FISCAL_CODE", "CF rss-mra-85-t-10-h501-o", "rss-mra-85-t-10-h501-o"),
     ("IT_VAT_CODE", "P.IVA 07348520011", "07348520011"),
     ("IT_VAT_CODE", "VAT IT00987650017", "IT00987650017"),
     ("IBAN_CODE", "IBAN IT60X0542811101000000123456", "IT60X0542811101000000123456"),
@@ -22,6 +24,7 @@ FIRES = [
     ("PHONE_NUMBER", "Tel. +39 06 1234 5678", "+39 06 1234 5678"),
     ("PHONE_NUMBER", "Cell 3331234567", "3331234567"),
     ("PHONE_NUMBER", "Ufficio: 0471 123456", "0471 123456"),
+    ("PHONE_NUMBER", "Richiamaci allo 081/5551234", "081/5551234"),
     ("PERSON", "Gentile Mario Rossi, ecco l'avviso", "Mario Rossi"),
     ("PERSON", "Sig.ra Bianchi: appuntamento", "Bianchi"),
     ("PERSON", "Dott. Esposito ti ha scritto", "Esposito"),
@@ -33,23 +36,28 @@ FIRES = [
     ("IT_ADDRESS", "Ritiro in Via Roma 12", "Via Roma 12"),
     ("IT_ADDRESS", "Residenza in viale dei Mille, 4/B", "viale dei Mille, 4/B"),
     ("IT_ADDRESS", "Sopralluogo in P.zza Duomo n. 3", "P.zza Duomo n. 3"),
+    ("IT_ADDRESS", "Cambio di residenza in Via Verdi 5 confermato", "Via Verdi 5"),
+    ("IT_ADDRESS", "Consegna del kit alla tua casa di Via Po 3", "Via Po 3"),
     ("DATE_OF_BIRTH", "nato il 12/03/1985", "12/03/1985"),
     ("DATE_OF_BIRTH", "nata a Roma il 3 marzo 1980", "3 marzo 1980"),
     ("DATE_OF_BIRTH", "data di nascita 1985-03-12", "1985-03-12"),
     ("IT_LICENSE_PLATE", "Veicolo targato AB123CD", "AB123CD"),
     ("IT_LICENSE_PLATE", "Permesso per FG 456 HJ", "FG 456 HJ"),
+    ("IT_LICENSE_PLATE", "Rimozione del veicolo EZ-551-RB", "EZ-551-RB"),
+    ("IT_LICENSE_PLATE", "Verbale per la targa dk 023 hp", "dk 023 hp"),
     ("IT_IDENTITY_CARD", "CIE CA12345AB in scadenza", "CA12345AB"),
     ("IT_IDENTITY_CARD", "Carta d'identità AB1234567", "AB1234567"),
+    ("IT_IDENTITY_CARD", "La CIE CB 98765 DF è pronta", "CB 98765 DF"),
     ("IT_PASSPORT", "Passaporto YA1234567 pronto", "YA1234567"),
     ("IT_DRIVER_LICENSE", "Patente U1A23B456C rinnovata", "U1A23B456C"),
     ("IT_DRIVER_LICENSE", "Patente di guida MI1234567X", "MI1234567X"),
-    ("HEALTH", "Il tuo referto è pronto", "referto"),
-    ("HEALTH", "Esito della visita medica", "visita medica"),
+    ("HEALTH", "Il tuo referto oncologico è pronto", "oncologico"),
+    ("HEALTH", "Esito della visita oncologica", "visita oncologica"),
     ("HEALTH", "Gravidanze a rischio: controllo", "Gravidanze"),
     ("HEALTH", "Paziente ricoverato", "ricoverato"),
     ("HEALTH", "Pazienti ricoverate", "ricoverate"),
     ("HEALTH", "Rinnovo dell'invalidità", "invalidità"),
-    ("JUDICIAL", "Certificato del casellario giudiziale", "casellario"),
+    ("JUDICIAL", "Avviso di conclusione delle indagini a tuo carico", "conclusione delle indagini"),
     ("JUDICIAL", "Notifica di procedimento penale", "procedimento penale"),
     ("RELIGION", "Esonero dall'ora di religione", "religione"),
     ("TRADE_UNION", "Trattenuta sindacale di marzo", "sindacale"),
@@ -89,10 +97,17 @@ QUIET = [
     ("IT_ADDRESS", "Lavori in Via Roma"),  # no house number
     ("IT_ADDRESS", "Inviato via PEC 2 volte"),
     ("IT_ADDRESS", "Via Roma 2025: lavori"),  # a year
+    ("IT_ADDRESS", "Lo sportello di Via Roma 12 è aperto il lunedì"),  # an office's address
+    ("IT_ADDRESS", "L'ufficio si trasferisce in Piazza Duomo 3"),
+    ("IT_ADDRESS", "Seggio elettorale: la tua sezione è in Via Po 5"),
+    ("IT_ADDRESS", "Bürgerbüro: neue Adresse Bahnhofstraße 12"),
     ("DATE_OF_BIRTH", "Paga entro il 31/12/2025"),
     ("DATE_OF_BIRTH", "Bonus per i nati dal 01/01/2025"),
     ("DATE_OF_BIRTH", "Data di nascita: 32/13/1985"),
     ("IT_LICENSE_PLATE", "Avviso AB12CD3"),
+    ("IT_LICENSE_PLATE", "Chi ha la 104 ha diritto ai permessi"),  # lower case needs a cue
+    ("PHONE_NUMBER", "Scadenza il 01/02/2025"),
+    ("PHONE_NUMBER", "Protocollo 0123/2025"),
     ("IT_IDENTITY_CARD", "Scadenza Carta d'Identità"),
     ("IT_PASSPORT", "Codice YA1234567"),  # two letters and seven digits, no document named
     ("IT_DRIVER_LICENSE", "Rinnovo della patente di guida"),
@@ -142,5 +157,5 @@ def test_every_kind_is_tested():
 def test_detection_fields():
     (d,) = detect("Codice fiscale RSSMRA85T10H501O")
     assert (d.kind, d.label, d.identifier, d.special, d.score) == ("IT_FISCAL_CODE", "codice fiscale", True, False, 1.0)
-    (h,) = detect("Il tuo referto")
+    (h,) = detect("Il tuo referto oncologico")
     assert (h.kind, h.label, h.special, h.identifier) == ("HEALTH", "health data", True, False)

@@ -33,12 +33,12 @@ def test_one_recognizer_per_detector_all_for_italian():
 
 def test_build_analyzer_finds_every_kind_offline():
     engine = build_analyzer()
-    text = "Gentile Mario Rossi, CF RSSMRA85T10H501O, il referto per la visita in Via Roma 12"
+    text = "Gentile Mario Rossi, CF RSSMRA85T10H501O, il referto della visita oncologica, ritiro in Via Roma 12"
     found = _found(engine.analyze(text=text, language="it"), text)
     assert {
         ("PERSON", "Mario Rossi"),
         ("IT_FISCAL_CODE", "RSSMRA85T10H501O"),
-        ("HEALTH", "referto"),
+        ("HEALTH", "visita oncologica"),
         ("IT_ADDRESS", "Via Roma 12"),
     } <= found
 

@@ -68,7 +68,7 @@ def test_no_network_access():
         socket.create_connection = refuse
         socket.getaddrinfo = refuse
         from iolint.pii import configure, detect
-        text = "Gentile Mario Rossi, scrivi a mario.rossi@example.it: referto per RSSMRA85T10H501O"
+        text = "Gentile Mario Rossi, scrivi a mario.rossi@example.it: referto oncologico per RSSMRA85T10H501O"
         direct = sorted(d.kind for d in detect(text))
         configure(recognizers=["tests.pii.team_recognizers:PRATICA"])  # the AnalyzerEngine path
         engine = sorted(d.kind for d in detect(text + " PR-123456"))
@@ -152,6 +152,7 @@ def test_prefilter_never_hides_a_detection(text):
     for detector in DETECTORS:
         if detector.find(text):
             assert detector.maybe(text), detector.name
+            assert not detector.needs_digit or any(c.isdigit() for c in text), detector.name
 
 
 def test_prefilter_never_hides_a_detection_on_titles():
@@ -159,6 +160,7 @@ def test_prefilter_never_hides_a_detection_on_titles():
         for detector in DETECTORS:
             if detector.find(item["t"]):
                 assert detector.maybe(item["t"]), (detector.name, item["t"])
+                assert not detector.needs_digit or any(c.isdigit() for c in item["t"]), (detector.name, item["t"])
 
 
 _ADVERSARIAL = {

@@ -1,0 +1,113 @@
+"""Person names of every origin (iolint.pii.names, iolint.pii.namedata)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iolint.pii import configure, detect
+from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, _cache_path, is_word, table
+from tests.conftest import ROOT
+
+
+@pytest.fixture(autouse=True)
+def default_settings():
+    configure()
+    yield
+    configure()
+
+
+def names(text: str) -> list[str]:
+    return [text[d.start : d.end] for d in detect(text) if d.kind == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Gentile Oleksandr Shevchenko, la pratica è chiusa", "Oleksandr Shevchenko"),  # transliterated
+        ("Wang Wei: appuntamento confermato", "Wang Wei"),  # romanised, surname first
+        ("Rimborso per Ioana Constantinescu", "Ioana Constantinescu"),
+        ("Gentile Mohamed El Amrani, il tuo appuntamento", "Mohamed El Amrani"),  # particle
+        ("Arben Hoxha: rimborso approvato", "Arben Hoxha"),  # unknown, where only a person stands
+        ("Iscrizione di Gurpreet Singh al centro estivo", "Gurpreet Singh"),
+        ("Permesso ZTL: Singh Harpreet", "Singh Harpreet"),
+        ("Rossi M.: rinnovo abbonamento", "Rossi M."),  # initial
+        ("Verbale notificato a G. Esposito", "G. Esposito"),
+        ("Rimborso per Anna Rossi-Bianchi", "Anna Rossi-Bianchi"),  # hyphenated
+        ("avviso tari per mario rossi", "mario rossi"),  # lower case
+        ("BIANCHI GIULIA - RINNOVO ABBONAMENTO", "BIANCHI GIULIA"),
+        ("Esposito, Gennaro: sollecito di pagamento", "Esposito, Gennaro"),
+        ("Serena Costa, il tuo abbonamento è attivo", "Serena Costa"),  # words, opening the title
+        ("Rosa, hai un nuovo avviso di pagamento", "Rosa"),  # vocative
+        ("Il rimborso è stato disposto per Franco Serena", "Franco Serena"),  # closing
+        ("Sehr geehrter Herr Pichler, Ihr Antrag wurde genehmigt", "Pichler"),
+    ],
+)
+def test_names_of_every_origin(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zona Franca: domande fino al 30 giugno",  # a foreign name that is an Italian word
+        "Stella di Natale: mercatini in piazza",
+        "Bianco Natale: eventi in centro",
+        "Marina di Ravenna: parcheggi estivi",
+        "Lavori in Via Nelson Mandela: strada chiusa",
+        "Parco Mahatma Gandhi: nuovi giochi per bambini",
+        "Comune di Martina Franca: avviso IMU",
+        "Reggio Emilia: nuovo servizio di sosta",  # a comune, as usually shortened
+        "Marktgemeinde Neumarkt: neue Öffnungszeiten",  # compounds of words
+        "Farmacia Dr. Rossi: turno di guardia",
+        "Bar Sport Da Mario: autorizzazione dehors",
+        "Buongiorno, il Comune ti informa",
+        "Avviso TARI intestato a RSSMRA85T10H501O",
+        "Graduatoria Provvisoria: pubblicazione",
+    ],
+)
+def test_places_words_and_codes_are_not_names(text):
+    assert names(text) == []
+
+
+def test_name_data():
+    flags = table()
+    assert flags["kovalenko"] & SURNAME and flags["oleksandr"] & FIRST  # Cyrillic, transliterated
+    assert flags["wang"] & SURNAME  # Faker's romanised Chinese
+    assert flags["will"] & WORD and not flags["mario"] & WORD  # a foreign name that is a word
+    assert flags["rosa"] & (ITALIAN | WORD) == ITALIAN | WORD
+    assert all(unicodedata.name(c).startswith("LATIN") for key in flags for c in key)  # Latin letters only
+    assert is_word("graduatoria") and is_word("Gemeinde") and not is_word("hoxha")
+
+
+def test_the_cache_is_built_in_a_child_process(tmp_path):
+    env = {**os.environ, "IOLINT_NAMES_CACHE": str(tmp_path)}
+    code = "import json; from iolint.pii.namedata import table; print(json.dumps(table()['kovalenko']))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == table()["kovalenko"]
+    written = sorted(p.name.split("-")[0] for p in tmp_path.iterdir() if not p.name.endswith(".lock"))
+    assert written == ["names.json"]  # the dictionary is built only when first asked
+    assert _cache_path("names.json").name.startswith("names.json-")
+
+
+_FRAGMENTS = st.sampled_from(
+    """Gentile |Sig. |Rossi|Mario |mario |rossi |M. |Rosa|, |: | – |per |De |van der |El |Hoxha |Arben |
+    Zona |Franca |Via |Comune di |Wang |Wei|Singh |Harpreet|ciao |RSSMRA85T10H501O |Il |tuo |Serena |Costa|
+    Stella |di |Natale |hai |!|.|Esposito, |Gennaro|Anna-Maria |D'Amico |MARIO |ROSSI """.split("|")
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=8).map("".join))
+def test_the_quick_condition_never_hides_a_name(text):
+    from iolint.pii.names import _find_all_rules, _may_hold_a_name
+
+    if _find_all_rules(text):
+        assert _may_hold_a_name(text)

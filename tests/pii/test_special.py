@@ -1,0 +1,76 @@
+"""Special categories about the recipient, not the topic (docs/pii.md, labelling policy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from iolint.pii import configure, detect
+
+
+@pytest.fixture(autouse=True)
+def default_settings():
+    configure()
+    yield
+    configure()
+
+
+def kinds(text: str) -> set[str]:
+    return {d.kind for d in detect(text)}
+
+
+# (about the recipient: reported, the topic only: clean), kind
+PAIRS = [
+    ("HEALTH", "Il tuo appuntamento al Centro di salute mentale", "Mese della salute mentale: eventi in città"),
+    ("HEALTH", "La tua domanda di bonus psicologo è accolta", "Sportello di ascolto psicologico gratuito per gli studenti"),
+    ("HEALTH", "Promemoria: visita oncologica del 12 maggio", "Screening oncologico: il tuo invito"),
+    ("HEALTH", "Dialisi: il tuo turno di martedì è spostato", "Dialisi: il servizio si trasferisce al nuovo ospedale"),
+    ("HEALTH", "Rinnovo esenzione ticket per diabete", "Giornata mondiale del diabete: controlli in piazza"),
+    ("HEALTH", "Ihr Termin in der Onkologie", "Onkologie: neue Öffnungszeiten"),
+    ("HEALTH", "Il tuo colloquio al centro antiviolenza è confermato", "Centro antiviolenza: nuovi orari"),
+    ("HEALTH", "Ritiro del piano terapeutico", "Vaccinazione contro l'epatite B: il tuo appuntamento"),
+    ("JUDICIAL", "Decreto penale di condanna notificato", "Il certificato del casellario è pronto"),
+    ("JUDICIAL", "Procedimento penale a tuo carico: avviso", "Certificato dei carichi pendenti disponibile"),
+    ("RELIGION", "La tua scelta dell'8x1000 alla Chiesa cattolica è registrata", "Restauro della Chiesa cattolica di San Pietro"),
+    ("RELIGION", "Menù halal per tuo figlio confermato", "Festa religiosa: chiusura delle strade"),
+    ("TRADE_UNION", "Trattenuta sindacale sul tuo cedolino", "Sciopero generale CGIL: servizi garantiti"),
+    ("POLITICAL", "La tua candidatura alle elezioni comunali è stata depositata", "Le candidature per il servizio civile sono aperte"),
+    ("SEX_LIFE", "Pubblicazione della tua unione civile", "Unioni civili: nuovi orari dell'ufficio"),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", PAIRS, ids=[p[1][:30] for p in PAIRS])
+def test_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nuova campagna vaccinale",
+        "C'è un nuovo referto",
+        "Il tuo referto è disponibile",
+        "Hai una nuova prescrizione medica",
+        "Il tuo appuntamento per la vaccinazione antinfluenzale",
+        "Ihr Befund ist verfügbar",
+        "Donazione del sangue: giornata straordinaria in piazza",
+        "Ottobre rosa: prevenzione del tumore al seno",
+    ],
+)
+def test_generic_health_notices_are_clean(text):
+    assert not kinds(text)
+
+
+def test_a_body_is_read_sentence_by_sentence():
+    body = (
+        "È attiva la campagna di vaccinazione antinfluenzale, gratuita per le persone fragili. "
+        "È possibile richiedere il trasporto per alunni con disabilità. "
+        "Hai ricevuto una prescrizione per visita cardiologica."
+    )
+    found = [(d.kind, body[d.start : d.end]) for d in detect(body)]
+    assert found == [("HEALTH", "visita cardiologica")]
+
+
+def test_a_link_address_states_nothing():
+    body = "Scopri come [a questa pagina](https://www.comune.esempio.it/scuola/trasporto/disabilita)."
+    assert not kinds(body)
