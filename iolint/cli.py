@@ -47,9 +47,13 @@ def _selection_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the current folder)")
     command.add_argument("--config", type=Path, help="a pyproject.toml or iolint.toml (default: found upwards)")
     command.add_argument("--plan", choices=["base", "premium"], help="the sender's IO plan (default: base)")
-    command.add_argument("--select", type=_csv, help="rules to run: codes, names or code prefixes, comma-separated")
-    command.add_argument("--extend-select", type=_csv, help="rules to add to the selection")
-    command.add_argument("--ignore", type=_csv, help="rules not to run")
+    # Repeatable and comma-separated: `--select IO2 --select IO3,IO5` selects all three.
+    for option, what in (
+        ("--select", "rules to run: codes, names or code prefixes"),
+        ("--extend-select", "rules to add to the selection"),
+        ("--ignore", "rules not to run"),
+    ):
+        command.add_argument(option, type=_csv, action="extend", metavar="RULES", help=f"{what}; comma-separated, repeatable")
     command.add_argument("--now", type=_now, help="the moment due dates are compared with (default: now)")
     command.add_argument(
         "--force-exclude", action="store_true", help="apply the config's include/exclude to files named explicitly too"
@@ -57,6 +61,7 @@ def _selection_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--jobs", "-j", type=_jobs, default=1, help="worker processes (0: one per CPU; default: 1)")
     command.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     command.add_argument("--cache-dir", type=Path, help="where the cache lives (default: .iolint_cache in the project)")
+    command.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, progress or notes")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -65,7 +70,7 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="iolint", description="Lint IO (PagoPA) message payloads and templates before sending."
     )
-    top.add_argument("--version", action="version", version=f"iolint {__version__}")
+    top.add_argument("--version", "-V", action="version", version=f"iolint {__version__}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check payload and template files (default: the current folder)")
@@ -120,6 +125,14 @@ def _pipeline(args, *, baseline=None, show_values=False):
         ignore=args.ignore,
         fail_level=getattr(args, "fail_level", None),
     )
+    tokens = [*(args.select or ()), *(args.extend_select or ()), *(args.ignore or ())]
+    if tokens:  # checked now: a run served from the cache, or with no file, never builds the engine
+        from iolint import catalogue
+        from iolint.config import ConfigError
+
+        unknown = catalogue.unknown_selectors(catalogue.all_rules(config.rule_packs), tokens)
+        if unknown:
+            raise ConfigError("; ".join(unknown) + " (see `iolint rules`)")
     cache = None
     if not (args.no_cache or show_values):  # unmasked values must never reach the disk
         from iolint.cache import Cache, run_key
@@ -137,7 +150,7 @@ def _pipeline(args, *, baseline=None, show_values=False):
         baseline=baseline,
         recipients=getattr(args, "recipients", None),
         show_values=show_values,
-        progress=sys.stderr.isatty(),
+        progress=sys.stderr.isatty() and not args.quiet,
     )
 
 
@@ -167,7 +180,7 @@ def _check(args) -> int:
     cls = reporter_class(fmt)
     rules = pipeline.rules() if cls.needs_rules else ()
     out = args.output_file.open("w", encoding="utf-8") if args.output_file else sys.stdout
-    summary = Summary()
+    summary = Summary(quiet=args.quiet)
     try:
         report = cls(out, rules=rules, statistics=args.statistics, fail_level=Severity(config.fail_level))
         report.start()
@@ -212,7 +225,8 @@ def run_baseline(args) -> int:
         for finding in findings:
             accepted[baseline.key(finding, rel)] += 1
     count = baseline.write(args.file, accepted)
-    print(f"iolint: {display(args.file)} accepts {count} finding(s) in {files} file(s)", file=sys.stderr)
+    if not args.quiet:
+        print(f"iolint: {display(args.file)} accepts {count} finding(s) in {files} file(s)", file=sys.stderr)
     return EXIT_ERROR if pipeline.errors else EXIT_OK
 
 

@@ -30,6 +30,7 @@ class Summary:
     counts: Counter = field(default_factory=Counter)  # by severity
     by_rule: Counter = field(default_factory=Counter)  # by (code, name)
     baselined: int = 0  # findings the baseline accepted
+    quiet: bool = False  # -q: the findings only, no closing line
 
     def add(self, finding: Finding) -> None:
         self.counts[finding.severity] += 1
@@ -44,6 +45,8 @@ class Summary:
         return "".join(f"{count:6d}  {code}  {name}\n" for (code, name), count in rows)
 
     def line(self) -> str:
+        if self.quiet:
+            return ""
         parts = [f"{self.counts[s]} {s}{'s' if self.counts[s] != 1 else ''}" for s in sorted(self.counts, reverse=True)]
         found = ", ".join(parts) if parts else "no findings"
         noun = "file" if self.files == 1 else "files"
