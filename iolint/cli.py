@@ -58,6 +58,12 @@ def _selection_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--force-exclude", action="store_true", help="apply the config's include/exclude to files named explicitly too"
     )
+    command.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        help="check files that .gitignore ignores too (they are skipped while walking folders)",
+    )
     command.add_argument("--jobs", "-j", type=_jobs, default=1, help="worker processes (0: one per CPU; default: 1)")
     command.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     command.add_argument("--cache-dir", type=Path, help="where the cache lives (default: .iolint_cache in the project)")
@@ -151,6 +157,7 @@ def _pipeline(args, *, baseline=None, show_values=False):
         recipients=getattr(args, "recipients", None),
         show_values=show_values,
         progress=sys.stderr.isatty() and not args.quiet,
+        respect_gitignore=args.respect_gitignore,
     )
 
 
@@ -176,6 +183,7 @@ def _check(args) -> int:
         baseline = config.root / config.baseline if config.baseline else None
     pipeline = _pipeline(args, baseline=baseline, show_values=args.show_values)
     config = pipeline.config
+    paths = args.paths or [Path.cwd()]
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     cls = reporter_class(fmt)
     rules = pipeline.rules() if cls.needs_rules else ()
@@ -184,7 +192,7 @@ def _check(args) -> int:
     try:
         report = cls(out, rules=rules, statistics=args.statistics, fail_level=Severity(config.fail_level))
         report.start()
-        for shown, findings in pipeline.run(args.paths or [Path.cwd()], force_exclude=args.force_exclude):
+        for shown, findings in pipeline.run(paths, force_exclude=args.force_exclude):
             summary.files += 1
             report.file(shown)
             for finding in findings:
@@ -202,7 +210,7 @@ def _check(args) -> int:
             out.close()
     if args.statistics and not cls.writes_statistics:
         sys.stderr.write(summary.statistics())
-    if pipeline.errors:
+    if _paths_problems(pipeline, args.paths, quiet=args.quiet) or pipeline.errors:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
@@ -219,7 +227,8 @@ def run_baseline(args) -> int:
     pipeline = _pipeline(args)
     accepted = Counter()
     files = 0
-    for shown, findings in pipeline.run(args.paths or [Path.cwd()], force_exclude=args.force_exclude):
+    paths = args.paths or [Path.cwd()]
+    for shown, findings in pipeline.run(paths, force_exclude=args.force_exclude):
         files += 1
         rel = pipeline.relative(shown)
         for finding in findings:
@@ -227,7 +236,27 @@ def run_baseline(args) -> int:
     count = baseline.write(args.file, accepted)
     if not args.quiet:
         print(f"iolint: {display(args.file)} accepts {count} finding(s) in {files} file(s)", file=sys.stderr)
-    return EXIT_ERROR if pipeline.errors else EXIT_OK
+    return EXIT_ERROR if _paths_problems(pipeline, args.paths, quiet=args.quiet) or pipeline.errors else EXIT_OK
+
+
+def _paths_problems(pipeline, named: list[Path], *, quiet: bool) -> bool:
+    """Say which paths named do not exist and which folders named held nothing to check: such
+    a run is an error (a mistyped folder must not keep CI green). The default folder, not
+    named, is only noted."""
+    discovery = pipeline.discovery
+    for path in discovery.missing:
+        print(f"iolint: {path}: No such file or directory", file=sys.stderr)
+    empty = False
+    for folder, walked in discovery.folders.items():
+        if walked.found:
+            continue
+        why = walked.why_nothing(pipeline.config.include)
+        if folder in named:
+            empty = True
+            print(f"iolint: {folder}: nothing to check in this folder: {why}", file=sys.stderr)
+        elif not quiet:
+            print(f"iolint: nothing to check in the current folder: {why}", file=sys.stderr)
+    return bool(discovery.missing) or empty
 
 
 def run_rules(args) -> int:

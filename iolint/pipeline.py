@@ -67,9 +67,21 @@ class Progress:
 
 class Pipeline:
     def __init__(
-        self, config, *, now=None, jobs=1, cache=None, baseline=None, show_values=False, progress=False, recipients=None
+        self,
+        config,
+        *,
+        now=None,
+        jobs=1,
+        cache=None,
+        baseline=None,
+        show_values=False,
+        progress=False,
+        recipients=None,
+        respect_gitignore=True,
     ):
         self.config = config
+        self.respect_gitignore = respect_gitignore
+        self.discovery = inputs.Discovery()  # paths that do not exist, what each folder gave
         self.recipients = recipients  # a CSV: each template is rendered once per row
         self.now = now
         self.jobs = jobs
@@ -108,7 +120,13 @@ class Pipeline:
         """(display path, findings) for every file, in order; findings are an iterator."""
         tasks = (
             Task(path, display(path), explicit)
-            for path, explicit in inputs.discover(paths, self.config, force_exclude=force_exclude)
+            for path, explicit in inputs.discover(
+                paths,
+                self.config,
+                force_exclude=force_exclude,
+                respect_gitignore=self.respect_gitignore,
+                discovery=self.discovery,
+            )
         )
         if self.jobs > 1:
             from iolint.parallel import Pool
