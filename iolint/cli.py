@@ -44,7 +44,7 @@ def _jobs(text: str) -> int:
 
 def _selection_options(command: argparse.ArgumentParser) -> None:
     """Options shared by ``check`` and ``baseline``: what to check, and how."""
-    command.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the current folder)")
+    command.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the current folder); - reads standard input")
     command.add_argument("--config", type=Path, help="a pyproject.toml or iolint.toml (default: found upwards)")
     command.add_argument("--plan", choices=["base", "premium"], help="the sender's IO plan (default: base)")
     # Repeatable and comma-separated: `--select IO2 --select IO3,IO5` selects all three.
@@ -67,6 +67,12 @@ def _selection_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--jobs", "-j", type=_jobs, default=1, help="worker processes (0: one per CPU; default: 1)")
     command.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     command.add_argument("--cache-dir", type=Path, help="where the cache lives (default: .iolint_cache in the project)")
+    command.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name of what `-` reads from standard input: its kind, and the name messages, "
+        "the config and suppressions use",
+    )
     command.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, progress or notes")
 
 
@@ -158,6 +164,7 @@ def _pipeline(args, *, baseline=None, show_values=False):
         show_values=show_values,
         progress=sys.stderr.isatty() and not args.quiet,
         respect_gitignore=args.respect_gitignore,
+        stdin_filename=args.stdin_filename,
     )
 
 
@@ -190,7 +197,9 @@ def _check(args) -> int:
     out = args.output_file.open("w", encoding="utf-8") if args.output_file else sys.stdout
     summary = Summary(quiet=args.quiet)
     try:
-        report = cls(out, rules=rules, statistics=args.statistics, fail_level=Severity(config.fail_level))
+        report = cls(
+            out, rules=rules, statistics=args.statistics, fail_level=Severity(config.fail_level), texts=pipeline.texts
+        )
         report.start()
         for shown, findings in pipeline.run(paths, force_exclude=args.force_exclude):
             summary.files += 1
@@ -199,7 +208,7 @@ def _check(args) -> int:
                 summary.add(finding)
                 report.add(finding)
         # Config entries may be meant for files not named here (pre-commit names only some).
-        unused = not any(p.is_file() for p in args.paths)
+        unused = not any(p.is_file() or str(p) == "-" for p in args.paths)
         for finding in pipeline.leftovers(unused=unused):
             summary.add(finding)
             report.add(finding)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import fnmatch
+import io
+import json
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -14,6 +16,8 @@ from iolint.finding import Finding
 from iolint.loaders import Problem
 
 TEMPLATE_SUFFIXES = (".io.yaml", ".io.yml")
+STDIN = "-"  # the path that names standard input
+EMPTY = Problem("IO004", "the file is empty: no message to check", 1, 1)
 
 
 def is_template(path: Path) -> bool:
@@ -93,7 +97,9 @@ def discover(
     discovery = discovery if discovery is not None else Discovery()
     seen = set()
     for path in paths:
-        if path.is_dir():
+        if str(path) == STDIN:
+            yield path, True
+        elif path.is_dir():
             walked = discovery.folders.setdefault(path, Walked())
             ignores = None
             if respect_gitignore:
@@ -171,21 +177,53 @@ def check_file(
     if not path.is_file():  # a FIFO would block, a device would never end
         yield from _problem(linter, Problem("IO001", "not a regular file (a pipe, socket or device)"), display)
         return
-    empty = Problem("IO004", "the file is empty: no message to check", 1, 1)
     if kind == "jsonl":
         seen = []
         items = (seen.append(1) or item for item in _jsonl_items(path))
         yield from linter.check_items(items, display)
         if not seen and explicit:
-            yield from _problem(linter, empty, display)
+            yield from _problem(linter, EMPTY, display)
         return
     text = loaders.decode(data) if data is not None else loaders.read_text(path)
+    yield from _check_text(linter, kind, text, display, explicit)
+
+
+def check_data(linter, kind: str, data: bytes, display: str) -> Iterator[Finding]:
+    """Findings for the bytes of a payload or template that is no file (standard input);
+    ``kind`` is "template", "json", "yaml" or "jsonl"."""
+    if len(data) > loaders.MAX_FILE_BYTES:
+        yield from _problem(linter, Problem("IO003", f"input is over the {loaders.MAX_FILE_BYTES:,}-byte limit"), display)
+        return
+    if kind == "template":
+        from iolint.templates import check_template_text
+
+        yield from check_template_text(linter, loaders.decode(data), display)
+    elif kind == "jsonl":
+        yield from linter.check_items(loaders.load_jsonl(loaders.read_lines(io.BytesIO(data))), display)
+    else:
+        yield from _check_text(linter, kind, loaders.decode(data), display, True)
+
+
+def sniff(first_line: bytes) -> str:
+    """The kind of unnamed input, from its first line: "jsonl" when that line is a whole JSON
+    object (one payload, or the first of a batch), "json" when it opens JSON, else "yaml"."""
+    head = first_line.removeprefix(b"\xef\xbb\xbf").strip()
+    if head[:1] not in (b"{", b"["):
+        return "yaml"
+    try:
+        value = json.loads(head)
+    except ValueError:
+        return "json"
+    return "jsonl" if isinstance(value, dict) else "json"
+
+
+def _check_text(linter, kind: str, text: str | Problem, display: str, explicit: bool) -> Iterator[Finding]:
     if isinstance(text, Problem):
         yield from _problem(linter, text, display)
         return
     items = list(loaders.load_json(text) if kind == "json" else loaders.load_yaml(text))
     if not items and explicit:
-        yield from _problem(linter, empty, display)
+        yield from _problem(linter, EMPTY, display)
         return
     payloads = [i for i in items if not isinstance(i, Problem)]
     if payloads and not any(loaders.looks_like_message(i.data) for i in payloads):

@@ -58,8 +58,11 @@ class Reporter:
     needs_rules = False  # whether the format describes the rules (the catalogue is then loaded)
     writes_statistics = False  # whether --statistics fits in the output (else it goes to stderr)
 
-    def __init__(self, out: TextIO, *, rules=(), statistics: bool = False, fail_level: Severity = Severity.ERROR):
+    def __init__(
+        self, out: TextIO, *, rules=(), statistics: bool = False, fail_level: Severity = Severity.ERROR, texts=None
+    ):
         self.out = out
+        self.texts = {} if texts is None else texts  # what was not read from a file (stdin), by name
         self.rules = rules
         self.statistics = statistics
         self.fail_level = fail_level

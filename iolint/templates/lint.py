@@ -26,7 +26,11 @@ def check_template_file(linter, path: Path, display: str) -> Iterator[Finding]:
         if found:
             yield found
         return
-    text = loaders.read_text(path)
+    yield from check_template_text(linter, loaders.read_text(path), display)
+
+
+def check_template_text(linter, text: str | loaders.Problem, display: str) -> Iterator[Finding]:
+    """Findings for a template's text (or for the problem that kept it from being read)."""
     parsed = document.parse(text) if isinstance(text, str) else [text]
     if isinstance(parsed, list):
         for problem in parsed:
