@@ -44,9 +44,10 @@ def check_file(linter, task: Task, data: bytes | None) -> list[Finding]:
         findings = inputs.check_data(linter, task.kind, data, task.display)
     else:
         findings = inputs.check_file(linter, task.path, task.display, explicit=task.explicit, data=data)
-    if data and b"iolint" in data:
+    kind = task.kind or suppress.kind_of(task.path.name)
+    if kind in ("yaml", "template") and data and b"iolint" in data:  # JSON holds no comments
         text = data.decode("utf-8", "replace")
-        findings = suppress.apply_inline(linter, text, findings, task.display)
+        findings = suppress.apply_inline(linter, text, findings, task.display, kind)
     return sorted(findings, key=Finding.sort_key)
 
 
