@@ -171,7 +171,7 @@ class Linter:
             data = item.data
             for rule, fn in runners:
                 for hit in fn(data, ctx):
-                    line, column = item.locate(hit.field, hit.offset)
+                    line, column = item.locate(hit.field, hit.offset, key=hit.key)
                     yield self.finding(rule, hit, file=file, line=line, column=column)
             for _, state in batch:
                 state.feed(data, item.line)

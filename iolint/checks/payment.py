@@ -37,7 +37,9 @@ def euro_amounts_in(text: str) -> set[int]:
 
 
 def format_euro(cents: int) -> str:
-    return f"{cents // 100:,}".replace(",", ".") + f",{cents % 100:02d} €"
+    """Cents as Italian text: 1.234,50 €."""
+    sign, cents = ("-" if cents < 0 else ""), abs(cents)
+    return sign + f"{cents // 100:,}".replace(",", ".") + f",{cents % 100:02d} €"
 
 
 @payload_check("IO201")
@@ -49,7 +51,7 @@ def amount_not_integer(msg, ctx):
     if isinstance(amount, bool) or not isinstance(amount, int):
         hint = ""
         if isinstance(amount, float) and math.isfinite(amount) and abs(amount) < 1e12:
-            hint = f": if you meant {amount} €, write {round(amount * 100)}"
+            hint = f": if you meant {format_euro(round(amount * 100))}, write {round(amount * 100)}"
         elif isinstance(amount, str):
             hint = ": write it as a JSON number, without quotes"
         yield Hit(
@@ -90,7 +92,7 @@ def amount_looks_like_euros(msg, ctx):
         yield Hit(
             "content.payment_data.amount",
             f"`amount` {amount} is {format_euro(amount)}: amounts are in euro cents, "
-            f"so {amount} € is {amount * 100}",
+            f"so {format_euro(amount * 100)} is {amount * 100}",
         )
 
 
