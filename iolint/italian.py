@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_NUMBER = r"(?P<{p}int>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,12}})(?:,(?P<{p}dec>\d{{1,2}}))?"
-_CURRENCY = r"(?:€|\b(?i:eur|euro)\b)"
-_AMOUNT = re.compile(
-    rf"(?<![\d.,]){_NUMBER.format(p='a')}(?![\d])[ \u00a0\u202f]?{_CURRENCY}"
-    rf"|{_CURRENCY}[ \u00a0\u202f]?{_NUMBER.format(p='b')}(?![\d]|[.,]\d)"
-)
+# An amount is found from its currency (a literal search), then its number right before or after.
+_CURRENCY = re.compile(r"€|\b(?i:eur|euro)\b")
+_NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?"
+_BEFORE = re.compile(rf"(?<![\d.,]){_NUMBER}[ \u00a0\u202f]?$")
+_AFTER = re.compile(rf"[ \u00a0\u202f]?{_NUMBER}(?![\d]|[.,]\d)")
+_REACH = 20  # characters a number may take
 
 MONTHS = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
           "settembre", "ottobre", "novembre", "dicembre")  # fmt: skip
@@ -29,6 +29,7 @@ _CUE = (
     r"|(?:ultimo\s+)?termine(?:\s+ultimo)?)"
     r"(?:\s+(?:il|l['’]|la|del|dello|della|al|di|in\s+data|giorno|previst[ao]\s+(?:per\s+)?il|è|e['’]))*"
 )
+_CUE_START = re.compile(r"(?i:entro|scad|fino\s+al|sino\s+al|termine|ultimo\s+termine)")
 _DEADLINE = re.compile(
     rf"(?i:{_CUE})[\s*_:,–-]{{0,8}}(?i:{_WEEKDAY}\s+)?"
     r"(?P<date>(?P<d>\d{1,2})(?:[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}|\d{2}))?(?![\d/.-]\d)"
@@ -60,26 +61,40 @@ class Deadline:
         return f"{self.day:02d}/{self.month:02d}" + (f"/{self.year}" if self.year else "")
 
 
+_last_amounts: tuple[str | None, list] = (None, [])
+
+
 def amounts(text: str) -> list[Amount]:
     """The euro amounts the text states, in order."""
-    if "€" not in text and "eur" not in text.lower():
-        return []
+    global _last_amounts
+    if _last_amounts[0] is text:  # IO203 and IO210 read the same body, one after the other
+        return _last_amounts[1]
     out = []
-    for m in _AMOUNT.finditer(text):
-        prefix = "a" if m.group("aint") else "b"
-        whole = m.group(f"{prefix}int").replace(".", "")
-        cents = (m.group(f"{prefix}dec") or "0").ljust(2, "0")
-        out.append(Amount(m.start(), m.end(), int(whole) * 100 + int(cents)))
+    if "€" in text or "eur" in text or "EUR" in text or "Eur" in text:
+        for currency in _CURRENCY.finditer(text):
+            start, end = currency.span()
+            m = _BEFORE.search(text, max(0, start - _REACH), start)
+            if m:
+                out.append(Amount(m.start(), end, _cents(m)))
+                continue
+            m = _AFTER.match(text, end, end + _REACH + 1)
+            if m:
+                out.append(Amount(start, m.end(), _cents(m)))
+    _last_amounts = (text, out)
     return out
+
+
+def _cents(m: re.Match) -> int:
+    return int(m.group(1).replace(".", "")) * 100 + int((m.group(2) or "0").ljust(2, "0"))
 
 
 def deadlines(text: str) -> list[Deadline]:
     """The dates the text gives as deadlines (after "entro il", "scade il", ...), in order."""
-    lower = text.lower()
-    if not any(cue in lower for cue in ("entro", "scad", "fino al", "sino al", "termine")):
-        return []
     out = []
-    for m in _DEADLINE.finditer(text):
+    for cue in _CUE_START.finditer(text):
+        m = _DEADLINE.match(text, cue.start())
+        if m is None:
+            continue
         if m.group("month"):
             month, year = MONTHS.index(m.group("month").lower()) + 1, m.group("y2")
         elif m.group("m"):
@@ -100,7 +115,7 @@ def notice_numbers(text: str) -> list[tuple[int, int, str]]:
     digits."""
     from iolint.checks.payment import notice_number_check_digits
 
-    if sum(c.isdigit() for c in text) < 18:
+    if sum(map(text.count, "0123456789")) < 18:
         return []
     out = []
     for m in _NOTICE.finditer(text):
