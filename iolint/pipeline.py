@@ -103,6 +103,7 @@ class Pipeline:
             config, lambda p: display(Path(p)), suppress.today(now or config.now)
         )
         self.errors = 0
+        self.parallel = False  # whether worker processes were started (``--jobs`` and enough work)
 
     @cached_property
     def linter(self):
@@ -137,9 +138,12 @@ class Pipeline:
         )
         tasks = filter(None, (self._task(path, explicit, force_exclude) for path, explicit in found))
         if self.jobs > 1:
-            from iolint.parallel import Pool
+            from iolint import parallel
 
-            with Pool(self.jobs, self.config, self.now, self.show_values) as pool:
+            tasks = list(tasks)
+            self.parallel = parallel.worth_it(tasks)
+        if self.parallel:
+            with parallel.Pool(self.jobs, self.config, self.now, self.show_values) as pool:
                 for task, pending in pool.ordered(tasks, lambda t: self._start(t, pool)):
                     yield task.display, self._after(task, self._resolve(task, pending))
         else:

@@ -25,6 +25,7 @@ def tree(tmp_path, monkeypatch):
     """Small payload files, and a batch that counts as big and spans many chunks."""
     monkeypatch.setattr(pipeline, "STREAM_BYTES", 10_000)
     monkeypatch.setattr(parallel, "CHUNK_LINES", 7)
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)  # a small tree: workers anyway, to test them
     for i in range(12):
         (tmp_path / f"p{i:02}.json").write_text(json.dumps(message(i), ensure_ascii=False, indent=2), "utf-8")
     lines = [json.dumps(message(i), ensure_ascii=False) for i in range(60)]
@@ -81,3 +82,24 @@ def test_a_failing_file_costs_only_its_own_findings(run_cli, tree, monkeypatch):
     assert code == 2
     assert "internal error on p03.json: RuntimeError: boom" in err
     assert {f["file"] for f in json.loads(out)} >= {"p00.json", "batch.jsonl"}
+
+
+def test_workers_start_only_for_enough_work(tree, monkeypatch):
+    from iolint.config import Config
+    from iolint.pipeline import Pipeline
+
+    def started(paths, jobs=2):
+        run = Pipeline(Config(), jobs=jobs)
+        for _, findings in run.run(paths):
+            list(findings)
+        return run.parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 64 * 1024)
+    assert not started([tree / "p00.json", tree / "p01.json"])  # two small files: one process
+    assert not started([tree], jobs=1)
+    monkeypatch.setattr(parallel, "TEMPLATE_BYTES", 64 * 1024)
+    (tree / "t.io.yaml").write_text("subject: Il tuo appuntamento è confermato\nmarkdown: x\n", "utf-8")
+    assert started([tree / "t.io.yaml"])  # a template weighs its variants
+    big = tree / "big.jsonl"
+    big.write_text((json.dumps(message(1)) + "\n") * 400, "utf-8")
+    assert big.stat().st_size > 64 * 1024 and started([big])
