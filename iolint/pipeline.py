@@ -256,23 +256,20 @@ class Pipeline:
         yield from self._stream_chunks(task, pool, lines)
 
     def _stream_chunks(self, task, pool, lines):
-        from iolint.loaders import Item
+        from iolint import checks
         from iolint.parallel import chunks
 
         linter = self.linter
         batch = linter.batch_checks(linter.ignored_for(task.display))
-
-        def start(chunk):
-            first, part = chunk
-            if batch:
-                for item in loaders.load_jsonl(iter(part)):
-                    if isinstance(item, Item):
-                        for _, state in batch:
-                            state.feed(item.data, item.line + first - 1)
-            return pool.check_chunk(task.display, first, part)
-
+        index = {code: i for i, code in enumerate(checks.BATCH_CHECKS)}  # the workers' key order
+        start = lambda chunk: pool.check_chunk(task.display, *chunk)  # noqa: E731
         for _, pending in pool.ordered(chunks(lines), start):
-            yield from pending.result()
+            findings, keyed = pending.result()
+            for rule, state in batch:
+                at = index[rule.code]
+                for line, keys in keyed:
+                    state.add(keys[at], line)
+            yield from findings
         for rule, state in batch:
             for line, hit in state.finish():
                 yield linter.finding(rule, hit, file=task.display, line=line)
