@@ -28,7 +28,7 @@ class Task:
     path: Path
     display: str
     explicit: bool
-    kind: str | None = None  # standard input only: "json", "yaml", "jsonl" or "template"
+    kind: str | None = None  # standard input only: "json", "yaml", "jsonl", "template" or "sniff" (unnamed)
 
 
 def display(path: Path) -> str:
