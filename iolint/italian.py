@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 # An amount is found from its currency (a literal search), then its number right before or after.
-_CURRENCY = re.compile(r"€|\b(?i:eur|euro)\b")
 _NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?"
 _BEFORE = re.compile(rf"(?<![\d.,]){_NUMBER}[ \u00a0\u202f]?$")
 _AFTER = re.compile(rf"[ \u00a0\u202f]?{_NUMBER}(?![\d]|[.,]\d)")
@@ -29,14 +29,16 @@ _CUE = (
     r"|(?:ultimo\s+)?termine(?:\s+ultimo)?)"
     r"(?:\s+(?:il|l['’]|la|del|dello|della|al|di|in\s+data|giorno|previst[ao]\s+(?:per\s+)?il|è|e['’]))*"
 )
-_CUE_START = re.compile(r"(?i:entro|scad|fino\s+al|sino\s+al|termine|ultimo\s+termine)")
+_CUES = ("entro", "scad", "fino", "sino", "termine")  # where a deadline may start, in lower case
+_DIGIT = re.compile(r"\d")
 _DEADLINE = re.compile(
     rf"(?i:{_CUE})[\s*_:,–-]{{0,8}}(?i:{_WEEKDAY}\s+)?"
     r"(?P<date>(?P<d>\d{1,2})(?:[/.-](?P<m>\d{1,2})(?:[/.-](?P<y>\d{4}|\d{2}))?(?![\d/.-]\d)"
     rf"|[°º]?\s+(?P<month>(?i:{'|'.join(MONTHS)}))(?:\s+(?P<y2>\d{{4}}))?\b))"
 )
-_NOTICE = re.compile(r"(?<!\d)(?<!\d )[0-3](?: ?\d){17}(?! ?\d)")
-_NOTICE_CUE = re.compile(r"(?i:codice|numero|avviso|\biuv\b|\bn[.°º])")
+_NOTICE = re.compile(r"[0-3](?: ?\d){17}")  # its ends are checked apart: lookbehinds at every position cost
+_MORE_DIGITS = re.compile(r" ?\d")
+_NOTICE_CUES = ("codice", "numero", "avviso", "iuv", "n.", "n°", "nº")  # shortly before, in lower case
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,21 @@ def amounts(text: str) -> list[Amount]:
     if _last_amounts[0] is text:  # IO203 and IO210 read the same body, one after the other
         return _last_amounts[1]
     out = []
-    if "€" in text or "eur" in text or "EUR" in text or "Eur" in text:
-        for currency in _CURRENCY.finditer(text):
-            start, end = currency.span()
+    spans = []
+    at = text.find("€")
+    while at != -1:
+        spans.append((at, at + 1))
+        at = text.find("€", at + 1)
+    lower = text.lower()
+    at = lower.find("eur")
+    while at != -1:  # "eur" or "euro" as a word
+        end = at + 4 if lower.startswith("euro", at) else at + 3
+        if not (at and lower[at - 1].isalpha()) and not lower[end : end + 1].isalpha():
+            spans.append((at, end))
+        at = lower.find("eur", at + 1)
+    spans.sort()
+    if spans:
+        for start, end in spans:
             m = _BEFORE.search(text, max(0, start - _REACH), start)
             if m:
                 out.append(Amount(m.start(), end, _cents(m)))
@@ -91,8 +105,17 @@ def _cents(m: re.Match) -> int:
 def deadlines(text: str) -> list[Deadline]:
     """The dates the text gives as deadlines (after "entro il", "scade il", ...), in order."""
     out = []
-    for cue in _CUE_START.finditer(text):
-        m = _DEADLINE.match(text, cue.start())
+    lower = text.lower()
+    starts = []
+    for cue in _CUES:
+        at = lower.find(cue)
+        while at != -1:
+            starts.append(at)
+            at = lower.find(cue, at + 1)
+    for start in sorted(starts):
+        if not _DIGIT.search(text, start, start + 60):  # a date is near its cue, or there is none
+            continue
+        m = _DEADLINE.match(text, start)
         if m is None:
             continue
         if m.group("month"):
@@ -113,15 +136,28 @@ def notice_numbers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, digits) of what reads as a pagoPA notice number: 18 digits from aux digit
     0-3, with a cue ("codice avviso", "numero avviso", "IUV") shortly before, or valid check
     digits."""
-    from iolint.checks.payment import notice_number_check_digits
-
-    if sum(map(text.count, "0123456789")) < 18:
-        return []
+    check_digits = _check_digits()
     out = []
-    for m in _NOTICE.finditer(text):
+    pos = 0
+    while (m := _NOTICE.search(text, pos)) is not None:
+        start, end = m.span()
+        before = text[max(0, start - 2) : start]
+        if before[-1:].isdigit() or (before[-1:] == " " and before[:1].isdigit()) or _MORE_DIGITS.match(text, end):
+            pos = start + 1  # inside a longer number
+            continue
+        pos = end
         digits = m.group().replace(" ", "")
-        cue = _NOTICE_CUE.search(text, max(0, m.start() - 40), m.start())
-        expected = notice_number_check_digits(digits)
+        window = text[max(0, start - 40) : start].lower()
+        cue = any(word in window for word in _NOTICE_CUES)
+        expected = check_digits(digits)
         if cue or expected is None or digits[16:] == expected:
             out.append((m.start(), m.end(), digits))
     return out
+
+
+@cache
+def _check_digits():
+    """pagoPA's check digits, imported once (iolint.checks.payment imports this module)."""
+    from iolint.checks.payment import notice_number_check_digits
+
+    return notice_number_check_digits
