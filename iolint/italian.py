@@ -38,7 +38,7 @@ _DEADLINE = re.compile(
 )
 _NOTICE = re.compile(r"[0-3](?: ?\d){17}")  # its ends are checked apart: lookbehinds at every position cost
 _MORE_DIGITS = re.compile(r" ?\d")
-_NOTICE_CUES = ("codice", "numero", "avviso", "iuv", "n.", "n°", "nº")  # shortly before, in lower case
+_NOTICE_CUES = ("codice", "numero", "avviso", "iuv", " n.", " n°", " nº")  # shortly before, in lower case
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,14 @@ class Deadline:
         return f"{self.day:02d}/{self.month:02d}" + (f"/{self.year}" if self.year else "")
 
 
+def _lower(text: str) -> str:
+    """The text in lower case, offsets kept (a few characters, such as "İ", lower to two)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lower
+
+
 _last_amounts: tuple[str | None, list] = (None, [])
 
 
@@ -77,7 +85,7 @@ def amounts(text: str) -> list[Amount]:
     while at != -1:
         spans.append((at, at + 1))
         at = text.find("€", at + 1)
-    lower = text.lower()
+    lower = _lower(text)
     at = lower.find("eur")
     while at != -1:  # "eur" or "euro" as a word
         end = at + 4 if lower.startswith("euro", at) else at + 3
@@ -105,7 +113,7 @@ def _cents(m: re.Match) -> int:
 def deadlines(text: str) -> list[Deadline]:
     """The dates the text gives as deadlines (after "entro il", "scade il", ...), in order."""
     out = []
-    lower = text.lower()
+    lower = _lower(text)
     starts = []
     for cue in _CUES:
         at = lower.find(cue)

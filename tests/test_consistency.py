@@ -136,3 +136,10 @@ def test_a_template_whose_text_and_data_come_from_different_values(run_cli, tmp_
 def test_every_amount_format_euro_writes_is_read_back(cents):
     text = f"Devi pagare {format_euro(cents)} entro il 31/07/2030."
     assert [a.cents for a in italian.amounts(text)] == [cents]
+
+
+def test_offsets_survive_characters_that_lower_to_two():
+    text = "İstanbul, İzmir: devi pagare 12,00 EUR entro il 31/07/2030."
+    [amount] = italian.amounts(text)
+    [deadline] = italian.deadlines(text)
+    assert text[amount.start : amount.end] == "12,00 EUR" and text[deadline.start : deadline.end] == "31/07/2030"
