@@ -318,7 +318,7 @@ def _findings(linter: Linter, data) -> list[Finding]:
     if isinstance(data, Item):  # read from JSON text: findings get line and column
         out = []
         for rule, hit in linter.check_payload(data.data):
-            line, column = data.locate(hit.field, hit.offset)
+            line, column = data.locate(hit.field, hit.offset, key=hit.key)
             out.append(linter.finding(rule, hit, line=line, column=column))
         return out
     return [linter.finding(rule, hit) for rule, hit in linter.check_payload(data)]

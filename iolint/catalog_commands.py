@@ -13,7 +13,13 @@ EXIT_OK, EXIT_ERROR = 0, 2
 
 
 def register(subparsers) -> None:
-    models = subparsers.add_parser("models", help="list the frequent-service models and their messages")
+    models = subparsers.add_parser(
+        "models", help="list the frequent-service models and their messages, or a message's variables"
+    )
+    models.add_argument(
+        "ref", nargs="?", metavar="MODEL[/MESSAGE]",
+        help="a model: its messages; a message (e.g. tari/avviso-pagamento): its variables",
+    )
     models.add_argument("--format", choices=["text", "json"], default="text")
     models.set_defaults(handler=run_models)
 
@@ -28,7 +34,12 @@ def register(subparsers) -> None:
 def run_models(args) -> int:
     from iolint import catalog
 
-    found = catalog.models()
+    if args.ref and "/" in args.ref:
+        return _message_variables(args.ref, args.format)
+    try:
+        found = [catalog.model(args.ref)] if args.ref else catalog.models()
+    except catalog.RenderError as exc:
+        return _error(str(exc))
     if args.format == "json":
         json.dump([m.to_dict() for m in found], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -38,6 +49,32 @@ def run_models(args) -> int:
         sys.stdout.write(f"{model.id}  {model.name} ({model.argomento})\n")
         for message in model.messages:
             sys.stdout.write(f"  {message.ref:<{width}}  {message.name}\n")
+    return EXIT_OK
+
+
+def _message_variables(ref: str, fmt: str) -> int:
+    """A catalogue message and its variables: what the sending code gives to render it."""
+    from iolint import catalog
+
+    try:
+        message = catalog.message(ref)
+        variables = catalog.variables(ref)
+    except catalog.RenderError as exc:
+        return _error(str(exc))
+    if fmt == "json":
+        json.dump({**message.to_dict(), "variables": variables}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    sys.stdout.write(f"{message.ref}  {message.name}\n  {message.when}\n\nvariables:\n")
+    width = max((len(v["name"]) for v in variables), default=0)
+    for var in variables:
+        need = "required" if var["required"] else f"optional, default {json.dumps(var['default'], ensure_ascii=False)}"
+        sys.stdout.write(f"  {var['name']:<{width}}  {var['type']:<8} {need}\n")
+        if var["description"]:
+            sys.stdout.write(f"  {'':<{width}}  {var['description']}\n")
+        samples = [var["sample"], *var["samples"]]
+        shown = ", ".join(json.dumps(s, ensure_ascii=False) for s in samples)
+        sys.stdout.write(f"  {'':<{width}}  sample{'s' if len(samples) > 1 else ''}: {shown}\n")
     return EXIT_OK
 
 

@@ -173,6 +173,22 @@ def all_rules(packs: tuple[Path, ...] = ()) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+def unknown_selectors(rules: tuple[Rule, ...], tokens) -> list[str]:
+    """What is wrong with each select/ignore token that names no rule, with a "did you mean"."""
+    import difflib
+
+    names = [r.name for r in rules] + [r.code for r in rules]
+    out = []
+    for token in dict.fromkeys(tokens):
+        if any(r.matches(token) for r in rules):
+            continue
+        close = difflib.get_close_matches(token, names, n=2, cutoff=0.6)
+        close += [c for c in difflib.get_close_matches(token.upper(), names, n=1, cutoff=0.6) if c not in close]
+        hint = f": did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else ""
+        out.append(f"`{token}` is no rule code, name or code prefix{hint}")
+    return out
+
+
 def find(rules: tuple[Rule, ...], token: str) -> Rule | None:
     for rule in rules:
         if token.upper() == rule.code or token == rule.name or token in rule.aliases:

@@ -49,19 +49,36 @@ def _jobs(text: str) -> int:
 
 def _selection_options(command: argparse.ArgumentParser) -> None:
     """Options shared by ``check`` and ``baseline``: what to check, and how."""
-    command.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the current folder)")
+    command.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the current folder); - reads standard input")
     command.add_argument("--config", type=Path, help="a pyproject.toml or iolint.toml (default: found upwards)")
     command.add_argument("--plan", choices=["base", "premium"], help="the sender's IO plan (default: base)")
-    command.add_argument("--select", type=_csv, help="rules to run: codes, names or code prefixes, comma-separated")
-    command.add_argument("--extend-select", type=_csv, help="rules to add to the selection")
-    command.add_argument("--ignore", type=_csv, help="rules not to run")
+    # Repeatable and comma-separated: `--select IO2 --select IO3,IO5` selects all three.
+    for option, what in (
+        ("--select", "rules to run: codes, names or code prefixes"),
+        ("--extend-select", "rules to add to the selection"),
+        ("--ignore", "rules not to run"),
+    ):
+        command.add_argument(option, type=_csv, action="extend", metavar="RULES", help=f"{what}; comma-separated, repeatable")
     command.add_argument("--now", type=_now, help="the moment due dates are compared with (default: now)")
     command.add_argument(
         "--force-exclude", action="store_true", help="apply the config's include/exclude to files named explicitly too"
     )
+    command.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        help="check files that .gitignore ignores too (they are skipped while walking folders)",
+    )
     command.add_argument("--jobs", "-j", type=_jobs, default=1, help="worker processes (0: one per CPU; default: 1)")
     command.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     command.add_argument("--cache-dir", type=Path, help="where the cache lives (default: .iolint_cache in the project)")
+    command.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name of what `-` reads from standard input: its kind, and the name messages, "
+        "the config and suppressions use",
+    )
+    command.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, progress or notes")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -70,7 +87,7 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="iolint", description="Lint IO (PagoPA) message payloads and templates before sending."
     )
-    top.add_argument("--version", action="version", version=f"iolint {__version__}")
+    top.add_argument("--version", "-V", action="version", version=f"iolint {__version__}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check payload and template files (default: the current folder)")
@@ -125,6 +142,14 @@ def _pipeline(args, *, baseline=None, show_values=False):
         ignore=args.ignore,
         fail_level=getattr(args, "fail_level", None),
     )
+    tokens = [*(args.select or ()), *(args.extend_select or ()), *(args.ignore or ())]
+    if tokens:  # checked now: a run served from the cache, or with no file, never builds the engine
+        from iolint import catalogue
+        from iolint.config import ConfigError
+
+        unknown = catalogue.unknown_selectors(catalogue.all_rules(config.rule_packs), tokens)
+        if unknown:
+            raise ConfigError("; ".join(unknown) + " (see `iolint rules`)")
     cache = None
     if not (args.no_cache or show_values):  # unmasked values must never reach the disk
         from iolint import secret
@@ -151,7 +176,9 @@ def _pipeline(args, *, baseline=None, show_values=False):
         baseline=baseline,
         recipients=getattr(args, "recipients", None),
         show_values=show_values,
-        progress=sys.stderr.isatty(),
+        progress=sys.stderr.isatty() and not args.quiet,
+        respect_gitignore=args.respect_gitignore,
+        stdin_filename=args.stdin_filename,
     )
 
 
@@ -177,29 +204,32 @@ def _check(args) -> int:
         baseline = config.root / config.baseline if config.baseline else None
     pipeline = _pipeline(args, baseline=baseline, show_values=args.show_values)
     config = pipeline.config
+    paths = args.paths or [Path.cwd()]
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     cls = reporter_class(fmt)
     rules = pipeline.rules() if cls.needs_rules else ()
     if args.output_file:
         from iolint.outputs import refused_output
 
-        read = [*(args.paths or [Path.cwd()]), baseline, args.recipients, config.source]
+        read = [*paths, baseline, args.recipients, config.source]
         refused = refused_output(args.output_file, read, config, "--output-file")
         if refused:
             print(f"iolint: {refused}", file=sys.stderr)
             return EXIT_ERROR
-    summary = Summary()
+    summary = Summary(quiet=args.quiet)
     with _output(args.output_file) as out:
-        report = cls(out, rules=rules, statistics=args.statistics, fail_level=Severity(config.fail_level))
+        report = cls(
+            out, rules=rules, statistics=args.statistics, fail_level=Severity(config.fail_level), texts=pipeline.texts
+        )
         report.start()
-        for shown, findings in pipeline.run(args.paths or [Path.cwd()], force_exclude=args.force_exclude):
+        for shown, findings in pipeline.run(paths, force_exclude=args.force_exclude):
             summary.files += 1
             report.file(shown)
             for finding in findings:
                 summary.add(finding)
                 report.add(finding)
         # Config entries may be meant for files not named here (pre-commit names only some).
-        unused = not any(p.is_file() for p in args.paths)
+        unused = not any(p.is_file() or str(p) == "-" for p in args.paths)
         for finding in pipeline.leftovers(unused=unused):
             summary.add(finding)
             report.add(finding)
@@ -207,7 +237,7 @@ def _check(args) -> int:
         report.finish(summary)
     if args.statistics and not cls.writes_statistics:
         sys.stderr.write(summary.statistics())
-    if pipeline.errors:
+    if _paths_problems(pipeline, args.paths, quiet=args.quiet) or pipeline.errors:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
@@ -247,14 +277,36 @@ def run_baseline(args) -> int:
     pipeline = _pipeline(args)
     accepted = Counter()
     files = 0
-    for shown, findings in pipeline.run(args.paths or [Path.cwd()], force_exclude=args.force_exclude):
+    paths = args.paths or [Path.cwd()]
+    for shown, findings in pipeline.run(paths, force_exclude=args.force_exclude):
         files += 1
         rel = pipeline.relative(shown)
         for finding in findings:
             accepted[baseline.key(finding, rel)] += 1
     count = baseline.write(args.file, accepted, secret.key_id(secret.load(root)))
-    print(f"iolint: {display(args.file)} accepts {count} finding(s) in {files} file(s)", file=sys.stderr)
-    return EXIT_ERROR if pipeline.errors else EXIT_OK
+    if not args.quiet:
+        print(f"iolint: {display(args.file)} accepts {count} finding(s) in {files} file(s)", file=sys.stderr)
+    return EXIT_ERROR if _paths_problems(pipeline, args.paths, quiet=args.quiet) or pipeline.errors else EXIT_OK
+
+
+def _paths_problems(pipeline, named: list[Path], *, quiet: bool) -> bool:
+    """Say which paths named do not exist and which folders named held nothing to check: such
+    a run is an error (a mistyped folder must not keep CI green). The default folder, not
+    named, is only noted."""
+    discovery = pipeline.discovery
+    for path in discovery.missing:
+        print(f"iolint: {path}: No such file or directory", file=sys.stderr)
+    empty = False
+    for folder, walked in discovery.folders.items():
+        if walked.found:
+            continue
+        why = walked.why_nothing(pipeline.config.include)
+        if folder in named:
+            empty = True
+            print(f"iolint: {folder}: nothing to check in this folder: {why}", file=sys.stderr)
+        elif not quiet:
+            print(f"iolint: nothing to check in the current folder: {why}", file=sys.stderr)
+    return bool(discovery.missing) or empty
 
 
 def run_rules(args) -> int:

@@ -74,9 +74,9 @@ class Linter:
     def _check_selectors(self) -> None:
         tokens = [*self.config.select, *self.config.extend_select, *self.config.ignore, *self.config.severity]
         tokens += [t for ts in self.config.per_file_ignores.values() for t in ts]
-        unknown = [t for t in tokens if not any(r.matches(t) for r in self.rules)]
+        unknown = catalogue.unknown_selectors(self.rules, tokens)
         if unknown:
-            raise ConfigError(f"unknown rule selector(s): {', '.join(unknown)} (see `iolint rules`)")
+            raise ConfigError(f"unknown rule selector(s) (see `iolint rules`): {'; '.join(unknown)}")
 
     def _select(self, select, extend, ignore) -> frozenset[str]:
         chosen = {r.code for r in self.rules if any(r.matches(t) for t in select)}
@@ -178,7 +178,7 @@ class Linter:
             data = item.data
             for rule, fn in runners:
                 for hit in fn(data, ctx):
-                    line, column = item.locate(hit.field, hit.offset)
+                    line, column = item.locate(hit.field, hit.offset, key=hit.key)
                     yield self.finding(rule, hit, file=file, line=line, column=column)
             for _, state in batch:
                 state.feed(data, item.line)

@@ -24,7 +24,8 @@ class Severity(enum.IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A check's report: where (a dotted field path, an offset inside that field's string) and what.
+    """A check's report: where (a dotted field path, an offset inside that field's string, or its
+    key) and what.
 
     ``message`` must already be masked. ``value`` is the offending value, used only to key
     baselines by hash; it is never printed.
@@ -34,6 +35,7 @@ class Hit:
     message: str
     value: object = None
     offset: int | None = None
+    key: bool = False  # the finding is about the field's key (a misspelled or unknown one)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import fnmatch
 import io
+import json
 import os
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from iolint import loaders
@@ -13,6 +16,8 @@ from iolint.finding import Finding
 from iolint.loaders import Problem
 
 TEMPLATE_SUFFIXES = (".io.yaml", ".io.yml")
+STDIN = "-"  # the path that names standard input
+EMPTY = Problem("IO004", "the file is empty: no message to check", 1, 1)
 
 
 def is_template(path: Path) -> bool:
@@ -42,23 +47,68 @@ def included(path: Path, config) -> bool:
     return any(fnmatch.fnmatch(path.name, p) for p in config.include)
 
 
-def discover(paths: list[Path], config, *, force_exclude: bool = False) -> Iterator[tuple[Path, bool]]:
+@dataclass
+class Walked:
+    """What walking one folder named on the command line found, and what it left out."""
+
+    found: int = 0
+    skipped: Counter = field(default_factory=Counter)  # (reason, "file" or "folder") -> count
+
+    def why_nothing(self, include: list[str]) -> str:
+        """Why nothing was checked in the folder, for the error message."""
+        if not self.skipped:
+            return "it holds no files"
+        reasons = {
+            "name": f"not named like a payload or template ({', '.join(include)})",
+            "excluded": "excluded by the configuration",
+            "gitignore": "ignored by .gitignore (--no-respect-gitignore checks them)",
+        }
+        parts = []
+        for reason, text in reasons.items():
+            counts = [f"{n} {kind}{'s' if n != 1 else ''}" for kind in ("folder", "file") if (n := self.skipped[reason, kind])]
+            if counts:
+                parts.append(f"{' and '.join(counts)} {text}")
+        return "skipped " + "; ".join(parts)
+
+
+@dataclass
+class Discovery:
+    """Paths named that do not exist, and what each folder named gave."""
+
+    missing: list[Path] = field(default_factory=list)
+    folders: dict[Path, Walked] = field(default_factory=dict)
+
+
+def discover(
+    paths: list[Path],
+    config,
+    *,
+    force_exclude: bool = False,
+    respect_gitignore: bool = True,
+    discovery: Discovery | None = None,
+) -> Iterator[tuple[Path, bool]]:
     """(file, explicit) pairs: files named on the command line, and files found in folders.
 
     Files named explicitly are checked whatever their name, unless ``force_exclude`` (as the
-    pre-commit hook does) and the config excludes them.
+    pre-commit hook does) and the config excludes them. While walking folders, files and
+    folders that ``.gitignore`` ignores are skipped (``respect_gitignore``). A path that does
+    not exist is noted in ``discovery`` (and yields nothing), as is what each folder gave.
     """
+    discovery = discovery if discovery is not None else Discovery()
     seen = set()
     for path in paths:
-        if path.is_dir():
-            for folder, dirs, files in os.walk(path):
-                base = Path(folder)
-                dirs[:] = sorted(d for d in dirs if not excluded(base / d, config))
-                for name in sorted(files):
-                    file = base / name
-                    if included(file, config) and not excluded(file, config) and file not in seen:
-                        seen.add(file)
-                        yield file, False
+        if str(path) == STDIN:
+            yield path, True
+        elif path.is_dir():
+            walked = discovery.folders.setdefault(path, Walked())
+            ignores = None
+            if respect_gitignore:
+                from iolint.gitignore import Ignores  # pathspec: only when a folder is walked
+
+                ignores = Ignores(path)
+            yield from _walk(path, config, seen, walked, ignores)
+        elif not (path.exists() or path.is_symlink()):
+            discovery.missing.append(path)
         elif path not in seen:
             seen.add(path)
             if force_exclude:
@@ -66,6 +116,39 @@ def discover(paths: list[Path], config, *, force_exclude: bool = False) -> Itera
                     yield path, False
             else:
                 yield path, True
+
+
+def _walk(path: Path, config, seen: set, walked: Walked, ignores) -> Iterator[tuple[Path, bool]]:
+    for folder, dirs, files in os.walk(path):
+        base = Path(folder)
+        kept = []
+        for name in sorted(dirs):
+            why = _skipped(base / name, config, ignores, folder=True)
+            if why:
+                walked.skipped[why, "folder"] += 1
+            else:
+                kept.append(name)
+        dirs[:] = kept
+        for name in sorted(files):
+            file = base / name
+            why = _skipped(file, config, ignores, folder=False)
+            if why:
+                walked.skipped[why, "file"] += 1
+            elif file not in seen:
+                seen.add(file)
+                walked.found += 1
+                yield file, False
+
+
+def _skipped(path: Path, config, ignores, *, folder: bool) -> str | None:
+    """Why a path met while walking is left out, or None."""
+    if not folder and not included(path, config):
+        return "name"
+    if excluded(path, config):
+        return "excluded"
+    if ignores is not None and ignores.ignored(path, folder=folder):
+        return "gitignore"
+    return None
 
 
 def check_file(
@@ -94,21 +177,53 @@ def check_file(
     if not path.is_file():  # a FIFO would block, a device would never end
         yield from _problem(linter, Problem("IO001", "not a regular file (a pipe, socket or device)"), display)
         return
-    empty = Problem("IO004", "the file is empty: no message to check", 1, 1)
     if kind == "jsonl":
         seen = []
         items = (seen.append(1) or item for item in _jsonl_items(path, data))
         yield from linter.check_items(items, display)
         if not seen and explicit:
-            yield from _problem(linter, empty, display)
+            yield from _problem(linter, EMPTY, display)
         return
     text = loaders.decode(data) if data is not None else loaders.read_text(path)
+    yield from _check_text(linter, kind, text, display, explicit)
+
+
+def check_data(linter, kind: str, data: bytes, display: str) -> Iterator[Finding]:
+    """Findings for the bytes of a payload or template that is no file (standard input);
+    ``kind`` is "template", "json", "yaml" or "jsonl"."""
+    if len(data) > loaders.MAX_FILE_BYTES:
+        yield from _problem(linter, Problem("IO003", f"input is over the {loaders.MAX_FILE_BYTES:,}-byte limit"), display)
+        return
+    if kind == "template":
+        from iolint.templates import check_template_text
+
+        yield from check_template_text(linter, loaders.decode(data), display)
+    elif kind == "jsonl":
+        yield from linter.check_items(loaders.load_jsonl(loaders.read_lines(io.BytesIO(data))), display)
+    else:
+        yield from _check_text(linter, kind, loaders.decode(data), display, True)
+
+
+def sniff(first_line: bytes) -> str:
+    """The kind of unnamed input, from its first line: "jsonl" when that line is a whole JSON
+    object (one payload, or the first of a batch), "json" when it opens JSON, else "yaml"."""
+    head = first_line.removeprefix(b"\xef\xbb\xbf").strip()
+    if head[:1] not in (b"{", b"["):
+        return "yaml"
+    try:
+        value = json.loads(head)
+    except ValueError:
+        return "json"
+    return "jsonl" if isinstance(value, dict) else "json"
+
+
+def _check_text(linter, kind: str, text: str | Problem, display: str, explicit: bool) -> Iterator[Finding]:
     if isinstance(text, Problem):
         yield from _problem(linter, text, display)
         return
     items = list(loaders.load_json(text) if kind == "json" else loaders.load_yaml(text))
     if not items and explicit:
-        yield from _problem(linter, empty, display)
+        yield from _problem(linter, EMPTY, display)
         return
     payloads = [i for i in items if not isinstance(i, Problem)]
     if payloads and not any(loaders.looks_like_message(i.data) for i in payloads):

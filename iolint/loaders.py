@@ -93,15 +93,18 @@ class Item:
             self._line = self.locate(None)[0]
         return self._line
 
-    def locate(self, field: str | None, offset: int | None = None) -> tuple[int | None, int | None]:
-        """(line, column) of a field's value; with ``offset``, of that character of a string value."""
+    def locate(
+        self, field: str | None, offset: int | None = None, *, key: bool = False
+    ) -> tuple[int | None, int | None]:
+        """(line, column) of a field's value; with ``offset``, of that character of a string
+        value; with ``key``, of the field's key (a misspelled key is the thing to fix)."""
         keys = tuple(_split(field)) if field else ()
         if self._yaml_node is not None:
-            return _locate_yaml(self._yaml_node, self._prefix + keys, offset)
+            return _locate_yaml(self._yaml_node, self._prefix + keys, offset, key=key)
         if self._lines is not None:
             text = self._lines.text
-            at = _locate_json(text, keys, self._start)
-            if offset and text.startswith('"', at):
+            at = _locate_json(text, keys, self._start, key=key)
+            if offset is not None and not key and text.startswith('"', at):
                 at = _json_char(text, at, offset)
             line, column = self._lines.position(at)
             return line + self._line_base, column
@@ -128,27 +131,29 @@ def _skip_ws(text: str, i: int) -> int:
     return i
 
 
-def _locate_json(text: str, keys: tuple, start: int = 0) -> int:
-    """Offset of the value at ``keys`` (from the value at ``start``), or of its nearest ancestor."""
+def _locate_json(text: str, keys: tuple, start: int = 0, *, key: bool = False) -> int:
+    """Offset of the value at ``keys`` (from the value at ``start``), or of its nearest ancestor;
+    with ``key``, of the last key's opening quote."""
     i = _skip_ws(text, start)
     try:
-        for key in keys:
-            if isinstance(key, int) and text[i] == "[":
+        for depth, name in enumerate(keys):
+            if isinstance(name, int) and text[i] == "[":
                 j = _skip_ws(text, i + 1)
-                for _ in range(key):
+                for _ in range(name):
                     j = _skip_ws(text, _decoder.raw_decode(text, j)[1])
                     j = _skip_ws(text, j + 1)  # the comma
                 if text[j] == "]":
                     return i
                 i = j
-            elif isinstance(key, str) and text[i] == "{":
+            elif isinstance(name, str) and text[i] == "{":
                 j = _skip_ws(text, i + 1)
                 found = None
                 while j < len(text) and text[j] == '"':
-                    name, j = json.decoder.scanstring(text, j + 1)
+                    quote = j
+                    written, j = json.decoder.scanstring(text, j + 1)
                     j = _skip_ws(text, _skip_ws(text, j) + 1)  # past the colon
-                    if name == key:
-                        found = j  # keep scanning: JSON's last duplicate wins
+                    if written == name:  # keep scanning: JSON's last duplicate wins
+                        found = quote if key and depth == len(keys) - 1 else j
                     j = _skip_ws(text, _decoder.raw_decode(text, j)[1])
                     if j < len(text) and text[j] == ",":
                         j = _skip_ws(text, j + 1)
@@ -174,33 +179,76 @@ def _json_char(text: str, quote: int, offset: int) -> int:
     return i
 
 
-def _locate_yaml(node: yaml.Node, keys: tuple, offset: int | None = None) -> tuple[int, int]:
-    for key in keys:
+def _locate_yaml(node: yaml.Node, keys: tuple, offset: int | None = None, *, key: bool = False) -> tuple[int, int]:
+    for depth, name in enumerate(keys):
         child = None
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and k.value == str(key):
-                    child = v
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            child = node.value[key]
+                if isinstance(k, yaml.ScalarNode) and k.value == str(name):
+                    child = k if key and depth == len(keys) - 1 else v
+        elif isinstance(node, yaml.SequenceNode) and isinstance(name, int) and name < len(node.value):
+            child = node.value[name]
         if child is None:
             offset = None
             break
         node = child
-    buffer = node.start_mark.buffer
-    if offset and isinstance(node, yaml.ScalarNode) and node.style == "|" and buffer:
-        # A literal block: the value's lines are the source lines after the indicator, indented.
-        before = node.value[:offset]
-        breaks = [m.end() for m in _VALUE_BREAKS.finditer(before)]
-        row = node.start_mark.line + 1 + len(breaks)
-        rows = YAML_BREAKS.split(buffer)
-        source = rows[row] if row < len(rows) else ""
-        indent = len(source) - len(source.lstrip(" "))
-        return row + 1, indent + len(before) - (breaks[-1] if breaks else 0) + 1
+    if offset is not None and not key and isinstance(node, yaml.ScalarNode):
+        found = scalar_position(node, offset)
+        if found:
+            return found
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-_VALUE_BREAKS = re.compile("[\n\u2028\u2029]")  # breaks left in a block scalar's value by PyYAML
+def scalar_position(node: yaml.ScalarNode, offset: int) -> tuple[int, int] | None:
+    """(line, column) in the source of character ``offset`` of a scalar's value, or None when
+    it cannot be told (escapes in a quoted scalar spanning lines, say)."""
+    start, end = node.start_mark, node.end_mark
+    value = node.value
+    if not 0 <= offset <= len(value):
+        return None
+    if node.style in ("|", ">"):
+        return _block_position(node, offset)
+    if start.line == end.line:  # plain, or quoted without escapes before the offset
+        source = start.buffer[start.index : end.index] if start.buffer else ""
+        quoted = 1 if node.style in ("'", '"') else 0
+        if source[quoted : quoted + offset] == value[:offset]:
+            return start.line + 1, start.column + 1 + quoted + offset
+    return None
+
+
+def _block_position(node: yaml.ScalarNode, offset: int) -> tuple[int, int] | None:
+    """Position in a literal (``|``) or folded (``>``) block: its content lines are replayed,
+    folded as YAML folds them, until the one that holds the offset."""
+    buffer = node.start_mark.buffer
+    if not buffer:
+        return None
+    rows = YAML_BREAKS.split(buffer[node.start_mark.index : node.end_mark.index])[1:]  # after the indicator
+    content = [r for r in rows if r.strip()]
+    if not content:
+        return None
+    indent = min(len(r) - len(r.lstrip(" ")) for r in content)
+    value, at, previous = node.value, 0, None  # previous: the last non-blank row, for folding
+    blanks = 0
+    for number, row in enumerate(rows):
+        text = row[indent:]
+        if not text.strip():
+            blanks += 1
+            continue
+        if previous is None:
+            at += blanks  # leading blank lines stay line breaks
+        else:
+            if node.style == ">" and not previous.startswith((" ", "\t")) and not text.startswith((" ", "\t")):
+                at += blanks if blanks else 1  # a single break folds to a space; blank lines stay breaks
+            else:
+                at += blanks + 1
+        blanks = 0
+        if at <= offset <= at + len(text) and value[at : at + len(text)] == text:
+            return node.start_mark.line + 2 + number, indent + offset - at + 1
+        if value[at : at + len(text)] != text:
+            return None  # not the value the replay expects: say nothing rather than something wrong
+        at += len(text)
+        previous = text
+    return None
 
 
 def looks_like_message(data: object) -> bool:

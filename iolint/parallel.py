@@ -1,8 +1,12 @@
 """``--jobs N``: files checked in worker processes, and big JSONL batches cut into chunks of lines.
 
+Workers start only when the input is big enough to pay for them (``worth_it``): a
+pre-commit-sized run stays in one process whatever ``--jobs`` says.
+
 The batch rules (IO130 mass-communication, IO131 duplicate-message) need every line of a batch.
-They run in the parent, in the single pass that reads the file and cuts it into chunks; the
-workers run the per-payload rules on their chunks with the batch rules switched off. Results come
+The workers run the per-payload rules on their chunks with the batch rules switched off, and
+send back what each batch rule counts of each line (its key); the parent counts the keys in
+file order, so it never parses a line itself. Results come
 back in order, a bounded number of chunks at a time, so the output is the one of ``--jobs 1``.
 """
 
@@ -13,6 +17,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 CHUNK_LINES = 5_000
+# Starting workers costs about a second of CPU on a 2-core machine (each imports iolint and
+# builds its engine) and the parent still reads, feeds the batch rules and reports: below this
+# much input one process is faster. bench/bench_jobs.py measures both sides.
+PARALLEL_BYTES = 8 * 1024 * 1024
+TEMPLATE_BYTES = 512 * 1024  # a template renders up to 64 variants: it weighs as this much payload text
 
 _linter = _batchless = None  # per worker process
 
@@ -44,19 +53,52 @@ def _check_task(task, data):
     return check_file(_linter, task, data)
 
 
-def check_chunk(linter, display: str, first: int, lines: list) -> list:
-    """Findings of the payload rules on ``lines``, the first of which is line ``first``."""
-    from iolint import loaders
+def check_chunk(linter, display: str, first: int, lines: list) -> tuple[list, list]:
+    """Findings of the payload rules on ``lines``, the first of which is line ``first``, and
+    (line, keys) of each payload: what every batch rule counts of it (``batch_keys``)."""
+    from iolint import checks, loaders
 
     shift = first - 1
-    return [
+    rules = tuple(checks.BATCH_CHECKS.values())
+    keyed = []
+
+    def tap(items):
+        for item in items:
+            if isinstance(item, loaders.Item):
+                keyed.append((item.line + shift, tuple(rule.key(item.data) for rule in rules)))
+            yield item
+
+    findings = [
         replace(f, line=f.line + shift) if f.line else f
-        for f in linter.check_items(loaders.load_jsonl(iter(lines)), display)
+        for f in linter.check_items(tap(loaders.load_jsonl(iter(lines))), display)
     ]
+    return findings, keyed
 
 
 def _check_chunk(display, first, lines):
     return check_chunk(_batchless, display, first, lines)
+
+
+def worth_it(tasks) -> bool:
+    """Whether there is enough to check for workers to pay for themselves: the bytes of the
+    files (a template weighs ``TEMPLATE_BYTES``), counted until ``PARALLEL_BYTES``. Standard
+    input, of unknown size, counts as nothing."""
+    from iolint.inputs import is_template
+
+    total = 0
+    for task in tasks:
+        if task.kind:
+            continue
+        if is_template(task.path):
+            total += TEMPLATE_BYTES
+        else:
+            try:
+                total += task.path.stat().st_size
+            except OSError:
+                pass
+        if total >= PARALLEL_BYTES:
+            return True
+    return False
 
 
 def chunks(lines):

@@ -8,14 +8,16 @@ the cache, so a run whose files are all cached does not import the checks, nor p
 
 from __future__ import annotations
 
+import io
 import sys
 import time
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, partial
+from itertools import chain
 from pathlib import Path
 
-from iolint import inputs, suppress
+from iolint import inputs, loaders, suppress
 from iolint.finding import Finding
 
 STREAM_BYTES = 16 * 1024 * 1024
@@ -26,6 +28,7 @@ class Task:
     path: Path
     display: str
     explicit: bool
+    kind: str | None = None  # standard input only: "json", "yaml", "jsonl", "template" or "sniff" (unnamed)
 
 
 def display(path: Path) -> str:
@@ -36,11 +39,15 @@ def display(path: Path) -> str:
 
 
 def check_file(linter, task: Task, data: bytes | None) -> list[Finding]:
-    """The findings of one file, inline directives applied, sorted."""
-    findings = inputs.check_file(linter, task.path, task.display, explicit=task.explicit, data=data)
-    if data and b"iolint" in data:
+    """The findings of one file (or of standard input), inline directives applied, sorted."""
+    if task.kind:
+        findings = inputs.check_data(linter, task.kind, data, task.display)
+    else:
+        findings = inputs.check_file(linter, task.path, task.display, explicit=task.explicit, data=data)
+    kind = task.kind or suppress.kind_of(task.path.name)
+    if kind in ("yaml", "template") and data and b"iolint" in data:  # JSON holds no comments
         text = data.decode("utf-8", "replace")
-        findings = suppress.apply_inline(linter, text, findings, task.display)
+        findings = suppress.apply_inline(linter, text, findings, task.display, kind)
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -80,9 +87,24 @@ class Progress:
 
 class Pipeline:
     def __init__(
-        self, config, *, now=None, jobs=1, cache=None, baseline=None, show_values=False, progress=False, recipients=None
+        self,
+        config,
+        *,
+        now=None,
+        jobs=1,
+        cache=None,
+        baseline=None,
+        show_values=False,
+        progress=False,
+        recipients=None,
+        respect_gitignore=True,
+        stdin_filename=None,
     ):
         self.config = config
+        self.respect_gitignore = respect_gitignore
+        self.discovery = inputs.Discovery()  # paths that do not exist, what each folder gave
+        self.stdin_filename = stdin_filename  # what `-` is called in messages and config matching
+        self.texts: dict[str, bytes | None] = {}  # what was read from stdin, for excerpts (None: not kept)
         self.recipients = recipients  # a CSV: each template is rendered once per row
         self.now = now
         self.jobs = jobs
@@ -94,6 +116,7 @@ class Pipeline:
             config, lambda p: display(Path(p)), suppress.today(now or config.now)
         )
         self.errors = 0
+        self.parallel = False  # whether worker processes were started (``--jobs`` and enough work)
 
     @cached_property
     def linter(self):
@@ -119,14 +142,21 @@ class Pipeline:
 
     def run(self, paths, *, force_exclude=False):
         """(display path, findings) for every file, in order; findings are an iterator."""
-        tasks = (
-            Task(path, display(path), explicit)
-            for path, explicit in inputs.discover(paths, self.config, force_exclude=force_exclude)
+        found = inputs.discover(
+            paths,
+            self.config,
+            force_exclude=force_exclude,
+            respect_gitignore=self.respect_gitignore,
+            discovery=self.discovery,
         )
+        tasks = filter(None, (self._task(path, explicit, force_exclude) for path, explicit in found))
         if self.jobs > 1:
-            from iolint.parallel import Pool
+            from iolint import parallel
 
-            with Pool(self.jobs, self.config, self.now, self.show_values) as pool:
+            tasks = list(tasks)
+            self.parallel = parallel.worth_it(tasks)
+        if self.parallel:
+            with parallel.Pool(self.jobs, self.config, self.now, self.show_values) as pool:
                 for task, pending in pool.ordered(tasks, lambda t: self._start(t, pool)):
                     yield task.display, self._after(task, self._resolve(task, pending))
         else:
@@ -134,9 +164,20 @@ class Pipeline:
                 yield task.display, self._after(task, self._resolve(task, self._start(task, None)))
         self.progress.done()
 
+    def _task(self, path: Path, explicit: bool, force_exclude: bool) -> Task | None:
+        if str(path) != inputs.STDIN:
+            return Task(path, display(path), explicit)
+        name = Path(self.stdin_filename) if self.stdin_filename else None
+        if name and force_exclude and (inputs.excluded(name, self.config) or not inputs.included(name, self.config)):
+            return None  # as for a file of that name
+        kind = "template" if name and inputs.is_template(name) else loaders.payload_kind(name) if name else None
+        return Task(name or path, display(name) if name else inputs.STDIN, True, kind or "sniff")
+
     def _start(self, task: Task, pool):
         """Cached findings; (a Future of findings or a call that makes them, cache key); or a
         generator for a big batch."""
+        if task.kind:
+            return self._stdin(task, pool)
         if self.recipients and inputs.is_template(task.path):
             from iolint.recipients import check_recipients
 
@@ -191,10 +232,24 @@ class Pipeline:
         findings = self.suppressions.filter(rel, findings, self.rules)
         return self.baseline.filter(rel, findings) if self.baseline else findings
 
+    def _stdin(self, task: Task, pool):
+        """Standard input, read once: a JSONL batch streams, anything else is read whole."""
+        handle = sys.stdin.buffer
+        first = handle.readline(loaders.MAX_LINE_BYTES + 1)
+        kind = inputs.sniff(first) if task.kind == "sniff" else task.kind
+        task = replace(task, kind=kind)
+        if kind == "jsonl":
+            self.texts[task.display] = None  # not kept: it may be huge
+            lines = chain(loaders.read_lines(io.BytesIO(first)), loaders.read_lines(handle))
+            return self._stream_lines(task, pool, lines)
+        data = first + handle.read(loaders.MAX_FILE_BYTES + 1 - len(first))
+        self.texts[task.display] = data
+        if pool:
+            return pool.check_task(task, data), None
+        return partial(check_file, self.linter, task, data), None
+
     def _stream(self, task: Task, pool):
         """A big JSONL batch, read once: chunks to the workers, every payload to the batch rules."""
-        from iolint import loaders
-
         try:
             handle = task.path.open("rb")
         except OSError:
@@ -205,31 +260,30 @@ class Pipeline:
                 yield from inputs.check_file(self.linter, task.path, task.display, explicit=task.explicit)
                 return
             handle.seek(0)
-            lines = self._counted(task, loaders.read_lines(handle))
-            if pool is None:
-                yield from self.linter.check_items(loaders.load_jsonl(lines), task.display)
-                return
-            yield from self._stream_chunks(task, pool, lines)
+            yield from self._stream_lines(task, pool, loaders.read_lines(handle))
+
+    def _stream_lines(self, task: Task, pool, lines):
+        lines = self._counted(task, lines)
+        if pool is None:
+            yield from self.linter.check_items(loaders.load_jsonl(lines), task.display)
+            return
+        yield from self._stream_chunks(task, pool, lines)
 
     def _stream_chunks(self, task, pool, lines):
-        from iolint import loaders
-        from iolint.loaders import Item
+        from iolint import checks
         from iolint.parallel import chunks
 
         linter = self.linter
         batch = linter.batch_checks(linter.ignored_for(task.display))
-
-        def start(chunk):
-            first, part = chunk
-            if batch:
-                for item in loaders.load_jsonl(iter(part)):
-                    if isinstance(item, Item):
-                        for _, state in batch:
-                            state.feed(item.data, item.line + first - 1)
-            return pool.check_chunk(task.display, first, part)
-
+        index = {code: i for i, code in enumerate(checks.BATCH_CHECKS)}  # the workers' key order
+        start = lambda chunk: pool.check_chunk(task.display, *chunk)  # noqa: E731
         for _, pending in pool.ordered(chunks(lines), start):
-            yield from pending.result()
+            findings, keyed = pending.result()
+            for rule, state in batch:
+                at = index[rule.code]
+                for line, keys in keyed:
+                    state.add(keys[at], line)
+            yield from findings
         for rule, state in batch:
             for line, hit in state.finish():
                 yield linter.finding(rule, hit, file=task.display, line=line)

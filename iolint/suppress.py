@@ -1,15 +1,20 @@
 """Suppressions: accepted findings that must carry a reason and never depend on line numbers.
 
-Inline, in any text file: ``{# iolint: ignore[IO501,personal-data-in-title] reason="..." #}``
-covers its own line and the next; ``{# iolint: ignore-file[CODES] reason="..." #}`` the whole
-file. For JSON payloads, which cannot hold comments: ``[[tool.iolint.suppress]]`` entries and the
-sidecar ``iolint-suppressions.yaml`` (a list of the same entries), matched by file glob, rule and
-field path. Any of them may say ``until=YYYY-MM-DD``: after that day (in Rome) it suppresses
-nothing. What is wrong with a suppression is itself a finding (IO901-IO904, IO906).
+Inline, only where the text never reaches the citizen: in a YAML file (payload or template), a
+YAML comment ``# iolint: ignore[IO501,personal-data-in-title] reason="..."`` (or
+``# {# iolint: ... #}``); in a template, also a Jinja comment ``{# iolint: ... #}``, which
+renders to nothing. It covers its own line and the next; ``ignore-file[CODES]`` the whole file.
+A directive written inside a payload's text (its markdown) is text the citizen reads: it
+suppresses nothing, and IO907 reports it. JSON payloads cannot hold comments: for them,
+``[[tool.iolint.suppress]]`` entries and the sidecar ``iolint-suppressions.yaml`` (a list of the
+same entries), matched by file glob, rule and field path. Any of them may say
+``until=YYYY-MM-DD``: after that day (in Rome) it suppresses nothing. What is wrong with a
+suppression is itself a finding (IO901-IO904, IO906).
 """
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -26,6 +31,8 @@ NO_REASON, UNKNOWN_RULE, UNUSED, INVALID, EXPIRED = "IO901", "IO902", "IO903", "
 CODES = frozenset({NO_REASON, UNKNOWN_RULE, UNUSED, INVALID, "IO905", EXPIRED})
 
 _DIRECTIVE = re.compile(r"\{#-?\s*iolint\s*:(.*?)-?#\}")
+# A YAML comment holding a directive, bare or as a Jinja comment.
+_COMMENT = re.compile(r"#\s*(?:\{#-?\s*)?iolint\s*:(.*?)(?:-?#\})?\s*$")
 _FORM = re.compile(r"""\s*(?P<verb>ignore|ignore-file)\s*\[(?P<codes>[^\]]*)\](?P<options>.*)$""")
 _OPTION = re.compile(r"""\s*(?P<key>\w+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']+))""")
 
@@ -85,16 +92,80 @@ class Directive:
         return self.whole_file or finding.line in (self.line, self.line + 1)
 
 
-def apply_inline(linter, text: str, findings: Iterable[Finding], file: str) -> Iterator[Finding]:
-    """The findings no directive of ``text`` covers, then what is wrong with the directives."""
+def kind_of(name: str) -> str | None:
+    """Where a file of this name may hold directives: "template", "yaml", or None (JSON)."""
+    lower = name.lower()
+    if lower.endswith((".io.yaml", ".io.yml")):
+        return "template"
+    return "yaml" if lower.endswith((".yaml", ".yml")) else None
+
+
+def _scalar_spans(text: str) -> list[tuple[int, int]] | None:
+    """(start, end) offsets of every YAML scalar (the values, text the citizen may read), or
+    None when the text does not scan as YAML."""
+    import yaml
+
+    try:
+        return [
+            (token.start_mark.index, token.end_mark.index)
+            for token in yaml.scan(text, Loader=yaml.SafeLoader)
+            if isinstance(token, yaml.ScalarToken)
+        ]
+    except yaml.YAMLError:
+        return None
+
+
+def _comments(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, comment from its ``#``) of the YAML comments that mention iolint."""
+    spans = _scalar_spans(text)
+    starts = [s for s, _ in spans] if spans else []
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True), 1):
+        if "iolint" in line:
+            for column, char in enumerate(line):
+                if char != "#" or (column and not line[column - 1].isspace()):
+                    continue
+                if spans is None:  # not YAML: only a whole-line comment is surely one
+                    if line[:column].strip():
+                        break
+                else:
+                    i = bisect.bisect_right(starts, offset + column) - 1
+                    if i >= 0 and offset + column < spans[i][1]:
+                        continue  # inside a value
+                yield number, line[column:].rstrip("\r\n")
+                break
+        offset += len(line)
+
+
+def _found(text: str, kind: str) -> Iterator[tuple[int, str]]:
+    """(line number, body) of every directive that counts in a file of this kind."""
+    seen = set()
+    for number, comment in _comments(text):
+        m = _COMMENT.match(comment)
+        if m:
+            seen.add(number)
+            yield number, m.group(1)
+    if kind == "template":  # Jinja comments, wherever they are, render to nothing
+        for number, line in enumerate(text.splitlines(), 1):
+            if "iolint" in line and number not in seen:
+                for match in _DIRECTIVE.finditer(line):
+                    yield number, match.group(1)
+
+
+def apply_inline(linter, text: str, findings: Iterable[Finding], file: str, kind: str | None = None) -> Iterator[Finding]:
+    """The findings no directive of ``text`` covers, then what is wrong with the directives.
+
+    ``kind`` ("template", "yaml"; by default from ``file``'s name) says where directives count;
+    a JSON file has none."""
+    kind = kind or kind_of(file)
+    if kind is None:
+        yield from findings
+        return
     directives, problems = [], []
-    for number, line in enumerate(text.splitlines(), 1):
-        if "iolint" not in line:
-            continue
-        for match in _DIRECTIVE.finditer(line):
-            directive = _parse(linter, match.group(1), number, problems)
-            if directive:
-                directives.append(directive)
+    for number, body in _found(text, kind):
+        directive = _parse(linter, body, number, problems)
+        if directive:
+            directives.append(directive)
     for finding in findings:
         covering = [d for d in directives if d.covers(finding)]
         for d in covering:

@@ -199,3 +199,35 @@ def test_cli_errors_exit_2(cli, tmp_path, args, message):
     code, out, err = cli(*args)
     assert (code, out) == (2, "")
     assert err.startswith("iolint: ") and message in err
+
+
+def test_cli_models_lists_a_messages_variables(cli, tmp_path):
+    code, out, _ = cli("models", "tari/avviso-pagamento", "--format", "json")
+    listed = json.loads(out)
+    assert code == 0 and listed["ref"] == "tari/avviso-pagamento"
+    importo = next(v for v in listed["variables"] if v["name"] == "importo")
+    assert importo == {"name": "importo", "type": "integer", "description": "Importo in centesimi di euro",
+                       "sample": 18790, "samples": [], "required": True}
+    assert [v["name"] for v in listed["variables"]] == ["anno", "intestatario", "indirizzo_immobile", "rata", "importo", "scadenza", "numero_avviso", "link_info"]
+    code, out, _ = cli("models", "tari/avviso-pagamento")
+    assert code == 0
+    assert "  importo             integer  required\n" in out and "Importo in centesimi di euro" in out and "sample: 18790" in out
+    assert 'samples: "rata unica", "prima rata", "seconda rata"' in out
+
+
+def test_a_variable_with_a_default_is_optional(tmp_path, monkeypatch):
+    from iolint.templates import PreparedTemplate
+
+    path = tmp_path / "t.io.yaml"
+    path.write_text("subject: Il tuo appuntamento è confermato\nmarkdown: |\n  {{ saluto }} ti aspettiamo {{ giorno }} allo sportello anagrafe del comune, porta un documento.\n"
+                    "variables:\n  saluto: {sample: Ciao, default: Ciao}\n  giorno: {sample: lunedì, description: Il giorno}\n", "utf-8")
+    monkeypatch.setattr(catalog, "message", lambda ref: catalog.Message(ref, "x", "", (), path))
+    assert [(v["name"], v["required"], v.get("default")) for v in catalog.variables("m/x")] == [("saluto", False, "Ciao"), ("giorno", True, None)]
+    assert PreparedTemplate(path).variables["saluto"].has_default
+
+
+def test_cli_models_of_one_model_and_unknown_refs(cli):
+    code, out, _ = cli("models", "tari")
+    assert code == 0 and out.startswith("tari  ") and "tari/avviso-pagamento" in out and "imu/" not in out
+    assert cli("models", "tari/nope")[0] == 2
+    assert cli("models", "nope")[0] == 2

@@ -9,6 +9,8 @@ from iolint.catalogue import builtin_rules
 from tests.conftest import ROOT
 
 INPUT_CODES = {"IO001", "IO002", "IO003", "IO004"}
+# IO727 names the rules that did not run in this run's selection: iolint.templates.lint makes it.
+TEMPLATE_FILE_CODES = {"IO727"}
 
 
 def test_codes_and_names_are_unique_and_well_formed():
@@ -33,7 +35,7 @@ def test_every_rule_is_bound_to_a_check():
     bound = set(checks.PAYLOAD_CHECKS) | set(checks.BATCH_CHECKS) | set(checks.TEMPLATE_CHECKS)
     codes = {r.code for r in builtin_rules()}
     # IO9xx are about suppressions and the baseline themselves: iolint.suppress and .baseline
-    unbound = {c for c in codes - bound - INPUT_CODES if not c.startswith("IO9")}
+    unbound = {c for c in codes - bound - INPUT_CODES - TEMPLATE_FILE_CODES if not c.startswith("IO9")}
     assert not unbound, f"rules without a check: {sorted(unbound)}"
     assert not (bound - codes), f"checks without a rule: {sorted(bound - codes)}"
 

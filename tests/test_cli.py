@@ -60,3 +60,45 @@ def test_progress_counts_on_a_terminal_only(monkeypatch):
     quiet.update(force=True)
     quiet.done()
     assert err.getvalue().count("\r") == 2
+
+
+def test_select_ignore_and_extend_select_add_up(run_cli, tmp_path):
+    bad = {**GOOD, "fiscal_code": "RSSMRA85T10A562X", "content": {**GOOD["content"], "payment_data": {"amount": 10.5, "notice_number": "302123456789012357"}}}
+    (tmp_path / "bad.json").write_text(json.dumps(bad), "utf-8")
+
+    def codes(*args):
+        code, out, err = run_cli("check", "--now", NOW, "--no-cache", "--format", "json", *args, cwd=tmp_path)
+        assert code in (0, 1), err
+        return sorted({f["code"] for f in json.loads(out)})
+
+    assert codes("--select", "IO1", "--select", "IO201") == ["IO121", "IO201"]
+    assert codes("--select", "IO121,IO201", "--select", "notice-number-check-digits") == ["IO121", "IO201", "IO205"]
+    assert codes("--select", "IO121", "--extend-select", "IO201", "--extend-select", "IO205") == ["IO121", "IO201", "IO205"]
+    assert codes("--ignore", "IO1", "--ignore", "IO2,IO3", "--ignore", "IO8") == []
+
+
+def test_unknown_rules_are_errors_with_a_suggestion(run_cli, tmp_path):
+    code, _, err = run_cli("check", "--select", "notice-number-check-digit", cwd=tmp_path)
+    assert code == 2 and "did you mean `notice-number-check-digits`" in err
+    code, _, err = run_cli("check", "--ignore", "IO205", "--ignore", "htp-link", cwd=tmp_path)
+    assert code == 2 and "`htp-link`" in err and "`http-link`" in err and "IO205" not in err
+    (tmp_path / "iolint.toml").write_text('ignore = ["amount-not-integr"]\n', "utf-8")
+    (tmp_path / "good.json").write_text(json.dumps(GOOD), "utf-8")
+    code, _, err = run_cli("check", "--no-cache", "good.json", cwd=tmp_path)
+    assert code == 2 and "did you mean `amount-not-integer`" in err
+
+
+def test_quiet_prints_the_findings_only(run_cli, tmp_path):
+    (tmp_path / "twice.jsonl").write_text(DUPLICATES, "utf-8")
+    code, out, err = run_cli("check", "--now", NOW, "--no-cache", "-q", "twice.jsonl", cwd=tmp_path)
+    assert code == 0 and "IO131" in out and "Checked" not in out and err == ""
+    code, out, _ = run_cli("check", "--now", NOW, "--no-cache", "twice.jsonl", cwd=tmp_path)
+    assert "Checked 1 file" in out
+
+
+def test_version_short_and_long(run_cli, tmp_path):
+    from iolint import __version__
+
+    for flag in ("-V", "--version"):
+        code, out, _ = run_cli(flag, cwd=tmp_path)
+        assert (code, out) == (0, f"iolint {__version__}\n")

@@ -25,6 +25,7 @@ def tree(tmp_path, monkeypatch):
     """Small payload files, and a batch that counts as big and spans many chunks."""
     monkeypatch.setattr(pipeline, "STREAM_BYTES", 10_000)
     monkeypatch.setattr(parallel, "CHUNK_LINES", 7)
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)  # a small tree: workers anyway, to test them
     for i in range(12):
         (tmp_path / f"p{i:02}.json").write_text(json.dumps(message(i), ensure_ascii=False, indent=2), "utf-8")
     lines = [json.dumps(message(i), ensure_ascii=False) for i in range(60)]
@@ -111,6 +112,28 @@ def test_many_jobs_on_few_cpus_start_no_more_workers_than_cpus(run_cli, tree, mo
         real(self, jobs, *args, **kwargs)
 
     monkeypatch.setattr(parallel.Pool, "__init__", counted)
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)  # enough work for workers, however small
     monkeypatch.setattr("iolint.cli.os.cpu_count", lambda: 2)
     assert run(run_cli, tree, "--jobs", "200") == run(run_cli, tree, "--jobs", "1")
     assert started and max(started) <= 2
+
+
+def test_workers_start_only_for_enough_work(tree, monkeypatch):
+    from iolint.config import Config
+    from iolint.pipeline import Pipeline
+
+    def started(paths, jobs=2):
+        run = Pipeline(Config(), jobs=jobs)
+        for _, findings in run.run(paths):
+            list(findings)
+        return run.parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 64 * 1024)
+    assert not started([tree / "p00.json", tree / "p01.json"])  # two small files: one process
+    assert not started([tree], jobs=1)
+    monkeypatch.setattr(parallel, "TEMPLATE_BYTES", 64 * 1024)
+    (tree / "t.io.yaml").write_text("subject: Il tuo appuntamento è confermato\nmarkdown: x\n", "utf-8")
+    assert started([tree / "t.io.yaml"])  # a template weighs its variants
+    big = tree / "big.jsonl"
+    big.write_text((json.dumps(message(1)) + "\n") * 400, "utf-8")
+    assert big.stat().st_size > 64 * 1024 and started([big])

@@ -2,18 +2,26 @@
 
 The hook's environment is installed once for the module (from PyPI: it takes a while), from a
 snapshot of this working tree committed to a scratch repository, so uncommitted work is tested.
+The sender's configuration is the README's snippet, as written there but for its two
+placeholders. pre-commit is run through this interpreter (``python -m pre_commit``), never
+looked up on PATH: the README's test command does not activate the virtual environment.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 
 from tests.conftest import ROOT
+
+PLACEHOLDER_REPO = "https://github.com/YOUR-ORG/iolint"
+PLACEHOLDER_REV = "FULL-COMMIT-SHA"
 
 GOOD = {
     "fiscal_code": "RSSMRA85T10A562S",
@@ -59,17 +67,29 @@ def hook_repo(tmp_path_factory, env):
     return snapshot, git(snapshot, "rev-parse", "HEAD", env=env).strip()
 
 
+def readme_snippet() -> str:
+    """The ``.pre-commit-config.yaml`` the README's Pre-commit section tells senders to write."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Pre-commit") :]
+    return re.search(r"```yaml\n(.*?)```", section, re.DOTALL).group(1)
+
+
+def pre_commit(*args, cwd, env):
+    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory, hook_repo, env):
     """A sender's repository with the hook installed (its environment built once, here)."""
     repo_path, rev = hook_repo
     project = tmp_path_factory.mktemp("sender")
     git(project, "init", "-q", env=env)
-    (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {repo_path}\n    rev: {rev}\n    hooks:\n      - id: iolint\n", encoding="utf-8"
-    )
-    subprocess.run(["pre-commit", "install"], cwd=project, env=env, check=True, capture_output=True)
-    subprocess.run(["pre-commit", "install-hooks"], cwd=project, env=env, check=True, capture_output=True)
+    snippet = readme_snippet()
+    assert snippet.count(PLACEHOLDER_REPO) == 1 and snippet.count(PLACEHOLDER_REV) == 1, snippet
+    config = snippet.replace(PLACEHOLDER_REPO, str(repo_path)).replace(PLACEHOLDER_REV, rev)
+    (project / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    pre_commit("install", cwd=project, env=env)
+    pre_commit("install-hooks", cwd=project, env=env)
     return project
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from iolint.finding import Finding, Severity
 from iolint.report import Summary, reporter
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
 CF = "RSSMRA85T10A562S"
 NOW = "2025-01-01T00:00:00Z"
@@ -127,7 +127,7 @@ def test_json_lines_one_object_per_finding(run_cli, tmp_path):
 
 @pytest.fixture(scope="module")
 def sarif_schema():
-    return json.loads((SHARED / "data" / "sarif-schema-2.1.0.json").read_text("utf-8"))
+    return json.loads((DATA / "sarif-schema-2.1.0.json").read_text("utf-8"))
 
 
 def test_sarif_is_valid_and_carries_rules_and_locations(run_cli, tmp_path, sarif_schema):

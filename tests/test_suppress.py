@@ -152,3 +152,51 @@ def test_suppressions_expire_after_their_until_day(run_cli, tmp_path):
 def test_a_bad_until_is_an_invalid_directive(run_cli, tmp_path):
     (tmp_path / "p.yaml").write_text(yaml_payload('# {# iolint: ignore[IO201] reason="x y z" until=tomorrow #}'), "utf-8")
     assert codes(run_cli, tmp_path, ".")[0] == [("IO201", 7), ("IO904", 6)]
+
+
+REASON = 'reason="il sito del comune non ha https"'
+HTTP_BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. [Orari](http://comune.example.org/orari)"
+
+
+def link_codes(run_cli, tmp_path):
+    code, out, err = run_cli("check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO607,IO9", ".", cwd=tmp_path)
+    assert code in (0, 1), err
+    return sorted((f["file"], f["code"], f["line"]) for f in json.loads(out))
+
+
+def test_a_plain_yaml_comment_is_a_directive(run_cli, tmp_path):
+    head = f"fiscal_code: {CF}\ncontent:\n  subject: Il tuo appuntamento è confermato\n"
+    (tmp_path / "above.yaml").write_text(head + f"  # iolint: ignore[IO607] {REASON}\n  markdown: {HTTP_BODY}\n", "utf-8")
+    (tmp_path / "after.yaml").write_text(head + f"  markdown: {HTTP_BODY}  # iolint: ignore[http-link] {REASON}\n", "utf-8")
+    (tmp_path / "noreason.yaml").write_text(head + f"  #iolint: ignore[IO607]\n  markdown: {HTTP_BODY}\n", "utf-8")
+    assert link_codes(run_cli, tmp_path) == [("noreason.yaml", "IO607", 5), ("noreason.yaml", "IO901", 4)]
+
+
+def test_a_directive_inside_a_payloads_text_suppresses_nothing_and_is_reported(run_cli, tmp_path):
+    (tmp_path / "block.yaml").write_text(
+        f"fiscal_code: {CF}\ncontent:\n  subject: Il tuo appuntamento è confermato\n  markdown: |\n"
+        f"    Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30.\n"
+        f"    # iolint: ignore[IO607] {REASON}\n    [Orari](http://comune.example.org/orari)\n",
+        "utf-8",
+    )
+    body = f"Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio.\n{{# iolint: ignore[IO607] {REASON} #}}\n[Orari](http://comune.example.org/orari)"
+    (tmp_path / "p.json").write_text(json.dumps({"fiscal_code": CF, "content": {"subject": "Il tuo appuntamento è confermato", "markdown": body}}, indent=2), "utf-8")
+    assert link_codes(run_cli, tmp_path) == [
+        ("block.yaml", "IO607", 7), ("block.yaml", "IO907", 6),
+        ("p.json", "IO607", 5), ("p.json", "IO907", 5),
+    ]
+
+
+def test_in_templates_a_jinja_comment_counts_and_a_text_line_does_not(run_cli, tmp_path):
+    template = (
+        "subject: Il tuo appuntamento è confermato\n"
+        "markdown: |\n"
+        "  Il tuo appuntamento allo sportello anagrafe è confermato per {{ giorno }} alle 9:30.\n"
+        "  {jinja}\n"
+        "  [Orari](http://comune.example.org/orari)\n"
+        "variables:\n"
+        "  giorno: {{sample: lunedì 12 gennaio}}\n"
+    )
+    (tmp_path / "jinja.io.yaml").write_text(template.replace("{jinja}", f"{{# iolint: ignore[IO607] {REASON} #}}").replace("{{sample", "{sample").replace("}}\n", "}\n"), "utf-8")
+    (tmp_path / "text.io.yaml").write_text(template.replace("{jinja}", f"# iolint: ignore[IO607] {REASON}").replace("{{sample", "{sample").replace("}}\n", "}\n"), "utf-8")
+    assert link_codes(run_cli, tmp_path) == [("text.io.yaml", "IO607", 5), ("text.io.yaml", "IO907", 4)]

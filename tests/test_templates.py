@@ -524,3 +524,49 @@ def test_examples(name, codes):
     linter = Linter(Config(), now=NOW)
     found = list(inputs.check_file(linter, EXAMPLES / name, name))
     assert {f.code for f in found if f.severity.name == "ERROR"} == codes
+
+
+PARTLY = """\
+subject: Il tuo appuntamento è confermato
+markdown: |
+  Il tuo appuntamento allo sportello anagrafe è confermato per {{ giorno }} alle {{ ora }}.
+  {% if importo > 5000 %}Porta la ricevuta.{% endif %}
+  | a | b |
+  |---|---|
+  | 1 | 2 |
+payment_data:
+  amount: "{{ importo }}"
+  notice_number: "302123456789012356"
+variables:
+  giorno: {sample: lunedì 12 gennaio}
+"""
+
+
+def test_an_undeclared_variable_gets_a_placeholder_and_the_rest_is_checked(tmp_path):
+    found = lint(tmp_path, PARTLY)
+    codes = {f.code for f in found}
+    assert {"IO710", "IO602", "IO727"} <= codes  # the table is reported in the same run
+    assert "IO201" not in codes  # `amount` holds a placeholder: nothing said about it
+    assert "IO725" not in codes  # a variant that failed because of a placeholder is no render failure
+    [note] = by_code(found, "IO727")
+    assert note.message.startswith("`ora`, `importo` have no sample value: the template was rendered with a placeholder")
+    assert "could not be rendered even so: the sample values" in note.message  # importo > 5000 on text
+    assert not any("\u27e6" in f.message for f in found)
+
+
+def test_a_template_that_cannot_be_rendered_says_which_rules_did_not_run(tmp_path):
+    found = lint(tmp_path, PARTLY.replace("{{ giorno }}", "{{ giorno|giorno_esteso }}"))
+    [note] = by_code(found, "IO727")
+    assert "not rendered because of an unknown filter or test in `markdown`" in note.message
+    assert "IO601-IO609" in note.message and "IO201-" in note.message
+    assert "IO602" not in {f.code for f in found}
+    selected = lint(tmp_path, PARTLY.replace("{{ giorno }}", "{{ giorno|giorno_esteso }}"), select=["IO6", "IO727"])
+    [note] = by_code(selected, "IO727")
+    assert "17 rules did not run on it (IO601-IO609, IO620-IO627)" in note.message
+
+
+def test_placeholders_are_never_sent(tmp_path):
+    path = tmp_path / "t.io.yaml"
+    path.write_text(PARTLY, "utf-8")
+    with pytest.raises(RenderError, match="the template has errors"):
+        render_file(path, {"giorno": "lunedì"}, sample=True)

@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 
@@ -18,9 +19,14 @@ def test_wheel_installs_and_lists_rules(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "iolint/rules/payment.yaml" in names
     assert "iolint/py.typed" in names  # type checkers read iolint's annotations
-    # A fresh venv that reuses the installed dependencies: nothing is downloaded.
+    # A fresh venv that reuses this interpreter's installed dependencies (a .pth names its
+    # site-packages): nothing is downloaded. Not system_site_packages: in a virtual environment
+    # made from the system's Python, the dependencies are in that environment, not the system's.
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    (site,) = (env_dir / "lib").glob("python*/site-packages")
+    paths = dict.fromkeys(sysconfig.get_paths()[key] for key in ("purelib", "platlib"))
+    (site / "iolint-test-dependencies.pth").write_text("".join(f"{p}\n" for p in paths), "utf-8")
     python = env_dir / "bin" / "python"
     subprocess.run(
         [python, "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", wheel],

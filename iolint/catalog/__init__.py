@@ -18,7 +18,7 @@ from iolint.templates import MissingVariables, RenderError, render_file
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 
-__all__ = ["Model", "Message", "models", "model", "render", "RenderError", "MissingVariables", "UnknownTemplate"]
+__all__ = ["Model", "Message", "models", "model", "variables", "render", "RenderError", "MissingVariables", "UnknownTemplate"]
 
 
 class UnknownTemplate(RenderError, LookupError):
@@ -103,6 +103,21 @@ def message(ref: str) -> Message:
             return found
     known = ", ".join(m.ref for m in model(model_id).messages)
     raise UnknownTemplate(f"no message {ref!r}: {model_id} has {known}")
+
+
+def variables(ref: str) -> list[dict]:
+    """The variables of catalogue message ``ref``: name, type, description, sample, samples,
+    whether the sending code must give it (``required``: it has no default) and its default."""
+    from iolint.templates import PreparedTemplate
+
+    out = []
+    for var in PreparedTemplate(message(ref).path, ref).variables.values():
+        row = {"name": var.name, "type": var.type or "any", "description": var.description,
+               "sample": var.sample, "samples": list(var.samples), "required": not var.has_default}
+        if var.has_default:
+            row["default"] = var.default
+        out.append(row)
+    return out
 
 
 def render(ref: str, data: dict | None = None, *, sample: bool = False) -> dict:

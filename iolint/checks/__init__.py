@@ -23,7 +23,7 @@ TEMPLATE_CHECKS: dict[str, Callable] = {}  # fn(template, ctx) -> Iterable[Hit],
 # Modules holding check functions; imported once, on first use of the registry.
 _MODULES = (
     "structure", "recipient", "payment", "dates", "plan", "batch", "privacy",
-    "markdown", "cta", "style",
+    "markdown", "cta", "style", "directives", "consistency",
 )  # fmt: skip
 _loaded = False
 

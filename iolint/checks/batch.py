@@ -1,6 +1,8 @@
 """Batch rules: IO messages are personal, one citizen each, never a mass mailing.
 
-Memory stays bounded on batches of millions of lines: contents are tracked by a 64-bit hash in
+A batch check's ``key(msg)`` is what it counts of one payload, and ``add(key, where)`` counts
+it: with ``--jobs`` the workers compute the keys of their lines and the parent adds them in
+file order (``feed`` does both, in one process). Memory stays bounded on batches of millions of lines: contents are tracked by a 64-bit hash in
 a table that sheds its one-off entries when it grows past ``_TABLE_LIMIT``. A key seen once
 costs one small int in ``first``; only repeated keys get a count.
 """
@@ -65,10 +67,18 @@ class MassCommunication:
         self.threshold = int(ctx.option("IO130", "threshold", 10))
         self.counter = _Counter()
 
-    def feed(self, msg, where):
+    @staticmethod
+    def key(msg) -> int | None:
+        """What this rule counts of one payload; computed anywhere (a worker), added in order."""
         body = content(msg)
-        if body:
-            self.counter.add(_content_digest(body), where)
+        return _content_digest(body) if body else None
+
+    def feed(self, msg, where):
+        self.add(self.key(msg), where)
+
+    def add(self, key, where):
+        if key is not None:
+            self.counter.add(key, where)
 
     def finish(self):
         for count, where in self.counter.repeated():
@@ -88,9 +98,18 @@ class DuplicateMessage:
         self.counter = _Counter()
         self.repeats: list[tuple[object, object]] = []
 
-    def feed(self, msg, where):
+    @staticmethod
+    def key(msg) -> int | None:
         if isinstance(msg, dict) and "fiscal_code" in msg and content(msg):
-            count, first = self.counter.add(_digest(msg["fiscal_code"], _content_digest(content(msg))), where)
+            return _digest(msg["fiscal_code"], _content_digest(content(msg)))
+        return None
+
+    def feed(self, msg, where):
+        self.add(self.key(msg), where)
+
+    def add(self, key, where):
+        if key is not None:
+            count, first = self.counter.add(key, where)
             if count > 1:
                 self.repeats.append((where, first))
 

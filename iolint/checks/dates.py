@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -36,8 +37,31 @@ def parse_timestamp(text: str) -> tuple[datetime | None, str | None]:
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return None, "is not a real calendar date or time"
+        return None, f"is not a real calendar date or time: {_why_not_real(m)}"
     return moment, None
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")  # fmt: skip
+
+
+def _why_not_real(m) -> str:
+    """What is out of range in a timestamp shaped right, e.g. "June has 30 days"."""
+    year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])
+    zone = m.group(8) or ""
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}"
+    if day < 1:
+        return "days start at 01"
+    days = calendar.monthrange(year, month)[1] if year else 31
+    if day > days:
+        leap = f" in {year}" if month == 2 else ""
+        return f"{_MONTHS[month - 1]} has {days} days{leap}"
+    if hour > 23 or minute > 59 or second > 59:
+        return "hours go up to 23, minutes and seconds up to 59"
+    if zone[1:3].isdigit() and (int(zone[1:3]) > 23 or int(zone[4:6]) > 59):
+        return f"{zone} is no time zone offset"
+    return "year 0000 does not exist"
 
 
 @payload_check("IO301")

@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import math
-import re
 
 from stdnum.it import iva
 
+from iolint import italian
 from iolint.checks import content, payload_check
 from iolint.finding import Hit
 from iolint.message import AMOUNT_MAX, AMOUNT_MIN, NOTICE_NUMBER_RE, ORGANIZATION_FISCAL_CODE_RE
-
-# Euro amounts as written in Italian text: "123,50 €", "€ 1.234,00", "12 euro". The scan looks
-# for the currency first (a literal search), then for the number right before or after it.
-_CURRENCY = re.compile(r"€|\beuro\b|\bEUR\b")
-_NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?"
-_BEFORE = re.compile(rf"(?<![\d.,]){_NUMBER}\s?$")
-_AFTER = re.compile(rf"^\s?{_NUMBER}(?![\d])")
 
 
 def _payment(msg: object) -> dict | None:
@@ -26,18 +19,13 @@ def _payment(msg: object) -> dict | None:
 
 def euro_amounts_in(text: str) -> set[int]:
     """Amounts the text states in euro, as cents."""
-    found = set()
-    for currency in _CURRENCY.finditer(text):
-        start, end = currency.span()
-        m = _BEFORE.search(text, max(0, start - 24), start) or _AFTER.match(text[end : end + 24])
-        if m:
-            whole = m.group(1).replace(".", "")
-            found.add(int(whole) * 100 + int((m.group(2) or "0").ljust(2, "0")))
-    return found
+    return {a.cents for a in italian.amounts(text)}
 
 
 def format_euro(cents: int) -> str:
-    return f"{cents // 100:,}".replace(",", ".") + f",{cents % 100:02d} €"
+    """Cents as Italian text: 1.234,50 €."""
+    sign, cents = ("-" if cents < 0 else ""), abs(cents)
+    return sign + f"{cents // 100:,}".replace(",", ".") + f",{cents % 100:02d} €"
 
 
 @payload_check("IO201")
@@ -49,7 +37,7 @@ def amount_not_integer(msg, ctx):
     if isinstance(amount, bool) or not isinstance(amount, int):
         hint = ""
         if isinstance(amount, float) and math.isfinite(amount) and abs(amount) < 1e12:
-            hint = f": if you meant {amount} €, write {round(amount * 100)}"
+            hint = f": if you meant {format_euro(round(amount * 100))}, write {round(amount * 100)}"
         elif isinstance(amount, str):
             hint = ": write it as a JSON number, without quotes"
         yield Hit(
@@ -90,7 +78,7 @@ def amount_looks_like_euros(msg, ctx):
         yield Hit(
             "content.payment_data.amount",
             f"`amount` {amount} is {format_euro(amount)}: amounts are in euro cents, "
-            f"so {amount} € is {amount * 100}",
+            f"so {format_euro(amount * 100)} is {amount * 100}",
         )
 
 

@@ -157,6 +157,7 @@ def misspelled_field(msg, ctx):
             yield Hit(
                 path,
                 f"`{path}` is not an IO field and IO drops it silently: did you mean `{suggestion}`?",
+                key=True,
             )
 
 
@@ -164,7 +165,7 @@ def misspelled_field(msg, ctx):
 def unknown_field(msg, ctx):
     for path, suggestion in _unknown_keys(msg):
         if not suggestion:
-            yield Hit(path, f"`{path}` is not an IO field: IO drops it silently")
+            yield Hit(path, f"`{path}` is not an IO field: IO drops it silently", key=True)
     if any(err["type"] == "string_unicode" and not err["loc"] for err in _errors(msg)):
         for path in _unpaired_keys(msg):
                 yield Hit(path or None, "a key holds an unpaired surrogate escape (such as \\ud800): it is no IO field")

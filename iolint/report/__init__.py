@@ -30,6 +30,7 @@ class Summary:
     counts: Counter = field(default_factory=Counter)  # by severity
     by_rule: Counter = field(default_factory=Counter)  # by (code, name)
     baselined: int = 0  # findings the baseline accepted
+    quiet: bool = False  # -q: the findings only, no closing line
 
     def add(self, finding: Finding) -> None:
         self.counts[finding.severity] += 1
@@ -44,6 +45,8 @@ class Summary:
         return "".join(f"{count:6d}  {code}  {name}\n" for (code, name), count in rows)
 
     def line(self) -> str:
+        if self.quiet:
+            return ""
         parts = [f"{self.counts[s]} {s}{'s' if self.counts[s] != 1 else ''}" for s in sorted(self.counts, reverse=True)]
         found = ", ".join(parts) if parts else "no findings"
         noun = "file" if self.files == 1 else "files"
@@ -55,8 +58,11 @@ class Reporter:
     needs_rules = False  # whether the format describes the rules (the catalogue is then loaded)
     writes_statistics = False  # whether --statistics fits in the output (else it goes to stderr)
 
-    def __init__(self, out: TextIO, *, rules=(), statistics: bool = False, fail_level: Severity = Severity.ERROR):
+    def __init__(
+        self, out: TextIO, *, rules=(), statistics: bool = False, fail_level: Severity = Severity.ERROR, texts=None
+    ):
         self.out = out
+        self.texts = {} if texts is None else texts  # what was not read from a file (stdin), by name
         self.rules = rules
         self.statistics = statistics
         self.fail_level = fail_level

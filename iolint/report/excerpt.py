@@ -8,6 +8,7 @@ never less."""
 from __future__ import annotations
 
 import bisect
+import io
 from pathlib import Path
 
 from iolint.redact import spans
@@ -31,7 +32,8 @@ def _breaks(file: str):
 class Sources:
     """Lines of the files findings point into, read forward: O(lines) for findings in file order."""
 
-    def __init__(self):
+    def __init__(self, texts: dict[str, bytes | None] | None = None):
+        self.texts = texts if texts is not None else {}  # input that is no file (stdin); None: not kept
         self.file = None
         self.handle = None
         self.whole: list[str] | None = None  # the lines of a file read whole
@@ -43,7 +45,11 @@ class Sources:
         if file != self.file:
             self.close()
             try:
-                self.handle = Path(file).open("rb")
+                if file in self.texts:  # never the file of that name: it may hold other text
+                    data = self.texts[file]
+                    self.handle = io.BytesIO(data) if data is not None else None
+                else:
+                    self.handle = Path(file).open("rb")
             except OSError:
                 return None
             self.file = file

@@ -11,7 +11,7 @@ class TextReporter(Reporter):
     writes_statistics = True
 
     def start(self):
-        self.sources = Sources()
+        self.sources = Sources(self.texts)
 
     def add(self, finding):
         where = f" [{finding.field}]" if finding.field else ""

@@ -13,11 +13,11 @@ from iolint.errors import IolintError
 from iolint.redact import redact
 from iolint.templates import checks as _checks  # noqa: F401 (registers the template rules)
 from iolint.templates import document, sandbox
-from iolint.templates.lint import check_template_file
+from iolint.templates.lint import check_template_file, check_template_text
 from iolint.templates.render import FieldError, Renderer
 from iolint.templates.template import Template
 
-__all__ = ["check_template_file", "render_file", "PreparedTemplate", "RenderError", "MissingVariables"]
+__all__ = ["check_template_file", "check_template_text", "render_file", "PreparedTemplate", "RenderError", "MissingVariables"]
 
 
 class RenderError(IolintError):

@@ -185,8 +185,8 @@ def render_limit(template: Template, ctx):
 
 
 def _failures(template: Template, ctx, kind: str):
-    if template.blocked:
-        return
+    if template.unsafe or (kind == "error" and template.placeholders):
+        return  # not rendered; or rendered with placeholders, which may be what failed (IO727)
     results, _ = template.rendered(max_variants(ctx))
     for result in results:
         if result.kind != kind:
@@ -205,7 +205,7 @@ def _failures(template: Template, ctx, kind: str):
 
 @template_check("IO729")
 def too_many_variants(template: Template, ctx):
-    if template.blocked:
+    if template.unsafe:
         return
     limit = max_variants(ctx)
     results, total = template.rendered(limit)

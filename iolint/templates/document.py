@@ -91,11 +91,10 @@ class Document:
             return line, column
         value = node.value
         offset = max(0, min(offset, len(value)))
-        if node.style == "|":
-            index = value.count("\n", 0, offset)
-            start = value.rfind("\n", 0, offset) + 1
-            return line + 1 + index, self._indent(line) + offset - start + 1
-        if node.style == ">":
+        found = loaders.scalar_position(node, offset)
+        if found:
+            return found
+        if node.style in ("|", ">"):  # a block the replay could not follow: its first line
             return line + 1, self._indent(line) + 1
         if node.start_mark.line == node.end_mark.line:
             return line, column + (1 if node.style in ("'", '"') else 0) + offset

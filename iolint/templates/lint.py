@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,8 +13,11 @@ from iolint.finding import Finding, Hit
 from iolint.templates import checks as template_checks
 from iolint.templates import document
 from iolint.templates.render import TEXT_FIELDS
-from iolint.templates.template import Rendered, Template
+from iolint.templates.template import PLACEHOLDER, Rendered, Template
 
+PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE = PLACEHOLDER[0], PLACEHOLDER[-1]
+
+NOT_CHECKED = "IO727"
 # Payload findings on the title that the template's own title rules already report.
 _TITLE_PAYLOAD_RULES = frozenset({"IO501", "IO502"})
 _TITLE_TEMPLATE_RULES = frozenset({"IO715", "IO716"})
@@ -30,6 +35,11 @@ def check_template_file(linter, path: Path, display: str, *, data: bytes | None 
             yield found
         return
     text = loaders.decode(data) if data is not None else loaders.read_text(path)
+    yield from check_template_text(linter, text, display)
+
+
+def check_template_text(linter, text: str | loaders.Problem, display: str) -> Iterator[Finding]:
+    """Findings for a template's text (or for the problem that kept it from being read)."""
     parsed = document.parse(text) if isinstance(text, str) else [text]
     if isinstance(parsed, list):
         for problem in parsed:
@@ -41,9 +51,55 @@ def check_template_file(linter, path: Path, display: str, *, data: bytes | None 
     ignored = linter.ignored_for(display)
     ctx = dataclasses.replace(linter.context, features=linter.context.features | set(parsed.features))
     findings = list(_template_findings(linter, template, ctx, ignored, display))
-    if not template.blocked:
+    if not template.unsafe:
         findings += _payload_findings(linter, template, ctx, ignored, display)
+    findings += _not_checked(linter, template, ctx, ignored, display)
     yield from _deduplicated(findings)
+
+
+def _not_checked(linter, template: Template, ctx, ignored, display) -> list[Finding]:
+    """IO727: what the errors above kept from being checked, so that fixing them brings no
+    surprise. Made here, not by a template check, because it names the rules this run enables."""
+    rule = linter.by_code.get(NOT_CHECKED)
+    if rule is None or rule.code not in linter.enabled or rule.code in ignored:
+        return []
+    if template.unsafe:
+        runners = linter.runners("template", ignored)
+        message = (
+            f"the template was not rendered because of {_listed(template.unsafe)}: none of its variants "
+            f"was checked, so {len(runners)} rules did not run on it ({_ranges([r.code for r, _ in runners])}); "
+            "fix the errors and check again, more findings may follow"
+        )
+    elif template.placeholders:
+        names = ", ".join(f"`{n}`" for n in template.placeholders)
+        results, _ = template.rendered(template_checks.max_variants(ctx))
+        failed = [r.variant.label or "the sample values" for r in results if r.kind == "error"]
+        one = len(template.placeholders) == 1
+        message = (
+            f"{names} {'has' if one else 'have'} no sample value: the template was rendered with a "
+            f"placeholder for {'it' if one else 'them'}, and findings on the fields that print "
+            f"{'it' if one else 'them'} are left out"
+        )
+        if failed:
+            message += f"; these variants could not be rendered even so: {_listed(failed)}"
+    else:
+        return []
+    return [linter.finding(rule, Hit(None, message), file=display, line=1, column=1)]
+
+
+def _ranges(codes: list[str]) -> str:
+    """IO101, IO102, IO103, IO110 as "IO101-IO103, IO110"."""
+    runs: list[list[str]] = []
+    for code in sorted(codes):
+        if runs and code[:-3] == runs[-1][-1][:-3] and int(code[-3:]) == int(runs[-1][-1][-3:]) + 1:
+            runs[-1].append(code)
+        else:
+            runs.append([code])
+    return ", ".join(run[0] if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _template_findings(linter, template, ctx, ignored, display) -> Iterator[Finding]:
@@ -70,11 +126,31 @@ def _payload_findings(linter, template: Template, ctx, ignored, display) -> list
             continue
         for rule, fn in runners:
             for hit in fn(result.payload, ctx):
+                if template.placeholders and _on_placeholder(result.payload, hit):
+                    continue
                 line, column = _locate(template, result, hit)
                 out.append(
                     linter.finding(rule, hit, file=display, line=line, column=column, variant=result.variant.label)
                 )
     return out
+
+
+def _on_placeholder(payload: dict, hit: Hit) -> bool:
+    """Whether a hit on a payload rendered with placeholders may be about a placeholder: the
+    field it names holds one, and the hit is not at a place of the text outside every one."""
+    value: object = payload
+    for key in (hit.field or "").split("."):
+        if key:
+            value = value.get(key) if isinstance(value, dict) else None
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    if PLACEHOLDER_OPEN not in text:
+        return False
+    if not isinstance(value, str) or hit.offset is None:
+        return True
+    for m in re.finditer(f"{PLACEHOLDER_OPEN}[^{PLACEHOLDER_CLOSE}]*{PLACEHOLDER_CLOSE}", value):
+        if m.start() <= hit.offset < m.end():
+            return True
+    return False
 
 
 def _locate(template: Template, result: Rendered, hit: Hit) -> tuple[int, int]:

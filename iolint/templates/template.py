@@ -12,6 +12,9 @@ from iolint.templates.document import Document
 from iolint.templates.render import FieldError, Renderer, SourceMap
 
 MAX_VARIANTS = 64
+# What an undeclared variable (or one declared without a usable sample) renders as, so that the
+# rest of the template is still checked in the same run; findings that depend on it are dropped.
+PLACEHOLDER = "\u27e6{}\u27e7"  # ⟦name⟧: brackets no message uses
 
 
 @dataclass(frozen=True)
@@ -54,25 +57,39 @@ class Template:
         return [s for s in self.sources.values() if s.ast is not None]
 
     @cached_property
-    def blocked(self) -> bool:
-        """Whether the static checks found what makes rendering unsafe or pointless."""
-        doc = self.doc
-        if doc.structure or doc.bad_variables or any(s.error for s in self.sources.values()):
-            return True
+    def unsafe(self) -> list[str]:
+        """What keeps the template from being rendered at all (unsafe or impossible to)."""
+        doc, why = self.doc, []
+        why += [f"a Jinja syntax error in `{s.field}`" for s in self.sources.values() if s.error]
         for source in self.parsed:
-            for _ in analysis.escapes(source.ast, doc.declared):
-                return True
-            for _ in analysis.includes(source.ast):
-                return True
-            for _ in analysis.undeclared(source.ast, doc.declared, self.env):
-                return True
-            for _ in analysis.unknown_filters(source.ast, self.env):
-                return True
-        return False
+            if next(analysis.escapes(source.ast, doc.declared), None):
+                why.append(f"a reach for Python internals in `{source.field}`")
+            if next(analysis.includes(source.ast), None):
+                why.append(f"an include or import in `{source.field}`")
+            if next(analysis.unknown_filters(source.ast, self.env), None):
+                why.append(f"an unknown filter or test in `{source.field}`")
+        return why
+
+    @cached_property
+    def placeholders(self) -> tuple[str, ...]:
+        """Names a field reads that have no usable sample (undeclared, or declared wrongly):
+        rendered as ``PLACEHOLDER`` when the template is checked, never when it is sent."""
+        names = dict.fromkeys(n for n in self.doc.declared if n not in self.doc.variables)
+        for source in self.parsed:
+            names.update(dict.fromkeys(n.name for n in analysis.undeclared(source.ast, self.doc.declared, self.env)))
+        used = {n.name for s in self.parsed for n in analysis.loads(s.ast)}
+        return tuple(n for n in names if n in used)
+
+    @cached_property
+    def blocked(self) -> bool:
+        """Whether the static checks found anything that keeps the template from being sent."""
+        doc = self.doc
+        return bool(doc.structure or doc.bad_variables or self.unsafe or self.placeholders)
 
     def variants(self) -> list[Variant]:
         """The sample values, each alternative in ``samples``, then every branch of every if."""
         base = {name: var.sample for name, var in self.doc.variables.items()}
+        base.update({name: PLACEHOLDER.format(name) for name in self.placeholders})
         out = [Variant(None, base)]
         for name, var in self.doc.variables.items():
             for i, value in enumerate(var.samples, 1):

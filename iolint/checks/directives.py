@@ -1,0 +1,28 @@
+"""IO907: an ``iolint:`` directive written inside a message's text, where it suppresses nothing
+and the citizen reads it (see ``iolint.suppress`` for where directives count)."""
+
+from __future__ import annotations
+
+import re
+
+from iolint.checks import payload_check, text_of
+from iolint.finding import Hit
+
+_LOOKS_LIKE = re.compile(r"(?:\{#-?\s*|#\s*)?iolint\s*:\s*ignore(?:-file)?\s*\[[^\]\n]*\]?", re.IGNORECASE)
+
+
+@payload_check("IO907")
+def directive_in_message_text(msg, ctx):
+    for key in ("subject", "markdown"):
+        text = text_of(msg, key)
+        if not text or "iolint" not in text.lower():
+            continue
+        for m in _LOOKS_LIKE.finditer(text):
+            yield Hit(
+                f"content.{key}",
+                f"`{m.group()}` is part of the message text: the citizen reads it, and it suppresses "
+                "nothing. Write it as a YAML comment outside the text (a template may also use a Jinja "
+                "comment {# ... #}); for JSON, use the config or iolint-suppressions.yaml",
+                value=m.group(),
+                offset=m.start(),
+            )

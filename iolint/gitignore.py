@@ -1,0 +1,67 @@
+"""``.gitignore`` files, read as git reads them, to skip ignored files while walking folders.
+
+Every ``.gitignore`` from the repository's top (the folder holding ``.git``) down to a file's own
+folder applies, the deeper one first: within a file the last matching pattern wins, and a
+deeper file overrides a shallower one, so ``!keep.json`` in ``messages/.gitignore`` brings back
+what ``*.json`` at the top ignored. ``.git/info/exclude`` comes last. Outside a repository only
+the ``.gitignore`` files of the folder walked and below count. Patterns are pathspec's
+``GitIgnoreSpec``, which follows git's own rules (directory-only patterns, ``**``, anchors).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pathspec import GitIgnoreSpec
+
+
+def _read(path: Path) -> GitIgnoreSpec | None:
+    try:
+        lines = path.read_text("utf-8", errors="replace").splitlines()
+    except OSError:  # absent, a folder, unreadable: nothing ignored by it
+        return None
+    spec = GitIgnoreSpec.from_lines(lines)
+    return spec if len(spec) else None
+
+
+def _repository_top(folder: Path) -> Path | None:
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+class Ignores:
+    """Whether paths under one walked folder are ignored; specs are read once per folder."""
+
+    def __init__(self, walked: Path):
+        walked = walked.absolute()
+        self.top = _repository_top(walked) or walked
+        self._specs: dict[Path, GitIgnoreSpec | None] = {}
+        self._exclude = _read(self.top / ".git" / "info" / "exclude")
+
+    def _spec(self, folder: Path) -> GitIgnoreSpec | None:
+        if folder not in self._specs:
+            self._specs[folder] = _read(folder / ".gitignore")
+        return self._specs[folder]
+
+    def ignored(self, path: Path, *, folder: bool = False) -> bool:
+        path = path.absolute()
+        try:
+            path.relative_to(self.top)
+        except ValueError:  # a symlink out of the tree, say: no .gitignore of ours applies
+            return False
+        suffix = "/" if folder else ""
+        base = path.parent
+        while True:
+            spec = self._spec(base)
+            if spec is not None:
+                verdict = spec.check_file(path.relative_to(base).as_posix() + suffix).include
+                if verdict is not None:
+                    return verdict
+            if base == self.top or base == base.parent:
+                break
+            base = base.parent
+        if self._exclude is not None:
+            return bool(self._exclude.check_file(path.relative_to(self.top).as_posix() + suffix).include)
+        return False
