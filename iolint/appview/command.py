@@ -59,6 +59,18 @@ def file_name(display: str, label: str | None, taken: set[str]) -> str:
 
 
 def run_preview(args) -> int:
+    if not args.show_values:
+        return _preview(args)
+    from iolint import pii
+
+    pii.show_values(True)  # the findings' messages too, as `iolint check --show-values` does
+    try:
+        return _preview(args)
+    finally:
+        pii.show_values(False)
+
+
+def _preview(args) -> int:
     from iolint import config as cfg
     from iolint.appview import browser, page, sources
 
