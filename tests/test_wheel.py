@@ -17,6 +17,7 @@ def test_wheel_installs_and_lists_rules(tmp_path):
     (wheel,) = dist.glob("iolint-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "iolint/rules/payment.yaml" in names
+    assert "iolint/appview/preview.css" in names  # the preview's stylesheet is package data
     # A fresh venv that reuses the installed dependencies: nothing is downloaded.
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
