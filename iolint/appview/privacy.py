@@ -1,7 +1,10 @@
 """Personal data in a preview: masked as every other output masks it, unless asked to show it.
 
-What ``iolint.pii.detect`` finds (with the configured allow-list), and anything shaped like a
-codice fiscale (a mistyped one is still someone's), is replaced by ``iolint.pii.mask``'s form.
+What iolint's personal-data detectors find, and anything shaped like a codice fiscale (a
+mistyped one is still someone's), is replaced by ``iolint.pii.mask``'s form. As for the source
+lines under text findings (``iolint.report.excerpt``), the detectors run without presidio, whose
+import would cost a page most of its time, and without the allow-list: a preview may mask more
+than the findings report, never less.
 """
 
 from __future__ import annotations
@@ -13,10 +16,10 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
-    from iolint import pii
     from iolint.pii.codes import FISCAL_CODE
+    from iolint.pii.detectors import find_all
 
-    found = [(d.start, d.end) for d in pii.detect(text)]
+    found = [(hit.start, hit.end) for hit in find_all(text)]
     found += [m.span() for m in FISCAL_CODE.finditer(text)]
     merged: list[list[int]] = []
     for start, end in sorted(found):
