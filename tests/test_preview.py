@@ -356,6 +356,17 @@ def test_command_reads_standard_input(run_cli, tmp_path, monkeypatch):
     assert "Nuovo avviso di pagamento TARI" in (tmp_path / "out/message.html").read_text("utf-8")
 
 
+def test_command_without_any_message_says_so(run_cli, tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, _, err = run_cli("preview", "-", "--output-dir", tmp_path / "out")
+    assert code == 2 and "no message to preview" in err
+    assert "the input is empty" in (tmp_path / "out/index.html").read_text("utf-8")
+    code, _, err = run_cli("preview", ROOT / "examples/payloads/bad/sintassi-rotta.json", "-o", tmp_path / "out")
+    assert code == 2 and "IO002" in (tmp_path / "out/index.html").read_text("utf-8")
+
+
 def test_command_limits_jsonl(run_cli, tmp_path):
     batch = tmp_path / "batch.jsonl"
     batch.write_text("\n".join(json.dumps(payload(subject=f"Messaggio numero {i}")) for i in range(5)), "utf-8")

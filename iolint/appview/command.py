@@ -124,6 +124,8 @@ def _preview(args) -> int:
     except OSError as exc:
         return _error(f"cannot write in {out}: {exc.strerror or exc}")
     count = len(written)
+    if not count:
+        return _error(f"no message to preview: {out / 'index.html'} lists what was read and why")
     print(f"iolint: {count} page(s) and index.html written to {out}", file=sys.stderr)
     if browser_path:
         try:

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from iolint.finding import Finding, Severity
-from iolint.appview import formats, screens
+from iolint.appview import formats, privacy, screens
 from iolint.appview.markup import esc
 from iolint.appview.sources import Message, Pinned, Source
 
@@ -188,7 +188,7 @@ def index(sources: list[Source], pages: dict[int, str], options: Options) -> str
             href = pages.get(id(message))
             findings = [p.finding for p in message.findings]
             subject = screens.Content.of(message.payload).subject
-            subject = subject if options.show_values else screens.privacy.mask(subject)
+            subject = subject if options.show_values else privacy.mask(subject)
             link = f'<a href="{esc(href)}">{esc(subject) or "(no title)"}</a>' if href else esc(subject)
             rows.append(
                 f'<tr><td></td><td>{esc(message.label or "")}</td><td>{link}</td><td>{_counts(findings)}</td></tr>'

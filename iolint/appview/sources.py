@@ -102,7 +102,9 @@ class Collector:
     def text(self, text: str, display: str = "-") -> Source:
         """Payloads given as text (standard input): JSON, JSON Lines or YAML."""
         stripped = text.lstrip("\ufeff \t\r\n")
-        items = list(loaders.load_json(text)) if stripped[:1] in "{[" else []
+        if not stripped:
+            return self._unreadable(display, loaders.Problem("IO004", "the input is empty: no message to show", 1, 1))
+        items = list(loaders.load_json(text)) if stripped[0] in "{[" else []
         if not items or (isinstance(items[0], loaders.Problem) and "\n{" in stripped):
             items = list(loaders.load_jsonl(iter(text.splitlines()))) if stripped[:1] == "{" else []
         if not items:
