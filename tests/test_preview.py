@@ -150,6 +150,22 @@ def test_bare_addresses_are_links():
     assert '<span class="md-link" title="www.comune.example.org">www.comune.example.org</span>.' in html
 
 
+# The app's patterns as written (quadratic on hostile text): the linear search must agree.
+_DOT = r"[^\n\r\u2028\u2029]"
+APP_DEFINITION = re.compile(r"^\s*\[([^\]]+)\]:\s*(<[^>]+>|[^\s]+)(?:\s+[\"'(]([^\"')]+)[\"')])?", re.M)
+APP_REFERENCE = re.compile(r"\[([^\]]+)\]\s*\[([^\]]*)\]")
+APP_IMAGE = re.compile(rf"!\[{_DOT}*?\]\(({_DOT}*?)\)")
+MARKUP = st.text(alphabet=st.sampled_from(list("ab [](!)<>:\n \t\"'^x")), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MARKUP)
+def test_the_app_rewriting_patterns_searched_in_linear_time_agree_with_the_app(text):
+    assert body._definitions(text) == [(m.start(), m.end(), m.group(1), m.group(2)) for m in APP_DEFINITION.finditer(text)]
+    assert body._references(text) == [(m.start(), m.end(), m.group(1), m.group(2)) for m in APP_REFERENCE.finditer(text)]
+    assert body._images(text) == [m.span() for m in APP_IMAGE.finditer(text)]
+
+
 def test_findings_pinned_to_the_block_holding_their_line():
     marks = body.Marks(annotate=True, pins={0: ["<i>A</i>"], 3: ["<i>B</i>"]})
     html = body.render("uno\n\ndue\n\ntre", marks)

@@ -21,9 +21,11 @@ from iolint.appview.markup import esc
 
 # -- the app's rewriting of the text, with a map back to the original offsets -----------------
 
-_DEFINITION = re.compile(r"^\s*\[([^\]]+)\]:\s*(<[^>]+>|\S+)(?:\s+[\"'(]([^\"')]+)[\"')])?", re.M)
-_REFERENCE = re.compile(r"\[([^\]]+)\]\s*\[([^\]]*)\]")
-_IMAGE = re.compile(r"!\[[^\n\r\u2028\u2029]*?\]\([^\n\r\u2028\u2029]*?\)")
+# The app's patterns (markdownRenderer.ts), searched so that the work stays linear: a leading
+# `^\s*` spanning lines, or `\[([^\]]+)\]` tried from every `[`, is quadratic on hostile text.
+_DEFINITION = re.compile(r"^[^\S\n]*\[([^\]]+)\]:\s*(<[^>]+>|\S+)(?:\s+[\"'(]([^\"')]+)[\"')])?", re.M)
+_REFERENCE_TAIL = re.compile(r"\s*\[([^\]]*)\]")
+_LINE_END = re.compile("[\n\r\u2028\u2029]")  # where JavaScript's `.` stops
 _SPACE_NOT_NEWLINE = " \t\r\f\v"
 
 
@@ -39,28 +41,68 @@ class Edited:
         self.text = self.text[:start] + new + self.text[end:]
         self.origin[start:end] = [at] * len(new)
 
-    def sub(self, pattern: re.Pattern, replacement) -> None:
-        for m in reversed(list(pattern.finditer(self.text))):
-            new = replacement(m)
-            if new != m.group():
-                self.replace(m.start(), m.end(), new)
+
+def _definitions(s: str) -> list[tuple[int, int, str, str]]:
+    r"""(start, end, label, url) of link definitions, as the app's `^\s*\[label\]: url` removes
+    them: its `\s*` also takes the blank lines before a definition, from the first line start
+    after the text that precedes it."""
+    out, floor = [], 0
+    for m in _DEFINITION.finditer(s):
+        k = m.start()
+        while k > floor and s[k - 1].isspace():
+            k -= 1
+        newline = s.find("\n", k, m.start())
+        begin = newline + 1 if newline >= 0 and k > 0 else k
+        out.append((begin, m.end(), m.group(1), m.group(2)))
+        floor = m.end()
+    return out
+
+
+def _references(s: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, label) of `[text][label]` as the app's pattern finds them, leftmost
+    first. Its text runs from a `[` to the next `]`, so one `[` per `]` is worth trying."""
+    out, start = [], 0
+    while (i := s.find("[", start)) >= 0 and (j := s.find("]", i + 1)) >= 0:
+        m = _REFERENCE_TAIL.match(s, j + 1) if j > i + 1 else None
+        if m:
+            out.append((i, m.end(), s[i + 1 : j], m.group(1)))
+            start = m.end()
+        else:
+            start = j + 1
+    return out
+
+
+def _images(s: str) -> list[tuple[int, int]]:
+    r"""Spans of `![alt](url)` as the app's `!\[.*?\]\((.*?)\)` finds them: on one line, the
+    first `](` after `![`, then the first `)`."""
+    out, i = [], s.find("![")
+    while i >= 0:
+        end = m.start() if (m := _LINE_END.search(s, i)) else len(s)
+        k = s.find("](", i + 2, end)
+        close = s.find(")", k + 2, end) if k >= 0 else -1
+        if close < 0:  # no later `![` on this line can match either
+            i = s.find("![", end)
+            continue
+        out.append((i, close + 1))
+        i = s.find("![", close + 1)
+    return out
 
 
 def prepare(body: str) -> tuple[Edited, set[str]]:
     """The text the app parses, and the footnote labels whose definitions it removed."""
     text = Edited(body.replace("\f", " "))
     links: dict[str, str] = {}
-    for m in _DEFINITION.finditer(text.text):
-        links[m.group(1).lower()] = m.group(2).removeprefix("<").removesuffix(">")
-    text.sub(_DEFINITION, lambda m: "")
-
-    def inline(m: re.Match) -> str:
-        url = links.get((m.group(2) or m.group(1)).lower())
-        return f"[{m.group(1)}]({url})" if url is not None else m.group()
-
-    text.sub(_REFERENCE, inline)
-    for m in reversed(list(_IMAGE.finditer(text.text))):
-        _own_paragraph(text, m.start(), m.end())
+    found = _definitions(text.text)
+    for _, _, label, url in found:
+        links[label.lower()] = url.removeprefix("<").removesuffix(">")
+    for start, end, _, _ in reversed(found):
+        text.replace(start, end, "")
+    for start, end, shown, label in reversed(_references(text.text)):
+        url = links.get((label or shown).lower())
+        if url is not None:
+            text.replace(start, end, f"[{shown}]({url})")
+    for start, end in reversed(_images(text.text)):
+        _own_paragraph(text, start, end)
     return text, {label[1:] for label in links if label.startswith("^")}
 
 
@@ -94,13 +136,14 @@ PICTOGRAMS = frozenset(
 _PICTOGRAM = r"^\s*>\s{0,4}\[!(.*?)\]"
 _STARTS_WITH_PICTOGRAM = re.compile(_PICTOGRAM + r"s*\n( {0,4})>")  # sic: `s*`, as in the app
 _PICTOGRAM_MARK = re.compile(_PICTOGRAM)
-_BANNER_TITLE = re.compile(r"^\s*>\s{0,4}#{1,6}\s+(.+)", re.M)
+# `^\s*` in the app: in a blockquote's raw text no line is blank, so it never spans lines.
+_BANNER_TITLE = re.compile(r"^[^\S\n]*>\s{0,4}#{1,6}\s+(.+)", re.M)
 _QUOTE_MARKS = re.compile(r"^>*", re.M)
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TASK = re.compile(r"^\[[ xX]\](?=\s)\s*")
 _HEADINGS = {"h1": ("md-h1", 16, 4), "h2": ("md-h2", 16, 8), "h3": ("md-h3", 8, 4)}
 _AUTOLINK = re.compile(
-    r"(?<![\w@.\-/])(?:(?:https?://|www\.)[\w-]+(?:\.[\w-]+)+[^\s<]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+    r"(?<![\w@.+\-/])(?:(?:https?://|www\.)[\w-]+(?:\.[\w-]+)+[^\s<]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
     re.I,
 )
 _TRAILING = ".,:;!?*_~'\""
