@@ -166,6 +166,26 @@ def test_the_app_rewriting_patterns_searched_in_linear_time_agree_with_the_app(t
     assert body._images(text) == [m.span() for m in APP_IMAGE.finditer(text)]
 
 
+def app_image_paragraphs(s: str) -> str:
+    """The app's insertNewLinesIfNeededOnMatch, one image at a time from the last (slow)."""
+    for m in reversed(list(APP_IMAGE.finditer(s))):
+        for position, step in ((m.end(), 1), (m.start(), -1)):
+            newlines, i = 0, position if step == 1 else max(0, position - 1)
+            while 0 <= i < len(s) and (s[i] == "\n" or s[i] in " \t\r\f\v"):
+                newlines += s[i] == "\n"
+                i += step
+            s = s[:position] + "\n" * max(0, 2 - newlines) + s[position:]
+    return s
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ![](x)\n\t")), max_size=60))
+def test_images_get_the_blank_lines_the_app_gives_them(text):
+    edited = body.Edited(text)
+    edited.apply(body._own_paragraphs(text, body._images(text)))
+    assert edited.text == app_image_paragraphs(text)
+
+
 def test_findings_pinned_to_the_block_holding_their_line():
     marks = body.Marks(annotate=True, pins={0: ["<i>A</i>"], 3: ["<i>B</i>"]})
     html = body.render("uno\n\ndue\n\ntre", marks)

@@ -14,6 +14,7 @@ highlighted, and findings are pinned to the top-level block holding their line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -36,10 +37,28 @@ class Edited:
         self.text = text
         self.origin = list(range(len(text) + 1))  # one more: the end
 
-    def replace(self, start: int, end: int, new: str) -> None:
-        at = self.origin[start]
-        self.text = self.text[:start] + new + self.text[end:]
-        self.origin[start:end] = [at] * len(new)
+    def apply(self, edits: list[tuple[int, int, str]]) -> None:
+        """Replace the spans of ``edits`` (sorted, not overlapping), in one pass."""
+        if not edits:
+            return
+        text, origin, last = [], [], 0
+        for start, end, new in edits:
+            text += [self.text[last:start], new]
+            origin += self.origin[last:start]
+            origin += [self.origin[start]] * len(new)  # inserted text comes from where it goes
+            last = end
+        text.append(self.text[last:])
+        origin += self.origin[last:]
+        self.text, self.origin = "".join(text), origin
+
+    def original_lines(self, source: str) -> list[int]:
+        """For each line of the text, the line of ``source`` it comes from (0-based)."""
+        starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        out, at = [], 0
+        for line in self.text.split("\n"):
+            out.append(bisect.bisect_right(starts, self.origin[at]) - 1)
+            at += len(line) + 1
+        return out
 
 
 def _definitions(s: str) -> list[tuple[int, int, str, str]]:
@@ -75,9 +94,10 @@ def _references(s: str) -> list[tuple[int, int, str, str]]:
 def _images(s: str) -> list[tuple[int, int]]:
     r"""Spans of `![alt](url)` as the app's `!\[.*?\]\((.*?)\)` finds them: on one line, the
     first `](` after `![`, then the first `)`."""
-    out, i = [], s.find("![")
+    out, i, end = [], s.find("!["), -1
     while i >= 0:
-        end = m.start() if (m := _LINE_END.search(s, i)) else len(s)
+        if i > end:  # the end of the line, looked for once per line
+            end = m.start() if (m := _LINE_END.search(s, i)) else len(s)
         k = s.find("](", i + 2, end)
         close = s.find(")", k + 2, end) if k >= 0 else -1
         if close < 0:  # no later `![` on this line can match either
@@ -91,37 +111,39 @@ def _images(s: str) -> list[tuple[int, int]]:
 def prepare(body: str) -> tuple[Edited, set[str]]:
     """The text the app parses, and the footnote labels whose definitions it removed."""
     text = Edited(body.replace("\f", " "))
-    links: dict[str, str] = {}
     found = _definitions(text.text)
-    for _, _, label, url in found:
-        links[label.lower()] = url.removeprefix("<").removesuffix(">")
-    for start, end, _, _ in reversed(found):
-        text.replace(start, end, "")
-    for start, end, shown, label in reversed(_references(text.text)):
+    links = {label.lower(): url.removeprefix("<").removesuffix(">") for _, _, label, url in found}
+    text.apply([(start, end, "") for start, end, _, _ in found])
+    inline = []
+    for start, end, shown, label in _references(text.text):
         url = links.get((label or shown).lower())
         if url is not None:
-            text.replace(start, end, f"[{shown}]({url})")
-    for start, end in reversed(_images(text.text)):
-        _own_paragraph(text, start, end)
+            inline.append((start, end, f"[{shown}]({url})"))
+    text.apply(inline)
+    text.apply(_own_paragraphs(text.text, _images(text.text)))
     return text, {label[1:] for label in links if label.startswith("^")}
 
 
-def _own_paragraph(text: Edited, start: int, end: int) -> None:
-    """Blank lines around an image, as the app inserts them: two newlines on each side."""
-    s = text.text
-    after, j = 0, end
-    while j < len(s) and (s[j] == "\n" or s[j] in _SPACE_NOT_NEWLINE):
-        after += s[j] == "\n"
-        j += 1
-    if after < 2:
-        text.replace(end, end, "\n" * (2 - after))
-    s = text.text
-    before, i = 0, start - 1
-    while i >= 0 and (s[i] == "\n" or s[i] in _SPACE_NOT_NEWLINE):
-        before += s[i] == "\n"
-        i -= 1
-    if before < 2:
-        text.replace(start, start, "\n" * (2 - before))
+def _own_paragraphs(s: str, images: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The newlines the app inserts around each image: up to two on each side, counting those
+    already there (with only spaces between). It works from the last image back, so the
+    newlines put before an image count after the one before it."""
+    edits, put_before = [], 0
+    for n in range(len(images) - 1, -1, -1):
+        start, end = images[n]
+        after, j = 0, end
+        while j < len(s) and (s[j] == "\n" or s[j] in _SPACE_NOT_NEWLINE):
+            after += s[j] == "\n"
+            j += 1
+        if n + 1 < len(images) and j == images[n + 1][0]:
+            after += put_before
+        before, i = 0, start - 1
+        while i >= 0 and (s[i] == "\n" or s[i] in _SPACE_NOT_NEWLINE):
+            before += s[i] == "\n"
+            i -= 1
+        put_before = max(0, 2 - before)
+        edits += [(start, start, "\n" * put_before), (end, end, "\n" * max(0, 2 - after))]
+    return sorted((e for e in edits if e[2]), key=lambda e: e[0])
 
 
 # -- rendering ---------------------------------------------------------------------------------
@@ -171,11 +193,7 @@ class BodyRenderer:
         edited, footnotes = prepare(body)
         self.footnotes = footnotes
         self.lines = edited.text.split("\n")
-        starts = [0]
-        for line in self.lines[:-1]:
-            starts.append(starts[-1] + len(line) + 1)
-        # The original body line of each line of the rewritten text.
-        self.original = [body.count("\n", 0, edited.origin[min(s, len(edited.text))]) for s in starts]
+        self.original = edited.original_lines(body)
         tree = SyntaxTreeNode(self.md.parse(edited.text, {}))
         blocks = list(tree.children)
         ranges = [self._range(node) for node in blocks]
