@@ -410,6 +410,10 @@ def test_command_limits_jsonl(run_cli, tmp_path):
     assert code == 0
     assert len(list((tmp_path / "out").glob("batch*.html"))) == 2
     assert "3 more message(s)" in (tmp_path / "out/index.html").read_text("utf-8")
+    listed = tmp_path / "list.json"
+    listed.write_text(json.dumps([payload(subject=f"Messaggio numero {i}") for i in range(4)]), "utf-8")
+    code, _, _ = run_cli("preview", listed, "--output-dir", tmp_path / "out2", "--limit", "3")
+    assert code == 0 and len(list((tmp_path / "out2").glob("list*.html"))) == 3
 
 
 def test_png_without_a_browser_is_a_clear_error(run_cli, tmp_path, monkeypatch):

@@ -97,7 +97,18 @@ class Collector:
         payloads = [i.data for i in items if isinstance(i, loaders.Item)]
         if payloads and not any(loaders.looks_like_message(p) for p in payloads) and not explicit:
             return None
-        return self.items(items, display, text)
+        return self._limited(items, display, text)
+
+    def _limited(self, items: list, display: str, text: str | None) -> Source:
+        """The first ``limit`` messages of a file or input (with what could not be read)."""
+        kept, shown = [], 0
+        for item in items:
+            if isinstance(item, loaders.Item):
+                shown += 1
+                if shown > self.limit:
+                    continue
+            kept.append(item)
+        return self.items(kept, display, text, more=max(0, shown - self.limit))
 
     def text(self, text: str, display: str = "-") -> Source:
         """Payloads given as text (standard input): JSON, JSON Lines or YAML."""
@@ -109,7 +120,7 @@ class Collector:
             items = list(loaders.load_jsonl(iter(text.splitlines()))) if stripped[:1] == "{" else []
         if not items:
             items = list(loaders.load_yaml(text))
-        return self.items(items[: self.limit], display, text, more=max(0, len(items) - self.limit))
+        return self._limited(items, display, text)
 
     # -- payloads ------------------------------------------------------------------------------
 
@@ -122,12 +133,14 @@ class Collector:
             if b"\0" in handle.read(8192):
                 return self._unreadable(display, loaders.Problem("IO001", "binary file: payloads are UTF-8 text"))
             handle.seek(0)
-            items, more = [], 0
-            for item in loaders.load_jsonl(loaders.read_lines(handle)):
-                if len(items) < self.limit:
-                    items.append(item)
-                else:
-                    more += 1
+            lines = loaders.read_lines(handle)
+            items, shown = [], 0
+            for item in loaders.load_jsonl(lines):
+                items.append(item)
+                shown += isinstance(item, loaders.Item)
+                if shown == self.limit:
+                    break
+            more = sum(1 for line in lines if isinstance(line, str) and line.strip())  # not read
         return self.items(items, display, None, more=more)
 
     def items(self, items, display: str, text: str | None, *, more: int = 0) -> Source:
