@@ -333,6 +333,23 @@ def test_findings_are_pinned_and_counted_as_the_cli_reports_them(run_cli, tmp_pa
     assert sorted(pinned) == sorted(expected * 2)  # each pinned once per app language
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        {"due_date": "2031-13-45T00:00:00Z"},  # no alert shown: pinned on the message
+        {"payment_data": "18790"},  # no payment section
+        {"markdown": "---\nit: [\n---\nCorpo che l'app non mostra perché la front matter è rotta, davvero."},
+        {"markdown": "---\nit:\n  cta_1:\n    text: Vai\n    action: https://x.it\n---\n" + "Testo del messaggio. " * 5},
+    ],
+)
+def test_every_finding_has_a_visible_pin(content):
+    html = iolint.preview({"content": {**payload()["content"], **content}}, now=NOW)
+    listed = re.findall(r'<li class="finding \w+"><span class="num">(\d+)</span>', html)
+    assert listed
+    pins = re.findall(r'<span class="pin \w+" title="[^"]*">(\d+)</span>', html)
+    assert sorted(pins) == sorted(listed * 2)  # once in each language's screens
+
+
 def test_no_annotate_has_no_pins_nor_markers():
     data = payload(markdown="Un testo con <b>HTML</b> e una tabella.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nFine del messaggio.")
     html = iolint.preview(data, now=NOW, annotate=False)

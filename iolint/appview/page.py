@@ -95,7 +95,9 @@ def _counts(findings: list[Finding]) -> str:
 def page(message: Message, file_findings: list[Finding], options: Options, *, index: str | None = None) -> str:
     """The HTML page of one message; ``index`` is the href of the index page, if any."""
     now = options.now or datetime.now(formats.ROME)
-    pinned = sorted(message.findings, key=lambda p: (ORDER.index(p.target), p.line or 0, p.finding.sort_key()))
+    content = screens.Content.of(message.payload)
+    pinned = [_placed(p, content) for p in message.findings]
+    pinned.sort(key=lambda p: (ORDER.index(p.target), p.line or 0, p.finding.sort_key()))
     scene = screens.Scene(
         organization=options.organization,
         service=options.service or message.service or "Servizi al cittadino",
@@ -111,7 +113,6 @@ def page(message: Message, file_findings: list[Finding], options: Options, *, in
                 scene.body_pins.setdefault(p.line, []).append(html)
             else:
                 scene.pins[p.target] = scene.pins.get(p.target, "") + html
-    content = screens.Content.of(message.payload)
     rendered = screens.body_html(scene, content)
     by_locale = {
         loc: (screens.inbox(scene, content, loc), screens.detail(scene, content, loc, rendered))
@@ -145,6 +146,13 @@ def page(message: Message, file_findings: list[Finding], options: Options, *, in
         f"{_head(f'iolint preview: {title}')}<body>{radios}{header}"
         f'<main class="stage">{"".join(columns)}</main></body></html>'
     )
+
+
+def _placed(p: Pinned, content: screens.Content) -> Pinned:
+    target = screens.placed(p.target, content)
+    if target == p.target and not (target == "body" and content.broken_front_matter):
+        return p
+    return Pinned(p.finding, target)
 
 
 def _findings_column(pinned: list[Pinned], file_findings: list[Finding]) -> str:

@@ -53,6 +53,7 @@ class Content:
     due: datetime | None
     payment: dict | None
     attachments: bool
+    broken_front_matter: bool = False  # the app hides the body
 
     @classmethod
     def of(cls, payload: dict) -> Content:
@@ -69,7 +70,31 @@ class Content:
             due=parse_timestamp(due)[0] if isinstance(due, str) else None,
             payment=payment if isinstance(payment, dict) else None,
             attachments=isinstance(third, dict) and third.get("has_attachments") is True,
+            broken_front_matter=isinstance(markdown, str) and _unreadable_front_matter(markdown),
         )
+
+
+def _unreadable_front_matter(markdown: str) -> bool:
+    try:
+        cta.front_matter_data(markdown)
+    except ValueError:
+        return True
+    return False
+
+
+def placed(target: str, content: Content) -> str:
+    """Where a finding about ``target`` is pinned: there when the screen shows that element,
+    else on the message as a whole (a due date that does not parse shows no alert)."""
+    shown = {
+        "due": content.due is not None,
+        "payment": content.payment is not None,
+        "attachments": content.attachments,
+        "body": content.markdown is not None,
+        "cta": content.markdown is not None and not content.broken_front_matter,
+    }
+    if target == "cta" and content.broken_front_matter:
+        return "body"  # the alert that replaces the body
+    return target if shown.get(target, True) else "message"
 
 
 def _pins(scene: Scene, target: str) -> str:
@@ -183,7 +208,8 @@ def detail(scene: Scene, content: Content, locale: str, rendered: tuple[str, obj
         parts += [_alert("warning", text, action, _pins(scene, "due")), '<div class="sp16"></div>']
     if isinstance(data, ValueError):
         reason = f'<div class="dropped block">front matter: {esc(data)}</div>' if scene.annotate else ""
-        parts.append(_alert("warning", formats.word(locale, "decoding_error"), formats.word(locale, "show_anyway"), reason))
+        alert = _alert("warning", formats.word(locale, "decoding_error"), formats.word(locale, "show_anyway"), reason)
+        parts.append(alert.replace('<span class="alert-icon">', _pins(scene, "body") + '<span class="alert-icon">', 1))
     else:
         parts.append(f'<div class="body target">{_pins(scene, "body")}{html}</div>')
     if content.payment is not None:
@@ -198,7 +224,7 @@ def detail(scene: Scene, content: Content, locale: str, rendered: tuple[str, obj
         label = esc(scene.masked(button.text)) if button.action else esc(button.text)
         tip = f' title="{esc(button.action)}"' if button.action else ""
         rows.append(f'<div class="btn {button.style}"{tip}>{label}</div>')
-    if not shown and scene.annotate and data is not None:
+    if not shown and scene.annotate and data is not None and not isinstance(data, ValueError):
         rows.append('<div class="dropped block">no call-to-action button in this language</div>')
     footer = f'<div class="sticky target">{_pins(scene, "cta")}{"".join(rows)}</div>' if rows else ""
     return (
