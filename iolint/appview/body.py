@@ -202,7 +202,7 @@ class BodyRenderer:
         for i, node in enumerate(blocks):
             html = self.block(node, 0)
             lo, hi = ranges[i]
-            pinned = "".join(pins.get(i, ()))
+            pinned = f'<span class="pins">{"".join(pins[i])}</span>' if i in pins else ""
             out.append(f'<div class="blk" data-lines="{self.original[lo] + 1}-{self.original[hi] + 1}">{pinned}{html}</div>')
             if i + 1 < len(blocks):
                 blank = ranges[i + 1][0] - hi - 1

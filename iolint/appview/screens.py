@@ -98,7 +98,8 @@ def placed(target: str, content: Content) -> str:
 
 
 def _pins(scene: Scene, target: str) -> str:
-    return scene.pins.get(target, "")
+    pins = scene.pins.get(target)
+    return f'<span class="pins">{pins}</span>' if pins else ""
 
 
 def avatar(scene: Scene, payment: bool) -> str:
