@@ -27,7 +27,7 @@ def register(subparsers) -> None:
     cmd = subparsers.add_parser("preview", help="render messages as the IO app shows them: HTML pages (and PNGs)")
     cmd.add_argument("paths", nargs="+", metavar="PATH", help="payload or template files, folders, or - for standard input")
     cmd.add_argument("--output-dir", "-o", type=Path, required=True, metavar="DIR", help="where to write the pages")
-    cmd.add_argument("--limit", type=_limit, default=50, metavar="N", help="messages per JSONL file or input (default: 50)")
+    cmd.add_argument("--limit", type=_limit, default=50, metavar="N", help="messages shown per file or standard input (default: 50)")
     cmd.add_argument("--organization", default="Comune di Esempio", help="the sending organisation's name")
     cmd.add_argument("--service", help="the service's name (default: a model's name, or 'Servizi al cittadino')")
     cmd.add_argument("--logo", type=Path, metavar="FILE", help="the organisation's logo (PNG, JPEG, GIF, WebP or SVG)")
