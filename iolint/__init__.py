@@ -26,6 +26,7 @@ _EXPORTS = {
     "Linter": "iolint.engine",
     "Config": "iolint.config",
     "render": "iolint.catalog",
+    "preview": "iolint.appview",
 }
 __all__ = ["__version__", *_EXPORTS]
 

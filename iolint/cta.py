@@ -82,6 +82,25 @@ def split_front_matter(markdown: str) -> tuple[str | None, str, int]:
     return markdown[start:end], markdown[body:], body
 
 
+def front_matter_data(markdown: str) -> object:
+    """The front matter's data as the app reads it, None when the markdown has none; raises
+    ``ValueError`` when the app cannot parse it (and so hides the whole body)."""
+    yaml_text, _, _ = split_front_matter(markdown)
+    if yaml_text is None:
+        return None
+    try:
+        loader = _Loader(yaml_text.strip())
+        try:
+            node = loader.get_single_node()
+            if node is not None and _duplicate_key(node) is not None:
+                raise ValueError("a key appears twice")
+            return loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise ValueError(str(exc).split("\n")[0]) from None
+
+
 def analyze(markdown: str) -> tuple[tuple[Issue, ...], tuple[Label, ...]]:
     """The CTA problems of a markdown text, and its button labels."""
     check = _Check()

@@ -19,6 +19,7 @@ def test_wheel_installs_and_lists_rules(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "iolint/rules/payment.yaml" in names
     assert "iolint/py.typed" in names  # type checkers read iolint's annotations
+    assert "iolint/appview/preview.css" in names  # the preview's stylesheet is package data
     # A fresh venv that reuses this interpreter's installed dependencies (a .pth names its
     # site-packages): nothing is downloaded. Not system_site_packages: in a virtual environment
     # made from the system's Python, the dependencies are in that environment, not the system's.
