@@ -206,26 +206,18 @@ def _is_empty(children, j: int) -> bool:
 
 
 def _shown_tag(html: str) -> str | None:
-    """The first tag the app would print literally, or None: it drops comments and turns `<br>`
-    into a line break."""
-    shown = _BR.sub("", _without_comments(html))
+    """The first tag (or comment) the app would print literally, or None: only `<br>` becomes a
+    line break. The app's markdown parser (textlint's, on remark) reads a comment as an HTML
+    node like any other, and the app prints HTML nodes as text."""
+    shown = _BR.sub("", html)
     m = _MARKUP_START.search(shown)
     if m is None:
         return None
+    if shown.startswith("<!--", m.start()):
+        return "comment `<!-- … -->`"
     tag = _TAG.match(shown, m.start())
     return f"`{tag.group()}>`" if tag else f"`{shown[m.start() : m.start() + 9]}`"
 
 
 def _html_message(tag: str) -> str:
     return f"raw HTML {tag} is shown as literal text in the app"
-
-
-def _without_comments(html: str) -> str:
-    """The HTML without the `<!-- -->` comments the app drops (a loop: a lazy regex is quadratic)."""
-    out, i = [], 0
-    while (j := html.find("<!--", i)) >= 0:
-        out.append(html[i:j])
-        k = html.find("-->", j + 4)
-        i = len(html) if k < 0 else k + 3
-    out.append(html[i:])
-    return "".join(out)
