@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from iolint.pii.hits import REPORT
+from iolint.pii.hits import REPORT, Hit
 from iolint.pii.kinds import kind_of
 from iolint.pii.masking import mask as _mask
 
@@ -83,23 +83,23 @@ def _detect(text: str, entities: frozenset[str] | None) -> tuple[Detection, ...]
     normal = normalise(text)  # copy-paste and obfuscation undone; spans are mapped back below
     seen = normal.text
     if settings.recognizers:
-        results = _engine(settings.recognizers).analyze(text=seen, language="it")
-        if entities is not None:
-            results = [r for r in results if r.entity_type in entities]
+        hits = [
+            Hit(r.entity_type, r.start, r.end, r.score)
+            for r in _engine(settings.recognizers).analyze(text=seen, language="it")
+            if entities is None or r.entity_type in entities
+        ]
     else:
         from iolint.pii.detectors import candidates
 
-        found = candidates(seen, entities)
-        if not found:
-            return ()
-        recognizers = _own_recognizers()
-        results = [
-            r
-            for d in found
-            for r in recognizers[d.name].analyze(seen, None, None)
-            if entities is None or r.entity_type in entities
+        hits = [
+            hit
+            for d in candidates(seen, entities)
+            for hit in d.find(seen)
+            if entities is None or hit.kind in entities
         ]
-    detections = _merge(seen, [r for r in results if r.score >= REPORT])
+    if not hits:
+        return ()
+    detections = _merge(seen, [h for h in hits if h.score >= REPORT])
     kept = [d for d in detections if not _allowed(seen, d, settings)]
     if normal.starts is None:
         return tuple(kept)
@@ -110,22 +110,22 @@ def _replace(d: Detection, start: int, end: int) -> Detection:
     return Detection(d.kind, d.label, start, end, d.score, d.special, d.identifier)
 
 
-def _merge(text: str, results) -> list[Detection]:
-    """Detections in text order; overlapping results of one kind become one detection."""
+def _merge(text: str, hits: list[Hit]) -> list[Detection]:
+    """Detections in text order; overlapping hits of one kind become one detection."""
     merged: list[Detection] = []
     last_of_kind: dict[str, int] = {}  # kind -> index in merged of its latest (furthest) span
-    for r in sorted(results, key=lambda r: (r.start, -r.end)):
-        start, end = max(0, r.start), min(r.end, len(text))
-        i = last_of_kind.get(r.entity_type)
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        start, end = max(0, h.start), min(h.end, len(text))
+        i = last_of_kind.get(h.kind)
         if i is not None and start < merged[i].end:
             d = merged[i]
             merged[i] = Detection(
-                d.kind, d.label, d.start, max(d.end, end), max(d.score, r.score), d.special, d.identifier
+                d.kind, d.label, d.start, max(d.end, end), max(d.score, h.score), d.special, d.identifier
             )
             continue
-        kind = kind_of(r.entity_type)
-        last_of_kind[r.entity_type] = len(merged)
-        merged.append(Detection(r.entity_type, kind.label, start, end, r.score, kind.special, kind.identifier))
+        kind = kind_of(h.kind)
+        last_of_kind[h.kind] = len(merged)
+        merged.append(Detection(h.kind, kind.label, start, end, h.score, kind.special, kind.identifier))
     return merged
 
 
@@ -135,13 +135,6 @@ def _allowed(text: str, d: Detection, settings: _Settings) -> bool:
     if text[d.start : d.end].casefold() in settings.allow:
         return True
     return any(m.start() <= d.start and d.end <= m.end() for m in settings.allow_pattern.finditer(text))
-
-
-@lru_cache(maxsize=1)
-def _own_recognizers() -> dict:
-    from iolint.pii.recognizers import italian_recognizers
-
-    return {r.name: r for r in italian_recognizers()}
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from iolint.pii.cues import Cue, alternatives, stem_of
 from iolint.pii.hits import CONTEXT, PAIR, Hit, before, cue
 
 _ODONYM = (
@@ -59,18 +60,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = re.compile(r"[IVXL]+")
 
 
-# What every address holds, in lower case: an odonym or a German street word. Searched in the
-# lower-cased text (a case-insensitive alternation scans several times slower).
-_STEMS = tuple(
-    sorted({w.replace("\\", "") for w in _ODONYM.split("|")} | {"straße", "strasse", "gasse", "platz", "weg", "allee"})
+# Every address starts with an odonym, or holds a German street word (cues for the pre-filter).
+CUES = tuple(stem_of(odonym, bounded=True) for odonym in alternatives(_ODONYM)) + tuple(
+    Cue(word, word_start=False, word_end=True) for word in ("straße", "strasse", "gasse", "platz", "weg", "allee")
 )
-
-
-_ANY_STEM = re.compile("|".join(re.escape(stem) for stem in _STEMS))
-
-
-def maybe(text: str) -> bool:
-    return _ANY_STEM.search(text.lower()) is not None
 
 
 def _is_address(m: re.Match[str]) -> bool:

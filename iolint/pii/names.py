@@ -30,34 +30,35 @@ nor for a comune's name ("Martina Franca").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
+from iolint.pii.cues import CueIndex, alternatives, stem_of
 from iolint.pii.hits import CONTEXT, PAIR, PATTERN, Hit, lower_same_length
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, is_word, municipalities, table
 
-_TITLE = re.compile(
-    r"(?<![\w.])(?:sig(?:\.ra|\.na|g)?\.?|signor[ae]?|dott(?:\.ssa)?\.?|dottor(?:e|essa)|dr\.?|"
+_TITLE_WORDS = (
+    r"sig(?:\.ra|\.na|g)?\.?|signor[ae]?|dott(?:\.ssa)?\.?|dottor(?:e|essa)|dr\.?|"
     r"prof(?:\.ssa)?\.?|professor(?:e|essa)?|avv\.?|ing\.|arch\.|geom\.|rag\.|mr\.?|mrs\.?|"
-    r"ms\.?|herrn?|frau|don|suor)[ \t\u00a0]+",
-    re.IGNORECASE,
+    r"ms\.?|herrn?|frau|don|suor"
 )
-_GREETING = re.compile(
-    r"(?<![\w.])(?:gentil(?:e|issim[oa])|gent\.(?:mo|ma|mi|me)?|egregi[oa]|car[oa]|carissim[oa]|"
+_GREETING_WORDS = (
+    r"gentil(?:e|issim[oa])|gent\.(?:mo|ma|mi|me)?|egregi[oa]|car[oa]|carissim[oa]|"
     r"ciao|buongiorno|buonasera|salve|dear|hello|hi|hallo|lieber?|sehr geehrter?|guten tag|"
-    r"servus|grüß gott)[ \t,]+",
-    re.IGNORECASE,
+    r"servus|grüß gott"
 )
-_RELATION = re.compile(
-    r"(?<![\w.])(?:intestat[oaie] a|a nome di|per conto di|alunn[oaie]|student(?:e|essa|i)|"
+_RELATION_WORDS = (
+    r"intestat[oaie] a|a nome di|per conto di|alunn[oaie]|student(?:e|essa|i)|"
     r"bambin[oaie]|figli[oa]|minore|paziente|beneficiari[oa]|richiedente|titolare|"
     r"intestatari[oa]|defunt[oa]|delegat[oa]|tutore|coniuge|erede|contribuente|proprietari[oa]|"
     r"conducente|trasgressore|owner|holder|"
-    r"alla c\.a\.(?: di)?|c\.a\.|all'attenzione di|famiglia|family|familie)[ \t]+",
-    re.IGNORECASE,
+    r"alla c\.a\.(?: di)?|c\.a\.|all'attenzione di|famiglia|family|familie"
 )
+_TITLE = re.compile(rf"(?<![\w.])(?:{_TITLE_WORDS})[ \t\u00a0]+", re.IGNORECASE)
+_GREETING = re.compile(rf"(?<![\w.])(?:{_GREETING_WORDS})[ \t,]+", re.IGNORECASE)
+_RELATION = re.compile(rf"(?<![\w.])(?:{_RELATION_WORDS})[ \t]+", re.IGNORECASE)
 _CUES = ((_TITLE, CONTEXT, True), (_GREETING, CONTEXT, False), (_RELATION, 0.8, False))
 # The three in one pattern, run on the lower-cased text with a plain word boundary: several
 # times faster than three case-insensitive patterns with look-behinds. A match right after a
@@ -68,6 +69,15 @@ _ANY_CUE = re.compile(
     + "|".join(f"(?P<c{i}>{rx.pattern.replace(_LOOKBEHIND, '')})" for i, (rx, _, _) in enumerate(_CUES))
     + ")"
 )
+# The pre-filter's cue words: a title, a greeting or a relation word (followed by a space).
+CUES = tuple(
+    stem_of(word, least=2, bounded=True) for words in (_TITLE_WORDS, _GREETING_WORDS, _RELATION_WORDS) for word in alternatives(words)
+)
+
+
+@lru_cache(maxsize=1)
+def _cue_index() -> CueIndex:
+    return CueIndex((1, cue) for cue in CUES)
 
 # A capitalised word (title case or all caps), possibly after an elided particle (D'Amico).
 _CAP_WORD = re.compile(r"(?:[A-Z][a-z]?['’])?[A-ZÀ-Þ][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[A-ZÀ-Þ][^\W\d_]+)?")
@@ -140,11 +150,15 @@ _ADDRESSES = re.compile(
 )
 _SURNAME_COMMA_FIRST = re.compile(r"([A-ZÀ-Þ][^\W\d_]+),[ \t]+([A-ZÀ-Þ][^\W\d_]+)")
 _OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
+# What an opening name and the punctuation after it are made of (words, spaces, apostrophes,
+# hyphens), tried before the rules that find one.
+_OPENING_SHAPE = re.compile(r"[^\W\d_'’-]+(?:[ \t\u00a0'’-]+[^\W\d_'’-]+){1,12}[ \t]*(?:[:,!]|[-–—][ \t])")
 # "per Name Surname" or ": Name Surname" closing the title.
 _CLOSING_CUE = re.compile(
     r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd]a|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|DA)|[:–—]|(?<= )-)[ \t]+"
 )
 _CLOSING_END = re.compile(r"[ \t.!)]*$")
+_CLOSING_CUE_BEFORE = re.compile(_CLOSING_CUE.pattern + "$")
 
 
 class Token(NamedTuple):
@@ -206,8 +220,17 @@ def _words(text: str) -> tuple[tuple[int, int, str, int], ...]:
 
 def _gazetteer_tokens(text: str) -> list[Token]:
     """Words of the text that are in the gazetteer: capitalised, or lower case in a lower-case pair."""
+    if _lower_pair(text) or (not text.isascii() and _BEYOND_LATIN.search(text)):
+        words = _words(text)
+    else:  # only the capitalised words matter: found by the pattern, not word by word
+        get = table().get
+        words = []
+        for m in _CAP_TOKEN.finditer(text):
+            word = m.group()
+            flags = get(word.lower() if word.isascii() else fold(word), 0) if word.isalpha() else _flags(word)
+            words.append((m.start(), m.end(), word, flags))
     tokens = []
-    for start, end, word, flags in _words(text):
+    for start, end, word, flags in words:
         if not flags or word.lower() in _PARTICLE_WORDS:
             continue  # "Da Mario", "von der": particles join names, they do not start them
         if word[0].isupper() or (word.islower() and not flags & WORD):
@@ -259,14 +282,30 @@ def _after_event(words: list[str]) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def _words_before(text: str) -> tuple[list[int], list[int], list[str], list[str]]:
+    """Starts, ends, words and their lower-cased forms (dots stripped) of the text's words and
+    punctuation, for ``_after_place``, computed once per text."""
+    found = [(m.start(), m.end(), m.group()) for m in _WORD_BEFORE.finditer(text)]
+    return (
+        [start for start, _, _ in found],
+        [end for _, end, _ in found],
+        [word for _, _, word in found],
+        [word.lower().rstrip(".") for _, _, word in found],
+    )
+
+
 def _after_place(text: str, start: int) -> bool:
-    """Whether the words before ``start`` name a street, place, institution or saint.
+    """Whether the words before ``start`` (at most 80 characters back) name a street, place,
+    institution or saint.
 
     Walking back over capitalised words and qualifiers: "Istituto Comprensivo |Leonardo",
     "Scuola dell'infanzia |Gianni", "Borsa di studio |Giacomo", "Comune di |Giuliano".
     """
-    originals = _WORD_BEFORE.findall(text, max(0, start - 80), start)
-    words = [w.lower().rstrip(".") for w in originals]
+    starts, ends, all_originals, all_words = _words_before(text)
+    last = bisect_right(ends, start)
+    first = max(bisect_left(starts, start - 80), last - 8)
+    originals, words = all_originals[first:last], all_words[first:last]
     if _after_event(words):
         return True
     for steps in range(min(len(words), 6)):
@@ -377,7 +416,10 @@ def _with_initial(text: str, token: Token) -> tuple[int, int] | None:
 def _cue_runs(text: str) -> list[Hit]:
     """Names right after a title, a greeting or a relation word."""
     hits = []
-    for m in _ANY_CUE.finditer(lower_same_length(text)):
+    low = lower_same_length(text)
+    if not _cue_index().owners(low):
+        return hits
+    for m in _ANY_CUE.finditer(low):
         if m.start() and text[m.start() - 1] == ".":
             continue
         _, score, any_word = _CUES[int(m.lastgroup[1:])]
@@ -449,9 +491,10 @@ def _position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
     place an earlier rule's name already covers is not looked at again)."""
     hits = []
     opening = len(text) - len(text.lstrip(" \t*_#>\"'«“"))
-    if opening in _Covered(found):
+    word = _CAP_WORD.match(text, opening)
+    if word is None or opening in _Covered(found):
         return hits + _closing_runs(text, found)
-    span = _person_run(text, opening, opening=True)
+    span = _person_run(text, opening, opening=True) if _OPENING_SHAPE.match(text, opening) else None
     if span and _OPENING_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
         hits.append(Hit("PERSON", span[0], span[1], PAIR))
     # "Esposito, Gennaro: …": a surname, a comma and a first name open the title.
@@ -460,12 +503,14 @@ def _position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
         if _counts_here(comma.group(1)) and _counts_here(comma.group(2)) and _OPENING_END.match(text, comma.end()):
             hits.append(Hit("PERSON", comma.start(), comma.end(), PAIR))
     # A single first name addressing the reader: "Rosa, hai…", "Arben, la tua domanda…".
-    word = _CAP_WORD.match(text, opening)
-    if word and _ADDRESSES.match(text, word.end()) and not any(rx.match(text, word.start()) for rx, _, _ in _CUES):
+    if _OPEN_PUNCT.match(text, word.end()) and _ADDRESSES.match(text, word.end()) and not any(rx.match(text, word.start()) for rx, _, _ in _CUES):
         flags = _flags(word.group())
         if flags & FIRST or (not flags and _is_name_like(word.group())):
             hits.append(Hit("PERSON", word.start(), word.end(), PATTERN))
     return hits + _closing_runs(text, found)
+
+
+_LAST_WORD = re.compile(r"[^\W\d_'’-]+$")
 
 
 def _closing_runs(text: str, found: list[Hit]) -> list[Hit]:
@@ -474,12 +519,23 @@ def _closing_runs(text: str, found: list[Hit]) -> list[Hit]:
     last = len(text.rstrip(" \t.!)")) - 1
     if last < 0 or not text[last].isalpha() or last in _Covered(found):
         return []
+    word = _LAST_WORD.search(text, 0, last + 1)
+    if word is None or word.group().islower():
+        return []  # a closing name ends with a capitalised word
     hits = []
     for m in _CLOSING_CUE.finditer(text, max(0, len(text) - 80)):  # a closing name is near the end
+        if not _capital_at(text, m.end()):
+            continue
         span = _person_run(text, m.end())
         if span and _CLOSING_END.fullmatch(text, span[1]) and not _after_place(text, m.start()):
             hits.append(Hit("PERSON", span[0], span[1], PAIR))
     return hits
+
+
+def _capital_at(text: str, at: int) -> bool:
+    """Whether a capitalised word (``_CAP_WORD``) may start at ``at``: a capital, or a particle."""
+    c = text[at : at + 1]
+    return bool(c) and (c.isupper() or _PARTICLE.match(text, at) is not None)
 
 
 def _capital_next(text: str, end: int) -> bool:
@@ -492,11 +548,16 @@ class _Covered:
     """Where earlier rules found names: ``at in covered`` in O(log n), for texts of any length."""
 
     def __init__(self, hits):
+        if not hits:
+            self.starts = self.reach = ()
+            return
         spans = sorted((h.start, h.end) for h in hits)
         self.starts = [start for start, _ in spans]
         self.reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
 
     def __contains__(self, at: int) -> bool:
+        if not self.starts:
+            return False
         i = bisect_right(self.starts, at) - 1
         return i >= 0 and at < self.reach[i]
 
@@ -555,12 +616,11 @@ def _gazetteer_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
     return hits
 
 
-_SIDE_BY_SIDE = re.compile(r"[ \t\u00a0]{1,2}(?:[^\W\d_]{1,4}['’ \t]{1,2})?")
+_GAP_PARTICLE = re.compile(rf"[ \t\u00a0]{{1,2}}(?:{_PARTICLE.pattern})")
+# Between two capitalised words of a block: spaces, and a short word or the particles of a name.
+_BLOCK_GAP = re.compile(rf"[ \t\u00a0]{{1,2}}(?:[^\W\d_]{{1,4}}['’ \t]{{1,2}}|{_PARTICLE.pattern})?")
 _OPEN_PUNCT = re.compile(r"[ \t]*[,!]")
 _TRAILING = re.compile(r"[ \t.!)]*")
-# Spaces, and particles, between two lower-case names ("mario van der berg").
-_LOWER_GAP = re.compile(r"[ \t\u00a0]{1,2}(?:[^\W\d_]{1,4}[ \t\u00a0]{1,2}){0,2}")
-_INITIAL_NEXT_TO_WORD = re.compile(r"(?<![^\W\d_])[A-Z]\. [A-ZÀ-Þ]|[^\W\d_] [A-Z]\.")
 
 
 def _clear(word: str, flags: int) -> bool:
@@ -568,57 +628,147 @@ def _clear(word: str, flags: int) -> bool:
     return bool(flags and not flags & WORD) if flags else _is_name_like(word)
 
 
-def _block_may_name(text: str, block: list[tuple[int, int, str, int]], opening: bool, closing: bool) -> bool:
-    """Whether some rule may find a name in a run of capitalised words side by side."""
-    flags = [f for _, _, _, f in block]
-    if any(f & SURNAME and not f & WORD for f in flags):
-        return True  # a surname that is not a word, with a word beside it
-    if any(f & FIRST for f in flags) and any(_clear(w, f) for _, _, w, f in block):
-        return True  # a first name and a name that is not a word
-    return (opening or closing) and sum(_counts_here(w) for _, _, w, _ in block) >= 2
-
-
-def _may_hold_a_name(text: str) -> bool:
-    """A necessary condition of every rule below, cheap enough for most titles, which hold no
-    name: a cue word; an initial next to a word; a word opening the text before a comma; two
-    lower-case names side by side; capitalised words side by side among which a rule could find
-    a name (``_block_may_name``)."""
-    if _ANY_CUE.search(lower_same_length(text)) or _INITIAL_NEXT_TO_WORD.search(text):
-        return True
-    words = _words(text)
-    if not words:
+def _block_may_name(text: str, block: list[tuple[int, int, str]], opening: bool, closing: bool) -> bool:
+    """Whether some rule may find a name in a run of capitalised words side by side (the rules
+    that need a cue, an initial, lower case or a comma after the first word are asked apart)."""
+    words = [w for _, _, w in block]
+    flags = [_flags(w) for w in words]
+    if not _names_in_block(text, block, flags, opening or closing):
         return False
-    if words[0][2][0].isupper() and _OPEN_PUNCT.match(text, words[0][1]):
+    if opening and fold(words[0]) not in STOP_WORDS and _counts_here(words[0]):
+        return True  # the opening rule looks at no place before the name
+    # Every other rule looks at the words before the name for a place, an institution or an
+    # event. A name starts at a word of the block, not at its last, and not at a word that is
+    # neither in the lists nor name-like ("Via", "Scuola").
+    starts = [start for (start, _, word), f in zip(block[:-1], flags) if f or _is_name_like(word)]
+    if not all(_after_place(text, start) for start in starts):
         return True
-    block: list[tuple[int, int, str, int]] = []
-    lower: list[tuple[int, int]] = []  # (end, flags) of the last lower-case words
-    for word in words:
-        start, end, text_word, flags = word
-        if text_word.islower():
-            for before_end, before_flags in lower:
-                if (
-                    flags
-                    and before_flags
-                    and not (flags | before_flags) & WORD
-                    and (flags | before_flags) & FIRST
-                    and _LOWER_GAP.fullmatch(text, before_end, start)
-                ):
-                    return True  # "mario rossi", "mario van der berg"
-            lower = [*lower[-2:], (end, flags)]
-        else:
-            lower = []
-        if text_word[0].isupper():
-            if block and not _SIDE_BY_SIDE.fullmatch(text, block[-1][1], start):
-                if len(block) > 1 and _block_may_name(text, block, block[0] is words[0], False):
-                    return True
-                block = []
-            block.append(word)
-        elif block and not (text_word.lower() in _PARTICLE_WORDS and text_word.islower()):
-            if len(block) > 1 and _block_may_name(text, block, block[0] is words[0], False):
+    cue = _CLOSING_CUE_BEFORE.search(text, max(0, block[0][0] - 12), block[0][0]) if closing else None
+    return cue is not None and not _after_place(text, cue.start())
+
+
+def _names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int], position: bool) -> bool:
+    """What the rules need of the words of a block: a surname that is not a word (next to an
+    unknown word or in a pair); a first name with another name or an unknown word, one of them
+    not a word; a first name that is not a word followed by a word ("Chiara Gallo") or by a
+    particle ("Mario de Xyz"); or, opening or closing the title, two words that count there."""
+    if any(f & SURNAME and not f & WORD for f in flags):
+        return True
+    words = [w for _, _, w in block]
+    clear = [_clear(w, f) for w, f in zip(words, flags)]
+    for i, f in enumerate(flags):
+        if not f & FIRST:
+            continue
+        others = [j for j in range(len(words)) if j != i]
+        if any(flags[j] or clear[j] for j in others) and (clear[i] or any(clear[j] for j in others)):
+            return True
+        if not f & WORD and i + 1 < len(words):
+            following = words[i + 1]
+            particle = (
+                following.lower() in _PARTICLE_WORDS
+                or following[:2].lower() in _ELIDED_PARTICLES
+                or _GAP_PARTICLE.fullmatch(text, block[i][1], block[i + 1][0]) is not None
+            )
+            if particle or not (words[i].isupper() or following.isupper()):
                 return True
-            block = []
-    closing = bool(block) and _TRAILING.fullmatch(text, block[-1][1]) is not None
-    return len(block) > 1 and _block_may_name(text, block, block[0] is words[0], closing)
+    return position and sum(_counts_here(w) for w in words) >= 2
+
+
+# Upper-case letters up to U+024F (Latin, Latin-1, Latin Extended-A and B): beyond them the
+# pre-filter does not look, and lets the rules decide.
+_UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
+_BEYOND_LATIN = re.compile(r"[^\W\d_\x00-\u024f]")
+# A capitalised word: an upper-case letter with no letter before it, then the rest of the word.
+_CAPITALISED = re.compile(rf"[{_UPPER}](?<![^\W\d_].)[^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?")
+# A capitalised word as ``_NAME_TOKEN`` cuts words: not joined to a word before it by an
+# apostrophe or a hyphen ("dell'Aquila", "Anna-Maria" are one word each).
+_CAP_TOKEN = re.compile(rf"[{_UPPER}](?<![^\W\d_].)(?<![^\W\d_]['’-].)[^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?")
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_LETTERS = bytes(c if chr(c).isalpha() else 32 for c in range(256))
+
+
+@lru_cache(maxsize=1)
+def _lower_names() -> tuple[frozenset[str], ...]:
+    """Names that are not words; the first names among them; those also surnames; as keys and
+    as ASCII bytes."""
+    flags = table()
+    names = frozenset(k for k, f in flags.items() if not f & WORD)
+    first = frozenset(k for k in names if flags[k] & FIRST)
+    both = frozenset(k for k in first if flags[k] & SURNAME)
+    return names, first, both, *(frozenset(k.encode() for k in keys if k.isascii()) for keys in (names, first, both))
+
+
+def _lower_pair(text: str) -> bool:
+    """Whether a lower-case name may be found (``_run`` and ``_is_pair`` in lower case): a first
+    name that is not a word, with another name that is not one, or that is also a surname
+    ("mario rossi", "mario de xyz")."""
+    names, first, both, ascii_names, ascii_first, ascii_both = _lower_names()
+    if text.isascii():
+        words = text.encode().translate(_NOT_LETTERS).split()
+        if ascii_first.isdisjoint(words):
+            return False
+        if not (ascii_both.isdisjoint(words) or _ASCII_PARTICLES.isdisjoint(words)):
+            return True
+        return sum(w in ascii_names for w in words) >= 2
+    keys = [fold(run) for run in _LETTERS.findall(text) if run.islower()]
+    if first.isdisjoint(keys):
+        return False
+    return not (both.isdisjoint(keys) or _PARTICLE_KEYS.isdisjoint(keys)) or sum(k in names for k in keys) >= 2
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ELIDED_PARTICLES = frozenset("d' d’ l' l’".split())
+# Particles as the words of a text split at every non-letter ("d'", "l'" leave "d", "l").
+_PARTICLE_KEYS = frozenset(w for p in _PARTICLE_WORDS | {"d", "l"} for w in p.split())
+_ASCII_PARTICLES = frozenset(w.encode() for w in _PARTICLE_KEYS)
+
+
+def _initial_next_to_word(text: str) -> bool:
+    """An initial next to a word: "M. Rossi" (a capital after the initial and its space),
+    "Rossi M." (a letter before the space and the initial)."""
+    for m in _INITIAL.finditer(text):
+        at, end = m.start(), m.end()
+        after = text[end + 1 : end + 2]
+        if text[end : end + 1] == " " and after and (after.isupper() or "À" <= after <= "Þ"):
+            if at == 0 or not _LETTER.match(text, at - 1):
+                return True
+        if at >= 2 and text[at - 1] == " " and _LETTER.match(text, at - 2):
+            return True
+    return False
+
+
+def maybe(scan) -> bool:
+    """A necessary condition of every rule above, cheap enough for most titles, which hold no
+    name: a cue word; an initial next to a word; a word opening the text before a comma; a
+    lower-case first name that is not a word; capitalised words side by side among which a rule
+    could find a name (``_block_may_name``). A text with letters beyond Latin goes to the rules."""
+    text = scan.text
+    if scan.cued and _ANY_CUE.search(scan.low):
+        return True
+    first = _NAME_TOKEN.search(text)
+    if first is None:
+        return False
+    if not text.isascii() and _BEYOND_LATIN.search(text):
+        return True
+    if first.group()[0].isupper() and _OPEN_PUNCT.match(text, first.end()):
+        return True
+    if "." in text and _initial_next_to_word(text):
+        return True
+    if _lower_pair(text):
+        return True
+    caps = [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text)]
+    if len(caps) < 2:
+        return False
+    block: list[tuple[int, int, str]] = [caps[0]]
+    for word in caps[1:]:
+        if _BLOCK_GAP.fullmatch(text, block[-1][1], word[0]):
+            block.append(word)
+            continue
+        if len(block) > 1 and _block_may_name(text, block, block[0][0] == first.start(), False):
+            return True
+        block = [word]
+    closing = _TRAILING.fullmatch(text, block[-1][1]) is not None
+    return len(block) > 1 and _block_may_name(text, block, block[0][0] == first.start(), closing)
 
 
 def _find_all_rules(text: str) -> list[Hit]:
@@ -627,12 +777,9 @@ def _find_all_rules(text: str) -> list[Hit]:
     return found + _position_runs(text, found)
 
 
-@lru_cache(maxsize=64)
-def _find(text: str) -> tuple[Hit, ...]:
-    if not _may_hold_a_name(text):
-        return ()
-    found = _find_all_rules(text)
-    hits = sorted(found, key=lambda h: (h.start, -h.end, -h.score))
+def find_names(text: str) -> list[Hit]:
+    """Names found by the rules above, overlapping ones merged."""
+    hits = sorted(_find_all_rules(text), key=lambda h: (h.start, -h.end, -h.score))
     merged: list[Hit] = []
     for hit in hits:
         if merged and hit.start < merged[-1].end:
@@ -640,14 +787,4 @@ def _find(text: str) -> tuple[Hit, ...]:
             merged[-1] = Hit("PERSON", last.start, max(last.end, hit.end), max(last.score, hit.score))
         else:
             merged.append(hit)
-    return tuple(merged)
-
-
-def find_names(text: str) -> list[Hit]:
-    return list(_find(text))
-
-
-def maybe(text: str) -> bool:
-    """Whether a name is found: a capitalised word is in almost every title and most are names
-    somewhere, so the condition is the detector itself (its result is kept for ``find_names``)."""
-    return bool(_find(text))
+    return merged

@@ -32,7 +32,7 @@ from presidio_analyzer import (  # noqa: E402
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine  # noqa: E402
 
-from iolint.pii.detectors import DETECTORS, Detector  # noqa: E402
+from iolint.pii.detectors import DETECTORS, Detector, may_find  # noqa: E402
 from iolint.pii.normalise import normalise  # noqa: E402
 
 LANGUAGE = "it"
@@ -86,6 +86,8 @@ class IolintRecognizer(LocalRecognizer):
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
         }
         normal = normalise(text)  # obfuscation undone; results point into ``text``
+        if not may_find(self.detector, normal.text):
+            return []
         return [
             RecognizerResult(hit.kind, *normal.span(hit.start, hit.end), hit.score, recognition_metadata=dict(metadata))
             for hit in self.detector.find(normal.text)

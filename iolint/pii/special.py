@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from iolint.pii.cues import stem_of
 from iolint.pii.hits import CONTEXT, Hit, cue, lower_same_length
 
 _NOT_A_HEALTH_EXAM = (
@@ -315,27 +316,8 @@ CASED_TERMS: dict[str, tuple[str, ...]] = {
     "TRADE_UNION": (r"CGIL\b", r"CISL\b", r"UIL\b", r"UGL\b", r"COBAS\b"),
 }
 
-_LOOKBEHIND = re.compile(r"\(\?<!.*?\)")
-
-
-def stem_of(pattern: str) -> str:
-    """The literal word stem a pattern starts with (after an optional lookbehind)."""
-    rest = _LOOKBEHIND.sub("", pattern, count=1) if pattern.startswith("(?<!") else pattern
-    stem, i = [], 0
-    while i < len(rest):
-        if rest.startswith("\\.", i):
-            stem.append(".")
-            i += 2
-        elif rest[i] in "\\[(?*+{|^$":
-            if rest[i] in "?*{":
-                stem.pop()  # the last literal is optional or repeated: not part of the stem
-            break
-        else:
-            stem.append(rest[i])
-            i += 1
-    if len(stem) < 3:
-        raise ValueError(f"lexicon pattern needs a literal stem of 3+ characters: {pattern!r}")
-    return "".join(stem).lower()
+# Every term starts a word with its stem (cues for the pre-filter).
+CUES = tuple(dict.fromkeys(stem_of(p) for table in (TERMS, CASED_TERMS) for patterns in table.values() for p in patterns))
 
 
 @cache
@@ -346,7 +328,7 @@ def _automaton():
     for table, flags in ((TERMS, re.IGNORECASE), (CASED_TERMS, 0)):
         for kind, patterns in table.items():
             for pattern in patterns:
-                entries.setdefault(stem_of(pattern), []).append((kind, re.compile(pattern, flags)))
+                entries.setdefault(stem_of(pattern).stem, []).append((kind, re.compile(pattern, flags)))
     automaton = ahocorasick.Automaton()
     for stem, compiled in entries.items():
         automaton.add_word(stem, (len(stem), tuple(compiled)))
@@ -474,8 +456,3 @@ def find_special(text: str) -> list[Hit]:
             end = _WORD_REST.match(text, m.end()).end()  # a stem ends mid-word: "visita cardiolog|ica"
             hits.append(Hit(kind, start, end, CONTEXT))
     return hits
-
-
-def maybe(text: str) -> bool:
-    """A lexicon entry matches somewhere (before the context filters)."""
-    return any(rx.match(text, start) for start, compiled in _stems_at_word_start(text) for _, rx in compiled)
