@@ -29,6 +29,7 @@ checks it on every development title).
 from __future__ import annotations
 
 import importlib
+import os
 import re
 import threading
 from collections.abc import Iterable
@@ -40,6 +41,10 @@ from iolint.pii.kinds import kind_of
 from iolint.pii.masking import mask as _mask
 
 __all__ = ["Detection", "configure", "detect", "load_recognizer", "mask", "show_values"]
+
+# Before presidio is imported, by iolint or by the program that uses it: tldextract (under
+# presidio's EmailRecognizer) would fetch the Public Suffix List on first use.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 MEMO_SIZE = 4096
 

@@ -53,7 +53,13 @@ _OFFICE = cue(
     r"befindet\s+sich|is\s+located|bürgerservice|servizi\b|"
     r"hospital|cent(?:re|er)|polling|venue|held\s+at|büro|bürgerbüro|amt\b|meldeamt|standesamt|"
     r"gemeinde|rathaus|schule|"
-    r"bibliothek|krankenhaus|sprengel"
+    r"bibliothek|krankenhaus|sprengel|"
+    # Shelters, food banks, health and transport offices, public land, events and ceremonies.
+    r"dormitorio|emporio|mensa\b|presidio|motorizzazione|revisioni|cimitero|parrocchia|chiesa|"
+    r"corteo|manifestazione|cerimonia|commemorazion|fiera|ponteggio|suolo\s+pubblico|"
+    r"resta\s+apert|restano\s+apert|aperto\s+(?:h24|tutti)|"
+    r"recyclinghof|wertstoffhof|öffnungszeiten|clinic|outpatient|city\s+hall|town\s+hall|closed\b|"
+    r"opening\s+hours"
 )
 _REACH = 60
 _YEAR = re.compile(r"(?:19|20)\d\d")

@@ -47,8 +47,19 @@ _NOT_PERSONAL = {3, 4, 5, 9}  # phonenumbers' TOLL_FREE, PREMIUM_RATE, SHARED_CO
 
 
 def _is_role_mailbox(local: str) -> bool:
+    """An office's mailbox: its words are role words ("tributi", "protocollo"), or words of the
+    language or compounds of them ("edilizia.privata", "servizisociali", "international"), with
+    no name among them ("mario.rossi85", "f.colombo", "tonia98" are people's)."""
     words = [w for w in re.split(r"[._+-]+", re.sub(r"\d", "", local.lower())) if w]
-    return bool(words) and all(w in _ROLE_WORDS for w in words)
+    if not words:
+        return False
+    if all(w in _ROLE_WORDS for w in words):
+        return True
+    from iolint.pii.names import could_be_a_name, is_a_name
+
+    if any(len(w) == 1 or could_be_a_name(w) for w in words):
+        return False  # an initial, a name that is not a word, or a name-like word
+    return sum(is_a_name(w) for w in words) < 2  # two names that are words: "franco.ferri"
 
 
 def find_emails(text: str) -> list[Hit]:

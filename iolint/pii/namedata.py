@@ -83,8 +83,11 @@ ROMANISED = {
     "zh_CN": ("first_romanized_names", "last_romanized_names"),
     "zh_TW": ("first_romanized_names", "last_romanized_names"),
 }
-# A foreign name this frequent as a word (pyspellchecker's counts) is marked WORD.
+# A foreign name this frequent as a word (pyspellchecker's counts) is marked WORD; an Italian
+# name only when it is one of the commonest Italian words ("nella", "delle", "dalla": names in
+# the lists, and prepositions first).
 WORD_FREQUENCY = {"it": 1000, "en": 20000}
+ITALIAN_WORD_FREQUENCY = 100_000
 # The dictionary that unknown capitalised words are checked against: simplemma's Italian and
 # English word forms and pyspellchecker's German words (simplemma's German list is three times
 # larger and would not add words that matter in a title). Names in these lists do no harm: the
@@ -183,8 +186,10 @@ def build_table() -> dict[str, int]:
     for key in flags:
         if key in italian:
             flags[key] |= ITALIAN
-        if key in ITALIAN_WORD_NAMES or (
-            key not in italian and any(counts[lang].get(key, 0) >= n for lang, n in WORD_FREQUENCY.items())
+        if (
+            key in ITALIAN_WORD_NAMES
+            or (key not in italian and any(counts[lang].get(key, 0) >= n for lang, n in WORD_FREQUENCY.items()))
+            or counts["it"].get(key, 0) >= ITALIAN_WORD_FREQUENCY
         ):
             flags[key] |= WORD
     return flags

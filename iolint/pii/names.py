@@ -42,18 +42,26 @@ from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, is_word, mu
 _TITLE_WORDS = (
     r"sig(?:\.ra|\.na|g)?\.?|signor[ae]?|dott(?:\.ssa)?\.?|dottor(?:e|essa)|dr\.?|"
     r"prof(?:\.ssa)?\.?|professor(?:e|essa)?|avv\.?|ing\.|arch\.|geom\.|rag\.|mr\.?|mrs\.?|"
-    r"ms\.?|herrn?|frau|don|suor"
+    r"ms\.?|herrn?|frau|don|suor|"
+    # Not titles but written before South Asian names as one ("Md Rahim Uddin").
+    r"md\.?|mohd\.?|muhd\.?"
 )
 _GREETING_WORDS = (
     r"gentil(?:e|issim[oa])|gent\.(?:mo|ma|mi|me)?|egregi[oa]|car[oa]|carissim[oa]|"
     r"ciao|buongiorno|buonasera|salve|dear|hello|hi|hallo|lieber?|sehr geehrter?|guten tag|"
-    r"servus|grüß gott"
+    r"servus|grüß gott|"
+    # Thanks, wishes and welcomes address someone too ("Thank you, Chiara!").
+    r"grazie|congratulazioni|complimenti|auguri|benvenut[oa]|thank you|thanks|congratulations|"
+    r"welcome|herzlichen glückwunsch|danke|willkommen"
 )
 _RELATION_WORDS = (
     r"intestat[oaie] a|a nome di|per conto di|alunn[oaie]|student(?:e|essa|i)|"
     r"bambin[oaie]|figli[oa]|minore|paziente|beneficiari[oa]|richiedente|titolare|"
     r"intestatari[oa]|defunt[oa]|delegat[oa]|tutore|coniuge|erede|contribuente|proprietari[oa]|"
     r"conducente|trasgressore|owner|holder|"
+    # Parties to proceedings, and family members.
+    r"imputat[oaie]|indagat[oaie]|condannat[oaie]|ricorrente|convenut[oa]|testimone|"
+    r"madre|padre|marito|moglie|fratello|sorella|nonn[oa]|nipote|"
     r"alla c\.a\.(?: di)?|c\.a\.|all'attenzione di|famiglia|family|familie"
 )
 _TITLE = re.compile(rf"(?<![\w.])(?:{_TITLE_WORDS})[ \t\u00a0]+", re.IGNORECASE)
@@ -95,14 +103,20 @@ _GAP = re.compile(r"[ \t\u00a0]{1,2}")
 _WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[,:;()!?\-–—/]")
 _INITIAL = re.compile(r"[A-Z]\.")
 
-ROLES = frozenset(
+def _words_of(words: str) -> frozenset[str]:
+    """The words, as written and folded ("città", "citta"): looked up both ways below."""
+    return frozenset(w for word in words.split() for w in (word, fold(word)))
+
+
+ROLES = _words_of(
     """utente utenti cittadino cittadina cittadini cliente clienti contribuente famiglia
     famiglie genitore genitori signore signora signori sindaco presidente dirigente direttore
     direttrice responsabile team tutti tutte sua lei voi io customer user citizen member
     residents kunde kundin bürger bürgerin nutzer mitglied ragazzi ragazze amici amiche
-    colleghi colleghe studenti docenti insegnanti""".split()
+    colleghi colleghe studenti docenti insegnanti bürgerinnen mitbürger mitbürgerinnen eltern
+    damen herren kunden kundinnen residents parents students citizens customers everyone"""
 )
-PLACES = frozenset(
+PLACES = _words_of(
     """via viale v.le piazza piazzale p.zza p.za p.le piazzetta corso c.so largo l.go vicolo
     lungomare lungotevere lungarno strada contrada c.da borgo località loc frazione fraz ponte
     porta galleria parco giardini giardino villa palazzo palazzetto palasport palazzina stadio
@@ -115,20 +129,28 @@ PLACES = frozenset(
     rassegna mostra torneo trofeo memorial coppa sentiero ic iis itis itc ipsia ipc rsa
     farmacia bar ristorante trattoria pizzeria hotel albergo negozio ditta impresa agriturismo
     san santa santo sant santi s ss st sankt straße strasse platz gasse weg allee street road
-    avenue square school hospital""".split()
+    avenue square school hospital primaria elementare elementari materna card pass app library
+    hall center centre museum gallery college university airport stadium bridge exhibition
+    award prize foundation trophy cup park"""
 )
+# How German compounds naming a place end ("Grundschule", "Gemeindebibliothek", "Sportzentrum").
+PLACE_ENDINGS = (
+    "schule", "bibliothek", "haus", "heim", "halle", "platz", "strasse", "straße", "park", "zentrum",
+    "museum", "saal", "kirche", "stadion", "theater", "garten", "gymnasium", "hof", "markt",
+)
+_CONJUNCTIONS = frozenset("e ed and und".split())
 # "X di Name": places whose name follows "di" (Comune di Giuliano Teatino), unlike a school
 # or a nursery, where "nido di Francesca Gallo" is a child's place.
-PLACES_WITH_DI = frozenset(
+PLACES_WITH_DI = _words_of(
     """comune provincia città regione frazione località municipio diocesi parrocchia prefettura
     questura tribunale porto golfo lago valle isola monte castello borgo quartiere rione
-    riviera unione""".split()
+    riviera unione"""
 )
-QUALIFIERS = frozenset(
+QUALIFIERS = _words_of(
     """comprensivo statale statali primaria secondaria superiore paritaria comunale civico
     civica regionale provinciale nazionale infanzia primo secondo grado sportivo scientifico
     classico tecnico professionale artistico linguistico musicale polivalente universitario
-    ospedaliero ospedaliera materna elementare media medie""".split()
+    ospedaliero ospedaliera materna elementare media medie"""
 )
 _ARTICLES = frozenset("di del della dello dei degli delle dell d".split())
 # Capitalised words that never stand for a surname after a first name.
@@ -187,7 +209,23 @@ def _is_name_like(word: str) -> bool:
         return False
     if key in STOP_WORDS or key in municipalities() or is_word(key):
         return False
-    return not any(is_word(key[i:]) for i in range(1, len(key) - 4))
+    if key.endswith("innen"):
+        return False  # a German plural of persons ("Bürgerinnen", "Schülerinnen")
+    # A compound: a word of five letters or more after three or more ("Neumarkt"; not
+    # "Aminata", whose tail "minata" follows a single letter).
+    return not any(is_word(key[i:]) for i in range(3, len(key) - 4))
+
+
+def could_be_a_name(word: str) -> bool:
+    """A word (any case) that is a name which is not a common word, or an unknown word that
+    could be a name: what makes a mailbox someone's."""
+    flags = _flags(word)
+    return bool(flags and not flags & WORD) if flags else _is_name_like(word.capitalize())
+
+
+def is_a_name(word: str) -> bool:
+    """A word that is in the name lists, whether or not it is also a common word."""
+    return bool(_flags(word) & (FIRST | SURNAME))
 
 
 def _counts_here(word: str) -> bool:
@@ -254,20 +292,24 @@ def _next_word(text: str, end: int, lower: bool = False) -> tuple[Token, bool] |
     word = word_rx.match(text, particle.end()) if particle else None
     if word is None:
         particle, word = None, word_rx.match(text, gap.end())
-    if word is None:
-        return None
+    if word is None or text[word.end() : word.end() + 1].isdigit():
+        return None  # no word, or part of a code: "IBAN DE35…"
     return Token(gap.end(), word.end(), _flags(word.group())), particle is not None
 
 
 # Events about or dedicated to a person name no one who gets the message: "Concerto per Ennio
 # Morricone", "Mostra su Frida Kahlo", "Centenario di Italo Calvino", "Intitolazione del parco
 # a Peppino Impastato".
-EVENTS = frozenset(
+EVENTS = _words_of(
     """concerto concerti mostra mostre omaggio tributo anniversario centenario bicentenario
     commemorazione intitolazione spettacolo serata lettura letture celebrazione cerimonia
-    retrospettiva rassegna festival premio memorial convegno film""".split()
+    retrospettiva rassegna festival premio memorial convegno film memoria ricordo nobel
+    premiazione giornata giorno cerimonie exhibition tribute anniversary concert"""
 )
-_EVENT_LINKS = frozenset("a ad per su sul sulla con di del della dello in onore memoria dedicato dedicata".split())
+_EVENT_LINKS = frozenset(
+    """a ad per su sul sulla con di del della dello dal dalla in onore memoria dedicato dedicata morte
+    nascita scomparsa anni cento of to for""".split()
+)
 
 
 def _after_event(words: list[str]) -> bool:
@@ -311,11 +353,11 @@ def _after_place(text: str, start: int) -> bool:
     for steps in range(min(len(words), 6)):
         i = len(words) - 1 - steps
         low = words[i]
-        if low in PLACES:
-            return True
+        if low in PLACES or (originals[i][0].isupper() and low.endswith(PLACE_ENDINGS) and len(low) > 8):
+            return True  # also a German compound naming a place: "Grundschule", "Gemeindebibliothek"
         if low in _ARTICLES and steps == 0:
             return i > 0 and words[i - 1] in PLACES_WITH_DI
-        if originals[i][0].isupper() or low in QUALIFIERS or low in _ARTICLES:
+        if originals[i][0].isupper() or low in QUALIFIERS or low in _ARTICLES or low in _CONJUNCTIONS:
             continue
         # One lower-case complement of a named place: "Borsa di studio", "Scuola di musica".
         return i > 1 and words[i - 1] in _ARTICLES and words[i - 2] in PLACES
@@ -462,7 +504,7 @@ def _person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | 
         word = _CAP_WORD.match(text, at)
         if not word or fold(word.group()) in STOP_WORDS or text[word.end() : word.end() + 1].isdigit():
             break
-        if not _counts_here(word.group()):
+        if not _counts_here(word.group()) and not (words and _surname_after_clear(words[-1].group(), word.group())):
             break
         words.append(word)
         end = word.end()
@@ -486,14 +528,40 @@ def _person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | 
     return words[0].start(), end
 
 
+def _surname_after_clear(before: str, word: str) -> bool:
+    """A surname that is also a common word after a name that is not one: "Cheikh Fall"."""
+    flags = _flags(before)
+    return bool(_flags(word) & SURNAME) and (bool(flags and not flags & WORD) or (not flags and _is_name_like(before)))
+
+
+# Where a clause starts after a colon or a dash, leaving only a person if names open it:
+# "Dati anagrafici: Hoxha Ardit, nato a…", "Servizio civile: Ousmane Gueye assegnato al…".
+_CLAUSE_START = re.compile(r"(?::|[ \t][–—-])[ \t]+")
+_CLAUSE_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])|[ \t]+(?:[a-zà-ù]+(?:at|it|ut)[oaie]|nat[oaie])\b")
+
+
+def _clause_runs(text: str, found: list[Hit]) -> list[Hit]:
+    """Names opening a clause after a colon or a dash, before punctuation or a participle."""
+    hits = []
+    covered = _Covered(found)
+    for m in _CLAUSE_START.finditer(text):
+        at = m.end()
+        if at in covered or not _capital_at(text, at):
+            continue
+        span = _person_run(text, at, opening=True)
+        if span and _CLAUSE_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
+            hits.append(Hit("PERSON", span[0], span[1], PAIR))
+    return hits
+
+
 def _position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
     """Names where the title leaves only a person: opening it, closing it, or addressing (a
     place an earlier rule's name already covers is not looked at again)."""
-    hits = []
+    hits = _clause_runs(text, found) if ":" in text or "-" in text or "–" in text or "—" in text else []
     opening = len(text) - len(text.lstrip(" \t*_#>\"'«“"))
     word = _CAP_WORD.match(text, opening)
     if word is None or opening in _Covered(found):
-        return hits + _closing_runs(text, found)
+        return hits + _closing_runs(text, [*found, *hits])
     span = _person_run(text, opening, opening=True) if _OPENING_SHAPE.match(text, opening) else None
     if span and _OPENING_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
         hits.append(Hit("PERSON", span[0], span[1], PAIR))
@@ -507,7 +575,7 @@ def _position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
         flags = _flags(word.group())
         if flags & FIRST or (not flags and _is_name_like(word.group())):
             hits.append(Hit("PERSON", word.start(), word.end(), PATTERN))
-    return hits + _closing_runs(text, found)
+    return hits + _closing_runs(text, [*found, *hits])
 
 
 _LAST_WORD = re.compile(r"[^\W\d_'’-]+$")
@@ -764,17 +832,74 @@ def maybe(scan) -> bool:
         if _BLOCK_GAP.fullmatch(text, block[-1][1], word[0]):
             block.append(word)
             continue
-        if len(block) > 1 and _block_may_name(text, block, block[0][0] == first.start(), False):
+        if len(block) > 1 and _block_may_name(text, block, _opens(text, block, first), False):
             return True
         block = [word]
     closing = _TRAILING.fullmatch(text, block[-1][1]) is not None
-    return len(block) > 1 and _block_may_name(text, block, block[0][0] == first.start(), closing)
+    return len(block) > 1 and _block_may_name(text, block, _opens(text, block, first), closing)
+
+
+_CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]+$")
+
+
+def _opens(text: str, block: list[tuple[int, int, str]], first: re.Match[str]) -> bool:
+    """Whether the block opens the text or a clause after a colon or a dash."""
+    start = block[0][0]
+    return start == first.start() or _CLAUSE_BEFORE.search(text, max(0, start - 4), start) is not None
+
+
+# An initial and a name-like word: "M. Kravchuk", "Kravchuk M." (a listed surname is
+# ``_with_initial``'s).
+_INITIAL_FIRST = re.compile(r"(?<![^\W\d_.])[A-Z]\. ([A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)?)(?![\w.])")
+_INITIAL_AFTER = re.compile(r"(?<![^\W\d_])([A-ZÀ-Þ][^\W\d_]+) [A-Z]\.(?![^\W\d_.])")
+
+
+def _initial_runs(text: str) -> list[Hit]:
+    hits = []
+    if "." not in text:
+        return hits
+    for rx in (_INITIAL_FIRST, _INITIAL_AFTER):
+        for m in rx.finditer(text):
+            word = m.group(1)
+            if rx is _INITIAL_FIRST and m.group().startswith("S."):
+                continue  # "S. Rocco" may be a saint's abbreviation
+            if _flags(word) or not _is_name_like(word) or word.isupper() or _after_place(text, m.start()):
+                continue
+            hits.append(Hit("PERSON", m.start(), m.end(), PAIR))
+    return hits
+
+
+# What follows a name and makes it a place, an event or a thing named after someone: "Rosa
+# Parks Library", "Marco Polo Card", "Giovanni Paolo II", "Dante Alighieri: letture in piazza".
+_FOLLOWER = re.compile(r"[ \t»”\"]*([^\W\d_]+)")
+_EVENT_AFTER = re.compile(r"[ \t»”\"]*[:–—-][ \t]*(?:[^\W\d_]+[ \t]+){0,2}?([^\W\d_]+)")
+_ROMAN = re.compile(r"[IVX]+")
+
+
+def _named_after(text: str, hit: Hit) -> bool:
+    """Whether the name is part of a place, an event or a thing's name, or a pope's or a king's."""
+    follower = _FOLLOWER.match(text, hit.end)
+    if follower and text[hit.end : follower.start(1)].strip(" \t") == "":
+        word = follower.group(1)
+        if fold(word) in PLACES or fold(word) in EVENTS or (_ROMAN.fullmatch(word) and word != "I"):
+            return True
+    event = _EVENT_AFTER.match(text, hit.end)
+    return bool(event and fold(event.group(1)) in EVENTS) and not _addresses_the_reader(text)
+
+
+_READER = re.compile(r"(?<![^\W\d_])(?:tu[oaei]?|hai|sei|your|you|Ihr\w*|dein\w*)(?![^\W\d_])", re.IGNORECASE)
+
+
+def _addresses_the_reader(text: str) -> bool:
+    return _READER.search(text) is not None
 
 
 def _find_all_rules(text: str) -> list[Hit]:
     cued = _cue_runs(text)
-    found = cued + _gazetteer_runs(text, cued)
-    return found + _position_runs(text, found)
+    found = cued + _initial_runs(text)
+    found += _gazetteer_runs(text, found)
+    found += _position_runs(text, found)
+    return [h for h in found if h in cued or not _named_after(text, h)]
 
 
 def find_names(text: str) -> list[Hit]:

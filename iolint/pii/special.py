@@ -33,6 +33,9 @@ _SPECIALTIES = (
     r"angiolog|fisiatric|allergolog|ematolog|geriatric"
 )
 
+# An electoral list is named: "lista Civica per Noale", "lista «Uniti per Noale»".
+_PARTY_LIST = r"lista\s+(?:[«“\"]|(?-i:[A-Z]))(?!(?-i:GIL|ISL|IL\b|GL\b|OBAS|SB\b))"
+
 TERMS: dict[str, tuple[str, ...]] = {
     "HEALTH": (
         r"diagnos\w{0,6}",
@@ -182,9 +185,60 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"dialyse\b",
         r"schwanger\w{0,8}",
         r"behinderung\w{0,2}",
-        r"krankenhaus\w{0,8}",
+        r"krankenhaus(?:aufenthalt|einweisung|entlassung)\w{0,2}",
         r"krankheit\w{0,2}",
         r"krankmeldung\w{0,2}",
+        # Care, disability and inclusion, in German.
+        r"pflegegeld\w{0,2}",
+        r"pflegestufe\w{0,2}",
+        r"pflegeeinstufung\w{0,2}",
+        r"invalidität\w{0,2}",
+        r"zivilinvalid\w{0,6}",
+        r"integrationsunterricht\w{0,2}",
+        r"integrationslehr\w{0,4}",
+        r"schwangerschaft\w{0,2}",
+        r"geburtsvorbereitung\w{0,4}",
+        r"psychiatri\w{0,4}",
+        r"psychotherap\w{0,4}",
+        r"chemotherapie\w{0,2}",
+        r"rehabilitation\w{0,2}",
+        r"reha\b",
+        # English.
+        r"dyslexi\w{0,2}",
+        r"dyscalculi\w{0,2}",
+        r"disabilit(?:y|ies)",
+        r"antenatal",
+        r"prenatal",
+        r"maternity\s+(?:ward|unit|clinic)",
+        r"outpatient\s+(?:oncology|psychiatry|cardiology|mental)",
+        r"oncology",
+        r"cardiology",
+        r"diabetes",
+        r"hiv\s+test",
+        # Pregnancy and birth, care for dependence and disability, in Italian.
+        r"preparto",
+        r"pre-parto",
+        r"post-?parto",
+        r"gestazion\w{0,2}",
+        r"incontinenz\w{0,2}",
+        r"deambulator\w{0,2}",
+        r"carrozzin\w{0,2}",
+        r"ausili\b",
+        r"protesi\b",
+        r"apparecchi\s+acustic\w",
+        r"assistente\s+all['’]autonomia",
+        r"assistenti\s+all['’]autonomia",
+        r"barriere\s+architettoniche",
+        r"voto\s+domiciliare",
+        r"emoglobina\s+glicata",
+        r"glicemi\w{0,2}",
+        r"insulin\w{0,2}",
+        r"salute\s+mentale",
+        r"neuropsichiatria\s+infantile",
+        r"non\s+autosufficien\w{0,3}",
+        # A screening result that asks for more: an abnormal finding about the recipient.
+        r"serve\s+un\s+approfondimento",
+        r"necessari\w\s+(?:un\s+)?approfondiment\w{0,2}",
     ),
     "JUDICIAL": (
         r"condann\w{0,5}",
@@ -215,7 +269,17 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"libert[àa]\s+vigilata",
         r"pena\s+(?:detentiv|sospes|accessori|pecuniari|alternativ)",
         r"precedenti\s+penali",
-        r"querel[ae]\b",
+        r"querelat[oaie]\b",
+        # A complaint filed against the reader; one they filed themselves is not about an offence of theirs.
+        r"querel[ae]\b(?=[^.!?]{0,80}(?:contro\s+di\s+te|nei\s+tuoi\s+confronti|a\s+tuo\s+carico))",
+        r"obbligo\s+di\s+(?:presentazione|dimora|firma)",
+        r"divieto\s+di\s+(?:dimora|avvicinamento|espatrio)",
+        r"sorveglianza\s+speciale",
+        r"foglio\s+di\s+via",
+        r"daspo\b",
+        r"braccialetto\s+elettronico",
+        r"lavori?\s+di\s+pubblica\s+utilit[àa]",
+        r"udienza\s+(?:penale|preliminare|dibattimentale|di\s+convalida)",
         r"pregiudicat\w{0,2}",
         r"tribunale\s+di\s+sorveglianza",
         r"esecuzione\s+penale",
@@ -223,13 +287,22 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"convict\w{0,4}",
         r"vorstraf\w{0,3}",
         r"strafverfahren",
+        r"strafbefehl\w{0,2}",
+        r"strafanzeige\s+gegen",
+        r"anklage\w{0,6}",
+        r"ermittlungsverfahren",
+        r"hausarrest",
+        r"bewährung\w{0,6}",
+        r"probation\b",
+        r"house\s+arrest",
         r"verurteil\w{0,4}",
     ),
     "RELIGION": (
         r"religio\w{0,10}",
         r"musulman\w{0,2}",
         r"islamic\w{0,2}",
-        r"islam\b",
+        r"ramadan\b",
+        r"attivit[àa]\s+alternativ[ae]",
         r"ebraic\w{0,2}",
         r"ebre[oaie]\b",
         r"protestant\w{0,2}",
@@ -280,6 +353,22 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"candidatur[ae]\s+(?:alle\s+|per\s+le\s+|al\s+)?(?:elezion|consiglio\s+comunal|comunali|regionali|"
         r"europee|politiche|amministrative|sindaco)",
         r"candidat[oaie]\s+(?:alle\s+elezion|al\s+consiglio|sindaco|consiglier)",
+        # A candidacy, an election or a signature on an electoral list ("lista civica").
+        rf"candidat\w{{0,4}}\s+(?:\w+\s+){{0,4}}?(?:nella|della|alla|per\s+la)\s+{_PARTY_LIST}",
+        rf"elett[oaie]\s+(?:\w+\s+){{0,3}}?(?:nella|della)\s+{_PARTY_LIST}",
+        r"proclamat[oaie]\s+(?:\w+\s+){0,2}?(?:elett|consiglier|sindac)",
+        r"consiglier[ei]\s+(?:comunal[ei]\s+)?elett[oaie]",
+        rf"firma\s+(?:\w+\s+){{0,5}}?(?:per|della|sulla)\s+(?:la\s+)?{_PARTY_LIST}",
+        r"spese\s+elettorali",
+        r"gruppo\s+consiliare",
+        r"lista\s+civica",
+        r"liste\s+civiche",
+        r"kandidatur\w{0,2}",
+        r"volksbegehren\w{0,2}",
+        r"unterschrift\w{0,2}\s+(?:\w+\s+){0,3}?(?:volksbegehren|volksabstimmung|referendum)",
+        r"signature\s+(?:[\w'’]+\s+){0,4}?(?:referendum|petition|nomination)",
+        r"candidacy",
+        r"nomination\s+papers",
         r"political\s+(?:party|opinion|affiliation|view)",
         r"party\s+membership",
         r"parteimitglied\w{0,8}",
@@ -301,6 +390,15 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"cambio\s+di\s+sesso",
         r"identit[àa]\s+di\s+genere",
         r"contracce\w{0,6}",
+        r"anticoncezional\w{0,2}",
+        r"pillola\s+(?:anticoncezionale|del\s+giorno\s+dopo|dei\s+cinque\s+giorni)",
+        r"affermazione\s+di\s+genere",
+        r"transizione\s+di\s+genere",
+        r"carriera\s+alias",
+        r"alias\s+career",
+        r"gender\s+(?:affirm\w{0,6}|transition|reassignment)",
+        r"civil\s+(?:union|partnership)",
+        r"contracepti\w{0,4}",
         r"sexual\s+orientation",
         r"sex\s+life",
         r"same[\s-]sex",
@@ -310,9 +408,13 @@ TERMS: dict[str, tuple[str, ...]] = {
 }
 # Acronyms, and words that are also place names when capitalised ("Comune di Cattolica").
 CASED_TERMS: dict[str, tuple[str, ...]] = {
-    "HEALTH": (r"AIDS\b", r"DSA\b", r"TSO\b", r"SerD\b", r"SerT\b", r"SERD\b", r"SERT\b", r"IVG\b"),
+    "HEALTH": (
+        r"AIDS\b", r"DSA\b", r"TSO\b", r"SerD\b", r"SerT\b", r"SERD\b", r"SERT\b", r"IVG\b", r"SLA\b", r"PEI\b",
+        r"GLO\b", r"RSA\b", r"ADI\b", r"BES\b", r"CSM\b", r"Dopo\s+di\s+Noi\b",
+    ),
     "JUDICIAL": (r"UEPE\b",),
-    "RELIGION": (r"cattolic[oaie]\b", r"cattolich[ei]\b"),
+    # "Islam" capitalised is also a surname ("Rafiqul Islam"): the religion only in lower case.
+    "RELIGION": (r"cattolic[oaie]\b", r"cattolich[ei]\b", r"islam\b", r"IRC\b"),
     "TRADE_UNION": (r"CGIL\b", r"CISL\b", r"UIL\b", r"UGL\b", r"COBAS\b"),
 }
 
@@ -350,11 +452,13 @@ _REACH = 200
 _RECIPIENT = re.compile(
     r"(?<![^\W\d_])(?:tu|tuo|tua|tuoi|tue|ti|te|hai|sei|puoi|devi|a\s+suo\s+carico|gentile|"
     r"car[oa]|ciao|sig|sig\.ra|dott|egregi[oa]|you|your|dear|du|dein\w{0,2}|dir|dich|liebe[r]?|"
-    r"sehr\s+geehrte[r]?|frau|herr)(?![^\W\d_])",
+    r"sehr\s+geehrte[r]?|frau|herrn?)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # German "Ihr" addresses the reader only capitalised ("ihr" is "her", "their", "you all").
-_GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen)(?![^\W\d_])")
+_GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|Sie)(?![^\W\d_])")
+# "se sei ricoverato", "if you are": a condition put to everyone, not a fact about the reader.
+_HYPOTHETICAL = re.compile(r"(?:\bse|\bif|\bwenn|\bfalls)\s+$", re.IGNORECASE)
 # A term right after an office's name ("Centro vaccinale", "Reparto di cardiologia", "Centro
 # islamico", "Chiesa cattolica") names the office, not the person the message is for.
 _OFFICE_BEFORE = re.compile(
@@ -363,6 +467,11 @@ _OFFICE_BEFORE = re.compile(
     r"azienda|consultorio|chiesa|parrocchia|diocesi|comunità|associazione|fondazione|registro|"
     r"moschea|sinagoga|tempio|lega|rete)(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|per\s+l[ae]))?\s*$",
     re.IGNORECASE,
+)
+# An organisation's name, capitalised, before a capitalised term: "Associazione Italiana |Sclerosi".
+_ORGANISATION = re.compile(
+    r"(?<![^\W\d_])(?:Associazione|Fondazione|Lega|Istituto|Centro|Federazione|Società|Unione|Comitato|"
+    r"Verein|Verband|Stiftung|Association|Foundation|Society)(?:\s+[A-ZÀ-Þ][^\W\d_]*)*\s+$"
 )
 # A topic, a campaign or an offer to everyone heading the clause the term is in ("Mese della
 # salute mentale", "Giornata mondiale del diabete", "Sportello di ascolto psicologico").
@@ -378,13 +487,41 @@ _TOPIC_HEAD = re.compile(
 _TOPIC = re.compile(
     r"(?<![^\W\d_])(?:nuov[oi]\s+orari|orari\s+di|orario\s+di|orari\b|chiusur[ae]|chius[oa]\b|"
     r"apertur[ae]|aperte\s+le|al\s+via|trasferisce|trasferimento\s+(?:del|della|dello)|nuova\s+sede|"
-    r"inaugura\w*|open\s+day|event[oi]\b|programma\b|calendario\b|gratuit\w|per\s+tutti|"
+    r"inaugura\w*|open\s+day|event[oi]\b|programma\b|calendario\b|per\s+tutti|"
     r"cors[oi]\s+(?:di|per|pre)|"
     r"per\s+(?:gli|le|i)\s+(?:alunni|studenti|cittadini|cittadine|famiglie|anziani|persone|"
     r"donne|uomini|giovani|over|residenti|lavoratori|dipendenti)|per\s+chi\b|è\s+possibile|"
     r"domande\s+(?:dal|entro|fino|aperte)|bando|sciopero|assemblea|processione|celebrazion\w|"
-    r"restauro|volontari|raccolta\s+fondi|opening\s+hours|closed|free\b|öffnungszeiten|"
-    r"geschlossen|kostenlos)",
+    r"restauro|volontari\b|raccolta\s+fondi|opening\s+hours|closed|öffnungszeiten|"
+    r"geschlossen|"
+    # An office that opens, moves or receives; news, guides and lists for everyone.
+    r"apre\b|riapre\b|chiude\b|resta\s+apert\w|restano\s+apert\w|riceve\b|su\s+appuntamento|"
+    r"novit[àa]|riforma\b|istruzioni|circolare\b|come\s+(?:si\s+)?[^\W\d_]+|elenco\b|graduatoria\b|"
+    r"scelta\s+entro|incontra\b|regolamento\b|\w*kriterien|richtlinie\w*|regelung\w*|nuov[oaie]\s+(?:campo|area|sede|sportello|servizio|reparto|struttura)|"
+    r"per\s+(?:(?:gli|le|i)\s+)?(?:elettori|utenti|datori|pazienti|genitori|over|tutte)\b|"
+    r"how\s+to|new\s+opening|for\s+(?:all|everyone|residents|students)\b)",
+    re.IGNORECASE,
+)
+# Words that only invite or offer: they make a term a topic unless the sentence tells an outcome.
+_OFFER = re.compile(
+    r"(?<![^\W\d_])(?:gratuit\w|disponibil\w*|su\s+richiesta|free\b|kostenlos)", re.IGNORECASE
+)
+# An outcome for someone: a result, a booking, a decision on a request.
+_OUTCOME = re.compile(
+    r"(?<![^\W\d_])(?:esit[oi]|risultat[oi]|refert[oi]|notific\w*|colloquio|richiesta\s+(?:di|accolta)|"
+    r"(?:confermat|fissat|prenotat|assegnat|ammess|accolt|approvat|registrat|concess|riconosciut|"
+    r"attivat|autorizzat|erogat|accettat)[oaie]\b|sei\s+(?:iscritt|stat)\w*|"
+    r"booked|approved|confirmed|granted|recorded|genehmigt|anerkannt|eingestuft|bestätigt|"
+    r"zugewiesen|angenommen|erfasst|ausbezahlt)",
+    re.IGNORECASE,
+)
+# A capitalised term inside the name of an organisation ("Associazione Italiana Sclerosi
+# Multipla") names it, not anyone's condition.
+_IN_A_NAME = re.compile(r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*\s+$")
+# An awareness day or a campaign heading the sentence makes it a topic.
+_AWARENESS = re.compile(
+    r"^[\W\d]*(?:\d+\s+[^\W\d_]+[:,]\s*)?(?:giornat[ae]|settimana|mese|campagna|world|international)\s+"
+    r"(?:mondiale|nazionale|internazionale|europe[oa]|della|del|dell|dei|contro|per|di|day|week|month)\b",
     re.IGNORECASE,
 )
 # Screening and vaccination are generic health services whatever the disease they target;
@@ -423,15 +560,37 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
     return start, min(stops) + 1 if stops else hi
 
 
+def _addresses_reader(text: str, lo: int, hi: int) -> bool:
+    """Whether the sentence addresses the reader (not in a condition put to all: "se sei")."""
+    for rx in (_RECIPIENT, _GERMAN_YOU):
+        for m in rx.finditer(text, lo, hi):
+            if not _HYPOTHETICAL.search(text, max(lo, m.start() - 6), m.start()):
+                return True
+    return False
+
+
 def _about_a_topic(text: str, start: int, sentence: tuple[int, int]) -> bool:
-    """Whether the term at ``start`` names an office, a campaign or an offer, not a person's fact."""
+    """Whether the term at ``start`` names an office, a campaign or an offer, not a person's fact.
+
+    In order: a sentence that addresses the reader is about them; a term inside an
+    organisation's name, an awareness day, or an office notice (opening hours, news, a guide,
+    a list, an offer to a group) is a topic; an outcome (a result, a booking, a decision) is
+    about someone; a term after an office's name, under a topic heading or in an offer is a topic.
+    """
     lo, hi = sentence
-    if _RECIPIENT.search(text, lo, hi) or _GERMAN_YOU.search(text, lo, hi):
+    if _addresses_reader(text, lo, hi):
+        return False
+    if text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start):
+        if _OFFICE_BEFORE.search(text, max(lo, start - 60), start) or _ORGANISATION.search(text, max(lo, start - 60), start):
+            return True
+    if _AWARENESS.match(text, lo) or _TOPIC.search(text, lo, hi):
+        return True
+    if _OUTCOME.search(text, lo, hi):
         return False
     return bool(
         _OFFICE_BEFORE.search(text, max(lo, start - 40), start)
         or _TOPIC_HEAD.search(text, max(lo, start - 60), start)
-        or _TOPIC.search(text, lo, hi)
+        or _OFFER.search(text, lo, hi)
     )
 
 
