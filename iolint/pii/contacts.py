@@ -55,10 +55,10 @@ def _is_role_mailbox(local: str) -> bool:
         return False
     if all(w in _ROLE_WORDS for w in words):
         return True
-    from iolint.pii.names import could_be_a_name, is_a_name
+    from iolint.pii.names import could_be_a_name, is_a_name, joins_names
 
-    if any(len(w) == 1 or could_be_a_name(w) for w in words):
-        return False  # an initial, a name that is not a word, or a name-like word
+    if any(len(w) == 1 or could_be_a_name(w) or joins_names(w) for w in words):
+        return False  # an initial, a name that is not a word, a name-like word, "luisabasso"
     return sum(is_a_name(w) for w in words) < 2  # two names that are words: "franco.ferri"
 
 

@@ -223,6 +223,21 @@ def could_be_a_name(word: str) -> bool:
     return bool(flags and not flags & WORD) if flags else _is_name_like(word.capitalize())
 
 
+def joins_names(word: str) -> bool:
+    """A lower-case word made of a first name and a name, or of an initial and a surname, written
+    together as mailboxes are ("luisabasso", "mercedesserraglio", "jpiacentini")."""
+    if len(word) < 6 or not word.isalpha():
+        return False
+    initial = _flags(word[1:])
+    if initial & SURNAME and not initial & WORD:
+        return True
+    for i in range(3, len(word) - 2):
+        left, right = _flags(word[:i]), _flags(word[i:])
+        if (left & FIRST and right & (FIRST | SURNAME)) or (left & SURNAME and right & FIRST):
+            return True
+    return False
+
+
 def is_a_name(word: str) -> bool:
     """A word that is in the name lists, whether or not it is also a common word."""
     return bool(_flags(word) & (FIRST | SURNAME))
