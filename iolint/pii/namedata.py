@@ -86,7 +86,7 @@ ROMANISED = {
 # A foreign name this frequent as a word (pyspellchecker's counts) is marked WORD; an Italian
 # name only when it is one of the commonest Italian words ("nella", "delle", "dalla": names in
 # the lists, and prepositions first).
-WORD_FREQUENCY = {"it": 1000, "en": 20000}
+WORD_FREQUENCY = {"it": 1000, "en": 20000, "de": 100_000}
 ITALIAN_WORD_FREQUENCY = 100_000
 # The dictionary that unknown capitalised words are checked against: simplemma's Italian and
 # English word forms and pyspellchecker's German words (simplemma's German list is three times

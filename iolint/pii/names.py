@@ -131,7 +131,7 @@ PLACES = _words_of(
     san santa santo sant santi s ss st sankt straße strasse platz gasse weg allee street road
     avenue square school hospital primaria elementare elementari materna card pass app library
     hall center centre museum gallery college university airport stadium bridge exhibition
-    award prize foundation trophy cup park"""
+    award prize foundation trophy cup park day week weekend marathon"""
 )
 # How German compounds naming a place end ("Grundschule", "Gemeindebibliothek", "Sportzentrum").
 PLACE_ENDINGS = (
@@ -226,7 +226,7 @@ def could_be_a_name(word: str) -> bool:
 def joins_names(word: str) -> bool:
     """A lower-case word made of a first name and a name, or of an initial and a surname, written
     together as mailboxes are ("luisabasso", "mercedesserraglio", "jpiacentini")."""
-    if len(word) < 6 or not word.isalpha():
+    if len(word) < 6 or not word.isalpha() or is_word(word):
         return False
     initial = _flags(word[1:])
     if initial & SURNAME and not initial & WORD:
@@ -319,11 +319,12 @@ EVENTS = _words_of(
     """concerto concerti mostra mostre omaggio tributo anniversario centenario bicentenario
     commemorazione intitolazione spettacolo serata lettura letture celebrazione cerimonia
     retrospettiva rassegna festival premio memorial convegno film memoria ricordo nobel
-    premiazione giornata giorno cerimonie exhibition tribute anniversary concert"""
+    premiazione giornata giorno cerimonie exhibition tribute anniversary concert incontro incontri
+    dibattito conferenza presentazione laboratorio laboratori visita visite spettacoli concerti"""
 )
 _EVENT_LINKS = frozenset(
     """a ad per su sul sulla con di del della dello dal dalla in onore memoria dedicato dedicata morte
-    nascita scomparsa anni cento of to for""".split()
+    nascita scomparsa anni cento of to for : – —""".split()
 )
 
 
@@ -427,7 +428,7 @@ def _surname_after(text: str, run: list[Token]) -> Token | None:
     return nxt[0]
 
 
-_WORD_BEHIND = re.compile(r"([A-ZÀ-Þ][^\W\d_]{1,30})[ \t]$")
+_WORD_BEHIND = re.compile(r"(?<![^\W\d_])([A-ZÀ-Þ][^\W\d_]{1,30})[ \t]$")
 
 
 def _given_before(text: str, token: Token) -> int | None:
@@ -490,6 +491,8 @@ def _cue_runs(text: str) -> list[Hit]:
                 break  # "Gentile Sig.ra Bianchi": the title cue takes over
             if word.group()[0].islower() and (not _flags(word.group()) or _flags(word.group()) & WORD):
                 break  # lower case only for names that are not words: "gentile mario rossi"
+            if word.group()[0].islower() and text[word.end() : word.end() + 1] in ("'", "’"):
+                break  # an elided article: "studenti dell'università"
             if text[word.end() : word.end() + 1].isdigit():
                 break  # part of a code: "intestato a RSSMRA85…"
             words.append(word)
@@ -561,8 +564,8 @@ def _clause_runs(text: str, found: list[Hit]) -> list[Hit]:
     covered = _Covered(found)
     for m in _CLAUSE_START.finditer(text):
         at = m.end()
-        if at in covered or not _capital_at(text, at):
-            continue
+        if at in covered or not _capital_at(text, at) or _after_place(text, m.start()):
+            continue  # "Mostra: Frida Kahlo, …" is an event's
         span = _person_run(text, at, opening=True)
         if span and _CLAUSE_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
             hits.append(Hit("PERSON", span[0], span[1], PAIR))
@@ -754,7 +757,11 @@ def _names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[in
             )
             if particle or not (words[i].isupper() or following.isupper()):
                 return True
-    return position and sum(_counts_here(w) for w in words) >= 2
+    if not position:
+        return False
+    if any(flags[i] & SURNAME and _clear(words[i - 1], flags[i - 1]) for i in range(1, len(words))):
+        return True  # a surname that is a word after a clear name: "Cheikh Fall"
+    return sum(_counts_here(w) for w in words) >= 2
 
 
 # Upper-case letters up to U+024F (Latin, Latin-1, Latin Extended-A and B): beyond them the
@@ -887,7 +894,8 @@ def _initial_runs(text: str) -> list[Hit]:
 # What follows a name and makes it a place, an event or a thing named after someone: "Rosa
 # Parks Library", "Marco Polo Card", "Giovanni Paolo II", "Dante Alighieri: letture in piazza".
 _FOLLOWER = re.compile(r"[ \t»”\"]*([^\W\d_]+)")
-_EVENT_AFTER = re.compile(r"[ \t»”\"]*[:–—-][ \t]*(?:[^\W\d_]+[ \t]+){0,2}?([^\W\d_]+)")
+_EVENT_AFTER = re.compile(r"[ \t»”\"]*[:–—-][ \t]*([^.;!?]{0,80})")
+_LETTERS_RUN = re.compile(r"[^\W\d_]+")
 _ROMAN = re.compile(r"[IVX]+")
 
 
@@ -899,7 +907,9 @@ def _named_after(text: str, hit: Hit) -> bool:
         if fold(word) in PLACES or fold(word) in EVENTS or (_ROMAN.fullmatch(word) and word != "I"):
             return True
     event = _EVENT_AFTER.match(text, hit.end)
-    return bool(event and fold(event.group(1)) in EVENTS) and not _addresses_the_reader(text)
+    if event is None or _addresses_the_reader(text):
+        return False
+    return any(fold(word) in EVENTS for word in _LETTERS_RUN.findall(event.group(1)))
 
 
 _READER = re.compile(r"(?<![^\W\d_])(?:tu[oaei]?|hai|sei|your|you|Ihr\w*|dein\w*)(?![^\W\d_])", re.IGNORECASE)

@@ -217,6 +217,7 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"hiv\s+test",
         # Pregnancy and birth, care for dependence and disability, in Italian.
         r"preparto",
+        r"accompagnamento\s+alla\s+nascita",
         r"pre-parto",
         r"post-?parto",
         r"gestazion\w{0,2}",
@@ -364,7 +365,6 @@ TERMS: dict[str, tuple[str, ...]] = {
         r"lista\s+civica",
         r"liste\s+civiche",
         r"kandidatur\w{0,2}",
-        r"volksbegehren\w{0,2}",
         r"unterschrift\w{0,2}\s+(?:\w+\s+){0,3}?(?:volksbegehren|volksabstimmung|referendum)",
         r"signature\s+(?:[\w'’]+\s+){0,4}?(?:referendum|petition|nomination)",
         r"candidacy",
@@ -459,6 +459,10 @@ _RECIPIENT = re.compile(
 _GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|Sie)(?![^\W\d_])")
 # "se sei ricoverato", "if you are": a condition put to everyone, not a fact about the reader.
 _HYPOTHETICAL = re.compile(r"(?:\bse|\bif|\bwenn|\bfalls)\s+$", re.IGNORECASE)
+# "Se sei in dialisi puoi chiedere…": a sentence with a condition on the reader is an offer to all.
+_CONDITIONAL = re.compile(
+    r"(?<![^\W\d_])(?:se\s+(?:sei|hai|tu|il\s+tuo|la\s+tua)|if\s+you|wenn\s+(?:Sie|du)|falls\s+Sie)\b", re.IGNORECASE
+)
 # A term right after an office's name ("Centro vaccinale", "Reparto di cardiologia", "Centro
 # islamico", "Chiesa cattolica") names the office, not the person the message is for.
 _OFFICE_BEFORE = re.compile(
@@ -497,14 +501,15 @@ _TOPIC = re.compile(
     # An office that opens, moves or receives; news, guides and lists for everyone.
     r"apre\b|riapre\b|chiude\b|resta\s+apert\w|restano\s+apert\w|riceve\b|su\s+appuntamento|"
     r"novit[àa]|riforma\b|istruzioni|circolare\b|come\s+(?:si\s+)?[^\W\d_]+|elenco\b|graduatoria\b|"
-    r"scelta\s+entro|incontra\b|regolamento\b|\w*kriterien|richtlinie\w*|regelung\w*|nuov[oaie]\s+(?:campo|area|sede|sportello|servizio|reparto|struttura)|"
+    r"scelta\s+entro|incontra\b|modulistica|moduli\b|\w*formular\w*|forms\b|regolamento\b|\w*kriterien|richtlinie\w*|regelung\w*|nuov[oaie]\s+(?:campo|area|sede|sportello|servizio|reparto|struttura)|"
     r"per\s+(?:(?:gli|le|i)\s+)?(?:elettori|utenti|datori|pazienti|genitori|over|tutte)\b|"
     r"how\s+to|new\s+opening|for\s+(?:all|everyone|residents|students)\b)",
     re.IGNORECASE,
 )
 # Words that only invite or offer: they make a term a topic unless the sentence tells an outcome.
 _OFFER = re.compile(
-    r"(?<![^\W\d_])(?:gratuit\w|disponibil\w*|su\s+richiesta|free\b|kostenlos)", re.IGNORECASE
+    r"(?<![^\W\d_])(?:gratuit\w|disponibil\w*|su\s+richiesta|free\b|kostenlos|erhältlich|verfügbar|available)",
+    re.IGNORECASE,
 )
 # An outcome for someone: a result, a booking, a decision on a request.
 _OUTCOME = re.compile(
@@ -562,6 +567,8 @@ def _sentence(text: str, at: int) -> tuple[int, int]:
 
 def _addresses_reader(text: str, lo: int, hi: int) -> bool:
     """Whether the sentence addresses the reader (not in a condition put to all: "se sei")."""
+    if _CONDITIONAL.search(text, lo, hi):
+        return False
     for rx in (_RECIPIENT, _GERMAN_YOU):
         for m in rx.finditer(text, lo, hi):
             if not _HYPOTHETICAL.search(text, max(lo, m.start() - 6), m.start()):
