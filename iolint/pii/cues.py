@@ -25,11 +25,13 @@ _LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.|\([^()]*\))*\)")
 _META = "\\[(?*+{|^$."
 
 
-def stem_of(pattern: str, least: int = 3, bounded: bool = False) -> Cue:
+def stem_of(pattern: str, least: int = 3, bounded: bool = False, spaces: bool = False) -> Cue:
     """The cue a pattern's matches start with: its literal prefix (after a lookbehind). It is a
     whole word when the pattern ends with ``\\b`` after it, or is nothing else and ``bounded``
     (the caller's pattern has a space or a word boundary after it). A literal made optional or
-    repeated by the next token ("dr\\.?", "nat[oaie]") ends the stem before it."""
+    repeated by the next token ("dr\\.?", "nat[oaie]") ends the stem before it. With ``spaces``,
+    ``\\s+`` between words stands for one space and the stem goes on ("non autosufficien"): for
+    text whose runs of white space are made single spaces (``CueIndex.owners``)."""
     rest = _LOOKBEHIND.sub("", pattern, count=1) if pattern.startswith("(?<") else pattern
     stem: list[str] = []
     i = 0
@@ -40,6 +42,9 @@ def stem_of(pattern: str, least: int = 3, bounded: bool = False) -> Cue:
         elif rest.startswith("\\ ", i):
             stem.append(" ")
             i += 2
+        elif spaces and rest.startswith("\\s+", i) and stem and stem[-1] != " ":
+            stem.append(" ")
+            i += 3
         elif rest[i] in _META:
             if rest[i] in "?*{" and stem:
                 stem.pop()  # the last literal is optional or repeated: not part of the stem
@@ -47,7 +52,10 @@ def stem_of(pattern: str, least: int = 3, bounded: bool = False) -> Cue:
         else:
             stem.append(rest[i])
             i += 1
-    whole = rest[i:] == "\\b" or (bounded and i == len(rest))
+    if stem and stem[-1] == " ":
+        stem.pop()
+        i = -1  # what follows the space is not literal: the stem is no whole word
+    whole = i >= 0 and (rest[i:] == "\\b" or (bounded and i == len(rest)))
     if len(stem) < least:
         raise ValueError(f"pattern needs a literal stem of {least}+ characters: {pattern!r}")
     return Cue("".join(stem).lower(), word_start=True, word_end=whole)
@@ -94,6 +102,8 @@ class CueIndex:
 
     def owners(self, low: str) -> int:
         """The bits of the owners whose cues occur in ``low`` (a lower-cased text)."""
+        if "  " in low or "\t" in low or "\n" in low or "\r" in low:
+            low = " ".join(low.split())  # cues hold single spaces between words
         found = 0
         last = len(low) - 1
         for end, (length, free, starts, ends, whole) in self.automaton.iter(low):

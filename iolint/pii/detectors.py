@@ -72,19 +72,23 @@ def _index() -> CueIndex:
 _DIGIT = re.compile(r"\d")
 
 
+# Per detector: its bit in the cue index, the bit its cues must set (0: none needed), whether it
+# needs a digit, and its ``maybe``.
+_PLAN = tuple((d, 1 << i, (1 << i) if d.cues and d.needs_cue else 0, d.needs_digit, d.maybe) for i, d in enumerate(DETECTORS))
+
+
 def candidates(text: str, entities: frozenset[str] | None = None) -> list[Detector]:
     """The detectors (of ``entities``, default all) that may find something in ``text``."""
     low = lower_same_length(text)
     digits = _DIGIT.search(text) is not None
     cued = _index().owners(low)
     found = []
-    for i, d in enumerate(DETECTORS):
-        if (d.needs_digit and not digits) or (entities is not None and entities.isdisjoint(d.entities)):
+    for d, bit, needed, needs_digit, maybe in _PLAN:
+        if (needs_digit and not digits) or (needed and not cued & needed):
             continue
-        has_cue = bool(cued >> i & 1)
-        if d.cues and d.needs_cue and not has_cue:
+        if entities is not None and entities.isdisjoint(d.entities):
             continue
-        if d.maybe is None or d.maybe(Scan(text, low, has_cue)):
+        if maybe is None or maybe(Scan(text, low, bool(cued & bit))):
             found.append(d)
     return found
 

@@ -353,6 +353,7 @@ def _words_before(text: str) -> tuple[list[int], list[int], list[str], list[str]
     )
 
 
+@lru_cache(maxsize=256)  # the pre-filter and the rules ask about the same words
 def _after_place(text: str, start: int) -> bool:
     """Whether the words before ``start`` (at most 80 characters back) name a street, place,
     institution or saint.
@@ -788,6 +789,7 @@ def _lower_names() -> tuple[frozenset[str], ...]:
     return names, first, both, *(frozenset(k.encode() for k in keys if k.isascii()) for keys in (names, first, both))
 
 
+@lru_cache(maxsize=8)  # asked by the pre-filter and by the rules
 def _lower_pair(text: str) -> bool:
     """Whether a lower-case name may be found (``_run`` and ``_is_pair`` in lower case): a first
     name that is not a word, with another name that is not one, or that is also a surname

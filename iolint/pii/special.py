@@ -419,7 +419,11 @@ CASED_TERMS: dict[str, tuple[str, ...]] = {
 }
 
 # Every term starts a word with its stem (cues for the pre-filter).
-CUES = tuple(dict.fromkeys(stem_of(p) for table in (TERMS, CASED_TERMS) for patterns in table.values() for p in patterns))
+CUES = tuple(
+    dict.fromkeys(
+        stem_of(p, spaces=True) for table in (TERMS, CASED_TERMS) for patterns in table.values() for p in patterns
+    )
+)
 
 
 @cache
