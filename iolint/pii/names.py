@@ -769,8 +769,11 @@ def _names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[in
 # pre-filter does not look, and lets the rules decide.
 _UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
 _BEYOND_LATIN = re.compile(r"[^\W\d_\x00-\u024f]")
-# A capitalised word: an upper-case letter with no letter before it, then the rest of the word.
-_CAPITALISED = re.compile(rf"[{_UPPER}](?<![^\W\d_].)[^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?")
+# A capitalised word: an upper-case letter with no letter before it, then the rest of the word;
+# also after an elided particle ("D'Amico"), as ``_CAP_WORD`` reads it.
+_CAPITALISED = re.compile(
+    rf"(?:(?<![^\W\d_])[A-Z][a-z]?['’](?=[{_UPPER}]))?[{_UPPER}](?<![^\W\d_].)[^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?"
+)
 # A capitalised word as ``_NAME_TOKEN`` cuts words: not joined to a word before it by an
 # apostrophe or a hyphen ("dell'Aquila", "Anna-Maria" are one word each).
 _CAP_TOKEN = re.compile(rf"[{_UPPER}](?<![^\W\d_].)(?<![^\W\d_]['’-].)[^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?")
