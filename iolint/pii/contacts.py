@@ -13,16 +13,10 @@ import re
 
 from iolint.pii.codes import is_vat_code, vat_cue_before
 from iolint.pii.hits import CONTEXT, PATTERN, Hit, before, cue
+from iolint.pii.wordlists import words
 
 EMAIL = re.compile(r"(?<![\w.%+-])([\w.%+-]{1,64})@((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?![\w-])", re.IGNORECASE)
-_ROLE_WORDS = frozenset(
-    """info informazioni protocollo pec posta urp comune ufficio uffici sportello segreteria
-    tributi tari imu entrate tasse ragioneria economato anagrafe demografici elettorale stato
-    civile servizi sociali scolastici scuola istruzione mensa trasporti polizia locale municipale
-    vigili suap sue edilizia urbanistica ambiente lavori pubblici personale cultura sport turismo
-    biblioteca cittadini pagamenti pagopa notifiche messaggi io noreply no reply donotreply
-    helpdesk support assistenza contatti contact privacy dpo rpd webmaster admin postmaster""".split()
-)
+_ROLE_WORDS = frozenset(words("contacts", "role mailbox words"))
 
 PHONE = re.compile(
     r"""(?=[+03])                      # what a number starts with, tried first: a faster scan

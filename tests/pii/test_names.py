@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iolint.pii import configure, detect
-from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, _cache_path, is_word, table
+from iolint.pii.datacache import _cache_path
+from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, is_word, table
 from tests.conftest import ROOT
 
 
