@@ -108,7 +108,7 @@ _FRAGMENTS = st.sampled_from(
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_FRAGMENTS, max_size=8).map("".join))
 def test_the_quick_condition_never_hides_a_name(text):
-    from iolint.pii.detectors import candidates
+    from iolint.pii.finders import candidates
     from iolint.pii.names import find_names
 
     if find_names(text):

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import iolint.pii as pii
 from iolint.pii import configure, detect
-from iolint.pii.detectors import DETECTORS, candidates
+from iolint.pii.finders import FINDERS, candidates
 from tests.pii.test_evaluation import TITLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -155,7 +155,7 @@ def test_detect_never_raises_and_spans_stay_inside(text):
 @given(_TEXTS)
 def test_prefilter_never_hides_a_detection(text):
     named = candidates(text)
-    for detector in DETECTORS:
+    for detector in FINDERS:
         if detector.find(text):
             assert detector in named, detector.name
 
@@ -163,7 +163,7 @@ def test_prefilter_never_hides_a_detection(text):
 def test_prefilter_never_hides_a_detection_on_titles():
     for item in TITLES:
         named = candidates(item["t"])
-        for detector in DETECTORS:
+        for detector in FINDERS:
             if detector.find(item["t"]):
                 assert detector in named, (detector.name, item["t"])
 
@@ -193,13 +193,13 @@ _ADVERSARIAL = {
 def test_adversarial_input_finishes_quickly(name):
     text = _ADVERSARIAL[name]
     candidates(text)
-    for detector in DETECTORS:
+    for detector in FINDERS:
         started = time.perf_counter()
         detector.find(text)
         assert time.perf_counter() - started < 2.0, detector.name
     started = time.perf_counter()
     detect(text)
-    assert time.perf_counter() - started < 2.0 * len(DETECTORS)
+    assert time.perf_counter() - started < 2.0 * len(FINDERS)
 
 
 def test_show_values_unmasks_only_on_request():
