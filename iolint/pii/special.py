@@ -66,8 +66,8 @@ def _automaton():
     return automaton
 
 
-def _stems_at_word_start(text: str):
-    for end, (length, compiled) in _automaton().iter(lower_same_length(text)):
+def _stems_at_word_start(text: str, low: str):
+    for end, (length, compiled) in _automaton().iter(low):
         start = end - length + 1
         if start == 0 or not text[start - 1].isalnum():
             yield start, compiled
@@ -78,7 +78,8 @@ _WORD_REST = re.compile(r"\w*")
 
 def find_special(text: str) -> list[Hit]:
     hits = []
-    for start, compiled in _stems_at_word_start(text):
+    low = lower_same_length(text)
+    for start, compiled in _stems_at_word_start(text, low):
         if start and text[start - 1] in "/.@" and in_url(text, start):
             continue
         bounds = None
@@ -87,11 +88,11 @@ def find_special(text: str) -> list[Hit]:
             if not m:
                 continue
             bounds = bounds or sentence(text, start)
-            if neutral_before(kind, text, start, bounds[0]):
+            if neutral_before(kind, low, start, bounds[0]):
                 continue
-            if kind == "HEALTH" and about_animals(text, start, m.end()):
+            if kind == "HEALTH" and about_animals(low, start, m.end()):
                 continue
-            if about_a_topic(text, start, bounds):
+            if about_a_topic(text, low, start, bounds):
                 continue
             end = _WORD_REST.match(text, m.end()).end()  # a stem ends mid-word: "visita cardiolog|ica"
             hits.append(Hit(kind, start, end, CONTEXT))

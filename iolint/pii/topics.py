@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from iolint.pii.hits import cue
 from iolint.pii.wordlists import alternation
 
 
@@ -20,25 +19,28 @@ def _words(section: str) -> str:
     return alternation("special", section)
 
 
-# Whether a term is about the recipient or only a topic is decided in its sentence.
+def _lower(pattern: str) -> re.Pattern[str]:
+    """A pattern for the lower-cased text (offsets kept), from a word start: several times
+    faster than the same pattern case-insensitive behind a look-behind."""
+    return re.compile(rf"\b(?:{pattern})")
+
+
+# Whether a term is about the recipient or only a topic is decided in its sentence; the
+# patterns below that are not case-sensitive run on the lower-cased text.
 _SENTENCE_ENDS = ".!?\n"
 _REACH = 200
 # Words that address the recipient or name a person: a term next to them is about someone.
-_RECIPIENT = re.compile(rf"(?<![^\W\d_])(?:{_words('recipient')})(?![^\W\d_])", re.IGNORECASE)
+_RECIPIENT = _lower(rf"(?:{_words('recipient')})(?![^\W\d_])")
 # German "Ihr" addresses the reader only capitalised ("ihr" is "her", "their", "you all").
 _GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|Sie)(?![^\W\d_])")
 # "se sei ricoverato", "if you are": a condition put to everyone, not a fact about the reader.
-_HYPOTHETICAL = re.compile(r"(?:\bse|\bif|\bwenn|\bfalls)\s+$", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"(?:\bse|\bif|\bwenn|\bfalls)\s+$")
 # "Se sei in dialisi puoi chiedere…": a sentence with a condition on the reader is an offer to all.
-_CONDITIONAL = re.compile(
-    r"(?<![^\W\d_])(?:se\s+(?:sei|hai|tu|il\s+tuo|la\s+tua)|if\s+you|wenn\s+(?:Sie|du)|falls\s+Sie)\b", re.IGNORECASE
-)
+_CONDITIONAL = _lower(r"(?:se\s+(?:sei|hai|tu|il\s+tuo|la\s+tua)|if\s+you|wenn\s+(?:sie|du)|falls\s+sie)\b")
 # A term right after an office's name ("Centro vaccinale", "Reparto di cardiologia", "Centro
 # islamico", "Chiesa cattolica") names the office, not the person the message is for.
-_OFFICE_BEFORE = re.compile(
-    rf"(?<![^\W\d_])(?:{_words('office before')})"
-    r"(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|per\s+l[ae]))?\s*$",
-    re.IGNORECASE,
+_OFFICE_BEFORE = _lower(
+    rf"(?:{_words('office before')})(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|per\s+l[ae]))?\s*$"
 )
 # An organisation's name, capitalised, before a capitalised term: "Associazione Italiana |Sclerosi".
 _ORGANISATION = re.compile(
@@ -47,38 +49,34 @@ _ORGANISATION = re.compile(
 )
 # A topic, a campaign or an offer to everyone heading the clause the term is in ("Mese della
 # salute mentale", "Giornata mondiale del diabete", "Sportello di ascolto psicologico").
-_TOPIC_HEAD = re.compile(rf"(?<![^\W\d_])(?:{_words('topic head')})(?=[^:;,–—()]{{0,50}}$)", re.IGNORECASE)
+_TOPIC_HEAD = _lower(rf"(?:{_words('topic head')})(?=[^:;,–—()]{{0,50}}$)")
 # Anywhere in the sentence: an office notice or an offer to a group, not a fact about anyone.
-_TOPIC = re.compile(rf"(?<![^\W\d_])(?:{_words('topic')})", re.IGNORECASE)
+_TOPIC = _lower(_words("topic"))
 # Words that only invite or offer: they make a term a topic unless the sentence tells an outcome.
-_OFFER = re.compile(rf"(?<![^\W\d_])(?:{_words('offer')})", re.IGNORECASE)
+_OFFER = _lower(_words("offer"))
 # An outcome for someone: a result, a booking, a decision on a request.
-_OUTCOME = re.compile(rf"(?<![^\W\d_])(?:{_words('outcome')})", re.IGNORECASE)
+_OUTCOME = _lower(_words("outcome"))
 # A capitalised term inside the name of an organisation ("Associazione Italiana Sclerosi
 # Multipla") names it, not anyone's condition.
 _IN_A_NAME = re.compile(r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*\s+$")
 # An awareness day or a campaign heading the sentence makes it a topic.
 _AWARENESS = re.compile(
-    r"^[\W\d]*(?:\d+\s+[^\W\d_]+[:,]\s*)?(?:giornat[ae]|settimana|mese|campagna|world|international)\s+"
-    r"(?:mondiale|nazionale|internazionale|europe[oa]|della|del|dell|dei|contro|per|di|day|week|month)\b",
-    re.IGNORECASE,
+    r"[\W\d]*(?:\d+\s+[^\W\d_]+[:,]\s*)?(?:giornat[ae]|settimana|mese|campagna|world|international)\s+"
+    r"(?:mondiale|nazionale|internazionale|europe[oa]|della|del|dell|dei|contro|per|di|day|week|month)\b"
 )
 # Screening and vaccination are generic health services whatever the disease they target;
 # a certificate anyone may request (casellario, carichi pendenti) reveals no offence.
 _NEUTRAL_BEFORE = {
-    "HEALTH": re.compile(
-        r"(?<![^\W\d_])(?:screening|vaccin\w*|impf\w*|prevenzione|donazion\w|donator\w|don[ao]r\w*|"
-        r"donare|vaccination|vaccine)(?=[^:;,.–—()]{0,40}$)",
-        re.IGNORECASE,
+    "HEALTH": _lower(
+        r"(?:screening|vaccin\w*|impf\w*|prevenzione|donazion\w|donator\w|don[ao]r\w*|"
+        r"donare|vaccination|vaccine)(?=[^:;,.–—()]{0,40}$)"
     ),
-    "JUDICIAL": re.compile(
-        r"(?<![^\W\d_])(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w|assenza)"
-        r"(?=[^:;,.–—()]{0,40}$)",
-        re.IGNORECASE,
+    "JUDICIAL": _lower(
+        r"(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w|assenza)(?=[^:;,.–—()]{0,40}$)"
     ),
 }
 # Pets' vaccinations and visits are not a person's health data.
-_ANIMALS = cue(r"can[ei]\b|cagnol|gatt[oi]\b|animal|veterinar|canin|felin|microchip|randag")
+_ANIMALS = _lower(r"can[ei]\b|cagnol|gatt[oi]\b|animal|veterinar|canin|felin|microchip|randag")
 
 
 def in_url(text: str, at: int) -> bool:
@@ -98,18 +96,18 @@ def sentence(text: str, at: int) -> tuple[int, int]:
     return start, min(stops) + 1 if stops else hi
 
 
-def _addresses_reader(text: str, lo: int, hi: int) -> bool:
+def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
     """Whether the sentence addresses the reader (not in a condition put to all: "se sei")."""
-    if _CONDITIONAL.search(text, lo, hi):
+    if _CONDITIONAL.search(low, lo, hi):
         return False
-    for rx in (_RECIPIENT, _GERMAN_YOU):
-        for m in rx.finditer(text, lo, hi):
-            if not _HYPOTHETICAL.search(text, max(lo, m.start() - 6), m.start()):
+    for rx, seen in ((_RECIPIENT, low), (_GERMAN_YOU, text)):
+        for m in rx.finditer(seen, lo, hi):
+            if not _HYPOTHETICAL.search(low, max(lo, m.start() - 6), m.start()):
                 return True
     return False
 
 
-def about_a_topic(text: str, start: int, sentence: tuple[int, int]) -> bool:
+def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int]) -> bool:
     """Whether the term at ``start`` names an office, a campaign or an offer, not a person's fact.
 
     In order: a sentence that addresses the reader is about them; a term inside an
@@ -118,29 +116,29 @@ def about_a_topic(text: str, start: int, sentence: tuple[int, int]) -> bool:
     about someone; a term after an office's name, under a topic heading or in an offer is a topic.
     """
     lo, hi = sentence
-    if _addresses_reader(text, lo, hi):
+    if _addresses_reader(text, low, lo, hi):
         return False
     if text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start):
-        if _OFFICE_BEFORE.search(text, max(lo, start - 60), start) or _ORGANISATION.search(text, max(lo, start - 60), start):
+        if _OFFICE_BEFORE.search(low, max(lo, start - 60), start) or _ORGANISATION.search(text, max(lo, start - 60), start):
             return True
-    if _AWARENESS.match(text, lo) or _TOPIC.search(text, lo, hi):
+    if _AWARENESS.match(low, lo) or _TOPIC.search(low, lo, hi):
         return True
-    if _OUTCOME.search(text, lo, hi):
+    if _OUTCOME.search(low, lo, hi):
         return False
     return bool(
-        _OFFICE_BEFORE.search(text, max(lo, start - 40), start)
-        or _TOPIC_HEAD.search(text, max(lo, start - 60), start)
-        or _OFFER.search(text, lo, hi)
+        _OFFICE_BEFORE.search(low, max(lo, start - 40), start)
+        or _TOPIC_HEAD.search(low, max(lo, start - 60), start)
+        or _OFFER.search(low, lo, hi)
     )
 
 
-def neutral_before(kind: str, text: str, start: int, sentence_start: int) -> bool:
+def neutral_before(kind: str, low: str, start: int, sentence_start: int) -> bool:
     """Whether a screening or vaccination (health), or a certificate anyone may ask for (judicial),
     stands just before the term: generic services, whatever they name."""
     neutral = _NEUTRAL_BEFORE.get(kind)
-    return neutral is not None and neutral.search(text, max(sentence_start, start - 50), start) is not None
+    return neutral is not None and neutral.search(low, max(sentence_start, start - 50), start) is not None
 
 
-def about_animals(text: str, start: int, end: int) -> bool:
+def about_animals(low: str, start: int, end: int) -> bool:
     """Whether a pet is named near the term: pets' vaccinations and visits are no one's health."""
-    return _ANIMALS.search(text, max(0, start - 40), end + 40) is not None
+    return _ANIMALS.search(low, max(0, start - 40), end + 40) is not None
