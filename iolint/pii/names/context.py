@@ -48,6 +48,20 @@ def words_before(text: str) -> tuple[list[int], list[int], list[str], list[str]]
     )
 
 
+def _words_back(text: str, start: int) -> tuple[list[str], list[str]]:
+    """The (at most 8) words and punctuation before ``start``, within 80 characters: as written,
+    and lower-cased without dots."""
+    starts, ends, originals, words = words_before(text)
+    last = bisect_right(ends, start)
+    first = max(bisect_left(starts, start - 80), last - 8)
+    return originals[first:last], words[first:last]
+
+
+def event_before(text: str, start: int) -> bool:
+    """Whether an event word stands shortly before ``start`` ("Mostra: |Frida Kahlo")."""
+    return after_event(_words_back(text, start)[1])
+
+
 @lru_cache(maxsize=256)  # the pre-filter and the rules ask about the same words
 def after_place(text: str, start: int) -> bool:
     """Whether the words before ``start`` (at most 80 characters back) name a street, place,
@@ -56,10 +70,7 @@ def after_place(text: str, start: int) -> bool:
     Walking back over capitalised words and qualifiers: "Istituto Comprensivo |Leonardo",
     "Scuola dell'infanzia |Gianni", "Borsa di studio |Giacomo", "Comune di |Giuliano".
     """
-    starts, ends, all_originals, all_words = words_before(text)
-    last = bisect_right(ends, start)
-    first = max(bisect_left(starts, start - 80), last - 8)
-    originals, words = all_originals[first:last], all_words[first:last]
+    originals, words = _words_back(text, start)
     if after_event(words):
         return True
     for steps in range(min(len(words), 6)):

@@ -8,9 +8,10 @@ import re
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold
 from iolint.pii.names.context import after_place
 from iolint.pii.names.cued import ANY_CUE
-from iolint.pii.names.positions import CLOSING_CUE_BEFORE, OPEN_PUNCT, TRAILING
+from iolint.pii.names.positions import OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING
 from iolint.pii.names.vocabulary import (
     BEYOND_LATIN,
+    CAP_WORD,
     CAPITALISED,
     ELIDED_PARTICLES,
     INITIAL,
@@ -42,10 +43,7 @@ def block_may_name(text: str, block: list[tuple[int, int, str]], opening: bool, 
     # event. A name starts at a word of the block, not at its last, and not at a word that is
     # neither in the lists nor name-like ("Via", "Scuola").
     starts = [start for (start, _, word), f in zip(block[:-1], flags) if f or is_name_like(word)]
-    if not all(after_place(text, start) for start in starts):
-        return True
-    cue = CLOSING_CUE_BEFORE.search(text, max(0, block[0][0] - 12), block[0][0]) if closing else None
-    return cue is not None and not after_place(text, cue.start())
+    return not all(after_place(text, start) for start in starts)
 
 
 def names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int], position: bool) -> bool:
@@ -108,6 +106,8 @@ def maybe(scan) -> bool:
         return True
     if first.group()[0].isupper() and OPEN_PUNCT.match(text, first.end()):
         return True
+    if (":" in text or "-" in text or "–" in text or "—" in text) and CLAUSE_WORD_COMMA.search(text):
+        return True  # a first name opening a clause before a comma
     if "." in text and initial_next_to_word(text):
         return True
     if lower_pair(text):
@@ -128,9 +128,14 @@ def maybe(scan) -> bool:
 
 
 CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]+$")
+CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]+(?:{CAP_WORD.pattern})[ \t]*,")
+OF_BEFORE = re.compile(r"(?<![\w.])di[ \t]+$")
 
 
 def opens(text: str, block: list[tuple[int, int, str]], first: re.Match[str]) -> bool:
-    """Whether the block opens the text or a clause after a colon or a dash."""
+    """Whether the block opens the text or a clause after a colon or a dash, or stands after "di"
+    before a participle: where the position rules look for names that are words."""
     start = block[0][0]
-    return start == first.start() or CLAUSE_BEFORE.search(text, max(0, start - 4), start) is not None
+    if start == first.start() or CLAUSE_BEFORE.search(text, max(0, start - 4), start) is not None:
+        return True
+    return OF_BEFORE.search(text, max(0, start - 4), start) is not None and PARTICIPLE_AFTER.match(text, block[-1][1]) is not None

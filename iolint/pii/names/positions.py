@@ -7,7 +7,7 @@ import re
 
 from iolint.pii.hits import PAIR, PATTERN, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
-from iolint.pii.names.context import after_place
+from iolint.pii.names.context import after_place, event_before
 from iolint.pii.names.cued import CUE_PATTERNS
 from iolint.pii.names.vocabulary import CAP_WORD, GAP, PARTICLE, STOP_WORDS
 from iolint.pii.names.words import Covered, capital_at, counts_here, flags_of, is_name_like, surname_after_clear
@@ -44,6 +44,7 @@ CLOSING_CUE_BEFORE = re.compile(CLOSING_CUE.pattern + "$")
 
 
 OPEN_PUNCT = re.compile(r"[ \t]*[,!]")
+COMMA_AFTER = re.compile(r"[ \t]*,")
 
 
 TRAILING = re.compile(r"[ \t.!)]*")
@@ -97,10 +98,33 @@ def clause_runs(text: str, found: list[Hit]) -> list[Hit]:
     covered = Covered(found)
     for m in CLAUSE_START.finditer(text):
         at = m.end()
-        if at in covered or not capital_at(text, at) or after_place(text, m.start()):
+        if at in covered or not capital_at(text, at) or event_before(text, m.end()):
             continue  # "Mostra: Frida Kahlo, …" is an event's
         span = person_run(text, at, opening=True)
         if span and CLAUSE_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
+            hits.append(Hit("PERSON", span[0], span[1], PAIR))
+            continue
+        # A first name alone before a comma: "Iscrizione al nido: Aylin, la domanda è accolta".
+        word = CAP_WORD.match(text, at)
+        flags = flags_of(word.group()) if word else 0
+        if flags & FIRST and not flags & WORD and COMMA_AFTER.match(text, word.end()):
+            hits.append(Hit("PERSON", word.start(), word.end(), PATTERN))
+    return hits
+
+
+# "di" before two or more names and an outcome: "Cambio di residenza di Bledar Shehu registrato".
+OF_NAME = re.compile(r"(?<![\w.])di[ \t]+")
+PARTICIPLE_AFTER = re.compile(r"[ \t]+[a-zà-ù]+(?:at|it|ut)[oaie]\b")
+
+
+def of_name_runs(text: str, found: list[Hit]) -> list[Hit]:
+    hits = []
+    covered = Covered(found)
+    for m in OF_NAME.finditer(text):
+        if m.end() in covered or not capital_at(text, m.end()):
+            continue
+        span = person_run(text, m.end())
+        if span and PARTICIPLE_AFTER.match(text, span[1]) and not after_place(text, span[0]):
             hits.append(Hit("PERSON", span[0], span[1], PAIR))
     return hits
 
@@ -109,6 +133,7 @@ def position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
     """Names where the title leaves only a person: opening it, closing it, or addressing (a
     place an earlier rule's name already covers is not looked at again)."""
     hits = clause_runs(text, found) if ":" in text or "-" in text or "–" in text or "—" in text else []
+    hits += of_name_runs(text, [*found, *hits]) if "di " in text else []
     opening = len(text) - len(text.lstrip(" \t*_#>\"'«“"))
     word = CAP_WORD.match(text, opening)
     if word is None or opening in Covered(found):
@@ -146,6 +171,8 @@ def closing_runs(text: str, found: list[Hit]) -> list[Hit]:
         if not capital_at(text, m.end()):
             continue
         span = person_run(text, m.end())
-        if span and CLOSING_END.fullmatch(text, span[1]) and not after_place(text, m.start()):
+        # The place or event must name the person: "Concerto per |Ennio Morricone" is an
+        # event's, "Iscrizione all'asilo nido per |Amadou Diallo" a child's.
+        if span and CLOSING_END.fullmatch(text, span[1]) and not after_place(text, span[0]):
             hits.append(Hit("PERSON", span[0], span[1], PAIR))
     return hits
