@@ -61,7 +61,7 @@ _OUTCOME = _lower(_words("outcome"))
 _IN_A_NAME = re.compile(r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*\s+$")
 # An awareness day or a campaign heading the sentence makes it a topic.
 _AWARENESS = re.compile(
-    r"[\W\d]*(?:\d+\s+[^\W\d_]+[:,]\s*)?(?:giornat[ae]|settimana|mese|campagna|world|international)\s+"
+    r"[\W\d]{0,8}(?:\d{1,2}\s+[^\W\d_]{1,12}[:,]\s{0,2})?(?:giornat[ae]|settimana|mese|campagna|world|international)\s+"
     r"(?:mondiale|nazionale|internazionale|europe[oa]|della|del|dell|dei|contro|per|di|day|week|month)\b"
 )
 # Screening and vaccination are generic health services whatever the disease they target;

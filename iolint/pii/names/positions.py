@@ -154,7 +154,6 @@ def position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
     return hits + closing_runs(text, [*found, *hits])
 
 
-LAST_WORD = re.compile(r"[^\W\d_'’-]+$")
 
 
 def closing_runs(text: str, found: list[Hit]) -> list[Hit]:
@@ -163,8 +162,10 @@ def closing_runs(text: str, found: list[Hit]) -> list[Hit]:
     last = len(text.rstrip(" \t.!)")) - 1
     if last < 0 or not text[last].isalpha() or last in Covered(found):
         return []
-    word = LAST_WORD.search(text, 0, last + 1)
-    if word is None or word.group().islower():
+    start = last
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
+        start -= 1
+    if text[start : last + 1].islower():
         return []  # a closing name ends with a capitalised word
     hits = []
     for m in CLOSING_CUE.finditer(text, max(0, len(text) - 80)):  # a closing name is near the end
