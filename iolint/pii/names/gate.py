@@ -129,12 +129,13 @@ def maybe(scan) -> bool:
 
 CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]+$")
 CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]+(?:{CAP_WORD.pattern})[ \t]*,")
-OF_BEFORE = re.compile(r"(?<![\w.])di[ \t]+$")
+OF_BEFORE = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]+$")
 
 
 def opens(text: str, block: list[tuple[int, int, str]], first: re.Match[str]) -> bool:
-    """Whether the block opens the text or a clause after a colon or a dash, or stands after "di"
-    before a participle: where the position rules look for names that are words."""
+    """Whether the block opens the text or a clause after a colon or a dash, or stands after a
+    preposition before an outcome or a verb: where the position rules look for names that are
+    words."""
     start = block[0][0]
     if start == first.start() or CLAUSE_BEFORE.search(text, max(0, start - 4), start) is not None:
         return True

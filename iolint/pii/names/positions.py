@@ -33,7 +33,7 @@ OPENING_SHAPE = re.compile(r"[^\W\d_'’-]+(?:[ \t\u00a0'’-]+[^\W\d_'’-]+){1
 
 # "per Name Surname" or ": Name Surname" closing the title.
 CLOSING_CUE = re.compile(
-    r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd]a|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|DA)|[:–—]|(?<= )-)[ \t]+"
+    r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd][ai]|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|D[AI])|[:–—]|(?<= )-)[ \t]+"
 )
 
 
@@ -112,9 +112,13 @@ def clause_runs(text: str, found: list[Hit]) -> list[Hit]:
     return hits
 
 
-# "di" before two or more names and an outcome: "Cambio di residenza di Bledar Shehu registrato".
-OF_NAME = re.compile(r"(?<![\w.])di[ \t]+")
-PARTICIPLE_AFTER = re.compile(r"[ \t]+[a-zà-ù]+(?:at|it|ut)[oaie]\b")
+# A preposition before two or more names and an outcome or a verb: "Cambio di residenza di Bledar
+# Shehu registrato", "Il rimborso a Dritan Kola è stato disposto".
+OF_NAME = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]+")
+PARTICIPLE_AFTER = re.compile(
+    r"[ \t]+(?:[a-zà-ù]+(?:at|it|ut)[oaie]|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
+    r"va|vanno|scade|riceve|riceverà)\b|[ \t]*[,;:]"
+)
 
 
 def of_name_runs(text: str, found: list[Hit]) -> list[Hit]:
@@ -133,7 +137,7 @@ def position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
     """Names where the title leaves only a person: opening it, closing it, or addressing (a
     place an earlier rule's name already covers is not looked at again)."""
     hits = clause_runs(text, found) if ":" in text or "-" in text or "–" in text or "—" in text else []
-    hits += of_name_runs(text, [*found, *hits]) if "di " in text else []
+    hits += of_name_runs(text, [*found, *hits])
     opening = len(text) - len(text.lstrip(" \t*_#>\"'«“"))
     word = CAP_WORD.match(text, opening)
     if word is None or opening in Covered(found):
