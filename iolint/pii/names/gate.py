@@ -42,7 +42,7 @@ def block_may_name(text: str, block: list[tuple[int, int, str]], opening: bool, 
     # Every other rule looks at the words before the name for a place, an institution or an
     # event. A name starts at a word of the block, not at its last, and not at a word that is
     # neither in the lists nor name-like ("Via", "Scuola").
-    starts = [start for (start, _, word), f in zip(block[:-1], flags) if f or is_name_like(word)]
+    starts = [start for (start, _, word), f in zip(block[:-1], flags, strict=False) if f or is_name_like(word)]
     return not all(after_place(text, start) for start in starts)
 
 
@@ -54,7 +54,7 @@ def names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int
     if any(f & SURNAME and not f & WORD for f in flags):
         return True
     words = [w for _, _, w in block]
-    clear = [is_clear(w, f) for w, f in zip(words, flags)]
+    clear = [is_clear(w, f) for w, f in zip(words, flags, strict=True)]
     for i, f in enumerate(flags):
         if not f & FIRST:
             continue
