@@ -127,9 +127,9 @@ def maybe(scan) -> bool:
     return len(block) > 1 and block_may_name(text, block, opens(text, block, first), closing)
 
 
-CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]+$")
-CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]+(?:{CAP_WORD.pattern})[ \t]*,")
-OF_BEFORE = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]+$")
+CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$")
+CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")
+OF_BEFORE = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]{1,3}$")
 
 
 def opens(text: str, block: list[tuple[int, int, str]], first: re.Match[str]) -> bool:
@@ -137,6 +137,6 @@ def opens(text: str, block: list[tuple[int, int, str]], first: re.Match[str]) ->
     preposition before an outcome or a verb: where the position rules look for names that are
     words."""
     start = block[0][0]
-    if start == first.start() or CLAUSE_BEFORE.search(text, max(0, start - 4), start) is not None:
+    if start == first.start() or CLAUSE_BEFORE.search(text, max(0, start - 8), start) is not None:
         return True
-    return OF_BEFORE.search(text, max(0, start - 4), start) is not None and PARTICIPLE_AFTER.match(text, block[-1][1]) is not None
+    return OF_BEFORE.search(text, max(0, start - 8), start) is not None and PARTICIPLE_AFTER.match(text, block[-1][1]) is not None

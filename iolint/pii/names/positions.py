@@ -86,7 +86,7 @@ def person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | N
 
 # Where a clause starts after a colon or a dash, leaving only a person if names open it:
 # "Dati anagrafici: Hoxha Ardit, nato a…", "Servizio civile: Ousmane Gueye assegnato al…".
-CLAUSE_START = re.compile(r"(?::|[ \t][–—-])[ \t]+")
+CLAUSE_START = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}")
 
 
 CLAUSE_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])|[ \t]+(?:[a-zà-ù]+(?:at|it|ut)[oaie]|nat[oaie])\b")
@@ -114,7 +114,7 @@ def clause_runs(text: str, found: list[Hit]) -> list[Hit]:
 
 # A preposition before two or more names and an outcome or a verb: "Cambio di residenza di Bledar
 # Shehu registrato", "Il rimborso a Dritan Kola è stato disposto".
-OF_NAME = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]+")
+OF_NAME = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]{1,3}")
 PARTICIPLE_AFTER = re.compile(
     r"[ \t]+(?:[a-zà-ù]+(?:at|it|ut)[oaie]|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
     r"va|vanno|scade|riceve|riceverà)\b|[ \t]*[,;:]"
