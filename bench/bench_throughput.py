@@ -66,7 +66,7 @@ def main() -> None:
         _, base_rate = per_second(baseline, batch[:base_n])
         results = []
         for name, run in (("iolint Linter.check_payload", check), ("iolint.lint", api)):
-            pii._detect.cache_clear()
+            pii.default_detector().clear()
             results.append((name, opts.n, *per_second(run, batch)))
         results.append(("baseline: jsonschema + presidio", base_n, base_n / base_rate, base_rate))
         results.append(("json.loads (ceiling)", opts.n, *per_second(parse, [json.dumps(p) for p in batch])))

@@ -17,7 +17,7 @@ from functools import lru_cache
 def spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every personal-data value in ``text``, sorted, overlaps merged."""
     from iolint.pii.codes import FISCAL_CODE
-    from iolint.pii.detectors import find_all
+    from iolint.pii.finders import find_all
 
     found = sorted([(hit.start, hit.end) for hit in find_all(text)] + [m.span() for m in FISCAL_CODE.finditer(text)])
     merged: list[tuple[int, int]] = []
