@@ -77,6 +77,19 @@ def find_vat_codes(text: str) -> list[Hit]:
     return hits
 
 
+# The pre-filter (``finders``): each code needs a run of digits of its own length.
+
+
+def may_be_vat_code(view, cued: bool) -> bool:
+    """Eleven digits in a row (a partita IVA's run is never longer: a letter or no word follows)."""
+    return any(len(run) == 11 for run in view.runs)
+
+
+def may_be_iban(view, cued: bool) -> bool:
+    """The two check digits after the country code."""
+    return any(len(run) >= 2 for run in view.runs)
+
+
 def find_ibans(text: str) -> list[Hit]:
     from stdnum import iban
 

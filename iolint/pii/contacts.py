@@ -65,6 +65,13 @@ def find_emails(text: str) -> list[Hit]:
     ]
 
 
+def may_be_phone(view, cued: bool) -> bool:
+    """A run of digits that starts with 0 or 3 (an area code, a mobile prefix or +39), and six
+    digits in all."""
+    runs = view.runs
+    return any(run[0] in "03" for run in runs) and sum(map(len, runs)) >= 6
+
+
 def find_phones(text: str) -> list[Hit]:
     import phonenumbers
 

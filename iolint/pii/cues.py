@@ -1,11 +1,11 @@
 """Cue words: the literal stems that patterns start with, found in one pass over a text.
 
-Several detectors find nothing unless a word of theirs stands in the text: a lexicon stem
-("diabet", "oncolog"), an odonym ("via", "piazza"), a birth cue ("nato", "nascita"), a greeting
-or a title before a name ("gentile", "sig"). Each such word is a ``Cue``: its literal stem, and
-whether it must start a word, end one, or both. ``CueIndex`` puts the cues of every detector
-into one Aho-Corasick automaton and tells, for a lower-cased text, which detectors' cues occur:
-one pass in C for all of them, instead of one regular expression per detector.
+Several detectors find nothing unless a word of theirs stands in the text: an odonym ("via",
+"piazza"), a birth cue ("nato", "nascita"), a greeting or a title before a name ("gentile",
+"sig"). Each such word is a ``Cue``: its literal stem, and whether it must start a word, end
+one, or both. ``CueIndex`` puts the cues of every detector, and the special-category lexicon's
+stems ("diabet", "oncolog"), into one Aho-Corasick automaton: one pass in C over the lower-cased
+text tells which detectors' cues occur and where the lexicon's stems start a word.
 """
 
 from __future__ import annotations
@@ -25,13 +25,12 @@ _LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.|\([^()]*\))*\)")
 _META = "\\[(?*+{|^$."
 
 
-def stem_of(pattern: str, least: int = 3, bounded: bool = False, spaces: bool = False) -> Cue:
+def stem_of(pattern: str, least: int = 3, bounded: bool = False) -> Cue:
     """The cue a pattern's matches start with: its literal prefix (after a lookbehind). It is a
     whole word when the pattern ends with ``\\b`` after it, or is nothing else and ``bounded``
     (the caller's pattern has a space or a word boundary after it). A literal made optional or
-    repeated by the next token ("dr\\.?", "nat[oaie]") ends the stem before it. With ``spaces``,
-    ``\\s+`` between words stands for one space and the stem goes on ("non autosufficien"): for
-    text whose runs of white space are made single spaces (``CueIndex.owners``)."""
+    repeated by the next token ("dr\\.?", "nat[oaie]") ends the stem before it; so does ``\\s``
+    (the automaton reads the text as written: a literal space in a stem matches one space)."""
     rest = _LOOKBEHIND.sub("", pattern, count=1) if pattern.startswith("(?<") else pattern
     stem: list[str] = []
     i = 0
@@ -42,9 +41,6 @@ def stem_of(pattern: str, least: int = 3, bounded: bool = False, spaces: bool = 
         elif rest.startswith("\\ ", i):
             stem.append(" ")
             i += 2
-        elif spaces and rest.startswith("\\s+", i) and stem and stem[-1] != " ":
-            stem.append(" ")
-            i += 3
         elif rest[i] in _META:
             if rest[i] in "?*{" and stem:
                 stem.pop()  # the last literal is optional or repeated: not part of the stem
@@ -85,33 +81,44 @@ def alternatives(pattern: str) -> list[str]:
 
 
 class CueIndex:
-    """The cues of several owners (bits of an int) in one automaton over lower-cased text."""
+    """The cues of several owners (bits of an int) in one automaton over lower-cased text, and
+    the lexicon stems whose entries a finder tries where they start a word (``extras``)."""
 
-    def __init__(self, cues: Iterable[tuple[int, Cue]]):
+    def __init__(self, cues: Iterable[tuple[int, Cue]], extras: dict[str, object] | None = None):
         import ahocorasick
 
-        # stem -> [bits with no condition, bits needing a word start, a word end, both]
-        table: dict[str, list[int]] = {}
+        # stem -> [bits with no condition, bits needing a word start, a word end, both, extra]
+        table: dict[str, list] = {}
         for bit, cue in cues:
             slot = (2 if cue.word_end else 0) + (1 if cue.word_start else 0)
-            table.setdefault(cue.stem, [0, 0, 0, 0])[slot] |= bit
+            table.setdefault(cue.stem, [0, 0, 0, 0, None])[slot] |= bit
+        for stem, extra in (extras or {}).items():
+            table.setdefault(stem, [0, 0, 0, 0, None])[4] = extra
         self.automaton = ahocorasick.Automaton()
-        for stem, bits in table.items():
-            self.automaton.add_word(stem, (len(stem), *bits))
+        for stem, (free, starts, ends, whole, extra) in table.items():
+            self.automaton.add_word(stem, (len(stem), free, starts, ends, whole, extra))
         self.automaton.make_automaton()
+
+    def scan(self, text: str, low: str) -> tuple[int, list[tuple[int, object]]]:
+        """The bits of the owners whose cues occur in ``low`` (``text`` lower-cased, offsets
+        kept), and (start, extra) where an extra's stem starts a word of ``text`` (no letter or
+        digit before it), in the automaton's order."""
+        found = 0
+        extras = []
+        last = len(low) - 1
+        for end, (length, free, starts, ends, whole, extra) in self.automaton.iter(low):
+            start = end - length + 1
+            found |= free
+            if starts or ends or whole:
+                at_start = start == 0 or not low[start - 1].isalpha()
+                if at_start:
+                    found |= starts
+                if (ends or whole) and (end == last or not low[end + 1].isalpha()):
+                    found |= ends | (whole if at_start else 0)
+            if extra is not None and (start == 0 or not text[start - 1].isalnum()):
+                extras.append((start, extra))
+        return found, extras
 
     def owners(self, low: str) -> int:
         """The bits of the owners whose cues occur in ``low`` (a lower-cased text)."""
-        if "  " in low or "\t" in low or "\n" in low or "\r" in low:
-            low = " ".join(low.split())  # cues hold single spaces between words
-        found = 0
-        last = len(low) - 1
-        for end, (length, free, starts, ends, whole) in self.automaton.iter(low):
-            found |= free
-            start = end - length + 1
-            at_start = start == 0 or not low[start - 1].isalpha()
-            if at_start:
-                found |= starts
-            if (ends or whole) and (end == last or not low[end + 1].isalpha()):
-                found |= ends | (whole if at_start else 0)
-        return found
+        return self.scan(low, low)[0]

@@ -91,10 +91,11 @@ class Detector:
         self._memo.cache_clear()
 
     def _analyse(self, text: str, entities: frozenset[str] | None) -> tuple[Detection, ...]:
-        from iolint.pii.normalise import normalise
-
-        normal = normalise(text)  # copy-paste and obfuscation undone; spans are mapped back below
-        seen = normal.text
+        if _finders is None:
+            _load()
+        # Copy-paste and obfuscation undone (plain ASCII needs nothing); spans are mapped back below.
+        normal = None if text.isascii() else _normalise(text)
+        seen = text if normal is None else normal.text
         if self.recognizers:
             hits = [
                 Hit(r.entity_type, r.start, r.end, r.score)
@@ -102,18 +103,13 @@ class Detector:
                 if entities is None or r.entity_type in entities
             ]
         else:
-            from iolint.pii.finders import candidates
-
-            hits = [
-                hit
-                for finder in candidates(seen, entities)
-                for hit in finder.find(seen)
-                if entities is None or hit.kind in entities
-            ]
+            hits = _finders.scan(seen, entities)
+            if entities is not None:
+                hits = [hit for hit in hits if hit.kind in entities]
         if not hits:
             return ()
         kept = [d for d in _merge(seen, [h for h in hits if h.score >= REPORT]) if not self._allowed(seen, d)]
-        if normal.starts is None:
+        if normal is None or normal.starts is None:
             return tuple(kept)
         return tuple(_moved(d, *normal.span(d.start, d.end)) for d in kept)
 
@@ -132,25 +128,42 @@ class Detector:
         return self._engine
 
 
+_finders = _normalise = None  # iolint.pii.finders and normalise, imported on first use
+
+
+def _load() -> None:
+    global _finders, _normalise
+    from iolint.pii import finders
+    from iolint.pii.normalise import normalise
+
+    _finders, _normalise = finders, normalise
+
+
 def _moved(d: Detection, start: int, end: int) -> Detection:
     return Detection(d.kind, d.label, start, end, d.score, d.special, d.identifier)
 
 
 def _merge(text: str, hits: list[Hit]) -> list[Detection]:
     """Detections in text order; overlapping hits of one kind become one detection."""
-    merged: list[Detection] = []
-    last_of_kind: dict[str, int] = {}  # kind -> index in merged of its latest (furthest) span
-    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+    merged: list[list] = []  # [kind, start, end, score]
+    last_of_kind: dict[str, list] = {}  # kind -> its latest (furthest) span in merged
+    for h in sorted(hits, key=_order) if len(hits) > 1 else hits:
         start, end = max(0, h.start), min(h.end, len(text))
-        i = last_of_kind.get(h.kind)
-        if i is not None and start < merged[i].end:
-            d = merged[i]
-            merged[i] = Detection(d.kind, d.label, d.start, max(d.end, end), max(d.score, h.score), d.special, d.identifier)
+        last = last_of_kind.get(h.kind)
+        if last is not None and start < last[2]:
+            last[2], last[3] = max(last[2], end), max(last[3], h.score)
             continue
-        kind = kind_of(h.kind)
-        last_of_kind[h.kind] = len(merged)
-        merged.append(Detection(h.kind, kind.label, start, end, h.score, kind.special, kind.identifier))
-    return merged
+        last_of_kind[h.kind] = span = [h.kind, start, end, h.score]
+        merged.append(span)
+    found = []
+    for kind, start, end, score in merged:
+        k = kind_of(kind)
+        found.append(Detection(kind, k.label, start, end, score, k.special, k.identifier))
+    return found
+
+
+def _order(h: Hit) -> tuple[int, int]:
+    return h.start, -h.end
 
 
 def load_recognizer(spec: str) -> list:

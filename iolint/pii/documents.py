@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from iolint.pii.hits import CONTEXT, PATTERN, Hit, before, cue
+from iolint.pii.view import DIGITS
 
 _L = "A-HJ-NPR-Z"  # plate letters: no I, O, Q, U
 # Plates and CIE numbers are also written with spaces or dashes, and in lower case
@@ -59,6 +60,18 @@ def _cue_after(text: str, end: int, kinds: tuple[str, ...]) -> str | None:
 _AFTER = 60
 
 
+# The pre-filter (``finders``): each document's number has a run of digits of its own length
+# (a plate 3, a CIE 5, the others 7), or starts with U1 (a new driving licence).
+
+
+def may_be_plate(view, cued: bool) -> bool:
+    return any(len(run) == 3 for run in view.runs)
+
+
+def may_be_document(view, cued: bool) -> bool:
+    return any(len(run) == 5 or len(run) >= 7 for run in view.runs) or "U1" in view.text
+
+
 def find_plates(text: str) -> list[Hit]:
     hits = []
     for m in PLATE.finditer(text):
@@ -71,19 +84,21 @@ def find_plates(text: str) -> list[Hit]:
 def find_identity_documents(text: str) -> list[Hit]:
     """Identity card, passport and driving-licence numbers."""
     hits = []
-    for m in CIE.finditer(text):
+    lengths = {len(run) for run in DIGITS.findall(text)}
+    for m in CIE.finditer(text) if 5 in lengths else ():
         cued = _nearest_cue(text, m.start(), ("IT_IDENTITY_CARD",)) is not None
         if cued or (m.group().startswith("C") and m.group().isupper()):
             hits.append(Hit("IT_IDENTITY_CARD", m.start(), m.end(), CONTEXT if cued else PATTERN))
-    for m in TWO_LETTERS_SEVEN_DIGITS.finditer(text):
+    long_run = any(n >= 7 for n in lengths)
+    for m in TWO_LETTERS_SEVEN_DIGITS.finditer(text) if long_run else ():
         kinds = ("IT_IDENTITY_CARD", "IT_PASSPORT")
         kind = _nearest_cue(text, m.start(), kinds) or (m.group()[:2].isupper() and _cue_after(text, m.end(), kinds))
         if kind:
             hits.append(Hit(kind, m.start(), m.end(), CONTEXT))
-    for m in NEW_LICENCE.finditer(text):
+    for m in NEW_LICENCE.finditer(text) if "U1" in text else ():
         cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
         hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
-    for m in OLD_LICENCE.finditer(text):
+    for m in OLD_LICENCE.finditer(text) if 7 in lengths else ():
         if _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)):
             hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT))
     return hits

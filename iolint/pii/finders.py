@@ -2,33 +2,27 @@
 something in a text.
 
 A ``Finder`` pairs a function (text -> hits) with what every text it finds something in holds:
-a digit (``needs_digit``), one of its cue words (``cues``: lexicon stems, odonyms, birth cues),
-and whatever its own ``maybe`` checks. ``candidates`` looks at a text once: a digit test, and
-one pass of an Aho-Corasick automaton over the lower-cased text for the cue words of every
-finder; then each finder's ``maybe``. A new detector is one more ``Finder`` in ``FINDERS``
-(docs/pii.md has the recipe); ``iolint.pii.recognizers`` wraps each in a presidio recognizer,
-and nothing here imports presidio or spaCy.
+a digit (``needs_digit``), one of its cue words (``cues``: odonyms, birth cues, greetings), and
+whatever its own ``maybe`` checks. ``view`` looks at a text once (``iolint.pii.view``): a digit
+test, and one pass of an Aho-Corasick automaton over the lower-cased text for the cue words of
+every finder and the special-category lexicon's stems; ``candidates`` then asks each finder's
+``maybe``, and ``scan`` runs the finders that may find something, on that one view (a finder's
+``scan`` takes the view; ``find`` makes its own). A new detector is one more ``Finder`` in
+``FINDERS`` (docs/pii.md has the recipe); ``iolint.pii.recognizers`` wraps each in a presidio
+recognizer, and nothing here imports presidio or spaCy.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cache
 from typing import NamedTuple
 
 from iolint.pii import addresses, birthdates, codes, contacts, documents, names, special
 from iolint.pii.cues import Cue, CueIndex
-from iolint.pii.hits import Hit, lower_same_length
+from iolint.pii.hits import Hit
 from iolint.pii.kinds import KINDS
-
-
-class Scan(NamedTuple):
-    """What the pre-filter learnt about a text, shared by the detectors' ``maybe``."""
-
-    text: str
-    low: str  # lower-cased, offsets kept
-    cued: bool  # one of the detector's cues occurs
+from iolint.pii.view import View
 
 
 class Finder(NamedTuple):
@@ -38,21 +32,24 @@ class Finder(NamedTuple):
     needs_digit: bool = False  # finds nothing in a text without a digit
     cues: tuple[Cue, ...] = ()  # finds nothing in a text without one of these (unless not needs_cue)
     needs_cue: bool = True  # False: the cues only inform ``maybe``
-    maybe: Callable[[Scan], bool] | None = None  # a further cheap necessary condition
+    maybe: Callable[[View, bool], bool] | None = None  # a further cheap necessary condition
+    # (given the text's view and whether one of the finder's cues occurs)
+    scan: Callable[[View], list[Hit]] | None = None  # ``find`` on a view already made
 
 
 FINDERS: tuple[Finder, ...] = (
     Finder("IolintEmailRecognizer", ("EMAIL_ADDRESS",), contacts.find_emails, cues=(Cue("@", False),)),
-    Finder("IolintPhoneRecognizer", ("PHONE_NUMBER",), contacts.find_phones, needs_digit=True),
+    Finder("IolintPhoneRecognizer", ("PHONE_NUMBER",), contacts.find_phones, needs_digit=True, maybe=contacts.may_be_phone),
     Finder("IolintFiscalCodeRecognizer", ("IT_FISCAL_CODE",), codes.find_fiscal_codes),
-    Finder("IolintVatCodeRecognizer", ("IT_VAT_CODE",), codes.find_vat_codes, needs_digit=True),
-    Finder("IolintIbanRecognizer", ("IBAN_CODE",), codes.find_ibans, needs_digit=True),
-    Finder("IolintPlateRecognizer", ("IT_LICENSE_PLATE",), documents.find_plates, needs_digit=True),
+    Finder("IolintVatCodeRecognizer", ("IT_VAT_CODE",), codes.find_vat_codes, needs_digit=True, maybe=codes.may_be_vat_code),
+    Finder("IolintIbanRecognizer", ("IBAN_CODE",), codes.find_ibans, needs_digit=True, maybe=codes.may_be_iban),
+    Finder("IolintPlateRecognizer", ("IT_LICENSE_PLATE",), documents.find_plates, needs_digit=True, maybe=documents.may_be_plate),
     Finder(
         "IolintIdentityDocumentRecognizer",
         ("IT_IDENTITY_CARD", "IT_PASSPORT", "IT_DRIVER_LICENSE"),
         documents.find_identity_documents,
         needs_digit=True,
+        maybe=documents.may_be_document,
     ),
     Finder("IolintAddressRecognizer", ("IT_ADDRESS",), addresses.find_addresses, True, addresses.CUES),
     Finder("IolintBirthDateRecognizer", ("DATE_OF_BIRTH",), birthdates.find_birthdates, True, birthdates.CUES),
@@ -60,10 +57,19 @@ FINDERS: tuple[Finder, ...] = (
         "IolintSpecialCategoryRecognizer",
         ("HEALTH", "JUDICIAL", "RELIGION", "TRADE_UNION", "POLITICAL", "SEX_LIFE"),
         special.find_special,
-        cues=special.CUES,
+        maybe=special.maybe,
+        scan=special.special_in,
     ),
     # Last: the first call loads the name lists.
-    Finder("IolintPersonRecognizer", ("PERSON",), names.find_names, cues=names.CUES, needs_cue=False, maybe=names.maybe),
+    Finder(
+        "IolintPersonRecognizer",
+        ("PERSON",),
+        names.find_names,
+        cues=names.CUES,
+        needs_cue=False,
+        maybe=names.maybe,
+        scan=names.names_in,
+    ),
 )
 
 
@@ -86,10 +92,12 @@ _check(FINDERS)
 
 @cache
 def _index() -> CueIndex:
-    return CueIndex((1 << i, cue) for i, d in enumerate(FINDERS) for cue in d.cues)
+    return CueIndex(((1 << i, cue) for i, d in enumerate(FINDERS) for cue in d.cues), special.stems())
 
 
-_DIGIT = re.compile(r"\d")
+def view(text: str) -> View:
+    """One look at ``text`` for every finder (``iolint.pii.view``)."""
+    return View(text, _index())
 
 
 # Per finder: its bit in the cue index, the bit its cues must set (0: none needed), whether it
@@ -101,20 +109,29 @@ def _plan(finders: tuple[Finder, ...]) -> tuple:
 _PLAN = _plan(FINDERS)
 
 
-def candidates(text: str, entities: frozenset[str] | None = None) -> list[Finder]:
+def candidates(text: str | View, entities: frozenset[str] | None = None) -> list[Finder]:
     """The finders (of ``entities``, default all) that may find something in ``text``."""
-    low = lower_same_length(text)
-    digits = _DIGIT.search(text) is not None
-    cued = _index().owners(low)
+    v = text if isinstance(text, View) else view(text)
+    digits, cued = v.digits, v.cued
     found = []
     for d, bit, needed, needs_digit, maybe in _PLAN:
         if (needs_digit and not digits) or (needed and not cued & needed):
             continue
         if entities is not None and entities.isdisjoint(d.entities):
             continue
-        if maybe is None or maybe(Scan(text, low, bool(cued & bit))):
+        if maybe is None or maybe(v, bool(cued & bit)):
             found.append(d)
     return found
+
+
+def scan(text: str, entities: frozenset[str] | None = None) -> list[Hit]:
+    """The hits of every finder (of ``entities``) that may find something in ``text``, each
+    run on one view of it: what ``Detector.detect`` runs."""
+    v = view(text)
+    hits: list[Hit] = []
+    for finder in candidates(v, entities):
+        hits += finder.scan(v) if finder.scan is not None else finder.find(text)
+    return hits
 
 
 def may_find(finder: Finder, text: str) -> bool:

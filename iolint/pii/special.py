@@ -17,10 +17,8 @@ TARI" is a tax return.
 from __future__ import annotations
 
 import re
-from functools import cache
-
 from iolint.pii.cues import stem_of
-from iolint.pii.hits import CONTEXT, Hit, lower_same_length
+from iolint.pii.hits import CONTEXT, Hit
 from iolint.pii.kinds import KINDS
 from iolint.pii.topics import about_a_topic, about_animals, in_url, neutral_before, sentence
 from iolint.pii.wordlists import alternation, lines, sections
@@ -41,45 +39,36 @@ CASED_TERMS: dict[str, tuple[str, ...]] = {
     kind: _patterns(f"cased {kind}") for kind in SPECIAL_KINDS if f"cased {kind}" in sections("special")
 }
 
-# Every term starts a word with its stem (cues for the pre-filter; several words where the
-# pattern has them: "non autosufficien", "salute mentale").
-CUES = tuple(
-    dict.fromkeys(
-        stem_of(p, spaces=True) for table in (TERMS, CASED_TERMS) for patterns in table.values() for p in patterns
-    )
-)
 
-
-@cache
-def _automaton():
-    import ahocorasick
-
+def stems() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """Each stem of the lexicon, and the (kind, pattern) of the entries that start with it: for
+    the automaton every finder shares (``finders.view``), which says where they start a word."""
     entries: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
     for table, flags in ((TERMS, re.IGNORECASE), (CASED_TERMS, 0)):
         for kind, patterns in table.items():
             for pattern in patterns:
                 entries.setdefault(stem_of(pattern).stem, []).append((kind, re.compile(pattern, flags)))
-    automaton = ahocorasick.Automaton()
-    for stem, compiled in entries.items():
-        automaton.add_word(stem, (len(stem), tuple(compiled)))
-    automaton.make_automaton()
-    return automaton
+    return {stem: tuple(compiled) for stem, compiled in entries.items()}
 
 
-def _stems_at_word_start(text: str, low: str):
-    for end, (length, compiled) in _automaton().iter(low):
-        start = end - length + 1
-        if start == 0 or not text[start - 1].isalnum():
-            yield start, compiled
+def maybe(view, cued: bool) -> bool:
+    """A stem of the lexicon starts a word of the text."""
+    return bool(view.stems)
 
 
 _WORD_REST = re.compile(r"\w*")
 
 
 def find_special(text: str) -> list[Hit]:
+    from iolint.pii.finders import view
+
+    return special_in(view(text))
+
+
+def special_in(view) -> list[Hit]:
     hits = []
-    low = lower_same_length(text)
-    for start, compiled in _stems_at_word_start(text, low):
+    text, low = view.text, view.low
+    for start, compiled in view.stems:
         if start and text[start - 1] in "/.@" and in_url(text, start):
             continue
         bounds = None

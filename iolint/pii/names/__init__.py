@@ -30,28 +30,47 @@ Library", "Giovanni Paolo II", "Dante Alighieri: letture"), nor for a comune ("M
 
 from __future__ import annotations
 
+from functools import cache
+
 from iolint.pii.hits import Hit
 from iolint.pii.names.context import named_after
 from iolint.pii.names.cued import CUES, cue_runs
 from iolint.pii.names.gate import maybe
 from iolint.pii.names.gazetteer import gazetteer_runs, initial_runs
 from iolint.pii.names.positions import position_runs
-from iolint.pii.names.words import could_be_a_name, is_a_name, joins_names
+from iolint.pii.names.words import NameText, could_be_a_name, is_a_name, joins_names
 
-__all__ = ["CUES", "could_be_a_name", "find_names", "is_a_name", "joins_names", "maybe"]
+__all__ = ["CUES", "could_be_a_name", "find_names", "is_a_name", "joins_names", "maybe", "names_in"]
 
 
-def find_all_rules(text: str) -> list[Hit]:
-    cued = cue_runs(text)
-    found = cued + initial_runs(text)
-    found += gazetteer_runs(text, found)
-    found += position_runs(text, found)
-    return [h for h in found if h in cued or not named_after(text, h)]
+def find_all_rules(t: NameText) -> list[Hit]:
+    cued = cue_runs(t)
+    found = cued + initial_runs(t)
+    found += gazetteer_runs(t, found)
+    found += position_runs(t, found)
+    return [h for h in found if h in cued or not named_after(t, h)]
+
+
+@cache
+def _cue_bit() -> int:
+    """This finder's bit among the cues of ``finders.view``."""
+    from iolint.pii.finders import FINDERS
+
+    return next(1 << i for i, f in enumerate(FINDERS) if f.cues is CUES)
 
 
 def find_names(text: str) -> list[Hit]:
     """Names found by the rules, overlapping ones merged."""
-    hits = sorted(find_all_rules(text), key=lambda h: (h.start, -h.end, -h.score))
+    from iolint.pii.finders import view
+
+    return names_in(view(text))
+
+
+def names_in(view) -> list[Hit]:
+    """``find_names`` on a view of the text (``finders.view``), sharing what the pre-filter learnt."""
+    if view.names is None:
+        view.names = NameText(view.text, view.low, bool(view.cued & _cue_bit()))
+    hits = sorted(find_all_rules(view.names), key=lambda h: (h.start, -h.end, -h.score))
     merged: list[Hit] = []
     for hit in hits:
         if merged and hit.start < merged[-1].end:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 from iolint.pii.hits import Hit
 from iolint.pii.namedata import fold
@@ -19,71 +18,97 @@ from iolint.pii.names.vocabulary import (
     PLACES_WITH_DI,
     QUALIFIERS,
 )
+from iolint.pii.names.words import NameText, remembered
 
 WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[,:;()!?\-–—/]")
 
+# What a word before a name is, as bits (``_kind``): a place, an event, a link between an event
+# and its honoree, an article, a word that may stand between a place and its name, a place whose
+# name follows "di", capitalised, a German compound naming a place.
+PLACE, EVENT, LINK, ARTICLE, BETWEEN, WITH_DI, CAPITAL, COMPOUND = (1 << i for i in range(8))
+_KINDS: dict[str, int] = {}
 
-def after_event(words: list[str]) -> bool:
+
+def _kind(original: str) -> int:
+    kind = _KINDS.get(original)
+    if kind is not None:
+        return kind
+    low = original.lower().rstrip(".")
+    kind = (
+        (PLACE if low in PLACES else 0)
+        | (EVENT if low in EVENTS else 0)
+        | (LINK if low in EVENT_LINKS or low in ARTICLES or low in PLACES else 0)
+        | (ARTICLE if low in ARTICLES else 0)
+        | (BETWEEN if low in QUALIFIERS or low in ARTICLES or low in CONJUNCTIONS else 0)
+        | (WITH_DI if low in PLACES_WITH_DI else 0)
+    )
+    if original[0].isupper():
+        kind |= CAPITAL
+        if low.endswith(PLACE_ENDINGS) and len(low) > 8:
+            kind |= COMPOUND  # "Grundschule", "Gemeindebibliothek"
+    return remembered(_KINDS, original, kind)
+
+
+def _words(t: NameText) -> tuple[list[int], list[int], list[int]]:
+    """Starts, ends and kinds of the text's words and punctuation (``WORD_BEFORE``)."""
+    if t._before is None:
+        found = [(m.start(), m.end(), m.group()) for m in WORD_BEFORE.finditer(t.text)]
+        t._before = ([s for s, _, _ in found], [e for _, e, _ in found], [_kind(w) for _, _, w in found])
+    return t._before
+
+
+def _kinds_back(t: NameText, start: int) -> list[int]:
+    """The kinds of the (at most 8) words and punctuation before ``start``, within 80 characters."""
+    starts, ends, kinds = _words(t)
+    last = bisect_right(ends, start)
+    first = max(bisect_left(starts, start - 80), last - 8)
+    return kinds[first:last]
+
+
+def after_event(kinds: list[int]) -> bool:
     """Whether an event word stands shortly before, with only links, articles and place words
     (or capitalised ones) after it."""
-    for steps in range(min(len(words), 6)):
-        low = words[len(words) - 1 - steps]
-        if low in EVENTS:
+    for steps in range(min(len(kinds), 6)):
+        kind = kinds[len(kinds) - 1 - steps]
+        if kind & EVENT:
             return True
-        if not (low in EVENT_LINKS or low in ARTICLES or low in PLACES):
+        if not kind & LINK:
             return False
     return False
 
 
-@lru_cache(maxsize=8)
-def words_before(text: str) -> tuple[list[int], list[int], list[str], list[str]]:
-    """Starts, ends, words and their lower-cased forms (dots stripped) of the text's words and
-    punctuation, for ``after_place``, computed once per text."""
-    found = [(m.start(), m.end(), m.group()) for m in WORD_BEFORE.finditer(text)]
-    return (
-        [start for start, _, _ in found],
-        [end for _, end, _ in found],
-        [word for _, _, word in found],
-        [word.lower().rstrip(".") for _, _, word in found],
-    )
-
-
-def _words_back(text: str, start: int) -> tuple[list[str], list[str]]:
-    """The (at most 8) words and punctuation before ``start``, within 80 characters: as written,
-    and lower-cased without dots."""
-    starts, ends, originals, words = words_before(text)
-    last = bisect_right(ends, start)
-    first = max(bisect_left(starts, start - 80), last - 8)
-    return originals[first:last], words[first:last]
-
-
-def event_before(text: str, start: int) -> bool:
+def event_before(t: NameText, start: int) -> bool:
     """Whether an event word stands shortly before ``start`` ("Mostra: |Frida Kahlo")."""
-    return after_event(_words_back(text, start)[1])
+    return after_event(_kinds_back(t, start))
 
 
-@lru_cache(maxsize=256)  # the pre-filter and the rules ask about the same words
-def after_place(text: str, start: int) -> bool:
+def after_place(t: NameText, start: int) -> bool:
     """Whether the words before ``start`` (at most 80 characters back) name a street, place,
     institution or saint.
 
     Walking back over capitalised words and qualifiers: "Istituto Comprensivo |Leonardo",
     "Scuola dell'infanzia |Gianni", "Borsa di studio |Giacomo", "Comune di |Giuliano".
     """
-    originals, words = _words_back(text, start)
-    if after_event(words):
+    known = t._places.get(start)
+    if known is None:
+        known = t._places[start] = _after_place(_kinds_back(t, start))
+    return known
+
+
+def _after_place(kinds: list[int]) -> bool:
+    if after_event(kinds):
         return True
-    for steps in range(min(len(words), 6)):
-        i = len(words) - 1 - steps
-        low = words[i]
-        if low in PLACES or (originals[i][0].isupper() and low.endswith(PLACE_ENDINGS) and len(low) > 8):
-            return True  # also a German compound naming a place: "Grundschule", "Gemeindebibliothek"
-        if low in ARTICLES and steps == 0:
-            return i > 0 and words[i - 1] in PLACES_WITH_DI
-        if originals[i][0].isupper() or low in QUALIFIERS or low in ARTICLES or low in CONJUNCTIONS:
+    for steps in range(min(len(kinds), 6)):
+        i = len(kinds) - 1 - steps
+        kind = kinds[i]
+        if kind & (PLACE | COMPOUND):
+            return True
+        if kind & ARTICLE and steps == 0:
+            return i > 0 and bool(kinds[i - 1] & WITH_DI)
+        if kind & (CAPITAL | BETWEEN):
             continue
         # One lower-case complement of a named place: "Borsa di studio", "Scuola di musica".
-        return i > 1 and words[i - 1] in ARTICLES and words[i - 2] in PLACES
+        return i > 1 and bool(kinds[i - 1] & ARTICLE) and bool(kinds[i - 2] & PLACE)
     return False
 
 
@@ -101,15 +126,16 @@ LETTERS_RUN = re.compile(r"[^\W\d_]+")
 ROMAN = re.compile(r"[IVX]+")
 
 
-def named_after(text: str, hit: Hit) -> bool:
+def named_after(t: NameText, hit: Hit) -> bool:
     """Whether the name is part of a place, an event or a thing's name, or a pope's or a king's."""
+    text = t.text
     follower = FOLLOWER.match(text, hit.end)
     if follower and text[hit.end : follower.start(1)].strip(" \t") == "":
         word = follower.group(1)
         if fold(word) in PLACES or fold(word) in EVENTS or (ROMAN.fullmatch(word) and word != "I"):
             return True
     event = EVENT_AFTER.match(text, hit.end)
-    if event is None or addresses_the_reader(text):
+    if event is None or addresses_the_reader(t):
         return False
     return any(fold(word) in EVENTS for word in LETTERS_RUN.findall(event.group(1)))
 
@@ -117,5 +143,7 @@ def named_after(text: str, hit: Hit) -> bool:
 READER = re.compile(r"(?<![^\W\d_])(?:tu[oaei]?|hai|sei|your|you|Ihr\w*|dein\w*)(?![^\W\d_])", re.IGNORECASE)
 
 
-def addresses_the_reader(text: str) -> bool:
-    return READER.search(text) is not None
+def addresses_the_reader(t: NameText) -> bool:
+    if t._reader is None:
+        t._reader = READER.search(t.text) is not None
+    return t._reader

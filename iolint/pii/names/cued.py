@@ -4,14 +4,13 @@ Rosa,"), a relation ("intestato a Luca Esposito"). The cue words are in data/nam
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from iolint.pii.cues import CueIndex, stem_of
-from iolint.pii.hits import CONTEXT, Hit, lower_same_length
-from iolint.pii.namedata import FIRST, WORD, fold
+from iolint.pii.cues import stem_of
+from iolint.pii.hits import CONTEXT, Hit
+from iolint.pii.namedata import FIRST, WORD
 from iolint.pii.names.context import after_place
-from iolint.pii.names.vocabulary import CAP_WORD, GAP, LOWER_WORD, PARTICLE, STOP_WORDS
-from iolint.pii.names.words import counts_here, flags_of
+from iolint.pii.names.vocabulary import CAP_WORD, GAP, LOWER_WORD, PARTICLE
+from iolint.pii.names.words import NameText, counts_here, flags_of, is_stop
 from iolint.pii.wordlists import alternation, lines
 
 TITLE_WORDS = alternation("names", "titles")
@@ -40,18 +39,13 @@ CUES = tuple(
 )
 
 
-@lru_cache(maxsize=1)
-def cue_index() -> CueIndex:
-    return CueIndex((1, cue) for cue in CUES)
-
-
-def cue_runs(text: str) -> list[Hit]:
+def cue_runs(t: NameText) -> list[Hit]:
     """Names right after a title, a greeting or a relation word."""
     hits = []
-    low = lower_same_length(text)
-    if not cue_index().owners(low):
+    if not t.cued:
         return hits
-    for m in ANY_CUE.finditer(low):
+    text = t.text
+    for m in ANY_CUE.finditer(t.low):
         if m.start() and text[m.start() - 1] == ".":
             continue
         _, score, any_word = CUE_PATTERNS[int(m.lastgroup[1:])]
@@ -59,22 +53,25 @@ def cue_runs(text: str) -> list[Hit]:
         at = m.end()
         while len(words) < 3:
             word = CAP_WORD.match(text, at) or (LOWER_WORD.match(text, at) if not any_word else None)
-            if not word or fold(word.group()) in STOP_WORDS:
+            if not word or is_stop(word.group()):
                 break
             if TITLE.match(text, word.start()):
                 break  # "Gentile Sig.ra Bianchi": the title cue takes over
-            if word.group()[0].islower() and (not flags_of(word.group()) or flags_of(word.group()) & WORD):
-                break  # lower case only for names that are not words: "gentile mario rossi"
-            if word.group()[0].islower() and text[word.end() : word.end() + 1] in ("'", "’"):
-                break  # an elided article: "studenti dell'università"
-            if text[word.end() : word.end() + 1].isdigit():
+            after = text[word.end() : word.end() + 1]
+            if word.group()[0].islower():
+                flags = flags_of(word.group())
+                if not flags or flags & WORD:
+                    break  # lower case only for names that are not words: "gentile mario rossi"
+                if after in ("'", "’"):
+                    break  # an elided article: "studenti dell'università"
+            if after.isdigit():
                 break  # part of a code: "intestato a RSSMRA85…"
             words.append(word)
             gap = GAP.match(text, word.end())
             if not gap:
                 break
             at = (PARTICLE.match(text, gap.end()) or gap).end()
-        if not words or after_place(text, m.start()):
+        if not words or after_place(t, m.start()):
             continue
         # After a greeting: names that count here, or a first name that is a word addressed
         # with a comma ("Dear Grace,"), not a title ("Hello Summer Camp:").

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from iolint.pii.namedata import FIRST, SURNAME, WORD, fold
+from iolint.pii.namedata import FIRST, SURNAME, WORD
 from iolint.pii.names.context import after_place
 from iolint.pii.names.cued import ANY_CUE
 from iolint.pii.names.positions import OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING
@@ -19,9 +19,8 @@ from iolint.pii.names.vocabulary import (
     NAME_TOKEN,
     PARTICLE,
     PARTICLE_WORDS,
-    STOP_WORDS,
 )
-from iolint.pii.names.words import counts_here, flags_of, is_clear, is_name_like, lower_pair
+from iolint.pii.names.words import NameText, counts_here, flags_of, is_clear, is_name_like, is_stop
 
 GAP_PARTICLE = re.compile(rf"[ \t\u00a0]{{1,2}}(?:{PARTICLE.pattern})")
 
@@ -30,20 +29,20 @@ GAP_PARTICLE = re.compile(rf"[ \t\u00a0]{{1,2}}(?:{PARTICLE.pattern})")
 BLOCK_GAP = re.compile(rf"[ \t\u00a0]{{1,2}}(?:[^\W\d_]{{1,4}}['’ \t]{{1,2}}|{PARTICLE.pattern})?")
 
 
-def block_may_name(text: str, block: list[tuple[int, int, str]], opening: bool, closing: bool) -> bool:
+def block_may_name(t: NameText, block: list[tuple[int, int, str]], opening: bool, closing: bool) -> bool:
     """Whether some rule may find a name in a run of capitalised words side by side (the rules
     that need a cue, an initial, lower case or a comma after the first word are asked apart)."""
     words = [w for _, _, w in block]
     flags = [flags_of(w) for w in words]
-    if not names_in_block(text, block, flags, opening or closing):
+    if not names_in_block(t.text, block, flags, opening or closing):
         return False
-    if opening and fold(words[0]) not in STOP_WORDS and counts_here(words[0]):
+    if opening and not is_stop(words[0]) and counts_here(words[0]):
         return True  # the opening rule looks at no place before the name
     # Every other rule looks at the words before the name for a place, an institution or an
     # event. A name starts at a word of the block, not at its last, and not at a word that is
     # neither in the lists nor name-like ("Via", "Scuola").
     starts = [start for (start, _, word), f in zip(block[:-1], flags, strict=False) if f or is_name_like(word)]
-    return not all(after_place(text, start) for start in starts)
+    return not all(after_place(t, start) for start in starts)
 
 
 def names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int], position: bool) -> bool:
@@ -91,13 +90,20 @@ def initial_next_to_word(text: str) -> bool:
     return False
 
 
-def maybe(scan) -> bool:
+def maybe(view, cued: bool) -> bool:
+    """See ``may_name``: the name finder's ``maybe``, which keeps what it learns in ``view.names``."""
+    if view.names is None:
+        view.names = NameText(view.text, view.low, cued)
+    return may_name(view.names)
+
+
+def may_name(t: NameText) -> bool:
     """A necessary condition of every rule above, cheap enough for most titles, which hold no
     name: a cue word; an initial next to a word; a word opening the text before a comma; a
     lower-case first name that is not a word; capitalised words side by side among which a rule
     could find a name (``block_may_name``). A text with letters beyond Latin goes to the rules."""
-    text = scan.text
-    if scan.cued and ANY_CUE.search(scan.low):
+    text = t.text
+    if t.cued and ANY_CUE.search(t.low):
         return True
     first = NAME_TOKEN.search(text)
     if first is None:
@@ -110,7 +116,7 @@ def maybe(scan) -> bool:
         return True  # a first name opening a clause before a comma
     if "." in text and initial_next_to_word(text):
         return True
-    if lower_pair(text):
+    if t.pair():
         return True
     caps = [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)]
     if len(caps) < 2:
@@ -120,11 +126,11 @@ def maybe(scan) -> bool:
         if BLOCK_GAP.fullmatch(text, block[-1][1], word[0]):
             block.append(word)
             continue
-        if len(block) > 1 and block_may_name(text, block, opens(text, block, first), False):
+        if len(block) > 1 and block_may_name(t, block, opens(text, block, first), False):
             return True
         block = [word]
     closing = TRAILING.fullmatch(text, block[-1][1]) is not None
-    return len(block) > 1 and block_may_name(text, block, opens(text, block, first), closing)
+    return len(block) > 1 and block_may_name(t, block, opens(text, block, first), closing)
 
 
 CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$")

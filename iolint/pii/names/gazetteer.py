@@ -6,184 +6,184 @@ from __future__ import annotations
 import re
 
 from iolint.pii.hits import PAIR, PATTERN, Hit
-from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities, table
+from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place
-from iolint.pii.names.vocabulary import BEYOND_LATIN, CAP_TOKEN, GAP, INITIAL, PARTICLE_WORDS, PLACES, STOP_WORDS
+from iolint.pii.names.vocabulary import CAP_TOKEN, GAP, INITIAL, PARTICLE_WORDS, PLACES
 from iolint.pii.names.words import (
-    Covered,
-    Token,
+    NameText,
     capital_next,
+    covered,
     flags_of,
     is_caps,
     is_name_like,
-    lower_pair,
-    next_word,
-    word_tokens,
+    is_stop,
 )
 
 
-def gazetteer_tokens(text: str) -> list[Token]:
-    """Words of the text that are in the gazetteer: capitalised, or lower case in a lower-case pair."""
-    if lower_pair(text) or (not text.isascii() and BEYOND_LATIN.search(text)):
-        words = word_tokens(text)
+def gazetteer_tokens(t: NameText) -> list[tuple[int, int, int]]:
+    """(start, end, flags) of the words of the text that are in the gazetteer: capitalised, or
+    lower case in a lower-case pair."""
+    if t.pair() or t.beyond_latin():
+        words = t.tokens()
     else:  # only the capitalised words matter: found by the pattern, not word by word
-        get = table().get
-        words = []
-        for m in CAP_TOKEN.finditer(text):
-            word = m.group()
-            flags = get(word.lower() if word.isascii() else fold(word), 0) if word.isalpha() else flags_of(word)
-            words.append((m.start(), m.end(), word, flags))
+        words = [(m.start(), m.end(), m.group(), flags_of(m.group())) for m in CAP_TOKEN.finditer(t.text)]
     tokens = []
     for start, end, word, flags in words:
         if not flags or word.lower() in PARTICLE_WORDS:
             continue  # "Da Mario", "von der": particles join names, they do not start them
         if word[0].isupper() or (word.islower() and not flags & WORD):
-            tokens.append(Token(start, end, flags))
+            tokens.append((start, end, flags))
     return tokens
 
 
-def run_from(text: str, first: Token) -> list[Token]:
+def run_from(t: NameText, first: tuple[int, int, int]) -> list[tuple[int, int, int]]:
     """Adjacent gazetteer words from ``first`` on, and a surname after a particle (De Luca)."""
-    lower = text[first.start].islower()
+    text = t.text
+    lower = text[first[0]].islower()
     run = [first]
     while len(run) < 4:
-        nxt = next_word(text, run[-1].end, lower)
+        nxt = t.next_word(run[-1][1], lower)
         if nxt is None:
             break
-        token, particle = nxt
-        if lower and token.flags & WORD:
+        start, end, flags, particle = nxt
+        if lower and flags & WORD:
             break  # "kit per la differenziata": lower-case names must not be words
-        if fold(text[token.start : token.end].split()[-1]) in STOP_WORDS:
+        if is_stop(text[start:end].split()[-1]):
             break  # "Chiesa di |Santa Chiara"
-        if not (token.flags or (particle and any(t.flags & FIRST for t in run))):
+        if not (flags or (particle and any(token[2] & FIRST for token in run))):
             break
-        run.append(token)
+        run.append((start, end, flags))
     return run
 
 
-def is_pair(text: str, run: list[Token]) -> bool:
+def is_pair(text: str, run: list[tuple[int, int, int]]) -> bool:
     """Adjacent names are a person when one is a first name and one is not a word; in lower
     case, when an unambiguous first name meets a surname."""
     if len(run) < 2:
         return False
-    if text[run[0].start].islower():
-        return any(t.flags & FIRST and not t.flags & WORD for t in run) and any(t.flags & SURNAME for t in run)
+    if text[run[0][0]].islower():
+        return any(f & FIRST and not f & WORD for _, _, f in run) and any(f & SURNAME for _, _, f in run)
     clear = any(
-        (t.flags and not t.flags & WORD) or (not t.flags and is_name_like(text[t.start : t.end].split()[-1])) for t in run
+        (f and not f & WORD) or (not f and is_name_like(text[start:end].split()[-1])) for start, end, f in run
     )
-    return clear and any(t.flags & FIRST for t in run)
+    return clear and any(f & FIRST for _, _, f in run)
 
 
-def surname_after(text: str, run: list[Token]) -> Token | None:
+def surname_after(t: NameText, run: list[tuple[int, int, int]]) -> tuple[int, int, int] | None:
     """An unknown capitalised word after a lone unambiguous first name ("Chiara Gallo")."""
-    last = run[-1]
-    if len(run) != 1 or last.flags & WORD or not last.flags & FIRST or is_caps(text, last):
+    text = t.text
+    start, end, flags = run[-1]
+    if len(run) != 1 or flags & WORD or not flags & FIRST or is_caps(text, start, end):
         return None
-    if text[last.start].islower():
+    if text[start].islower():
         return None
-    nxt = next_word(text, last.end)
-    if nxt is None or nxt[0].flags:
+    nxt = t.next_word(end)
+    if nxt is None or nxt[2]:
         return None
-    word = text[nxt[0].start : nxt[0].end]
-    if word.isupper() or fold(word) in STOP_WORDS:
+    word = text[nxt[0] : nxt[1]]
+    if word.isupper() or is_stop(word):
         return None
-    return nxt[0]
+    return nxt[0], nxt[1], nxt[2]
 
 
 WORD_BEHIND = re.compile(r"(?<![^\W\d_])([A-ZÀ-Þ][^\W\d_]{1,30})[ \t]$")
 
 
-def given_before(text: str, token: Token) -> int | None:
+def given_before(text: str, start: int, flags: int) -> int | None:
     """Where an unknown name-like word right before a surname that is not a word starts
     ("Gurpreet Singh", "Fatou Ndiaye")."""
-    if not token.flags & SURNAME or token.flags & (WORD | FIRST) or not text[token.start].isupper():
+    if not flags & SURNAME or flags & (WORD | FIRST) or not text[start].isupper():
         return None
-    m = WORD_BEHIND.search(text, max(0, token.start - 30), token.start)
+    m = WORD_BEHIND.search(text, max(0, start - 30), start)
     if m and not flags_of(m.group(1)) and is_name_like(m.group(1)) and not m.group(1).isupper():
         return m.start(1)
     return None
 
 
-def given_after(text: str, token: Token) -> int | None:
+def given_after(t: NameText, start: int, end: int, flags: int) -> int | None:
     """Where an unknown name-like word right after a surname that is not a word ends ("Singh
     Harpreet"). Two unknown words ("Hoxha Arben") are a person only where the title leaves
     nothing else (``position_runs``)."""
-    if not token.flags & SURNAME or token.flags & (WORD | FIRST) or not text[token.start].isupper():
+    text = t.text
+    if not flags & SURNAME or flags & (WORD | FIRST) or not text[start].isupper():
         return None
-    nxt = next_word(text, token.end)
-    if nxt is None or nxt[1] or nxt[0].flags:
+    nxt = t.next_word(end)
+    if nxt is None or nxt[3] or nxt[2]:
         return None
-    word = text[nxt[0].start : nxt[0].end]
-    if word.isupper() != text[token.start : token.end].isupper() or not is_name_like(word):
+    word = text[nxt[0] : nxt[1]]
+    if word.isupper() != text[start:end].isupper() or not is_name_like(word):
         return None
-    return nxt[0].end
+    return nxt[1]
 
 
-def with_initial(text: str, token: Token) -> tuple[int, int] | None:
+def with_initial(text: str, start: int, end: int, flags: int) -> tuple[int, int] | None:
     """A surname with an initial: "Rossi M.", "M. Rossi"."""
-    if not token.flags & SURNAME or token.flags & WORD or not text[token.start].isupper():
+    if not flags & SURNAME or flags & WORD or not text[start].isupper():
         return None
-    after = GAP.match(text, token.end)
+    after = GAP.match(text, end)
     if after and INITIAL.match(text, after.end()) and not text[after.end() + 2 : after.end() + 3].isalpha():
-        return token.start, after.end() + 2
-    if token.start >= 3 and INITIAL.fullmatch(text, token.start - 3, token.start - 1) and text[token.start - 1] == " ":
-        if token.start == 3 or not text[token.start - 4].isalnum():
-            if text[token.start - 3] != "S":  # "S. Rossi" may be a saint's abbreviation
-                return token.start - 3, token.end
+        return start, after.end() + 2
+    if start >= 3 and INITIAL.fullmatch(text, start - 3, start - 1) and text[start - 1] == " ":
+        if start == 3 or not text[start - 4].isalnum():
+            if text[start - 3] != "S":  # "S. Rossi" may be a saint's abbreviation
+                return start - 3, end
     return None
 
 
-def gazetteer_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
+def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     """Runs of gazetteer words (a word inside an earlier rule's name is not looked at again)."""
     hits = []
-    tokens = gazetteer_tokens(text)
+    text = t.text
+    tokens = gazetteer_tokens(t)
+    if not tokens:
+        return hits
     opening = len(text) - len(text.lstrip())  # where the first word starts
     consumed = -1
-    covered = Covered(found)
     for token in tokens:
-        if token.start < consumed or token.start in covered:
+        start, end, flags = token
+        if start < consumed or covered(found, start):
             continue
-        if token.flags & WORD and not capital_next(text, token.end) and token.start != opening:
+        if flags & WORD and not capital_next(text, end) and start != opening:
             continue  # a name that is a word, alone: every rule below needs more
-        initial = with_initial(text, token)
-        if initial and not after_place(text, initial[0]):
+        initial = with_initial(text, start, end, flags)
+        if initial and not after_place(t, initial[0]):
             hits.append(Hit("PERSON", *initial, PAIR))
             consumed = initial[1]
             continue
-        given = given_before(text, token)
-        if given and not after_place(text, given):
-            hits.append(Hit("PERSON", given, token.end, PAIR))
-            consumed = token.end
+        given = given_before(text, start, flags)
+        if given and not after_place(t, given):
+            hits.append(Hit("PERSON", given, end, PAIR))
+            consumed = end
             continue
-        given_end = given_after(text, token)
-        if given_end and not after_place(text, token.start):
-            hits.append(Hit("PERSON", token.start, given_end, PAIR))
+        given_end = given_after(t, start, end, flags)
+        if given_end and not after_place(t, start):
+            hits.append(Hit("PERSON", start, given_end, PAIR))
             consumed = given_end
             continue
-        if fold(text[token.start : token.end]) in PLACES:
+        if fold(text[start:end]) in PLACES:
             continue  # "Villa Borghese", "Porta Nuova": a place word starts no name
-        run = run_from(text, token)
-        consumed = run[-1].end
-        surname = surname_after(text, run)
+        run = run_from(t, token)
+        consumed = run[-1][1]
+        surname = surname_after(t, run)
         if surname:
             run.append(surname)
-            consumed = surname.end
+            consumed = surname[1]
         if is_pair(text, run) or surname:
             score = PAIR
         elif (
             len(run) == 1
-            and token.flags & FIRST
-            and not token.flags & WORD
-            and token.start == opening
-            and text[token.end : token.end + 1] in (",", "!")
-            and text[token.start].isupper()
+            and flags & FIRST
+            and not flags & WORD
+            and start == opening
+            and text[end : end + 1] in (",", "!")
+            and text[start].isupper()
         ):
             score = PATTERN  # "Alessandro, la tua domanda è stata accolta"
         else:
             continue
-        start, end = run[0].start, run[-1].end
-        if not after_place(text, start) and fold(text[start:end]) not in municipalities():
-            hits.append(Hit("PERSON", start, end, score))
+        first, last = run[0][0], run[-1][1]
+        if not after_place(t, first) and fold(text[first:last]) not in municipalities():
+            hits.append(Hit("PERSON", first, last, score))
     return hits
 
 
@@ -195,8 +195,9 @@ INITIAL_FIRST = re.compile(r"(?<![^\W\d_.])[A-Z]\. ([A-ZÀ-Þ][^\W\d_]+(?:-[A-Z�
 INITIAL_AFTER = re.compile(r"(?<![^\W\d_])([A-ZÀ-Þ][^\W\d_]+) [A-Z]\.(?![^\W\d_.])")
 
 
-def initial_runs(text: str) -> list[Hit]:
+def initial_runs(t: NameText) -> list[Hit]:
     hits = []
+    text = t.text
     if "." not in text:
         return hits
     for rx in (INITIAL_FIRST, INITIAL_AFTER):
@@ -204,7 +205,7 @@ def initial_runs(text: str) -> list[Hit]:
             word = m.group(1)
             if rx is INITIAL_FIRST and m.group().startswith("S."):
                 continue  # "S. Rocco" may be a saint's abbreviation
-            if flags_of(word) or not is_name_like(word) or word.isupper() or after_place(text, m.start()):
+            if flags_of(word) or not is_name_like(word) or word.isupper() or after_place(t, m.start()):
                 continue
             hits.append(Hit("PERSON", m.start(), m.end(), PAIR))
     return hits

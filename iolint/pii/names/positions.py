@@ -9,8 +9,17 @@ from iolint.pii.hits import PAIR, PATTERN, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place, event_before
 from iolint.pii.names.cued import CUE_PATTERNS
-from iolint.pii.names.vocabulary import CAP_WORD, GAP, PARTICLE, STOP_WORDS
-from iolint.pii.names.words import Covered, capital_at, counts_here, flags_of, is_name_like, surname_after_clear
+from iolint.pii.names.vocabulary import CAP_WORD, GAP, PARTICLE
+from iolint.pii.names.words import (
+    NameText,
+    capital_at,
+    counts_here,
+    covered,
+    flags_of,
+    is_name_like,
+    is_stop,
+    surname_after_clear,
+)
 
 # Words after a name that leave only a person in the title: "Rosa, hai…", "Serena Costa:".
 ADDRESSES = re.compile(
@@ -58,7 +67,7 @@ def person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | N
     end = at
     while len(words) < 4:
         word = CAP_WORD.match(text, at)
-        if not word or fold(word.group()) in STOP_WORDS or text[word.end() : word.end() + 1].isdigit():
+        if not word or is_stop(word.group()) or text[word.end() : word.end() + 1].isdigit():
             break
         if not counts_here(word.group()) and not (words and surname_after_clear(words[-1].group(), word.group())):
             break
@@ -78,8 +87,7 @@ def person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | N
             return None
         if opening and not (flags[0] & FIRST and flags[1] & SURNAME):
             return None
-    first = text[words[0].start() : words[0].end()]
-    if fold(first) in STOP_WORDS or text[words[0].start() : end].lower() in municipalities():
+    if is_stop(words[0].group()) or text[words[0].start() : end].lower() in municipalities():
         return None
     return words[0].start(), end
 
@@ -92,13 +100,13 @@ CLAUSE_START = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}")
 CLAUSE_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])|[ \t]+(?:[a-zà-ù]+(?:at|it|ut)[oaie]|nat[oaie])\b")
 
 
-def clause_runs(text: str, found: list[Hit]) -> list[Hit]:
+def clause_runs(t: NameText, found: list[Hit]) -> list[Hit]:
     """Names opening a clause after a colon or a dash, before punctuation or a participle."""
     hits = []
-    covered = Covered(found)
+    text = t.text
     for m in CLAUSE_START.finditer(text):
         at = m.end()
-        if at in covered or not capital_at(text, at) or event_before(text, m.end()):
+        if covered(found, at) or not capital_at(text, at) or event_before(t, m.end()):
             continue  # "Mostra: Frida Kahlo, …" is an event's
         span = person_run(text, at, opening=True)
         if span and CLAUSE_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
@@ -121,27 +129,28 @@ PARTICIPLE_AFTER = re.compile(
 )
 
 
-def of_name_runs(text: str, found: list[Hit]) -> list[Hit]:
+def of_name_runs(t: NameText, found: list[Hit]) -> list[Hit]:
     hits = []
-    covered = Covered(found)
+    text = t.text
     for m in OF_NAME.finditer(text):
-        if m.end() in covered or not capital_at(text, m.end()):
+        if covered(found, m.end()) or not capital_at(text, m.end()):
             continue
         span = person_run(text, m.end())
-        if span and PARTICIPLE_AFTER.match(text, span[1]) and not after_place(text, span[0]):
+        if span and PARTICIPLE_AFTER.match(text, span[1]) and not after_place(t, span[0]):
             hits.append(Hit("PERSON", span[0], span[1], PAIR))
     return hits
 
 
-def position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
+def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     """Names where the title leaves only a person: opening it, closing it, or addressing (a
     place an earlier rule's name already covers is not looked at again)."""
-    hits = clause_runs(text, found) if ":" in text or "-" in text or "–" in text or "—" in text else []
-    hits += of_name_runs(text, [*found, *hits])
+    text = t.text
+    hits = clause_runs(t, found) if ":" in text or "-" in text or "–" in text or "—" in text else []
+    hits += of_name_runs(t, [*found, *hits])
     opening = len(text) - len(text.lstrip(" \t*_#>\"'«“"))
     word = CAP_WORD.match(text, opening)
-    if word is None or opening in Covered(found):
-        return hits + closing_runs(text, [*found, *hits])
+    if word is None or covered(found, opening):
+        return hits + closing_runs(t, [*found, *hits])
     span = person_run(text, opening, opening=True) if OPENING_SHAPE.match(text, opening) else None
     if span and OPENING_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
         hits.append(Hit("PERSON", span[0], span[1], PAIR))
@@ -155,16 +164,15 @@ def position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
         flags = flags_of(word.group())
         if flags & FIRST or (not flags and is_name_like(word.group())):
             hits.append(Hit("PERSON", word.start(), word.end(), PATTERN))
-    return hits + closing_runs(text, [*found, *hits])
+    return hits + closing_runs(t, [*found, *hits])
 
 
-
-
-def closing_runs(text: str, found: list[Hit]) -> list[Hit]:
+def closing_runs(t: NameText, found: list[Hit]) -> list[Hit]:
     """"… per Fatou Diop", "…: Kavinda Jayasuriya": names closing the text after a preposition,
     a colon or a dash."""
+    text = t.text
     last = len(text.rstrip(" \t.!)")) - 1
-    if last < 0 or not text[last].isalpha() or last in Covered(found):
+    if last < 0 or not text[last].isalpha() or covered(found, last):
         return []
     start = last
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
@@ -178,6 +186,6 @@ def closing_runs(text: str, found: list[Hit]) -> list[Hit]:
         span = person_run(text, m.end())
         # The place or event must name the person: "Concerto per |Ennio Morricone" is an
         # event's, "Iscrizione all'asilo nido per |Amadou Diallo" a child's.
-        if span and CLOSING_END.fullmatch(text, span[1]) and not after_place(text, span[0]):
+        if span and CLOSING_END.fullmatch(text, span[1]) and not after_place(t, span[0]):
             hits.append(Hit("PERSON", span[0], span[1], PAIR))
     return hits

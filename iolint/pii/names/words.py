@@ -1,16 +1,12 @@
 """Words as name detection sees them: their flags in the name data, whether an unknown word
-could be a name, and the tokens of a text."""
+could be a name, and ``NameText``, what the rules learn about one text, once."""
 
 from __future__ import annotations
-
-from bisect import bisect_right
-from functools import lru_cache
-from itertools import accumulate
-from typing import NamedTuple
 
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, is_word, municipalities, table
 from iolint.pii.names.vocabulary import (
     ASCII_PARTICLES,
+    BEYOND_LATIN,
     CAP_WORD,
     GAP,
     LETTERS,
@@ -22,38 +18,66 @@ from iolint.pii.names.vocabulary import (
     STOP_WORDS,
 )
 
+# What is known of a word as written is kept, per process, in dictionaries that are emptied
+# when they reach this size (the same few thousand words recur across titles).
+CACHE_SIZE = 1 << 15
 
-class Token(NamedTuple):
-    start: int
-    end: int
-    flags: int  # FIRST | SURNAME | WORD, 0 for an unknown word
+
+def remembered(cache: dict, key, value):
+    if len(cache) >= CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+_FLAGS: dict[str, int] = {}
 
 
 def flags_of(word: str) -> int:
+    """FIRST | SURNAME | WORD | ITALIAN of a word as written (0: not in the name lists); a
+    hyphenated word has the flags of its parts, an elided one ("D'Amico") those of its tail."""
+    flags = _FLAGS.get(word)
+    if flags is not None:
+        return flags
     if word.isalpha():
-        return table().get(word.lower() if word.isascii() else fold(word), 0)
+        return remembered(_FLAGS, word, table().get(word.lower() if word.isascii() else fold(word), 0))
     flags = 0
     for part in word.replace("’", "'").split("-"):
-        key = fold(part.rsplit("'", 1)[-1])
-        flags |= table().get(key, 0)
-    return flags
+        flags |= table().get(fold(part.rsplit("'", 1)[-1]), 0)
+    return remembered(_FLAGS, word, flags)
 
 
-@lru_cache(maxsize=4096)  # the same few thousand words recur across titles
+_NAME_LIKE: dict[str, bool] = {}
+
+
 def is_name_like(word: str) -> bool:
     """An unknown word that could be a name: not a word of the language, nor a compound ending
     in one ("Marktgemeinde", "Neumarkt"), nor a role, place or code (an unknown word of four
     capitals or fewer is an acronym: TARI, INPS)."""
+    known = _NAME_LIKE.get(word)
+    if known is not None:
+        return known
     key = fold(word.replace("’", "'").rsplit("'", 1)[-1])
     if not 2 <= len(key) <= 30 or (word.isupper() and len(key) <= 4):
-        return False
-    if key in STOP_WORDS or key in municipalities() or is_word(key):
-        return False
-    if key.endswith("innen"):
-        return False  # a German plural of persons ("Bürgerinnen", "Schülerinnen")
-    # A compound: a word of five letters or more after three or more ("Neumarkt"; not
-    # "Aminata", whose tail "minata" follows a single letter).
-    return not any(is_word(key[i:]) for i in range(3, len(key) - 4))
+        like = False
+    elif key in STOP_WORDS or key in municipalities() or is_word(key):
+        like = False
+    elif key.endswith("innen"):
+        like = False  # a German plural of persons ("Bürgerinnen", "Schülerinnen")
+    else:
+        # A compound: a word of five letters or more after three or more ("Neumarkt"; not
+        # "Aminata", whose tail "minata" follows a single letter).
+        like = not any(is_word(key[i:]) for i in range(3, len(key) - 4))
+    return remembered(_NAME_LIKE, word, like)
+
+
+_STOP: dict[str, bool] = {}
+
+
+def is_stop(word: str) -> bool:
+    """A role, a place, an institution or a word of titles ("Utente", "Via", "Avviso")."""
+    stop = _STOP.get(word)
+    return remembered(_STOP, word, fold(word) in STOP_WORDS) if stop is None else stop
 
 
 def could_be_a_name(word: str) -> bool:
@@ -104,66 +128,27 @@ def surname_after_clear(before: str, word: str) -> bool:
     return bool(flags_of(word) & SURNAME) and (bool(flags and not flags & WORD) or (not flags and is_name_like(before)))
 
 
-@lru_cache(maxsize=8)
-def word_tokens(text: str) -> tuple[tuple[int, int, str, int], ...]:
-    """(start, end, word, flags) of every word, computed once per text for all the rules."""
-    get = table().get
-    words = []
-    for m in NAME_TOKEN.finditer(text):
-        word = m.group()
-        if word.isalpha():  # the common case, inlined: this runs for nearly every title
-            flags = get(word.lower() if word.isascii() else fold(word), 0)
-        else:
-            flags = flags_of(word)
-        words.append((m.start(), m.end(), word, flags))
-    return tuple(words)
+def is_caps(text: str, start: int, end: int) -> bool:
+    return end - start > 1 and text[start:end].isupper()
 
 
-def is_caps(text: str, token: Token) -> bool:
-    word = text[token.start : token.end]
-    return len(word) > 1 and word.isupper()
+_LOWER_NAMES: tuple | None = None
 
 
-def next_word(text: str, end: int, lower: bool = False) -> tuple[Token, bool] | None:
-    """The word right after ``end`` (capitalised, or lower case if ``lower``), and whether a
-    particle (De, Di, D', van der) led it."""
-    gap = GAP.match(text, end)
-    if not gap:
-        return None
-    word_rx = LOWER_WORD if lower else CAP_WORD
-    particle = PARTICLE.match(text, gap.end())
-    word = word_rx.match(text, particle.end()) if particle else None
-    if word is None:
-        particle, word = None, word_rx.match(text, gap.end())
-    if word is None or text[word.end() : word.end() + 1].isdigit():
-        return None  # no word, or part of a code: "IBAN DE35…"
-    return Token(gap.end(), word.end(), flags_of(word.group())), particle is not None
-
-
-def capital_at(text: str, at: int) -> bool:
-    """Whether a capitalised word (``CAP_WORD``) may start at ``at``: a capital, or a particle."""
-    c = text[at : at + 1]
-    return bool(c) and (c.isupper() or PARTICLE.match(text, at) is not None)
-
-
-def capital_next(text: str, end: int) -> bool:
-    """Whether a capitalised word or a particle follows ``end`` after a space."""
-    gap = GAP.match(text, end)
-    return gap is not None and (text[gap.end() : gap.end() + 1].isupper() or PARTICLE.match(text, gap.end()) is not None)
-
-
-@lru_cache(maxsize=1)
-def lower_names() -> tuple[frozenset[str], ...]:
+def lower_names() -> tuple[frozenset, ...]:
     """Names that are not words; the first names among them; those also surnames; as keys and
     as ASCII bytes."""
-    flags = table()
-    names = frozenset(k for k, f in flags.items() if not f & WORD)
-    first = frozenset(k for k in names if flags[k] & FIRST)
-    both = frozenset(k for k in first if flags[k] & SURNAME)
-    return names, first, both, *(frozenset(k.encode() for k in keys if k.isascii()) for keys in (names, first, both))
+    global _LOWER_NAMES
+    if _LOWER_NAMES is None:
+        flags = table()
+        names = frozenset(k for k, f in flags.items() if not f & WORD)
+        first = frozenset(k for k in names if flags[k] & FIRST)
+        both = frozenset(k for k in first if flags[k] & SURNAME)
+        ascii_keys = (frozenset(k.encode() for k in keys if k.isascii()) for keys in (names, first, both))
+        _LOWER_NAMES = (names, first, both, *ascii_keys)
+    return _LOWER_NAMES
 
 
-@lru_cache(maxsize=8)  # asked by the pre-filter and by the rules
 def lower_pair(text: str) -> bool:
     """Whether a lower-case name may be found (``run_from`` and ``is_pair`` in lower case): a first
     name that is not a word, with another name that is not one, or that is also a surname
@@ -182,19 +167,80 @@ def lower_pair(text: str) -> bool:
     return not (both.isdisjoint(keys) or PARTICLE_KEYS.isdisjoint(keys)) or sum(k in names for k in keys) >= 2
 
 
-class Covered:
-    """Where earlier rules found names: ``at in covered`` in O(log n), for texts of any length."""
+def covered(hits, at: int) -> bool:
+    """Whether ``at`` lies inside one of ``hits`` (names earlier rules found)."""
+    for hit in hits:
+        if hit.start <= at < hit.end:
+            return True
+    return False
 
-    def __init__(self, hits):
-        if not hits:
-            self.starts = self.reach = ()
-            return
-        spans = sorted((h.start, h.end) for h in hits)
-        self.starts = [start for start, _ in spans]
-        self.reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
 
-    def __contains__(self, at: int) -> bool:
-        if not self.starts:
-            return False
-        i = bisect_right(self.starts, at) - 1
-        return i >= 0 and at < self.reach[i]
+class NameText:
+    """One text as the name rules read it, each part made on first use and kept for the others:
+    its words, the words before each position, what stands before a name, the capitalised
+    word at a position. Made once per text (``finders.view``'s ``names``)."""
+
+    __slots__ = ("text", "low", "cued", "_tokens", "_pair", "_before", "_places", "_next", "_reader", "_latin")
+
+    def __init__(self, text: str, low: str, cued: bool) -> None:
+        self.text = text
+        self.low = low
+        self.cued = cued  # a greeting, a title or a relation word occurs
+        self._tokens = None
+        self._pair = None
+        self._before = None
+        self._places: dict[int, bool] = {}
+        self._next: dict[tuple[int, bool], tuple | None] = {}
+        self._reader = None
+        self._latin = None
+
+    def tokens(self) -> list[tuple[int, int, str, int]]:
+        """(start, end, word, flags) of every word (``NAME_TOKEN``)."""
+        if self._tokens is None:
+            self._tokens = [(m.start(), m.end(), m.group(), flags_of(m.group())) for m in NAME_TOKEN.finditer(self.text)]
+        return self._tokens
+
+    def pair(self) -> bool:
+        """``lower_pair`` of the text."""
+        if self._pair is None:
+            self._pair = lower_pair(self.text)
+        return self._pair
+
+    def beyond_latin(self) -> bool:
+        """Letters beyond U+024F (Greek, Cyrillic, …)."""
+        if self._latin is None:
+            self._latin = not self.text.isascii() and BEYOND_LATIN.search(self.text) is not None
+        return self._latin
+
+    def next_word(self, end: int, lower: bool = False) -> tuple[int, int, int, bool] | None:
+        """The word right after ``end`` (capitalised, or lower case if ``lower``): its start (that
+        of its particle, if one led it), end and flags, and whether a particle (De, Di, D', van
+        der) led it."""
+        key = (end, lower)
+        if key in self._next:
+            return self._next[key]
+        text = self.text
+        found = None
+        gap = GAP.match(text, end)
+        if gap:
+            word_rx = LOWER_WORD if lower else CAP_WORD
+            particle = PARTICLE.match(text, gap.end())
+            word = word_rx.match(text, particle.end()) if particle else None
+            if word is None:
+                particle, word = None, word_rx.match(text, gap.end())
+            if word is not None and not text[word.end() : word.end() + 1].isdigit():  # "IBAN DE35…" is a code
+                found = (gap.end(), word.end(), flags_of(word.group()), particle is not None)
+        self._next[key] = found
+        return found
+
+
+def capital_at(text: str, at: int) -> bool:
+    """Whether a capitalised word (``CAP_WORD``) may start at ``at``: a capital, or a particle."""
+    c = text[at : at + 1]
+    return bool(c) and (c.isupper() or PARTICLE.match(text, at) is not None)
+
+
+def capital_next(text: str, end: int) -> bool:
+    """Whether a capitalised word or a particle follows ``end`` after a space."""
+    gap = GAP.match(text, end)
+    return gap is not None and (text[gap.end() : gap.end() + 1].isupper() or PARTICLE.match(text, gap.end()) is not None)

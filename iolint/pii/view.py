@@ -1,0 +1,39 @@
+"""One look at a text, shared by every finder: made once per text by ``iolint.pii.finders``.
+
+``View(text, index)`` holds the text, its lower-cased form (offsets kept), whether it has a
+digit (and its runs of digits, on first use), and what one pass of the cue automaton
+(``cues.CueIndex``) found: the bits of the finders
+whose cue words occur, and where the special-category lexicon's stems start a word. The name
+finder keeps what it computes about the text's words in ``names`` (``iolint.pii.names.text``),
+so its pre-filter and its rules read the text once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from iolint.pii.hits import lower_same_length
+
+_DIGIT = re.compile(r"\d")
+DIGITS = re.compile(r"\d+")
+
+
+class View:
+    __slots__ = ("text", "low", "digits", "cued", "stems", "names", "_runs")
+
+    def __init__(self, text: str, index) -> None:
+        self.text = text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else lower_same_length(text)
+        self.digits = _DIGIT.search(text) is not None
+        self.cued, self.stems = index.scan(text, self.low)
+        self.names = None  # the name finder's words of the text, made on first use
+        self._runs = None
+
+    @property
+    def runs(self) -> list[str]:
+        """The text's runs of digits ("12", "03", "2024" in "12/03/2024"): the code finders'
+        pre-filter asks for a run of the length their codes have."""
+        if self._runs is None:
+            self._runs = DIGITS.findall(self.text) if self.digits else []
+        return self._runs
