@@ -48,7 +48,8 @@ def find_all_rules(t: NameText) -> list[Hit]:
     found = cued + initial_runs(t)
     found += gazetteer_runs(t, found)
     found += position_runs(t, found)
-    return [h for h in found if h in cued or not named_after(t, h)]
+    kept = frozenset(cued) if len(cued) > 8 else cued
+    return [h for h in found if h in kept or not named_after(t, h)]
 
 
 @cache

@@ -12,7 +12,7 @@ from iolint.pii.names.vocabulary import CAP_TOKEN, GAP, INITIAL, PARTICLE_WORDS,
 from iolint.pii.names.words import (
     NameText,
     capital_next,
-    covered,
+    Covered,
     flags_of,
     is_caps,
     is_name_like,
@@ -139,9 +139,10 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
         return hits
     opening = len(text) - len(text.lstrip())  # where the first word starts
     consumed = -1
+    covered = Covered(found)
     for token in tokens:
         start, end, flags = token
-        if start < consumed or covered(found, start):
+        if start < consumed or start in covered:
             continue
         if flags & WORD and not capital_next(text, end) and start != opening:
             continue  # a name that is a word, alone: every rule below needs more

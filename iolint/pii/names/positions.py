@@ -14,6 +14,7 @@ from iolint.pii.names.words import (
     NameText,
     capital_at,
     counts_here,
+    Covered,
     covered,
     flags_of,
     is_name_like,
@@ -104,9 +105,10 @@ def clause_runs(t: NameText, found: list[Hit]) -> list[Hit]:
     """Names opening a clause after a colon or a dash, before punctuation or a participle."""
     hits = []
     text = t.text
+    covered = Covered(found)
     for m in CLAUSE_START.finditer(text):
         at = m.end()
-        if covered(found, at) or not capital_at(text, at) or event_before(t, m.end()):
+        if at in covered or not capital_at(text, at) or event_before(t, m.end()):
             continue  # "Mostra: Frida Kahlo, …" is an event's
         span = person_run(text, at, opening=True)
         if span and CLAUSE_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
@@ -132,8 +134,9 @@ PARTICIPLE_AFTER = re.compile(
 def of_name_runs(t: NameText, found: list[Hit]) -> list[Hit]:
     hits = []
     text = t.text
+    covered = Covered(found)
     for m in OF_NAME.finditer(text):
-        if covered(found, m.end()) or not capital_at(text, m.end()):
+        if m.end() in covered or not capital_at(text, m.end()):
             continue
         span = person_run(text, m.end())
         if span and PARTICIPLE_AFTER.match(text, span[1]) and not after_place(t, span[0]):

@@ -3,6 +3,9 @@ could be a name, and ``NameText``, what the rules learn about one text, once."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
+
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, is_word, municipalities, table
 from iolint.pii.names.vocabulary import (
     ASCII_PARTICLES,
@@ -173,6 +176,26 @@ def covered(hits, at: int) -> bool:
         if hit.start <= at < hit.end:
             return True
     return False
+
+
+class Covered:
+    """``covered`` for many positions: ``at in Covered(hits)``, a scan of a few hits (most
+    titles), O(log n) for texts with many (a long text of names stays linear)."""
+
+    __slots__ = ("hits", "starts", "reach")
+
+    def __init__(self, hits) -> None:
+        self.hits = hits if len(hits) <= 16 else None
+        if self.hits is None:
+            spans = sorted((h.start, h.end) for h in hits)
+            self.starts = [start for start, _ in spans]
+            self.reach = list(accumulate((end for _, end in spans), max))  # furthest end so far
+
+    def __contains__(self, at: int) -> bool:
+        if self.hits is not None:
+            return covered(self.hits, at)
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.reach[i]
 
 
 class NameText:
