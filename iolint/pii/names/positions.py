@@ -41,9 +41,9 @@ OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
 OPENING_SHAPE = re.compile(r"[^\W\d_'’-]+(?:[ \t\u00a0'’-]+[^\W\d_'’-]+){1,12}[ \t]*(?:[:,!]|[-–—][ \t])")
 
 
-# "per Name Surname" or ": Name Surname" closing the title.
+# "per Name Surname", ": Name Surname" or "(Name Surname)" closing the title.
 CLOSING_CUE = re.compile(
-    r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd][ai]|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|D[AI])|[:–—]|(?<= )-)[ \t]+"
+    r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd][ai]|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|D[AI])|[:–—]|(?<= )-)[ \t]+|(?<= )\("
 )
 
 
