@@ -121,7 +121,7 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int]) ->
     if text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start):
         if _OFFICE_BEFORE.search(low, max(lo, start - 60), start) or _ORGANISATION.search(text, max(lo, start - 60), start):
             return True
-    if _AWARENESS.match(low, lo) or _TOPIC.search(low, lo, hi):
+    if _awareness(low, lo, start) or _TOPIC.search(low, lo, hi):
         return True
     if _OUTCOME.search(low, lo, hi):
         return False
@@ -130,6 +130,15 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int]) ->
         or _TOPIC_HEAD.search(low, max(lo, start - 60), start)
         or _OFFER.search(low, lo, hi)
     )
+
+
+def _awareness(low: str, lo: int, start: int) -> bool:
+    """An awareness day or a campaign heading the sentence, or the clause after its sender
+    ("ATS Brianza: Giornata mondiale del diabete, …")."""
+    if _AWARENESS.match(low, lo):
+        return True
+    colon = low.find(":", lo, start)
+    return colon >= 0 and _AWARENESS.match(low, colon + 1) is not None
 
 
 def neutral_before(kind: str, low: str, start: int, sentence_start: int) -> bool:
