@@ -19,10 +19,11 @@ from iolint.pii.wordlists import alternation
 _ODONYM = (
     r"via|viale|v\.le|piazza|p\.zza|p\.za|piazzale|p\.le|piazzetta|corso|c\.so|largo|l\.go|"
     r"vicolo|vico|lungomare|lungotevere|lungarno|strada|contrada|c\.da|località|loc\.|frazione|"
-    r"fraz\.|borgo|salita|traversa|circonvallazione|calle|fondamenta"
+    r"fraz\.|borgo|salita|traversa|circonvallazione|calle|fondamenta|"
+    r"rue|avenue|chemin"  # French, in Valle d'Aosta
 )
 _WORD = r"(?:(?:dell|d|l|all|sant)['’])?[A-ZÀ-Ý][\w'’.-]{0,30}"
-_LINK = r"d[aei]|de[il]|della|dello|delle|degli|al|alla|sul|sulla|e|[IVXL]{1,5}|\d{1,2}"
+_LINK = r"d[aei]|de[il]|della|dello|delle|degli|al|alla|sul|sulla|e|de|la|du|des|[IVXL]{1,5}|\d{1,2}"
 STREET_ADDRESS = re.compile(
     rf"""(?<![\w.])(?P<odonym>(?i:{_ODONYM}))\s+
     (?P<name>(?:(?:{_WORD}|{_LINK})\s+){{0,4}}{_WORD})
