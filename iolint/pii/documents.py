@@ -26,10 +26,10 @@ OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[A-Z](?![A-Za-z0-9])")
 _PLATE_CUE = cue(r"targ|veicol|auto|vettur|moto|ztl|plate|vehicle|car\b|kennzeichen|fahrzeug")
 _CUES = {
     "IT_IDENTITY_CARD": cue(
-        r"carta d['’ ]?identit|carta di identit|documento(?! di espatrio)|identity card|id card|identity document|"
+        r"carta d['’ ]?identit|carta di identit|documento(?! di espatrio| di viaggio)|identity card|id card|identity document|"
         r"cie\b|c\.i\.|personalausweis|ausweis|identitätskarte"
     ),
-    "IT_PASSPORT": cue(r"passaport|passport|reisepass|pass\.|pass-nr|documento di espatrio"),
+    "IT_PASSPORT": cue(r"passaport|passport|passeport|reisepass|pass\.|pass-nr|documento di (?:espatrio|viaggio)|travel document"),
     "IT_DRIVER_LICENSE": cue(r"patente|licen[cs]e|führerschein"),
 }
 
