@@ -56,12 +56,13 @@ _NAME_LIKE: dict[str, bool] = {}
 def is_name_like(word: str) -> bool:
     """An unknown word that could be a name: not a word of the language, nor a compound ending
     in one ("Marktgemeinde", "Neumarkt"), nor a role, place or code (an unknown word of four
-    capitals or fewer is an acronym: TARI, INPS)."""
+    capitals or fewer is an acronym: TARI, INPS; so is one in mixed case ending in a capital:
+    SerD, SerT)."""
     known = _NAME_LIKE.get(word)
     if known is not None:
         return known
     key = fold(word.replace("’", "'").rsplit("'", 1)[-1])
-    if not 2 <= len(key) <= 30 or (word.isupper() and len(key) <= 4):
+    if not 2 <= len(key) <= 30 or (word.isupper() and len(key) <= 4) or (word[-1].isupper() and not word.isupper()):
         like = False
     elif key in STOP_WORDS or key in municipalities() or is_word(key):
         like = False
