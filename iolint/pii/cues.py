@@ -118,7 +118,3 @@ class CueIndex:
             if extra is not None and (start == 0 or not text[start - 1].isalnum()):
                 extras.append((start, extra))
         return found, extras
-
-    def owners(self, low: str) -> int:
-        """The bits of the owners whose cues occur in ``low`` (a lower-cased text)."""
-        return self.scan(low, low)[0]

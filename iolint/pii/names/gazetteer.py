@@ -10,9 +10,9 @@ from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place
 from iolint.pii.names.vocabulary import CAP_TOKEN, GAP, INITIAL, PARTICLE_WORDS, PLACES
 from iolint.pii.names.words import (
+    Covered,
     NameText,
     capital_next,
-    Covered,
     flags_of,
     is_caps,
     is_name_like,

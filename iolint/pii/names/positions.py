@@ -11,10 +11,10 @@ from iolint.pii.names.context import after_place, event_before
 from iolint.pii.names.cued import CUE_PATTERNS
 from iolint.pii.names.vocabulary import CAP_WORD, GAP, PARTICLE
 from iolint.pii.names.words import (
+    Covered,
     NameText,
     capital_at,
     counts_here,
-    Covered,
     covered,
     flags_of,
     is_name_like,
