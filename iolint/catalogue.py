@@ -2,7 +2,7 @@
 
 Built-in packs live in the top-level ``rules/`` folder (shipped inside the wheel as
 ``iolint/rules``); users add packs of their own in the same format, whose rules use the generic
-checks of ``iolint.checks.generic``.
+checks of ``iolint.datachecks``.
 """
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ def load_pack(path: Path) -> list[Rule]:
     except OSError as exc:
         raise _fail(str(path), f"cannot read the rule pack: {exc.strerror or exc}") from None
     rules = parse_pack(text, str(path), builtin=False)
-    from iolint.checks.generic import validate_spec  # not at the top: cached runs load no checks
+    from iolint.datachecks import validate_spec  # not at the top: cached runs load no checks
 
     for rule in rules:
         problem = validate_spec(rule.check)

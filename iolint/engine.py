@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
-from iolint import catalogue, checks, secret
+from iolint import catalogue, registry, secret
 from iolint.catalogue import Rule
 from iolint.checks import Context
 from iolint.config import Config, ConfigError
@@ -55,7 +55,7 @@ class Linter:
         self.fingerprint_key = secret.key(secret.load(self.config.root))
         self.rules = catalogue.all_rules(self.config.rule_packs)
         self.by_code = {r.code: r for r in self.rules}
-        checks.load_all()
+        self.bindings = registry.load()
         self.context = Context(
             plan=self.config.plan,
             now=now or self.config.now,
@@ -108,21 +108,34 @@ class Linter:
                 if kind not in rule.applies_to or self.context.plan not in rule.plans:
                     continue
                 if rule.check is not None:  # a user pack's rule: only then load the regex module
-                    from iolint.checks import generic
+                    from iolint import datachecks
 
                     spec = rule.check
-                    out.append((rule, lambda msg, ctx, spec=spec: generic.run(spec, msg)))
-                elif rule.code in checks.PAYLOAD_CHECKS:
-                    out.append((rule, checks.PAYLOAD_CHECKS[rule.code]))
+                    out.append((rule, lambda msg, ctx, spec=spec: datachecks.run(spec, msg)))
+                else:
+                    binding = self.bindings.get(rule.code)
+                    if binding is not None and binding.kind == registry.PAYLOAD:
+                        out.append((rule, binding.check))
             self._runners[key] = out
         return self._runners[key]
 
     def batch_checks(self, ignored: frozenset[str] = frozenset()):
         return [
-            (self.by_code[code], cls(self.context))
-            for code, cls in checks.BATCH_CHECKS.items()
-            if code in self.enabled and code not in ignored and code in self.by_code
+            (self.by_code[code], binding.check(self.context))
+            for code, binding in self.bindings.items()
+            if binding.kind == registry.BATCH and code in self.enabled and code not in ignored and code in self.by_code
         ]
+
+    def template_checks(self, ignored: frozenset[str] = frozenset(), plan: str | None = None):
+        """The (rule, check) pairs that run on a template's source."""
+        out = []
+        for rule in self.rules:
+            binding = self.bindings.get(rule.code)
+            if binding is None or binding.kind != registry.TEMPLATE:
+                continue
+            if rule.code in self.enabled and rule.code not in ignored and (plan or self.context.plan) in rule.plans:
+                out.append((rule, binding.check))
+        return out
 
     # -- findings ----------------------------------------------------------------------------
 

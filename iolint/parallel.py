@@ -28,11 +28,16 @@ _linter = _batchless = None  # per worker process
 
 def batchless(config, now):
     """A linter that runs every enabled rule but the batch ones."""
-    from iolint import checks
     from iolint.engine import Linter
 
-    checks.load_all()
-    return Linter(config.replace(ignore=[*config.ignore, *checks.BATCH_CHECKS]), now=now)
+    return Linter(config.replace(ignore=[*config.ignore, *batch_codes()]), now=now)
+
+
+def batch_codes() -> list[str]:
+    """The batch rules' codes, in the order the workers send their keys."""
+    from iolint import registry
+
+    return [code for code, b in sorted(registry.load().items()) if b.kind == registry.BATCH]
 
 
 def _init(config, now, show_values):
@@ -56,10 +61,10 @@ def _check_task(task, data):
 def check_chunk(linter, display: str, first: int, lines: list) -> tuple[list, list]:
     """Findings of the payload rules on ``lines``, the first of which is line ``first``, and
     (line, keys) of each payload: what every batch rule counts of it (``batch_keys``)."""
-    from iolint import checks, loaders
+    from iolint import loaders, registry
 
     shift = first - 1
-    rules = tuple(checks.BATCH_CHECKS.values())
+    rules = tuple(registry.load()[code].check for code in batch_codes())
     keyed = []
 
     def tap(items):

@@ -270,12 +270,11 @@ class Pipeline:
         yield from self._stream_chunks(task, pool, lines)
 
     def _stream_chunks(self, task, pool, lines):
-        from iolint import checks
-        from iolint.parallel import chunks
+        from iolint.parallel import batch_codes, chunks
 
         linter = self.linter
         batch = linter.batch_checks(linter.ignored_for(task.display))
-        index = {code: i for i, code in enumerate(checks.BATCH_CHECKS)}  # the workers' key order
+        index = {code: i for i, code in enumerate(batch_codes())}  # the workers' key order
         start = lambda chunk: pool.check_chunk(task.display, *chunk)  # noqa: E731
         for _, pending in pool.ordered(chunks(lines), start):
             findings, keyed = pending.result()

@@ -5,11 +5,9 @@ import time
 import pytest
 
 from iolint import cta
-from iolint.checks import PAYLOAD_CHECKS, Context, load_all
 from iolint.cta import action_problem, split_front_matter
 from iolint.markdown import analyze
-
-load_all()
+from tests.checking import hits
 
 BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30."
 ACTION = '"iohandledlink://https://www.comune.example.it/disdici"'
@@ -35,9 +33,8 @@ def codes(text: str) -> list[str]:
 
 
 def run(code: str, markdown: str, **options) -> list:
-    ctx = Context(options={code: options})
     msg = {"content": {"subject": "Il tuo appuntamento", "markdown": markdown}}
-    return list(PAYLOAD_CHECKS[code](msg, ctx))
+    return hits(code, msg, **options)
 
 
 # -- splitting ---------------------------------------------------------------------------------

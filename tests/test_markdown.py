@@ -9,10 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iolint import markdown
-from iolint.checks import PAYLOAD_CHECKS, Context, load_all
 from iolint.markdown import analyze, body_issues, may_have_markup
-
-load_all()
+from tests.checking import hits
 
 INTRO = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30.\n\n"
 
@@ -229,9 +227,9 @@ def test_offsets_inside_lists_and_blockquotes():
 
 def test_check_functions_report_field_and_offset():
     msg = {"content": {"subject": "Il tuo appuntamento", "markdown": INTRO + "<i>nota</i>"}}
-    (hit,) = PAYLOAD_CHECKS["IO604"](msg, Context())
+    (hit,) = hits("IO604", msg)
     assert hit.field == "content.markdown" and hit.offset == len(INTRO)
-    assert list(PAYLOAD_CHECKS["IO604"]({"content": {"markdown": 42}}, Context())) == []
+    assert hits("IO604", {"content": {"markdown": 42}}) == []
 
 
 # -- speed: memo, pre-filter, lazy import ------------------------------------------------------

@@ -209,7 +209,7 @@ class Collector:
 
     def template(self, path: Path, display: str) -> Source:
         from iolint.templates import check_template_file, document
-        from iolint.templates import checks as template_checks
+        from iolint.checks import template as template_checks
         from iolint.templates.template import Template
 
         linter = self.linter

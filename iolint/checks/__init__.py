@@ -1,31 +1,12 @@
-"""Check functions, bound to rule codes.
-
-A payload check is ``fn(msg, ctx) -> Iterable[Hit]``; ``msg`` is the decoded payload (any JSON
-value, usually a dict). A batch check is a class whose instances are fed every payload of one
-input and report at the end. The rule's metadata lives in ``rules/*.yaml``; only the logic is here.
+"""The rules' logic, one module per family, each found by ``iolint.registry`` by listing this
+package. A payload check is ``fn(msg, ctx)`` yielding ``Hit``s; ``msg`` is the decoded payload
+(any JSON value, usually a dict). The rules' metadata lives in ``rules/*.yaml``.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-
-from iolint.finding import Hit
-
-PayloadCheck = Callable[[object, "Context"], Iterable[Hit]]
-
-PAYLOAD_CHECKS: dict[str, PayloadCheck] = {}
-BATCH_CHECKS: dict[str, type] = {}
-TEMPLATE_CHECKS: dict[str, Callable] = {}  # fn(template, ctx) -> Iterable[Hit], see iolint.templates
-
-# Modules holding check functions; imported once, on first use of the registry.
-_MODULES = (
-    "structure", "recipient", "payment", "dates", "plan", "batch", "privacy",
-    "markdown", "cta", "style", "directives", "consistency",
-)  # fmt: skip
-_loaded = False
 
 MISSING = object()
 
@@ -41,38 +22,6 @@ class Context:
 
     def option(self, code: str, name: str, default):
         return self.options.get(code, {}).get(name, default)
-
-
-def payload_check(code: str):
-    def register(fn: PayloadCheck) -> PayloadCheck:
-        PAYLOAD_CHECKS[code] = fn
-        return fn
-
-    return register
-
-
-def batch_check(code: str):
-    def register(cls: type) -> type:
-        BATCH_CHECKS[code] = cls
-        return cls
-
-    return register
-
-
-def template_check(code: str):
-    def register(fn: Callable) -> Callable:
-        TEMPLATE_CHECKS[code] = fn
-        return fn
-
-    return register
-
-
-def load_all() -> None:
-    global _loaded
-    if not _loaded:
-        for name in _MODULES:
-            importlib.import_module(f"iolint.checks.{name}")
-        _loaded = True
 
 
 def dig(data: object, path: str) -> object:

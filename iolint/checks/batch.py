@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 
-from iolint.checks import batch_check, content
+from iolint.checks import content
 from iolint.finding import Hit
+from iolint.registry import batch_check
 
 _TABLE_LIMIT = 100_000
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 from iolint import italian
-from iolint.checks import content, payload_check, text_of
+from iolint.checks import content, text_of
 from iolint.checks.dates import ROME, parse_timestamp
 from iolint.checks.payment import format_euro
 from iolint.finding import Hit
 from iolint.message import AMOUNT_MAX, AMOUNT_MIN, NOTICE_NUMBER_RE
+from iolint.registry import payload_check
 
 _FIELD = "content.markdown"
 

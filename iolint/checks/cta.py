@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from iolint import markdown
-from iolint.checks import payload_check, text_of
+from iolint.checks import text_of
 from iolint.checks.markdown import register
 from iolint.finding import Hit
+from iolint.registry import payload_check
 
 for _code in ("IO620", "IO621", "IO622", "IO623", "IO624", "IO625"):
     register(_code)

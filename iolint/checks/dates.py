@@ -7,9 +7,10 @@ from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from iolint.checks import content, payload_check
+from iolint.checks import content
 from iolint.finding import Hit
 from iolint.message import TIMESTAMP_RE
+from iolint.registry import payload_check
 
 ROME = ZoneInfo("Europe/Rome")
 _TIMESTAMPS = (

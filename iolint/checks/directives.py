@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from iolint.checks import payload_check, text_of
+from iolint.checks import text_of
 from iolint.finding import Hit
+from iolint.registry import payload_check
 
 _LOOKS_LIKE = re.compile(r"(?:\{#-?\s*|#\s*)?iolint\s*:\s*ignore(?:-file)?\s*\[[^\]\n]*\]?", re.IGNORECASE)
 

@@ -6,8 +6,9 @@ The logic is in ``iolint.markdown``; each rule reports the issues of its code.
 from __future__ import annotations
 
 from iolint import markdown
-from iolint.checks import payload_check, text_of
+from iolint.checks import text_of
 from iolint.finding import Hit
+from iolint.registry import payload_check
 
 
 def issue_hits(msg, code: str):

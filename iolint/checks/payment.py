@@ -7,9 +7,10 @@ import math
 from stdnum.it import iva
 
 from iolint import italian
-from iolint.checks import content, payload_check
+from iolint.checks import content
 from iolint.finding import Hit
 from iolint.message import AMOUNT_MAX, AMOUNT_MIN, NOTICE_NUMBER_RE, ORGANIZATION_FISCAL_CODE_RE
+from iolint.registry import payload_check
 
 
 def _payment(msg: object) -> dict | None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from iolint.checks import content, is_advanced, payload_check
+from iolint.checks import content, is_advanced
 from iolint.finding import Hit
 from iolint.message import ULID_RE
+from iolint.registry import payload_check
 
 # Premium features a sender can declare it relies on (config `features`, template `features`).
 PREMIUM_FEATURES = {

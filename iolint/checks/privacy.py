@@ -9,9 +9,10 @@ from __future__ import annotations
 from functools import cache
 
 from iolint import pii
-from iolint.checks import payload_check, text_of
+from iolint.checks import text_of
 from iolint.finding import Hit
 from iolint.pii.kinds import KINDS
+from iolint.registry import payload_check
 
 
 def _detections(msg, key, entities=None):

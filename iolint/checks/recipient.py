@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from stdnum.it import codicefiscale
 
-from iolint.checks import payload_check
 from iolint.finding import Hit
 from iolint.message import FISCAL_CODE_RE
+from iolint.registry import payload_check
 
 
 def fiscal_code_problem(value: object) -> str | None:

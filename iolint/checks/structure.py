@@ -11,7 +11,7 @@ from functools import cache
 
 from pydantic import ValidationError
 
-from iolint.checks import content, payload_check
+from iolint.checks import content
 from iolint.finding import Hit
 from iolint.message import (
     MARKDOWN_MAX,
@@ -22,6 +22,7 @@ from iolint.message import (
     known_fields,
     utf16_len,
 )
+from iolint.registry import payload_check
 
 # Fields whose every problem but absence is reported by a dedicated rule.
 _DEDICATED = {

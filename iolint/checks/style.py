@@ -9,8 +9,9 @@ import re
 from functools import lru_cache
 
 from iolint import cta
-from iolint.checks import content, payload_check, text_of
+from iolint.checks import content, text_of
 from iolint.finding import Hit
+from iolint.registry import payload_check
 
 _FIELDS = ("subject", "markdown")
 

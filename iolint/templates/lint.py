@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from iolint import checks, loaders
+from iolint import loaders
+from iolint.checks import template as template_checks
 from iolint.finding import Finding, Hit
-from iolint.templates import checks as template_checks
 from iolint.templates import document
 from iolint.templates.render import TEXT_FIELDS
 from iolint.templates.template import PLACEHOLDER, Rendered, Template
@@ -103,11 +103,8 @@ def _listed(items: list[str]) -> str:
 
 
 def _template_findings(linter, template, ctx, ignored, display) -> Iterator[Finding]:
-    for rule in linter.rules:
-        fn = checks.TEMPLATE_CHECKS.get(rule.code)
-        if fn is None or rule.code not in linter.enabled or rule.code in ignored:
-            continue
-        if "template" not in rule.applies_to or ctx.plan not in rule.plans:
+    for rule, fn in linter.template_checks(ignored, ctx.plan):
+        if "template" not in rule.applies_to:
             continue
         for item in fn(template, ctx):
             hit, variant = item if isinstance(item, tuple) else (item, None)

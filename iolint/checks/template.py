@@ -1,8 +1,10 @@
-"""The template rules (family template, IO701..IO729): their logic, bound to their codes.
+"""The template rules: their logic, bound to their codes.
 
 A template check is ``fn(template, ctx)`` yielding ``Hit``s, or ``(Hit, variant)`` pairs for
 what one rendered variant showed. A hit's ``field`` is a dotted path in the template file and
 its ``offset`` an offset in that field's Jinja source; no offset means the field's key.
+Jinja is imported only when a template is checked: ``iolint.templates.analysis`` is imported
+inside the checks, which receive an ``iolint.templates.template.Template``.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 import re
 
 from iolint import pii
-from iolint.checks import template_check
 from iolint.finding import Hit
-from iolint.templates import analysis, personal
-from iolint.templates.template import MAX_VARIANTS, Template
+from iolint.registry import template_check
+from iolint.templates import personal
+
+MAX_VARIANTS = 64
 
 
 def max_variants(ctx) -> int:
@@ -22,7 +25,7 @@ def max_variants(ctx) -> int:
 
 
 @template_check("IO701")
-def template_syntax_error(template: Template, ctx):
+def template_syntax_error(template, ctx):
     for source in template.sources.values():
         if source.error:
             line, message = source.error
@@ -30,25 +33,27 @@ def template_syntax_error(template: Template, ctx):
 
 
 @template_check("IO702")
-def invalid_template(template: Template, ctx):
+def invalid_template(template, ctx):
     for field, message in template.doc.structure:
         yield Hit(field, message)
 
 
 @template_check("IO703")
-def unknown_template_key(template: Template, ctx):
+def unknown_template_key(template, ctx):
     for field, message in template.doc.unknown_keys:
         yield Hit(field, message)
 
 
 @template_check("IO704")
-def invalid_variable(template: Template, ctx):
+def invalid_variable(template, ctx):
     for field, message in template.doc.bad_variables:
         yield Hit(field, message)
 
 
 @template_check("IO710")
-def undeclared_variable(template: Template, ctx):
+def undeclared_variable(template, ctx):
+    from iolint.templates import analysis
+
     for source in template.parsed:
         seen = set()
         for name in analysis.undeclared(source.ast, template.doc.declared, template.env):
@@ -62,7 +67,9 @@ def undeclared_variable(template: Template, ctx):
 
 
 @template_check("IO711")
-def unused_variable(template: Template, ctx):
+def unused_variable(template, ctx):
+    from iolint.templates import analysis
+
     if any(s.error for s in template.sources.values()):
         return  # a source that does not parse may well use them
     used = {n.name for s in template.parsed for n in analysis.loads(s.ast)}
@@ -72,7 +79,9 @@ def unused_variable(template: Template, ctx):
 
 
 @template_check("IO712")
-def unknown_filter(template: Template, ctx):
+def unknown_filter(template, ctx):
+    from iolint.templates import analysis
+
     known = ", ".join(sorted(template.env.filters))
     for source in template.parsed:
         for kind, name, line in analysis.unknown_filters(source.ast, template.env):
@@ -85,7 +94,9 @@ def unknown_filter(template: Template, ctx):
 
 
 @template_check("IO715")
-def personal_variable_in_title(template: Template, ctx):
+def personal_variable_in_title(template, ctx):
+    from iolint.templates import analysis
+
     source = template.sources.get("subject")
     if source is None or source.ast is None:
         return
@@ -121,7 +132,7 @@ def personal_variable_in_title(template: Template, ctx):
                 break
 
 
-def _samples(template: Template, parts: list[str]):
+def _samples(template, parts: list[str]):
     var = template.doc.variables.get(parts[0])
     if var is None:
         return
@@ -132,7 +143,9 @@ def _samples(template: Template, parts: list[str]):
 
 
 @template_check("IO716")
-def personal_data_in_title_text(template: Template, ctx):
+def personal_data_in_title_text(template, ctx):
+    from iolint.templates import analysis
+
     source = template.sources.get("subject")
     if source is None:
         return
@@ -147,7 +160,9 @@ def personal_data_in_title_text(template: Template, ctx):
 
 
 @template_check("IO720")
-def sandbox_escape(template: Template, ctx):
+def sandbox_escape(template, ctx):
+    from iolint.templates import analysis
+
     for source in template.parsed:
         by_line: dict[int, list[tuple[str, str]]] = {}
         for line, what, written in analysis.escapes(source.ast, template.doc.declared):
@@ -164,7 +179,9 @@ def sandbox_escape(template: Template, ctx):
 
 
 @template_check("IO721")
-def template_include(template: Template, ctx):
+def template_include(template, ctx):
+    from iolint.templates import analysis
+
     for source in template.parsed:
         for line, tag in analysis.includes(source.ast):
             yield Hit(
@@ -175,16 +192,16 @@ def template_include(template: Template, ctx):
 
 
 @template_check("IO725")
-def render_failed(template: Template, ctx):
+def render_failed(template, ctx):
     yield from _failures(template, ctx, "error")
 
 
 @template_check("IO726")
-def render_limit(template: Template, ctx):
+def render_limit(template, ctx):
     yield from _failures(template, ctx, "limit")
 
 
-def _failures(template: Template, ctx, kind: str):
+def _failures(template, ctx, kind: str):
     if template.unsafe or (kind == "error" and template.placeholders):
         return  # not rendered; or rendered with placeholders, which may be what failed (IO727)
     results, _ = template.rendered(max_variants(ctx))
@@ -204,7 +221,7 @@ def _failures(template: Template, ctx, kind: str):
 
 
 @template_check("IO729")
-def too_many_variants(template: Template, ctx):
+def too_many_variants(template, ctx):
     if template.unsafe:
         return
     limit = max_variants(ctx)
