@@ -20,7 +20,7 @@ from iolint.config import Config, ConfigError
 from iolint.engine import Linter
 from iolint.errors import InternalError, InvalidPayload, IolintError
 from iolint.finding import Finding, Severity
-from iolint.loaders import Item, Problem, decode, load_json
+from iolint.loaders import Item, Problem, ProblemKind, decode, load_json
 from iolint.redact import redact
 
 __all__ = ["lint", "check_before_send", "plain", "Report", "IolintError", "InvalidPayload", "MessageRejected"]
@@ -165,7 +165,7 @@ def _as_data(payload: object) -> object | Item | Problem:
             return payload
     if isinstance(payload, str):
         items = list(load_json(str.__str__(payload)))
-        return items[0] if len(items) == 1 else Problem("IO004", "expected one payload, got a list")
+        return items[0] if len(items) == 1 else Problem(ProblemKind.NOT_A_MESSAGE, "expected one payload, got a list")
     return plain(payload)
 
 
@@ -312,16 +312,17 @@ def _run(payload, plan=None, now=None, config=None, select=None, ignore=None, fe
 
 
 def _findings(linter: Linter, data) -> list[Finding]:
+    gate = linter.gate
     if isinstance(data, Problem):
-        found = linter.problem(data, "<payload>")
+        found = gate.problem(data, "<payload>")
         return [found] if found else []
     if isinstance(data, Item):  # read from JSON text: findings get line and column
         out = []
         for rule, hit in linter.check_payload(data.data):
             line, column = data.locate(hit.field, hit.offset, key=hit.key)
-            out.append(linter.finding(rule, hit, line=line, column=column))
+            out.append(gate.finding(rule, hit, line=line, column=column))
         return out
-    return [linter.finding(rule, hit) for rule, hit in linter.check_payload(data)]
+    return [gate.finding(rule, hit) for rule, hit in linter.check_payload(data)]
 
 
 def check_before_send(payload: object, **options) -> object:

@@ -133,7 +133,8 @@ def _config(args):
 
 def _pipeline(args, *, baseline=None, show_values=False):
     """The pipeline for ``check`` and ``baseline``; ``baseline`` is the file to apply, if any."""
-    from iolint.pipeline import Pipeline, display
+    from iolint.paths import display
+    from iolint.pipeline import Pipeline
 
     config = _config(args).replace(
         plan=args.plan,
@@ -259,7 +260,7 @@ def run_baseline(args) -> int:
 
     from iolint import baseline, secret
     from iolint.outputs import refused_baseline
-    from iolint.pipeline import display
+    from iolint.paths import display
 
     config = _config(args)
     refused = refused_baseline(args.file, [*(args.paths or [Path.cwd()]), config.source], config)

@@ -7,6 +7,7 @@ line and column). A problem never stops the other items of the file from being c
 from __future__ import annotations
 
 import bisect
+import enum
 import json
 import json.decoder
 import re
@@ -29,11 +30,22 @@ _decoder = json.JSONDecoder()
 _WS = " \t\n\r"
 
 
+class ProblemKind(enum.Enum):
+    """What keeps a file, or part of it, from being read as payloads (``iolint.checks.input``
+    maps each kind to its rule)."""
+
+    UNREADABLE = "unreadable"  # no file, not a regular file, binary, not UTF-8
+    SYNTAX = "syntax"  # JSON, JSONL, YAML or CSV that does not parse
+    TOO_LARGE = "too-large"  # a file, line or YAML document over the limits
+    NOT_A_MESSAGE = "not-a-message"  # empty, or no IO message in it
+    NOT_RENDERED = "not-rendered"  # a row of recipients the template cannot render
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something in a file that is not a payload iolint can read."""
 
-    code: str  # IO001 unreadable, IO002 syntax, IO003 too large, IO004 not a message
+    kind: ProblemKind
     message: str
     line: int | None = None
     column: int | None = None
@@ -274,21 +286,21 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | Problem:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)  # not trusting st_size: /proc files say 0
     except OSError as exc:
-        return Problem("IO001", f"cannot read the file: {exc.strerror or exc}")
+        return Problem(ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")
     if len(raw) > limit:
-        return Problem("IO003", f"file is over the {limit:,}-byte limit")
+        return Problem(ProblemKind.TOO_LARGE, f"file is over the {limit:,}-byte limit")
     return decode(raw)
 
 
 def decode(raw: bytes) -> str | Problem:
     if b"\0" in raw[:8192]:
-        return Problem("IO001", "binary file: payloads and templates are UTF-8 text")
+        return Problem(ProblemKind.UNREADABLE, "binary file: payloads and templates are UTF-8 text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - raw.rfind(b"\n", 0, exc.start)
-        return Problem("IO001", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", line, column)
+        return Problem(ProblemKind.UNREADABLE, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", line, column)
 
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)  # a JSON string, or its unclosed rest
@@ -320,23 +332,23 @@ def _too_long_number(text: str, lines: Lines) -> Problem:
     limit = sys.get_int_max_str_digits()
     found = re.search(rf"\d{{{limit + 1},}}", _blank_strings(text)) if limit else None
     line, column = lines.position(found.start()) if found else (1, 1)
-    return Problem("IO002", f"invalid JSON: a number with more than {limit:,} digits", line, column)
+    return Problem(ProblemKind.SYNTAX, f"invalid JSON: a number with more than {limit:,} digits", line, column)
 
 
 def load_json(text: str) -> Iterator[Item | Problem]:
     if not _depth_ok(text):
-        yield Problem("IO002", f"nesting deeper than {MAX_DEPTH} levels", 1, 1)
+        yield Problem(ProblemKind.SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", 1, 1)
         return
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield Problem("IO002", f"invalid JSON: {exc.msg}", *Lines(text).position(exc.pos))
+        yield Problem(ProblemKind.SYNTAX, f"invalid JSON: {exc.msg}", *Lines(text).position(exc.pos))
         return
     except ValueError:  # an integer too long to convert
         yield _too_long_number(text, Lines(text))
         return
     except RecursionError:
-        yield Problem("IO002", "invalid JSON: nested too deeply", 1, 1)
+        yield Problem(ProblemKind.SYNTAX, "invalid JSON: nested too deeply", 1, 1)
         return
     yield from _items(data, text)
 
@@ -371,12 +383,12 @@ def read_lines(handle) -> Iterator[str | Problem]:
         if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):  # skip the rest of the over-long line
                 raw = handle.readline(MAX_LINE_BYTES)
-            yield Problem("IO003", f"line is over the {MAX_LINE_BYTES:,}-byte limit", None, 1)
+            yield Problem(ProblemKind.TOO_LARGE, f"line is over the {MAX_LINE_BYTES:,}-byte limit", None, 1)
             continue
         try:
             yield raw.decode("utf-8-sig" if first else "utf-8")
         except UnicodeDecodeError as exc:
-            yield Problem("IO001", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", None, exc.start + 1)
+            yield Problem(ProblemKind.UNREADABLE, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", None, exc.start + 1)
         first = False
 
 
@@ -384,24 +396,24 @@ def load_jsonl(lines: Iterator[str | Problem]) -> Iterator[Item | Problem]:
     """One payload per line; bad lines are problems, the rest are still checked."""
     for number, line in enumerate(lines, 1):
         if isinstance(line, Problem):
-            yield Problem(line.code, line.message, number, line.column)
+            yield Problem(line.kind, line.message, number, line.column)
             continue
         if not line.strip():
             continue
         if not _depth_ok(line):
-            yield Problem("IO002", f"nesting deeper than {MAX_DEPTH} levels", number, 1)
+            yield Problem(ProblemKind.SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", number, 1)
             continue
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Problem("IO002", f"invalid JSON: {exc.msg}", number, exc.colno)
+            yield Problem(ProblemKind.SYNTAX, f"invalid JSON: {exc.msg}", number, exc.colno)
             continue
         except ValueError:  # an integer too long to convert
             problem = _too_long_number(line, Lines(line))
-            yield Problem(problem.code, problem.message, number, problem.column)
+            yield Problem(problem.kind, problem.message, number, problem.column)
             continue
         except RecursionError:
-            yield Problem("IO002", "invalid JSON: nested too deeply", number, 1)
+            yield Problem(ProblemKind.SYNTAX, "invalid JSON: nested too deeply", number, 1)
             continue
         yield Item(data, number, lines=Lines(line), line_base=number - 1)
 
@@ -460,14 +472,14 @@ def load_yaml(text: str) -> Iterator[Item | Problem]:
     try:
         loader = _Loader(text)
     except yaml.YAMLError as exc:  # the reader refuses control characters before parsing
-        yield Problem("IO002", f"invalid YAML: {exc}".split("\n")[0], *_reader_position(exc, text))
+        yield Problem(ProblemKind.SYNTAX, f"invalid YAML: {exc}".split("\n")[0], *_reader_position(exc, text))
         return
     try:
         while loader.check_node():
             node = loader.get_node()
             if _expanded_size(node, {}) > MAX_YAML_NODES:
                 yield Problem(
-                    "IO003",
+                    ProblemKind.TOO_LARGE,
                     f"the YAML expands to more than {MAX_YAML_NODES:,} values (aliases?)",
                     node.start_mark.line + 1,
                     node.start_mark.column + 1,
@@ -485,13 +497,13 @@ def load_yaml(text: str) -> Iterator[Item | Problem]:
             else:
                 yield Item(_jsonable(data), node.start_mark.line + 1, yaml_node=node)
     except _TooDeep as exc:
-        yield Problem("IO002", exc.problem, exc.problem_mark.line + 1, exc.problem_mark.column + 1)
+        yield Problem(ProblemKind.SYNTAX, exc.problem, exc.problem_mark.line + 1, exc.problem_mark.column + 1)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        yield Problem("IO002", f"invalid YAML: {exc.problem or exc.context}", *where)
+        yield Problem(ProblemKind.SYNTAX, f"invalid YAML: {exc.problem or exc.context}", *where)
     except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
-        yield Problem("IO002", f"invalid YAML: {exc}", 1, 1)
+        yield Problem(ProblemKind.SYNTAX, f"invalid YAML: {exc}", 1, 1)
     finally:
         loader.dispose()
 
@@ -499,14 +511,14 @@ def load_yaml(text: str) -> Iterator[Item | Problem]:
 def _construct_problem(exc: Exception, node: yaml.Node) -> Problem:
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark:
         mark = exc.problem_mark
-        return Problem("IO002", f"invalid YAML: {exc.problem or exc.context}", mark.line + 1, mark.column + 1)
+        return Problem(ProblemKind.SYNTAX, f"invalid YAML: {exc.problem or exc.context}", mark.line + 1, mark.column + 1)
     limit = sys.get_int_max_str_digits()
     long = _find_scalar(node, lambda n: limit and sum(c.isdigit() for c in n.value) > limit)
     if isinstance(exc, ValueError) and long is not None:
         message, mark = f"invalid YAML: a number with more than {limit:,} digits", long.start_mark
     else:
         message, mark = f"invalid YAML: {type(exc).__name__}: {exc}", node.start_mark
-    return Problem("IO002", message, mark.line + 1, mark.column + 1)
+    return Problem(ProblemKind.SYNTAX, message, mark.line + 1, mark.column + 1)
 
 
 def _find_scalar(node: yaml.Node, test) -> yaml.ScalarNode | None:

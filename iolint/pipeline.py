@@ -18,7 +18,9 @@ from itertools import chain
 from pathlib import Path
 
 from iolint import inputs, loaders, suppress
+from iolint.gate import Gate
 from iolint.finding import Finding
+from iolint.paths import display, relative
 
 STREAM_BYTES = 16 * 1024 * 1024
 
@@ -31,13 +33,6 @@ class Task:
     kind: str | None = None  # standard input only: "json", "yaml", "jsonl", "template" or "sniff" (unnamed)
 
 
-def display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop
-        return path.as_posix()
-
-
 def check_file(linter, task: Task, data: bytes | None) -> list[Finding]:
     """The findings of one file (or of standard input), inline directives applied, sorted."""
     if task.kind:
@@ -47,7 +42,7 @@ def check_file(linter, task: Task, data: bytes | None) -> list[Finding]:
     kind = task.kind or suppress.kind_of(task.path.name)
     if kind in ("yaml", "template") and data and b"iolint" in data:  # JSON holds no comments
         text = data.decode("utf-8", "replace")
-        findings = suppress.apply_inline(linter, text, findings, task.display, kind)
+        findings = linter.gate.directives(text, findings, task.display, kind)
     return sorted(findings, key=Finding.sort_key)
 
 
@@ -109,12 +104,9 @@ class Pipeline:
         self.now = now
         self.jobs = jobs
         self.cache = cache
-        self.baseline = baseline
         self.show_values = show_values
         self.progress = Progress(progress)
-        self.suppressions = suppress.Entries(
-            config, lambda p: display(Path(p)), suppress.today(now or config.now)
-        )
+        self.gate = Gate(config, now=now, baseline=baseline)
         self.errors = 0
         self.parallel = False  # whether worker processes were started (``--jobs`` and enough work)
 
@@ -122,21 +114,17 @@ class Pipeline:
     def linter(self):
         from iolint.engine import Linter
 
-        return Linter(self.config, now=self.now)
+        return Linter(self.config, now=self.now, gate=self.gate)
+
+    @property
+    def baseline(self):
+        return self.gate.baseline
 
     def rules(self):
-        if "linter" in self.__dict__:
-            return self.linter.rules
-        from iolint import catalogue
-
-        return catalogue.all_rules(self.config.rule_packs)
+        return self.gate.rules
 
     def relative(self, shown: str) -> str:
-        """A file's path relative to the project root, as suppressions and baselines name it."""
-        try:
-            return (Path.cwd() / shown).resolve().relative_to(self.config.root.resolve()).as_posix()
-        except (ValueError, OSError, RuntimeError):
-            return Path(shown).as_posix()
+        return relative(shown, self.config.root)
 
     # -- running -----------------------------------------------------------------------------
 
@@ -229,8 +217,7 @@ class Pipeline:
 
     def _after(self, task, findings):
         rel = self.relative(task.display)
-        findings = self.suppressions.filter(rel, findings, self.rules)
-        return self.baseline.filter(rel, findings) if self.baseline else findings
+        return self.gate.accepted(rel, self.gate.suppressed(rel, findings))
 
     def _stdin(self, task: Task, pool):
         """Standard input, read once: a JSONL batch streams, anything else is read whole."""
@@ -273,7 +260,7 @@ class Pipeline:
         from iolint.parallel import batch_codes, chunks
 
         linter = self.linter
-        batch = linter.batch_checks(linter.ignored_for(task.display))
+        batch = linter.batch_checks(linter.gate.ignored_for(task.display))
         index = {code: i for i, code in enumerate(batch_codes())}  # the workers' key order
         start = lambda chunk: pool.check_chunk(task.display, *chunk)  # noqa: E731
         for _, pending in pool.ordered(chunks(lines), start):
@@ -284,8 +271,7 @@ class Pipeline:
                     state.add(keys[at], line)
             yield from findings
         for rule, state in batch:
-            for line, hit in state.finish():
-                yield linter.finding(rule, hit, file=task.display, line=line)
+            yield from linter.batch_findings(rule, state, task.display)
 
     def _counted(self, task, lines):
         from iolint.report.inert import inert
@@ -297,8 +283,5 @@ class Pipeline:
 
     def leftovers(self, *, unused: bool):
         """Findings about the suppressions and the baseline themselves, once every file is done."""
-        if self.suppressions.entries or self.suppressions.problems:
-            yield from self.suppressions.leftovers(self.linter, unused=unused)
-        if self.baseline:
-            yield from self.baseline.stale(self.linter)
+        return self.gate.leftovers(unused=unused)
 

@@ -37,9 +37,10 @@ def test_reads_tool_iolint_from_pyproject_upwards(tmp_path):
     assert config.plan == "premium"
     linter = Linter(config)
     assert "IO120" not in linter.enabled and "IO208" not in linter.enabled
-    assert linter.severity(linter.by_code["IO104"]) is Severity.ERROR
-    assert linter.severity(linter.by_code["IO105"]) is Severity.INFO
-    assert "IO105" in linter.ignored_for("legacy/old.json")
+    gate = linter.gate
+    assert gate.severity(gate.by_code["IO104"]) is Severity.ERROR
+    assert gate.severity(gate.by_code["IO105"]) is Severity.INFO
+    assert "IO105" in gate.ignored_for("legacy/old.json")
     assert linter.context.option("IO130", "threshold", 10) == 3
 
 

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iolint import cta, inputs, loaders, suppress
+from iolint import cta, inputs, loaders
 from iolint.finding import Finding
+from iolint.paths import display, relative
 
 # Where a finding is pinned, in the order of the screen, by the first key of its field.
 TARGETS = {"subject": "subject", "due_date": "due", "markdown": "body", "payment_data": "payment",
@@ -71,13 +72,13 @@ class Collector:
         from iolint.engine import Linter
 
         self.linter = Linter(config, now=now)
+        self.gate = self.linter.gate
         self.config = config
         self.limit = limit
-        self.entries = suppress.Entries(config, lambda p: _display(Path(p)), suppress.today(now or config.now))
 
     def paths(self, paths: Iterable[Path]) -> Iterator[Source]:
         for path, explicit in inputs.discover(list(paths), self.config):
-            source = self.file(path, _display(path), explicit)
+            source = self.file(path, display(path), explicit)
             if source is not None:
                 yield source
 
@@ -87,7 +88,7 @@ class Collector:
         kind = loaders.payload_kind(path)
         if kind is None or not path.is_file():
             why = "not a payload or template file" if kind is None else "no such file, or not a regular file"
-            return self._unreadable(display, loaders.Problem("IO001" if kind else "IO004", why)) if explicit else None
+            return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE if kind else "IO004", why)) if explicit else None
         if kind == "jsonl":
             return self._jsonl(path, display)
         text = loaders.read_text(path)
@@ -114,7 +115,7 @@ class Collector:
         """Payloads given as text (standard input): JSON, JSON Lines or YAML."""
         stripped = text.lstrip("\ufeff \t\r\n")
         if not stripped:
-            return self._unreadable(display, loaders.Problem("IO004", "the input is empty: no message to show", 1, 1))
+            return self._unreadable(display, loaders.Problem(loaders.ProblemKind.NOT_A_MESSAGE, "the input is empty: no message to show", 1, 1))
         items = list(loaders.load_json(text)) if stripped[0] in "{[" else []
         if not items or (isinstance(items[0], loaders.Problem) and "\n{" in stripped):
             items = list(loaders.load_jsonl(iter(text.splitlines()))) if stripped[:1] == "{" else []
@@ -128,10 +129,10 @@ class Collector:
         try:
             handle = path.open("rb")
         except OSError as exc:
-            return self._unreadable(display, loaders.Problem("IO001", f"cannot read the file: {exc.strerror or exc}"))
+            return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}"))
         with handle:
             if b"\0" in handle.read(8192):
-                return self._unreadable(display, loaders.Problem("IO001", "binary file: payloads are UTF-8 text"))
+                return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE, "binary file: payloads are UTF-8 text"))
             handle.seek(0)
             lines = loaders.read_lines(handle)
             items, shown = [], 0
@@ -145,7 +146,7 @@ class Collector:
 
     def items(self, items, display: str, text: str | None, *, more: int = 0) -> Source:
         linter = self.linter
-        ignored = linter.ignored_for(display)
+        ignored = self.gate.ignored_for(display)
         runners = linter.runners("payload", ignored)
         batch = linter.batch_checks(ignored)
         ctx = linter.context
@@ -153,14 +154,14 @@ class Collector:
         messages: list[tuple[Message, list[tuple[Finding, int | None]]]] = []
         for item in items:
             if isinstance(item, loaders.Problem):
-                problem = linter.problem(item, display)
+                problem = self.gate.problem(item, display)
                 found += [problem] if problem else []
                 continue
             hits = []
             for rule, fn in runners:
                 for hit in fn(item.data, ctx):
                     line, column = item.locate(hit.field, hit.offset)
-                    hits.append((linter.finding(rule, hit, file=display, line=line, column=column), hit.offset))
+                    hits.append((self.gate.finding(rule, hit, file=display, line=line, column=column), hit.offset))
             found += [f for f, _ in hits]
             for _, state in batch:
                 state.feed(item.data, item.line)
@@ -169,9 +170,9 @@ class Collector:
                 messages.append((Message(item.data, display, label, line=item.line), hits))
         at_line = {message.line: (message, hits) for message, hits in messages if message.line}
         for rule, state in batch:
-            for line, hit in state.finish():
-                finding = linter.finding(rule, hit, file=display, line=line)
+            for finding in linter.batch_findings(rule, state, display):
                 found.append(finding)
+                line = finding.line
                 if line in at_line:  # a duplicate: about the message on that line
                     at_line[line][1].append((finding, None))
         kept = self._kept(found, display, text)
@@ -190,19 +191,12 @@ class Collector:
         """The findings left after inline directives and suppressions, plus what is wrong with
         the directives themselves; by identity, in order."""
         if text is not None and "iolint" in text:
-            findings = list(suppress.apply_inline(self.linter, text, findings, display))
-        findings = self.entries.filter(self._relative(display), findings, lambda: self.linter.rules)
+            findings = list(self.gate.directives(text, findings, display))
+        findings = self.gate.suppressed(relative(display, self.config.root), findings)
         return {id(f): f for f in sorted(findings, key=Finding.sort_key)}
 
-    def _relative(self, display: str) -> str:
-        """The file relative to the project root, as suppressions name it."""
-        try:
-            return (Path.cwd() / display).resolve().relative_to(self.config.root.resolve()).as_posix()
-        except (ValueError, OSError, RuntimeError):
-            return Path(display).as_posix()
-
     def _unreadable(self, display: str, problem: loaders.Problem) -> Source:
-        found = self.linter.problem(problem, display)
+        found = self.gate.problem(problem, display)
         return Source(display, findings=[found] if found else [])
 
     # -- templates -----------------------------------------------------------------------------
@@ -224,7 +218,7 @@ class Collector:
         template = Template(doc)
         by_key = {(f.code, f.field, f.message): f for f in kept.values()}
         ctx = dataclasses.replace(linter.context, features=linter.context.features | set(doc.features))
-        runners = linter.runners("template", linter.ignored_for(display))
+        runners = linter.runners("template", self.gate.ignored_for(display))
         service = _model_service(path)
         pinned_ids = set()
         results, _ = template.rendered(template_checks.max_variants(ctx))
@@ -262,7 +256,4 @@ def _model_service(path: Path) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def _display(path: Path) -> str:
-    from iolint.pipeline import display
 
-    return display(path)

@@ -50,3 +50,16 @@ def text_of(msg: object, key: str) -> str | None:
 
 def is_advanced(msg: object) -> bool:
     return isinstance(msg, dict) and msg.get("feature_level_type") == "ADVANCED"
+
+
+def __getattr__(name: str):
+    """``PAYLOAD_CHECKS[code](msg, ctx)`` and ``load_all()``: the payload checks by code, as the
+    personal-data tests (tests/pii/test_normalise.py) reach them; iolint itself uses
+    ``iolint.registry``."""
+    from iolint import registry
+
+    if name == "load_all":
+        return registry.load
+    if name == "PAYLOAD_CHECKS":
+        return {code: b.check for code, b in registry.load().items() if b.kind == registry.PAYLOAD}
+    raise AttributeError(f"module 'iolint.checks' has no attribute {name!r}")

@@ -9,14 +9,29 @@ inside the checks, which receive an ``iolint.templates.template.Template``.
 
 from __future__ import annotations
 
+import enum
 import re
 
 from iolint import pii
 from iolint.finding import Hit
-from iolint.registry import template_check
+from iolint.loaders import ProblemKind
+from iolint.registry import TEMPLATE, kinds, reported, template_check
 from iolint.templates import personal
 
 MAX_VARIANTS = 64
+
+
+
+class TemplateReport(enum.Enum):
+    """What ``iolint.templates.lint`` reports about a template as a whole."""
+
+    NOT_CHECKED = "not-checked"  # errors kept some or all of it from being rendered and checked
+
+
+# The lint names the rules that did not run, which only it knows: it reports this one by kind.
+reported({TemplateReport.NOT_CHECKED: "IO727"}, kind=TEMPLATE)
+# A row of a recipients CSV that the template cannot render is reported as a failed render.
+kinds({ProblemKind.NOT_RENDERED: "IO725"})
 
 
 def max_variants(ctx) -> int:

@@ -123,7 +123,7 @@ def parse(text: str) -> Document | list[loaders.Problem]:
             why = "a template file holds one YAML document, not several"
         else:
             why = "a template file is a YAML mapping (subject, markdown, variables, ...)"
-        return [loaders.Problem("IO002", why, 1, 1)]
+        return [loaders.Problem(loaders.ProblemKind.SYNTAX, why, 1, 1)]
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     doc = Document(text=text, data=items[0].data, root=root)
     _read_keys(doc)
@@ -133,9 +133,9 @@ def parse(text: str) -> Document | list[loaders.Problem]:
 
 
 def _hint(problem: loaders.Problem) -> loaders.Problem:
-    if problem.code == "IO002" and "unhashable" in problem.message:
+    if problem.kind is loaders.ProblemKind.SYNTAX and "unhashable" in problem.message:
         message = problem.message + ' (quote Jinja expressions in YAML: amount: "{{ importo }}")'
-        return loaders.Problem(problem.code, message, problem.line, problem.column)
+        return loaders.Problem(problem.kind, message, problem.line, problem.column)
     return problem
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from iolint import loaders
 from iolint.checks import template as template_checks
+from iolint.checks.template import TemplateReport
 from iolint.finding import Finding, Hit
 from iolint.templates import document
 from iolint.templates.render import TEXT_FIELDS
@@ -17,7 +18,6 @@ from iolint.templates.template import PLACEHOLDER, Rendered, Template
 
 PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE = PLACEHOLDER[0], PLACEHOLDER[-1]
 
-NOT_CHECKED = "IO727"
 # Payload findings on the title that the template's own title rules already report.
 _TITLE_PAYLOAD_RULES = frozenset({"IO501", "IO502"})
 _TITLE_TEMPLATE_RULES = frozenset({"IO715", "IO716"})
@@ -30,7 +30,7 @@ def check_template_file(linter, path: Path, display: str, *, data: bytes | None 
     """
     if data is None and not path.is_file():  # missing, or a folder, pipe or device that reading would hang on
         why = "not a regular file (a folder, pipe or device)" if path.exists() else "no such file"
-        found = linter.problem(loaders.Problem("IO001", why), display)
+        found = linter.gate.problem(loaders.Problem(loaders.ProblemKind.UNREADABLE, why), display)
         if found:
             yield found
         return
@@ -43,12 +43,12 @@ def check_template_text(linter, text: str | loaders.Problem, display: str) -> It
     parsed = document.parse(text) if isinstance(text, str) else [text]
     if isinstance(parsed, list):
         for problem in parsed:
-            found = linter.problem(problem, display)
+            found = linter.gate.problem(problem, display)
             if found:
                 yield found
         return
     template = Template(parsed)
-    ignored = linter.ignored_for(display)
+    ignored = linter.gate.ignored_for(display)
     ctx = dataclasses.replace(linter.context, features=linter.context.features | set(parsed.features))
     findings = list(_template_findings(linter, template, ctx, ignored, display))
     if not template.unsafe:
@@ -60,9 +60,6 @@ def check_template_text(linter, text: str | loaders.Problem, display: str) -> It
 def _not_checked(linter, template: Template, ctx, ignored, display) -> list[Finding]:
     """IO727: what the errors above kept from being checked, so that fixing them brings no
     surprise. Made here, not by a template check, because it names the rules this run enables."""
-    rule = linter.by_code.get(NOT_CHECKED)
-    if rule is None or rule.code not in linter.enabled or rule.code in ignored:
-        return []
     if template.unsafe:
         runners = linter.runners("template", ignored)
         message = (
@@ -84,7 +81,8 @@ def _not_checked(linter, template: Template, ctx, ignored, display) -> list[Find
             message += f"; these variants could not be rendered even so: {_listed(failed)}"
     else:
         return []
-    return [linter.finding(rule, Hit(None, message), file=display, line=1, column=1)]
+    found = linter.gate.report(TemplateReport.NOT_CHECKED, message, file=display, line=1, column=1)
+    return [found] if found else []
 
 
 def _ranges(codes: list[str]) -> str:
@@ -109,7 +107,7 @@ def _template_findings(linter, template, ctx, ignored, display) -> Iterator[Find
         for item in fn(template, ctx):
             hit, variant = item if isinstance(item, tuple) else (item, None)
             line, column = template.doc.position(hit.field, hit.offset, key=hit.offset is None)
-            yield linter.finding(rule, hit, file=display, line=line, column=column, variant=variant)
+            yield linter.gate.finding(rule, hit, file=display, line=line, column=column, variant=variant)
 
 
 def _payload_findings(linter, template: Template, ctx, ignored, display) -> list[Finding]:
@@ -127,7 +125,7 @@ def _payload_findings(linter, template: Template, ctx, ignored, display) -> list
                     continue
                 line, column = _locate(template, result, hit)
                 out.append(
-                    linter.finding(rule, hit, file=display, line=line, column=column, variant=result.variant.label)
+                    linter.gate.finding(rule, hit, file=display, line=line, column=column, variant=result.variant.label)
                 )
     return out
 
