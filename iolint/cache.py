@@ -47,7 +47,7 @@ def run_key(config, now: datetime | None) -> str:
     from zoneinfo import ZoneInfo
 
     package = Path(__file__).resolve().parent
-    rules = package / "rules" if (package / "rules").is_dir() else package.parent / "rules"  # as catalogue.builtin_dir
+    rules = package / "rules" if (package / "rules").is_dir() else package.parent / "rules"  # as ruleset.builtin_dir
     moment = now or config.now
     when = moment.isoformat() if moment else datetime.now(ZoneInfo("Europe/Rome")).date().isoformat()
     parts = [

@@ -144,13 +144,17 @@ def _pipeline(args, *, baseline=None, show_values=False):
         fail_level=getattr(args, "fail_level", None),
     )
     tokens = [*(args.select or ()), *(args.extend_select or ()), *(args.ignore or ())]
-    if tokens:  # checked now: a run served from the cache, or with no file, never builds the engine
-        from iolint import catalogue
+    if tokens or config.rule_options:  # checked now: a run served from the cache, or with no file, never builds the engine
+        from iolint import ruleset
         from iolint.config import ConfigError
 
-        unknown = catalogue.unknown_selectors(catalogue.all_rules(config.rule_packs), tokens)
+        rules = ruleset.all_rules(config.rule_packs)
+        unknown = ruleset.unknown_selectors(rules, tokens)
         if unknown:
             raise ConfigError("; ".join(unknown) + " (see `iolint rules`)")
+        problems = ruleset.rule_options(rules, config.rule_options)[1]
+        if problems:
+            raise ConfigError(ruleset.options_error(problems))
     cache = None
     if not (args.no_cache or show_values):  # unmasked values must never reach the disk
         from iolint import secret
@@ -311,9 +315,9 @@ def _paths_problems(pipeline, named: list[Path], *, quiet: bool) -> bool:
 
 
 def run_rules(args) -> int:
-    from iolint import catalogue, docs
+    from iolint import docs, ruleset
 
-    rules = catalogue.all_rules(_config(args).rule_packs)
+    rules = ruleset.all_rules(_config(args).rule_packs)
     if args.format == "json":
         json.dump([docs.rule_dict(r) for r in rules], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -326,10 +330,10 @@ def run_rules(args) -> int:
 
 
 def run_explain(args) -> int:
-    from iolint import catalogue, docs
+    from iolint import docs, ruleset
 
-    rules = catalogue.all_rules(_config(args).rule_packs)
-    rule = catalogue.find(rules, args.rule)
+    rules = ruleset.all_rules(_config(args).rule_packs)
+    rule = ruleset.find(rules, args.rule)
     if rule is None:
         print(f"iolint: no rule {args.rule!r} (see `iolint rules`)", file=sys.stderr)
         return EXIT_ERROR
@@ -342,8 +346,8 @@ def _user_error(exc: Exception) -> bool:
     imported for this: a run served from the cache never loads it."""
     from iolint.config import ConfigError
 
-    catalogue = sys.modules.get("iolint.catalogue")
-    return isinstance(exc, ConfigError) or (catalogue is not None and isinstance(exc, catalogue.CatalogueError))
+    ruleset = sys.modules.get("iolint.ruleset")
+    return isinstance(exc, ConfigError) or (ruleset is not None and isinstance(exc, ruleset.RulesetError))
 
 
 def main(argv: list[str] | None = None) -> int:

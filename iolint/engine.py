@@ -7,6 +7,7 @@ What becomes a finding, and how, is the gate's to say (``iolint.gate``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
@@ -40,54 +41,54 @@ class Linter:
         _configure_pii(self.config)
         self.gate = gate or Gate(self.config, now=now)
         self.rules = self.gate.rules
-        self.enabled = self.gate.enabled  # an unknown selector is a config error here, not at the first file
+        # an unknown selector or option is a config error here, not at the first file
+        self.enabled, self.options = self.gate.enabled, self.gate.options
         self.bindings = registry.bind(self.rules)  # every rule has its implementation, or nothing runs
         self.context = Context(
             plan=self.config.plan,
             now=now or self.config.now,
             features=frozenset(self.config.features),
-            options=self.config.rule_options,
         )
         self._runners = {}  # (kind, ignored codes) -> [(rule, fn)]
 
     def _bound(self, kind: str):
+        """(rule, its check), in rule order, for every rule implemented by a check of this kind
+        (a payload rule may be a pack's data check); a check that takes options gets the rule's own."""
         for rule in self.rules:
-            binding = self.bindings.get(rule.code)
-            if binding is not None and binding.kind == kind and binding.check is not None:
-                yield rule, binding
+            if rule.check is not None:
+                if kind == registry.PAYLOAD:  # only then load the regex module
+                    from iolint import datachecks
+
+                    yield rule, functools.partial(datachecks.run, rule.check)
+                continue
+            binding = self.bindings[rule.code]
+            if binding.kind == kind and binding.check is not None:
+                check = binding.check
+                if binding.options:
+                    check = functools.partial(check, options=self.options[rule.code])
+                yield rule, check
 
     def runners(self, kind: str, ignored: frozenset[str] = frozenset()):
         """The (rule, check) pairs that run on one payload of this kind ("payload" or "template")."""
         key = (kind, ignored)
         if key not in self._runners:
-            out = []
-            for rule in self.rules:
-                if not self.gate.admits(rule, ignored, kind):
-                    continue
-                if rule.check is not None:  # a user pack's rule: only then load the regex module
-                    from iolint import datachecks
-
-                    spec = rule.check
-                    out.append((rule, lambda msg, ctx, spec=spec: datachecks.run(spec, msg)))
-                else:
-                    binding = self.bindings.get(rule.code)
-                    if binding is not None and binding.kind == registry.PAYLOAD:
-                        out.append((rule, binding.check))
-            self._runners[key] = out
+            self._runners[key] = [
+                (rule, check) for rule, check in self._bound(registry.PAYLOAD) if self.gate.admits(rule, ignored, kind)
+            ]
         return self._runners[key]
 
     def batch_checks(self, ignored: frozenset[str] = frozenset()):
         return [
-            (rule, binding.check(self.context))
-            for rule, binding in self._bound(registry.BATCH)
+            (rule, check(self.context))
+            for rule, check in self._bound(registry.BATCH)
             if self.gate.admits(rule, ignored, registry.BATCH)
         ]
 
     def template_checks(self, ignored: frozenset[str] = frozenset(), plan: str | None = None):
         """The (rule, check) pairs that run on a template's source."""
         return [
-            (rule, binding.check)
-            for rule, binding in self._bound(registry.TEMPLATE)
+            (rule, check)
+            for rule, check in self._bound(registry.TEMPLATE)
             if self.gate.admits(rule, ignored, registry.TEMPLATE, plan)
         ]
 

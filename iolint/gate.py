@@ -49,9 +49,9 @@ class Gate:
 
     @cached_property
     def rules(self):
-        from iolint import catalogue
+        from iolint import ruleset
 
-        return catalogue.all_rules(self.config.rule_packs)
+        return ruleset.all_rules(self.config.rule_packs)
 
     @cached_property
     def by_code(self) -> dict:
@@ -59,13 +59,13 @@ class Gate:
 
     @cached_property
     def enabled(self) -> frozenset[str]:
-        from iolint import catalogue
+        from iolint import ruleset
         from iolint.config import ConfigError
 
         config = self.config
         tokens = [*config.select, *config.extend_select, *config.ignore, *config.severity]
         tokens += [t for ts in config.per_file_ignores.values() for t in ts]
-        unknown = catalogue.unknown_selectors(self.rules, tokens)
+        unknown = ruleset.unknown_selectors(self.rules, tokens)
         if unknown:
             raise ConfigError(f"unknown rule selector(s) (see `iolint rules`): {'; '.join(unknown)}")
         chosen = self._codes(config.select) | self._codes(config.extend_select)
@@ -73,6 +73,17 @@ class Gate:
 
     def _codes(self, tokens) -> set[str]:
         return {r.code for r in self.rules if any(r.matches(t) for t in tokens)}
+
+    @cached_property
+    def options(self) -> dict:
+        """Each rule's options, {code: {name: value}}, the configuration's checked against the rules'."""
+        from iolint import ruleset
+        from iolint.config import ConfigError
+
+        options, problems = ruleset.rule_options(self.rules, self.config.rule_options)
+        if problems:
+            raise ConfigError(ruleset.options_error(problems))
+        return options
 
     @cached_property
     def _severity(self) -> dict[str, Severity]:

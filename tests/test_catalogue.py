@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from iolint import catalogue, docs, registry
-from iolint.catalogue import builtin_rules
+from iolint import docs, registry, ruleset
+from iolint.ruleset import builtin_rules
 from tests.conftest import ROOT
 
 
@@ -41,7 +41,7 @@ rules:
 
 
 def _demo_rules(applies_to="[payload, template]"):
-    return catalogue.parse_pack(PACK.replace("[payload, template]", applies_to), "demo.yaml", builtin=True)
+    return ruleset.parse_pack(PACK.replace("[payload, template]", applies_to), "demo.yaml", builtin=True)
 
 
 def _binding(kind=registry.PAYLOAD, code="IO990", where="demo.check"):

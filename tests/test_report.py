@@ -154,7 +154,7 @@ def test_sarif_is_valid_and_carries_rules_and_locations(run_cli, tmp_path, sarif
 
 
 def test_sarif_omits_unknown_positions(sarif_schema):
-    rules = __import__("iolint.catalogue", fromlist=["x"]).builtin_rules()
+    rules = __import__("iolint.ruleset", fromlist=["x"]).builtin_rules()
     findings = [
         Finding("IO130", "mass-communication", Severity.ERROR, "m", "batch dir/b.jsonl", None, None, fingerprint="f"),
         Finding("IO905", "stale-baseline-entry", Severity.INFO, "m", "baseline.json", 0),

@@ -203,7 +203,7 @@ class Collector:
 
     def template(self, path: Path, display: str) -> Source:
         from iolint.templates import check_template_file, document
-        from iolint.checks import template as template_checks
+        from iolint.templates.lint import template_context
         from iolint.templates.template import Template
 
         linter = self.linter
@@ -217,11 +217,11 @@ class Collector:
             return source
         template = Template(doc)
         by_key = {(f.code, f.field, f.message): f for f in kept.values()}
-        ctx = dataclasses.replace(linter.context, features=linter.context.features | set(doc.features))
+        ctx = template_context(linter, doc)
         runners = linter.runners("template", self.gate.ignored_for(display))
         service = _model_service(path)
         pinned_ids = set()
-        results, _ = template.rendered(template_checks.max_variants(ctx))
+        results, _ = template.rendered(ctx.variants)
         for result in results:
             if result.payload is None:
                 continue

@@ -5,11 +5,8 @@ package. A payload check is ``fn(msg, ctx)`` yielding ``Hit``s; ``msg`` is the d
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-
-MISSING = object()
-
 
 @dataclass(frozen=True)
 class Context:
@@ -18,19 +15,7 @@ class Context:
     plan: str = "base"
     now: datetime | None = None
     features: frozenset[str] = frozenset()  # premium features the sender declares it uses
-    options: dict = field(default_factory=dict)  # per-rule options, keyed by rule code
-
-    def option(self, code: str, name: str, default):
-        return self.options.get(code, {}).get(name, default)
-
-
-def dig(data: object, path: str) -> object:
-    """The value at a dotted path, or MISSING."""
-    for key in path.split("."):
-        if not isinstance(data, dict) or key not in data:
-            return MISSING
-        data = data[key]
-    return data
+    variants: int | None = None  # for a template: how many of its variants are rendered
 
 
 def content(msg: object) -> dict:

@@ -64,8 +64,8 @@ class _Counter:
 class MassCommunication:
     """The same content to many recipients: nothing in it is personal."""
 
-    def __init__(self, ctx):
-        self.threshold = int(ctx.option("IO130", "threshold", 10))
+    def __init__(self, ctx, options):
+        self.threshold = options["threshold"]
         self.counter = _Counter()
 
     @staticmethod

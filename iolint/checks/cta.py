@@ -16,7 +16,6 @@ from iolint.registry import payload_check
 for _code in ("IO620", "IO621", "IO622", "IO623", "IO624", "IO625"):
     register(_code)
 
-LABEL_MAX = 30  # a full-width button shows about this many characters on a small phone
 _VAGUE = {
     "clicca qui", "clicca", "qui", "scopri di più", "scopri di piu", "scopri", "leggi di più",
     "maggiori informazioni", "altre informazioni", "info", "click here", "click", "here",
@@ -46,8 +45,8 @@ def vague_cta_label(msg, ctx):
 
 
 @payload_check("IO627")
-def long_cta_label(msg, ctx):
-    limit = int(ctx.option("IO627", "max-length", LABEL_MAX))
+def long_cta_label(msg, ctx, options):
+    limit = options["max-length"]
     for label in _labels(msg):
         n = len(label.text.strip())
         if n > limit:

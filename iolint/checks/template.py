@@ -18,7 +18,6 @@ from iolint.loaders import ProblemKind
 from iolint.registry import TEMPLATE, kinds, reported, template_check
 from iolint.templates import personal
 
-MAX_VARIANTS = 64
 
 
 
@@ -34,9 +33,10 @@ reported({TemplateReport.NOT_CHECKED: "IO727"}, kind=TEMPLATE)
 kinds({ProblemKind.NOT_RENDERED: "IO725"})
 
 
-def max_variants(ctx) -> int:
-    value = ctx.option("IO729", "max-variants", MAX_VARIANTS)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else MAX_VARIANTS
+def variant_limit(options) -> int:
+    """How many variants of a template are rendered and checked: too-many-variants' option,
+    which the other template rules and the payload rules on variants follow."""
+    return options["IO729"]["max-variants"]
 
 
 @template_check("IO701")
@@ -219,7 +219,7 @@ def render_limit(template, ctx):
 def _failures(template, ctx, kind: str):
     if template.unsafe or (kind == "error" and template.placeholders):
         return  # not rendered; or rendered with placeholders, which may be what failed (IO727)
-    results, _ = template.rendered(max_variants(ctx))
+    results, _ = template.rendered(ctx.variants)
     for result in results:
         if result.kind != kind:
             continue
@@ -236,10 +236,10 @@ def _failures(template, ctx, kind: str):
 
 
 @template_check("IO729")
-def too_many_variants(template, ctx):
+def too_many_variants(template, ctx, options):
     if template.unsafe:
         return
-    limit = max_variants(ctx)
+    limit = options["max-variants"]
     results, total = template.rendered(limit)
     if total > limit:
         yield Hit(

@@ -35,7 +35,7 @@ def expired(until: date | None, day: date) -> str | None:
 
 def resolve(rules, token: str) -> str | None:
     """The code of the rule a suppression names (by code, name or alias), or None."""
-    from iolint.catalogue import find
+    from iolint.ruleset import find
 
     rule = find(rules, token)
     return rule.code if rule else None

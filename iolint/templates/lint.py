@@ -49,12 +49,20 @@ def check_template_text(linter, text: str | loaders.Problem, display: str) -> It
         return
     template = Template(parsed)
     ignored = linter.gate.ignored_for(display)
-    ctx = dataclasses.replace(linter.context, features=linter.context.features | set(parsed.features))
+    ctx = template_context(linter, parsed)
     findings = list(_template_findings(linter, template, ctx, ignored, display))
     if not template.unsafe:
         findings += _payload_findings(linter, template, ctx, ignored, display)
     findings += _not_checked(linter, template, ctx, ignored, display)
     yield from _deduplicated(findings)
+
+
+def template_context(linter, doc) -> object:
+    """What the checks of one template know: the features it declares, how many variants to render."""
+    ctx = linter.context
+    return dataclasses.replace(
+        ctx, features=ctx.features | set(doc.features), variants=template_checks.variant_limit(linter.options)
+    )
 
 
 def _not_checked(linter, template: Template, ctx, ignored, display) -> list[Finding]:
@@ -69,7 +77,7 @@ def _not_checked(linter, template: Template, ctx, ignored, display) -> list[Find
         )
     elif template.placeholders:
         names = ", ".join(f"`{n}`" for n in template.placeholders)
-        results, _ = template.rendered(template_checks.max_variants(ctx))
+        results, _ = template.rendered(ctx.variants)
         failed = [r.variant.label or "the sample values" for r in results if r.kind == "error"]
         one = len(template.placeholders) == 1
         message = (
@@ -114,7 +122,7 @@ def _payload_findings(linter, template: Template, ctx, ignored, display) -> list
     runners = linter.runners("template", ignored)
     if not runners:
         return []
-    results, _ = template.rendered(template_checks.max_variants(ctx))
+    results, _ = template.rendered(ctx.variants)
     out = []
     for result in results:
         if result.payload is None:

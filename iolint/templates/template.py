@@ -11,7 +11,6 @@ from iolint.templates import analysis, sandbox
 from iolint.templates.document import Document
 from iolint.templates.render import FieldError, Renderer, SourceMap
 
-MAX_VARIANTS = 64
 # What an undeclared variable (or one declared without a usable sample) renders as, so that the
 # rest of the template is still checked in the same run; findings that depend on it are dropped.
 PLACEHOLDER = "\u27e6{}\u27e7"  # ⟦name⟧: brackets no message uses
@@ -100,7 +99,7 @@ class Template:
                     out.append(Variant(label, base, (source.field, c, choice)))
         return out
 
-    def rendered(self, limit: int = MAX_VARIANTS) -> tuple[list[Rendered], int]:
+    def rendered(self, limit: int) -> tuple[list[Rendered], int]:
         """The first ``limit`` variants rendered, and how many variants there are in all.
 
         Rendering stops at the first variant that hits a limit: the others would too, each
