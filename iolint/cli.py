@@ -224,7 +224,12 @@ def _check(args) -> int:
     summary = Summary(quiet=args.quiet)
     with _output(args.output_file) as out:
         report = cls(
-            out, rules=rules, statistics=args.statistics, fail_level=Severity(config.fail_level), texts=pipeline.texts
+            out,
+            rules=rules,
+            statistics=args.statistics,
+            fail_level=Severity(config.fail_level),
+            texts=pipeline.texts,
+            family_of=pipeline.family_of,
         )
         report.start()
         for shown, findings in pipeline.run(paths, force_exclude=args.force_exclude):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 from datetime import datetime
 
 from iolint import registry
@@ -35,6 +36,18 @@ def _configure_pii(config: Config) -> None:
     _pii_settings = wanted
 
 
+def _first(item: tuple) -> int:
+    return item[0]
+
+
+class Plan(NamedTuple):
+    """The rules that run on one kind of payload, and their checks: each check once, with the
+    rule each kind of its hits belongs to (None: the check serves one rule)."""
+
+    rules: tuple
+    checks: tuple  # (check, {hit kind: rule})
+
+
 class Linter:
     def __init__(self, config: Config | None = None, *, now: datetime | None = None, gate: Gate | None = None):
         self.config = config or Config()
@@ -49,7 +62,8 @@ class Linter:
             now=now or self.config.now,
             features=frozenset(self.config.features),
         )
-        self._runners = {}  # (kind, ignored codes) -> [(rule, fn)]
+        self._plans: dict[tuple, Plan] = {}
+        self._order = {rule.code: i for i, rule in enumerate(self.rules)}
 
     def _bound(self, kind: str):
         """(rule, its check), in rule order, for every rule implemented by a check of this kind
@@ -59,28 +73,48 @@ class Linter:
                 if kind == registry.PAYLOAD:  # only then load the regex module
                     from iolint import datachecks
 
-                    yield rule, functools.partial(datachecks.run, rule.check)
+                    yield rule, None, functools.partial(datachecks.run, rule.check)
                 continue
             binding = self.bindings[rule.code]
             if binding.kind == kind and binding.check is not None:
                 check = binding.check
                 if binding.options:
                     check = functools.partial(check, options=self.options[rule.code])
-                yield rule, check
+                yield rule, binding.key, check
 
-    def runners(self, kind: str, ignored: frozenset[str] = frozenset()):
-        """The (rule, check) pairs that run on one payload of this kind ("payload" or "template")."""
+    def plan(self, kind: str, ignored: frozenset[str] = frozenset()) -> Plan:
+        """What runs on one payload of this kind ("payload", or "template" for a template's
+        rendered variants) in a file whose ``per-file-ignores`` are ``ignored``."""
         key = (kind, ignored)
-        if key not in self._runners:
-            self._runners[key] = [
-                (rule, check) for rule, check in self._bound(registry.PAYLOAD) if self.gate.admits(rule, ignored, kind)
-            ]
-        return self._runners[key]
+        if key not in self._plans:
+            rules, checks = [], {}
+            for rule, hit_kind, check in self._bound(registry.PAYLOAD):
+                if self.gate.admits(rule, ignored, kind):
+                    rules.append(rule)
+                    checks.setdefault(id(check), (check, {}))[1][hit_kind] = rule  # a check serving several rules runs once
+            self._plans[key] = Plan(tuple(rules), tuple(checks.values()))
+        return self._plans[key]
+
+    def hits(self, data: object, plan: Plan, ctx: Context | None = None) -> list[tuple]:
+        """Every (rule, hit) of a plan's checks on one decoded payload, in rule order."""
+        ctx = ctx or self.context
+        out = []
+        for check, route in plan.checks:
+            for hit in check(data, ctx) or ():
+                rule = route.get(hit.kind)
+                if rule is not None:
+                    out.append((self._order[rule.code], rule, hit))
+        out.sort(key=_first)
+        return [(rule, hit) for _, rule, hit in out]
+
+    def check_payload(self, data: object, *, kind: str = "payload") -> list[tuple]:
+        """Every (rule, hit) for one decoded payload."""
+        return self.hits(data, self.plan(kind))
 
     def batch_checks(self, ignored: frozenset[str] = frozenset()):
         return [
             (rule, check(self.context))
-            for rule, check in self._bound(registry.BATCH)
+            for rule, _, check in self._bound(registry.BATCH)
             if self.gate.admits(rule, ignored, registry.BATCH)
         ]
 
@@ -88,28 +122,16 @@ class Linter:
         """The (rule, check) pairs that run on a template's source."""
         return [
             (rule, check)
-            for rule, check in self._bound(registry.TEMPLATE)
+            for rule, _, check in self._bound(registry.TEMPLATE)
             if self.gate.admits(rule, ignored, registry.TEMPLATE, plan)
         ]
-
-    def check_payload(
-        self, data: object, *, kind: str = "payload", ctx: Context | None = None
-    ) -> list[tuple]:
-        """Every (rule, hit) for one decoded payload."""
-        ctx = ctx or self.context
-        out = []
-        for rule, fn in self.runners(kind):
-            for hit in fn(data, ctx):
-                out.append((rule, hit))
-        return out
 
     def check_items(self, items: Iterable[Item | Problem], file: str) -> Iterator[Finding]:
         """Findings for the payloads of one file, batch rules included, in file order."""
         gate = self.gate
         ignored = gate.ignored_for(file)
-        runners = self.runners("payload", ignored)
+        plan = self.plan("payload", ignored)
         batch = self.batch_checks(ignored)
-        ctx = self.context
         for item in items:
             if isinstance(item, Problem):
                 found = gate.problem(item, file)
@@ -117,10 +139,9 @@ class Linter:
                     yield found
                 continue
             data = item.data
-            for rule, fn in runners:
-                for hit in fn(data, ctx):
-                    line, column = item.locate(hit.field, hit.offset, key=hit.key)
-                    yield gate.finding(rule, hit, file=file, line=line, column=column)
+            for rule, hit in self.hits(data, plan):
+                line, column = item.locate(hit.field, hit.offset, key=hit.key)
+                yield gate.finding(rule, hit, file=file, line=line, column=column)
             for _, state in batch:
                 state.feed(data, item.line)
         for rule, state in batch:

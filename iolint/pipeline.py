@@ -123,6 +123,11 @@ class Pipeline:
     def rules(self):
         return self.gate.rules
 
+    def family_of(self, code: str) -> str | None:
+        """The family of a rule (the catalogue is read on the first call)."""
+        rule = self.gate.by_code.get(code)
+        return rule.family if rule else None
+
     def relative(self, shown: str) -> str:
         return relative(shown, self.config.root)
 

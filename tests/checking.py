@@ -5,8 +5,13 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
+from iolint.checks.cta import CODES as CTA_CODES
+from iolint.checks.markdown import CODES as MARKDOWN_CODES
 from iolint.config import Config
 from iolint.engine import Linter
+
+# The rule of each issue the body's analysis reports (iolint.markdown.analyze).
+CODE_OF = {**MARKDOWN_CODES, **CTA_CODES}
 
 
 @lru_cache(maxsize=64)

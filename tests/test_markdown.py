@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 
 from iolint import markdown
 from iolint.markdown import analyze, body_issues, may_have_markup
-from tests.checking import hits
+from tests.checking import CODE_OF, hits
 
 INTRO = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30.\n\n"
 
 
 def found(text: str, code: str = "") -> list[tuple[str, str]]:
     """(code, the text from the issue's offset on) for each issue."""
-    return [(i.code, text[i.offset :]) for i in analyze(text).issues if i.code.startswith(code)]
+    return [(CODE_OF[i.kind], text[i.offset :]) for i in analyze(text).issues if CODE_OF[i.kind].startswith(code)]
 
 
 def assert_at(text: str, expected: list[tuple[str, str]], code: str = "") -> None:
@@ -29,7 +29,7 @@ def assert_at(text: str, expected: list[tuple[str, str]], code: str = "") -> Non
 
 
 def codes(text: str) -> list[str]:
-    return [i.code for i in analyze(text).issues]
+    return [CODE_OF[i.kind] for i in analyze(text).issues]
 
 
 # -- headings ----------------------------------------------------------------------------------
@@ -176,7 +176,7 @@ def test_http_is_a_warning_javascript_an_error():
 def test_unsupported_schemes(href, says):
     text = f"Per informazioni [visita questa pagina]({href})."
     (issue,) = analyze(text).issues
-    assert issue.code == "IO608" and says in issue.message
+    assert CODE_OF[issue.kind] == "IO608" and says in issue.message
     assert text[issue.offset :].startswith(href)
 
 

@@ -211,6 +211,6 @@ def test_junit_lists_findings_below_the_fail_level_as_output():
 def test_excerpt_masks_a_codice_fiscale_even_with_a_wrong_check_character():
     from iolint.report.excerpt import excerpt
 
-    text, caret = excerpt('  "fiscal_code": "RSSMRA85T10A562X",', 18, "IO121")
+    text, caret = excerpt('  "fiscal_code": "RSSMRA85T10A562X",', 18, "payload")
     assert "RSSMRA85T10A562X" not in text and "*" * 16 in text
     assert caret == 17

@@ -88,7 +88,7 @@ class Collector:
         kind = loaders.payload_kind(path)
         if kind is None or not path.is_file():
             why = "not a payload or template file" if kind is None else "no such file, or not a regular file"
-            return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE if kind else "IO004", why)) if explicit else None
+            return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE if kind else loaders.ProblemKind.NOT_A_MESSAGE, why)) if explicit else None
         if kind == "jsonl":
             return self._jsonl(path, display)
         text = loaders.read_text(path)
@@ -147,9 +147,8 @@ class Collector:
     def items(self, items, display: str, text: str | None, *, more: int = 0) -> Source:
         linter = self.linter
         ignored = self.gate.ignored_for(display)
-        runners = linter.runners("payload", ignored)
+        plan = linter.plan("payload", ignored)
         batch = linter.batch_checks(ignored)
-        ctx = linter.context
         found: list[Finding] = []
         messages: list[tuple[Message, list[tuple[Finding, int | None]]]] = []
         for item in items:
@@ -158,10 +157,9 @@ class Collector:
                 found += [problem] if problem else []
                 continue
             hits = []
-            for rule, fn in runners:
-                for hit in fn(item.data, ctx):
-                    line, column = item.locate(hit.field, hit.offset)
-                    hits.append((self.gate.finding(rule, hit, file=display, line=line, column=column), hit.offset))
+            for rule, hit in linter.hits(item.data, plan):
+                line, column = item.locate(hit.field, hit.offset)
+                hits.append((self.gate.finding(rule, hit, file=display, line=line, column=column), hit.offset))
             found += [f for f, _ in hits]
             for _, state in batch:
                 state.feed(item.data, item.line)
@@ -218,7 +216,7 @@ class Collector:
         template = Template(doc)
         by_key = {(f.code, f.field, f.message): f for f in kept.values()}
         ctx = template_context(linter, doc)
-        runners = linter.runners("template", self.gate.ignored_for(display))
+        plan = linter.plan("template", self.gate.ignored_for(display))
         service = _model_service(path)
         pinned_ids = set()
         results, _ = template.rendered(ctx.variants)
@@ -227,12 +225,11 @@ class Collector:
                 continue
             label = f"variant: {result.variant.label}" if result.variant.label else "variant: the samples"
             message = Message(result.payload, display, label, service=service)
-            for rule, fn in runners:
-                for hit in fn(result.payload, ctx):
-                    finding = by_key.get((rule.code, hit.field, hit.message))
-                    if finding is not None:
-                        message.findings.append(pin(finding, hit.offset, result.payload))
-                        pinned_ids.add(id(finding))
+            for rule, hit in linter.hits(result.payload, plan, ctx):
+                finding = by_key.get((rule.code, hit.field, hit.message))
+                if finding is not None:
+                    message.findings.append(pin(finding, hit.offset, result.payload))
+                    pinned_ids.add(id(finding))
             source.messages.append(message)
         for finding in kept.values():  # about the template's source: pinned where its field shows
             if id(finding) not in pinned_ids and pin(finding, None, {}).target != "message":

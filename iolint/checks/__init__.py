@@ -46,5 +46,14 @@ def __getattr__(name: str):
     if name == "load_all":
         return registry.load
     if name == "PAYLOAD_CHECKS":
-        return {code: b.check for code, b in registry.load().items() if b.kind == registry.PAYLOAD}
+        return {code: _only(b) for code, b in registry.load().items() if b.kind == registry.PAYLOAD}
     raise AttributeError(f"module 'iolint.checks' has no attribute {name!r}")
+
+
+def _only(binding):
+    """The binding's check, reporting only its own rule's hits."""
+
+    def check(msg, ctx):
+        return [hit for hit in binding.check(msg, ctx) or () if hit.kind is binding.key]
+
+    return check

@@ -1,4 +1,5 @@
-"""CTA front matter: placement, YAML, structure, actions, locales, labels (IO620..IO627).
+"""The CTA family: the front matter that gives a message its buttons: placement, YAML,
+structure, actions, locales, labels.
 
 Parsing is ``iolint.cta``, run through the shared, memoized ``iolint.markdown.analyze``.
 """
@@ -9,12 +10,25 @@ import re
 
 from iolint import markdown
 from iolint.checks import text_of
-from iolint.checks.markdown import register
+from iolint.checks.markdown import issue_hits
+from iolint.cta import CtaIssue
 from iolint.finding import Hit
-from iolint.registry import payload_check
+from iolint.registry import payload_check, payload_checks
 
-for _code in ("IO620", "IO621", "IO622", "IO623", "IO624", "IO625"):
-    register(_code)
+CODES = {
+    CtaIssue.MISPLACED: "IO620",
+    CtaIssue.MALFORMED: "IO621",
+    CtaIssue.UNKNOWN_KEY: "IO622",
+    CtaIssue.INVALID: "IO623",
+    CtaIssue.INVALID_ACTION: "IO624",
+    CtaIssue.MISSING_LOCALE: "IO625",
+}
+
+
+@payload_checks(CODES)
+def front_matter_issues(msg, ctx):
+    return issue_hits(msg, CODES)
+
 
 _VAGUE = {
     "clicca qui", "clicca", "qui", "scopri di più", "scopri di piu", "scopri", "leggi di più",

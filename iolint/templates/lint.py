@@ -18,9 +18,6 @@ from iolint.templates.template import PLACEHOLDER, Rendered, Template
 
 PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE = PLACEHOLDER[0], PLACEHOLDER[-1]
 
-# Payload findings on the title that the template's own title rules already report.
-_TITLE_PAYLOAD_RULES = frozenset({"IO501", "IO502"})
-_TITLE_TEMPLATE_RULES = frozenset({"IO715", "IO716"})
 
 
 def check_template_file(linter, path: Path, display: str, *, data: bytes | None = None) -> Iterator[Finding]:
@@ -69,10 +66,10 @@ def _not_checked(linter, template: Template, ctx, ignored, display) -> list[Find
     """IO727: what the errors above kept from being checked, so that fixing them brings no
     surprise. Made here, not by a template check, because it names the rules this run enables."""
     if template.unsafe:
-        runners = linter.runners("template", ignored)
+        rules = linter.plan("template", ignored).rules
         message = (
             f"the template was not rendered because of {_listed(template.unsafe)}: none of its variants "
-            f"was checked, so {len(runners)} rules did not run on it ({_ranges([r.code for r, _ in runners])}); "
+            f"was checked, so {len(rules)} rules did not run on it ({_ranges([r.code for r in rules])}); "
             "fix the errors and check again, more findings may follow"
         )
     elif template.placeholders:
@@ -119,22 +116,21 @@ def _template_findings(linter, template, ctx, ignored, display) -> Iterator[Find
 
 
 def _payload_findings(linter, template: Template, ctx, ignored, display) -> list[Finding]:
-    runners = linter.runners("template", ignored)
-    if not runners:
+    plan = linter.plan("template", ignored)
+    if not plan.rules:
         return []
     results, _ = template.rendered(ctx.variants)
     out = []
     for result in results:
         if result.payload is None:
             continue
-        for rule, fn in runners:
-            for hit in fn(result.payload, ctx):
-                if template.placeholders and _on_placeholder(result.payload, hit):
-                    continue
-                line, column = _locate(template, result, hit)
-                out.append(
-                    linter.gate.finding(rule, hit, file=display, line=line, column=column, variant=result.variant.label)
-                )
+        for rule, hit in linter.hits(result.payload, plan, ctx):
+            if template.placeholders and _on_placeholder(result.payload, hit):
+                continue
+            line, column = _locate(template, result, hit)
+            out.append(
+                linter.gate.finding(rule, hit, file=display, line=line, column=column, variant=result.variant.label)
+            )
     return out
 
 
@@ -174,10 +170,10 @@ def _locate(template: Template, result: Rendered, hit: Hit) -> tuple[int, int]:
 def _deduplicated(findings: list[Finding]) -> Iterator[Finding]:
     """Each finding once, as the first variant showed it; payload title-privacy findings are
     dropped where the template's own title rules already fired on that line."""
-    title_lines = {f.line for f in findings if f.code in _TITLE_TEMPLATE_RULES}
+    title_lines = {f.line for f in findings if f.code in template_checks.TITLE_RULES}
     seen = set()
     for f in findings:
-        if f.code in _TITLE_PAYLOAD_RULES and f.field == "content.subject" and f.line in title_lines:
+        if f.code in template_checks.TITLE_RULES_OF_VARIANTS and f.field == "content.subject" and f.line in title_lines:
             continue
         key = (f.code, f.line, f.column, f.field, f.message)
         if key not in seen:
