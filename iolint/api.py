@@ -21,7 +21,7 @@ from iolint.engine import Linter
 from iolint.errors import InternalError, InvalidPayload, IolintError
 from iolint.finding import Finding, Severity
 from iolint.loaders import Item, Problem, ProblemKind, decode, load_json
-from iolint.redact import redact
+from iolint.privacy import redact
 
 __all__ = ["lint", "check_before_send", "plain", "Report", "IolintError", "InvalidPayload", "MessageRejected"]
 

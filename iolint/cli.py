@@ -131,12 +131,13 @@ def _config(args):
     return cfg.load(args.config) if args.config else cfg.load(start=Path.cwd())
 
 
-def _pipeline(args, *, baseline=None, show_values=False):
-    """The pipeline for ``check`` and ``baseline``; ``baseline`` is the file to apply, if any."""
+def _pipeline(args, config, *, baseline=None, show_values=False):
+    """The pipeline for ``check`` and ``baseline``, with the configuration read once; ``baseline``
+    is the file to apply, if any."""
     from iolint.paths import display
     from iolint.pipeline import Pipeline
 
-    config = _config(args).replace(
+    config = config.replace(
         plan=args.plan,
         select=args.select,
         extend_select=args.extend_select,
@@ -188,26 +189,14 @@ def _pipeline(args, *, baseline=None, show_values=False):
 
 
 def run_check(args) -> int:
-    if not args.show_values:
-        return _check(args)
-    from iolint import pii
-
-    pii.show_values(True)
-    try:
-        return _check(args)
-    finally:  # in-process callers (tests, tools) must not inherit unmasked output
-        pii.show_values(False)
-
-
-def _check(args) -> int:
     from iolint.finding import Severity
     from iolint.report import Summary, reporter_class
 
+    config = _config(args)
     baseline = args.baseline
-    if baseline is None:
-        config = _config(args)
-        baseline = config.root / config.baseline if config.baseline else None
-    pipeline = _pipeline(args, baseline=baseline, show_values=args.show_values)
+    if baseline is None and config.baseline:
+        baseline = config.root / config.baseline
+    pipeline = _pipeline(args, config, baseline=baseline, show_values=args.show_values)
     config = pipeline.config
     paths = args.paths or [Path.cwd()]
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -284,7 +273,7 @@ def run_baseline(args) -> int:
             f"git-ignored); give it to CI as {secret.ENV}",
             file=sys.stderr,
         )
-    pipeline = _pipeline(args)
+    pipeline = _pipeline(args, config)
     accepted = Counter()
     files = 0
     paths = args.paths or [Path.cwd()]
@@ -370,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_ERROR
     except Exception as exc:
-        from iolint.redact import redact
+        from iolint.privacy import redact
         from iolint.report.inert import inert
 
         if _user_error(exc):  # a config error may span lines: each is made inert

@@ -13,27 +13,12 @@ from typing import NamedTuple
 from datetime import datetime
 
 from iolint import registry
-from iolint.checks import Context
-from iolint.config import Config, ConfigError
+from iolint.config import Config
+from iolint.context import Context
 from iolint.finding import Finding
 from iolint.gate import Gate
 from iolint.loaders import Item, Problem
-
-_pii_settings: tuple = ((), ())  # what iolint.pii was last configured with (it is process-wide)
-
-
-def _configure_pii(config: Config) -> None:
-    global _pii_settings
-    wanted = (tuple(config.pii.allow), tuple(config.pii.recognizers))
-    if wanted == _pii_settings:
-        return
-    from iolint import pii
-
-    try:
-        pii.configure(allow=wanted[0], recognizers=wanted[1])
-    except (ImportError, AttributeError, TypeError, ValueError) as exc:
-        raise ConfigError(f"[tool.iolint.pii] recognizers: {exc}") from None
-    _pii_settings = wanted
+from iolint.privacy import Privacy
 
 
 def _first(item: tuple) -> int:
@@ -49,10 +34,13 @@ class Plan(NamedTuple):
 
 
 class Linter:
-    def __init__(self, config: Config | None = None, *, now: datetime | None = None, gate: Gate | None = None):
+    def __init__(
+        self, config: Config | None = None, *, now: datetime | None = None, gate: Gate | None = None, show_values=False
+    ):
         self.config = config or Config()
-        _configure_pii(self.config)
-        self.gate = gate or Gate(self.config, now=now)
+        self.gate = gate or Gate(self.config, now=now, privacy=Privacy.of(self.config, show_values=show_values))
+        self.privacy = self.gate.privacy
+        self.privacy.activate()  # a team recognizer that cannot be loaded is a config error here
         self.rules = self.gate.rules
         # an unknown selector or option is a config error here, not at the first file
         self.enabled, self.options = self.gate.enabled, self.gate.options
@@ -61,6 +49,7 @@ class Linter:
             plan=self.config.plan,
             now=now or self.config.now,
             features=frozenset(self.config.features),
+            privacy=self.privacy,
         )
         self._plans: dict[tuple, Plan] = {}
         self._order = {rule.code: i for i, rule in enumerate(self.rules)}

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from iolint import registry, secret
 from iolint.finding import Finding, Hit, Severity
-from iolint.redact import redact
+from iolint.privacy import DEFAULT, Privacy
 
 
 def fingerprint(code: str, field: str | None, value: object, key: bytes | None = None) -> str:
@@ -35,10 +35,11 @@ def fingerprint(code: str, field: str | None, value: object, key: bytes | None =
 class Gate:
     """Selection, severity, masking and acceptance for one run (one configuration)."""
 
-    def __init__(self, config, *, now: datetime | None = None, baseline=None):
+    def __init__(self, config, *, now: datetime | None = None, baseline=None, privacy: Privacy = DEFAULT):
         from iolint.suppress import Entries, today
 
         self.config = config
+        self.privacy = privacy
         self.now = now or config.now
         self.day = today(self.now)  # suppressions expire by it
         self.suppressions = Entries(config, self.day)
@@ -123,6 +124,7 @@ class Gate:
     def finding(self, rule, hit: Hit, *, file=None, line=None, column=None, variant=None) -> Finding:
         """The finding for an admitted rule's hit; what its message and field quote of the input is masked."""
         value = hit.value if hit.value is not None else hit.message
+        redact = self.privacy.redact
         return Finding(
             code=rule.code,
             name=rule.name,

@@ -242,7 +242,7 @@ def _jsonl_items(path: Path, data: bytes | None = None):
         return
     with handle:
         head = handle.read(8192)
-        if b"\0" in head:
+        if loaders.is_binary(head):
             yield Problem(ProblemKind.UNREADABLE, "binary file: payloads and templates are UTF-8 text")
             return
         handle.seek(0)

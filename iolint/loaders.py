@@ -292,8 +292,13 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | Problem:
     return decode(raw)
 
 
+def is_binary(head: bytes) -> bool:
+    """Whether a file whose first bytes are ``head`` is binary: a NUL byte in its first 8 KB."""
+    return b"\0" in head[:8192]
+
+
 def decode(raw: bytes) -> str | Problem:
-    if b"\0" in raw[:8192]:
+    if is_binary(raw):
         return Problem(ProblemKind.UNREADABLE, "binary file: payloads and templates are UTF-8 text")
     try:
         return raw.decode("utf-8-sig")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import importlib
+import importlib.util
 import inspect
 import pkgutil
 import threading
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 
 from iolint.errors import IolintError
 
+CHECKS = "iolint.checks"  # the package of the binding modules
 PAYLOAD, TEMPLATE, BATCH, FILE = "payload", "template", "batch", "file"
 # What a rule's ``applies_to`` may say, by the kind of its implementation: a payload check also
 # runs on every rendered variant of a template, unless the rule says payloads only.
@@ -137,15 +139,15 @@ def code_of(kind: enum.Enum) -> str:
 
 
 def load() -> dict[str, Binding]:
-    """Every binding: the modules of ``iolint.checks``, imported once."""
+    """Every binding: the modules of ``iolint.checks``, listed and imported once (a plug-in
+    discovery: the binding modules import this one, never the other way round)."""
     global _loaded
     if not _loaded:
         with _lock:
             if not _loaded:
-                import iolint.checks as package
-
-                for module in pkgutil.iter_modules(package.__path__):
-                    importlib.import_module(f"{package.__name__}.{module.name}")
+                folders = importlib.util.find_spec(CHECKS).submodule_search_locations
+                for module in pkgutil.iter_modules(folders):
+                    importlib.import_module(f"{CHECKS}.{module.name}")
                 _loaded = True
     return _bindings
 

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from iolint import parallel, pipeline
+from iolint import pipeline
+from iolint.pipeline import parallel
 
 NOW = "2025-01-01T00:00:00Z"
 BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
@@ -102,7 +103,7 @@ def test_jobs_never_exceed_the_cpus(monkeypatch):
 
 
 def test_many_jobs_on_few_cpus_start_no_more_workers_than_cpus(run_cli, tree, monkeypatch):
-    from iolint import parallel
+    from iolint.pipeline import parallel
 
     started = []
     real = parallel.Pool.__init__

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from iolint import loaders
 from iolint.checks.dates import parse_timestamp
-from iolint.checks.payment import format_euro
+from iolint.money import format_euro
 
 NOW = "2025-01-01T00:00:00Z"
 CF = "RSSMRA85T10A562S"

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from iolint.money import format_euro
+
 ROME = ZoneInfo("Europe/Rome")
 LOCALES = ("it", "en")
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")
@@ -93,12 +95,7 @@ def due_text(due: datetime, now: datetime, locale: str) -> tuple[str, bool]:
 
 def amount(cents: int, locale: str) -> str:
     """`1.234,56 €` in Italian, `1,234.56 €` in English."""
-    sign = "-" if cents < 0 else ""
-    euros, rest = divmod(abs(cents), 100)
-    grouped = f"{euros:,}"
-    if locale == "en":
-        return f"{sign}{grouped}.{rest:02d} €"
-    return f"{sign}{grouped.replace(',', '.')},{rest:02d} €"
+    return format_euro(cents, locale)
 
 
 def notice_number(number: str) -> str:

@@ -68,10 +68,10 @@ def pin(finding: Finding, offset: int | None, payload: dict) -> Pinned:
 class Collector:
     """Reads inputs into sources, with one engine for the whole run."""
 
-    def __init__(self, config, *, now=None, limit: int = 50):
+    def __init__(self, config, *, now=None, limit: int = 50, show_values: bool = False):
         from iolint.engine import Linter
 
-        self.linter = Linter(config, now=now)
+        self.linter = Linter(config, now=now, show_values=show_values)
         self.gate = self.linter.gate
         self.config = config
         self.limit = limit
@@ -131,7 +131,7 @@ class Collector:
         except OSError as exc:
             return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}"))
         with handle:
-            if b"\0" in handle.read(8192):
+            if loaders.is_binary(handle.read(8192)):
                 return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE, "binary file: payloads are UTF-8 text"))
             handle.seek(0)
             lines = loaders.read_lines(handle)

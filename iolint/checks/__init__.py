@@ -5,17 +5,7 @@ package. A payload check is ``fn(msg, ctx)`` yielding ``Hit``s; ``msg`` is the d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
-@dataclass(frozen=True)
-class Context:
-    """What a check may know besides the payload."""
-
-    plan: str = "base"
-    now: datetime | None = None
-    features: frozenset[str] = frozenset()  # premium features the sender declares it uses
-    variants: int | None = None  # for a template: how many of its variants are rendered
+from iolint.context import Context  # noqa: F401  (tests/pii/test_normalise.py imports it from here)
 
 
 def content(msg: object) -> dict:

@@ -14,9 +14,9 @@ import re
 from iolint import italian
 from iolint.checks import content, text_of
 from iolint.checks.dates import ROME, parse_timestamp
-from iolint.checks.payment import format_euro
 from iolint.finding import Hit
 from iolint.message import AMOUNT_MAX, AMOUNT_MIN, NOTICE_NUMBER_RE
+from iolint.money import format_euro
 from iolint.registry import payload_check
 
 _FIELD = "content.markdown"

@@ -10,6 +10,8 @@ from iolint import italian
 from iolint.checks import content
 from iolint.finding import Hit
 from iolint.message import AMOUNT_MAX, AMOUNT_MIN, NOTICE_NUMBER_RE, ORGANIZATION_FISCAL_CODE_RE
+from iolint.money import format_euro
+from iolint.pagopa import notice_check_digits
 from iolint.registry import payload_check
 
 
@@ -21,12 +23,6 @@ def _payment(msg: object) -> dict | None:
 def euro_amounts_in(text: str) -> set[int]:
     """Amounts the text states in euro, as cents."""
     return {a.cents for a in italian.amounts(text)}
-
-
-def format_euro(cents: int) -> str:
-    """Cents as Italian text: 1.234,50 €."""
-    sign, cents = ("-" if cents < 0 else ""), abs(cents)
-    return sign + f"{cents // 100:,}".replace(",", ".") + f",{cents % 100:02d} €"
 
 
 @payload_check("IO201")
@@ -83,13 +79,6 @@ def amount_looks_like_euros(msg, ctx):
         )
 
 
-def notice_number_check_digits(number: str) -> str | None:
-    """The two check digits a notice number must end with, or None for aux digit 1 (none)."""
-    if number[0] == "1":
-        return None
-    return f"{int(number[:16]) % 93:02d}"
-
-
 @payload_check("IO204")
 def invalid_notice_number(msg, ctx):
     pay = _payment(msg)
@@ -119,7 +108,7 @@ def notice_number_check_digits_rule(msg, ctx):
     pay = _payment(msg)
     number = pay.get("notice_number") if pay else None
     if isinstance(number, str) and NOTICE_NUMBER_RE.match(number):
-        expected = notice_number_check_digits(number)
+        expected = notice_check_digits(number)
         if expected is not None and number[16:] != expected:
             yield Hit(
                 "content.payment_data.notice_number",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 import re
 
-from iolint import pii
 from iolint.finding import Hit
 from iolint.loaders import ProblemKind
 from iolint.registry import TEMPLATE, kinds, reported, template_check
@@ -138,13 +137,13 @@ def personal_variable_in_title(template, ctx):
             )
             continue
         for label, value in _samples(template, parts):
-            found = pii.detect(value) if isinstance(value, str) and value else ()
+            found = ctx.privacy.detect(value) if isinstance(value, str) and value else ()
             if found:
                 reported.add(dotted)
                 yield Hit(
                     "subject",
                     f"the title prints `{dotted}`, whose {label} holds {found[0].label} "
-                    f"({pii.mask(value[found[0].start:found[0].end])}): the title is the push "
+                    f"({ctx.privacy.mask(value[found[0].start:found[0].end])}): the title is the push "
                     "text on a locked phone",
                     value=dotted,
                     offset=offset,
@@ -174,9 +173,9 @@ def personal_data_in_title_text(template, ctx):
     for start, end in analysis.jinja_spans(source.text):
         literal[start:end] = [c if c == "\n" else " " for c in literal[start:end]]
     literal = "".join(literal)
-    for d in pii.detect(literal):
+    for d in ctx.privacy.detect(literal):
         value = literal[d.start : d.end]
-        yield Hit("subject", f"the title text holds {d.label}: {pii.mask(value)}", value=value, offset=d.start)
+        yield Hit("subject", f"the title text holds {d.label}: {ctx.privacy.mask(value)}", value=value, offset=d.start)
 
 
 @template_check("IO720")

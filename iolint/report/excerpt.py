@@ -1,7 +1,7 @@
 """Source lines under text findings, read lazily and masked.
 
 A source line may hold the very personal data a finding is about (a codice fiscale in a title),
-so an excerpt is shown only with what ``iolint.redact`` finds replaced by ``*``; lines of the
+so an excerpt is shown only with what ``iolint.privacy.spans`` finds replaced by ``*``; lines of the
 privacy rules' findings are not shown at all. An excerpt may mask more than the findings report,
 never less."""
 
@@ -11,7 +11,7 @@ import bisect
 import io
 from pathlib import Path
 
-from iolint.redact import spans
+from iolint.privacy import spans
 
 WIDTH = 100  # characters shown around the column of a long line
 CONTEXT = 200  # characters the detector sees on each side of what is shown

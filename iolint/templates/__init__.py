@@ -8,7 +8,7 @@ package imports no Jinja: its exports are loaded on first use.
 from __future__ import annotations
 
 from iolint.errors import IolintError
-from iolint.redact import redact
+from iolint.privacy import redact
 
 __all__ = ["check_template_file", "check_template_text", "render_file", "PreparedTemplate", "RenderError", "MissingVariables"]
 

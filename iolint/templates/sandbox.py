@@ -253,7 +253,7 @@ def _checked_call(obj, args: tuple, kwargs: dict) -> tuple:
 
 
 def _euro(cents) -> str:
-    from iolint.checks.payment import format_euro
+    from iolint.money import format_euro
 
     if isinstance(cents, bool) or not isinstance(cents, int):
         raise TypeError(f"euro: expects an integer number of cents, not {str(cents)[:40]!r}")
