@@ -37,7 +37,9 @@ def _search(pattern: regex.Pattern, text: str):
         return None
 
 
-def run(spec, msg: object, ctx=None) -> list[Hit]:
+def run(spec, view, ctx) -> list[Hit]:
+    """The hits of one data check on a payload (an ``iolint.view.PayloadView``)."""
+    msg = view.data
     kind = spec.type
     custom = spec.message
     hits = []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 from datetime import datetime
 
 from iolint import registry
@@ -19,18 +18,50 @@ from iolint.finding import Finding
 from iolint.gate import Gate
 from iolint.loaders import Item, Problem
 from iolint.privacy import Privacy
+from iolint.view import PayloadView, needs_mask
 
 
 def _first(item: tuple) -> int:
     return item[0]
 
 
-class Plan(NamedTuple):
-    """The rules that run on one kind of payload, and their checks: each check once, with the
-    rule each kind of its hits belongs to (None: the check serves one rule)."""
+_MISS = object()
+MEMO_SIZE = 4096
 
-    rules: tuple
-    checks: tuple  # (check, {hit kind: rule})
+
+def _by_subject(check):
+    """``check`` memoized per title: it promises its hits depend on the title alone (they are
+    immutable, so a repeated title gets the same ones)."""
+    memo: dict = {}
+
+    def run(view, ctx):
+        found = memo.get(view.subject, _MISS)
+        if found is _MISS:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            found = memo[view.subject] = check(view, ctx)
+        return found
+
+    return run
+
+
+class Plan:
+    """The rules that run on one kind of payload, and their checks: each check once, with the
+    rule each kind of its hits belongs to (None: the check serves one rule) and the payload
+    parts it needs. ``checks(shape)`` leaves out the checks a payload of that shape cannot wake."""
+
+    __slots__ = ("rules", "_all", "_by_shape")
+
+    def __init__(self, rules: tuple, checks: tuple):
+        self.rules = rules
+        self._all = checks  # (check, {hit kind: rule}, needed shape bits)
+        self._by_shape: dict[int, tuple] = {}
+
+    def checks(self, shape: int) -> tuple:
+        found = self._by_shape.get(shape)
+        if found is None:
+            found = self._by_shape[shape] = tuple((c, r) for c, r, need in self._all if shape & need == need)
+        return found
 
 
 class Linter:
@@ -55,8 +86,9 @@ class Linter:
         self._order = {rule.code: i for i, rule in enumerate(self.rules)}
 
     def _bound(self, kind: str):
-        """(rule, its check), in rule order, for every rule implemented by a check of this kind
-        (a payload rule may be a pack's data check); a check that takes options gets the rule's own."""
+        """(rule, its binding, its check), in rule order, for every rule implemented by a check of
+        this kind (a payload rule may be a pack's data check); a check that takes options gets the
+        rule's own."""
         for rule in self.rules:
             if rule.check is not None:
                 if kind == registry.PAYLOAD:  # only then load the regex module
@@ -69,7 +101,9 @@ class Linter:
                 check = binding.check
                 if binding.options:
                     check = functools.partial(check, options=self.options[rule.code])
-                yield rule, binding.key, check
+                if binding.by_subject:
+                    check = _by_subject(check)
+                yield rule, binding, check
 
     def plan(self, kind: str, ignored: frozenset[str] = frozenset()) -> Plan:
         """What runs on one payload of this kind ("payload", or "template" for a template's
@@ -77,23 +111,30 @@ class Linter:
         key = (kind, ignored)
         if key not in self._plans:
             rules, checks = [], {}
-            for rule, hit_kind, check in self._bound(registry.PAYLOAD):
+            for rule, binding, check in self._bound(registry.PAYLOAD):
                 if self.gate.admits(rule, ignored, kind):
                     rules.append(rule)
-                    checks.setdefault(id(check), (check, {}))[1][hit_kind] = rule  # a check serving several rules runs once
+                    needs = needs_mask(binding.needs) if binding else 0
+                    # a check serving several rules runs once, its hits routed by kind
+                    checks.setdefault(id(check), (check, {}, needs))[1][binding.key if binding else None] = rule
             self._plans[key] = Plan(tuple(rules), tuple(checks.values()))
         return self._plans[key]
 
     def hits(self, data: object, plan: Plan, ctx: Context | None = None) -> list[tuple]:
         """Every (rule, hit) of a plan's checks on one decoded payload, in rule order."""
-        ctx = ctx or self.context
+        return self.view_hits(PayloadView(data), plan, ctx or self.context)
+
+    def view_hits(self, view: PayloadView, plan: Plan, ctx: Context) -> list[tuple]:
         out = []
-        for check, route in plan.checks:
-            for hit in check(data, ctx) or ():
-                rule = route.get(hit.kind)
-                if rule is not None:
-                    out.append((self._order[rule.code], rule, hit))
-        out.sort(key=_first)
+        for check, route in plan.checks(view.shape):
+            found = check(view, ctx)
+            if found:
+                for hit in found:
+                    rule = route.get(hit.kind)
+                    if rule is not None:
+                        out.append((self._order[rule.code], rule, hit))
+        if len(out) > 1:
+            out.sort(key=_first)
         return [(rule, hit) for _, rule, hit in out]
 
     def check_payload(self, data: object, *, kind: str = "payload") -> list[tuple]:
@@ -121,18 +162,19 @@ class Linter:
         ignored = gate.ignored_for(file)
         plan = self.plan("payload", ignored)
         batch = self.batch_checks(ignored)
+        ctx = self.context
         for item in items:
             if isinstance(item, Problem):
                 found = gate.problem(item, file)
                 if found:
                     yield found
                 continue
-            data = item.data
-            for rule, hit in self.hits(data, plan):
+            view = PayloadView(item.data)
+            for rule, hit in self.view_hits(view, plan, ctx):
                 line, column = item.locate(hit.field, hit.offset, key=hit.key)
                 yield gate.finding(rule, hit, file=file, line=line, column=column)
             for _, state in batch:
-                state.feed(data, item.line)
+                state.feed(view, item.line)
         for rule, state in batch:
             yield from self.batch_findings(rule, state, file)
 

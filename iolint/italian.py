@@ -72,14 +72,8 @@ def _lower(text: str) -> str:
     return lower
 
 
-_last_amounts: tuple[str | None, list] = (None, [])
-
-
 def amounts(text: str) -> list[Amount]:
     """The euro amounts the text states, in order."""
-    global _last_amounts
-    if _last_amounts[0] is text:  # IO203 and IO210 read the same body, one after the other
-        return _last_amounts[1]
     out = []
     spans = []
     at = text.find("€")
@@ -103,7 +97,6 @@ def amounts(text: str) -> list[Amount]:
             m = _AFTER.match(text, end, end + _REACH + 1)
             if m:
                 out.append(Amount(start, m.end(), _cents(m)))
-    _last_amounts = (text, out)
     return out
 
 

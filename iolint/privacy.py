@@ -50,17 +50,13 @@ class Privacy:
         """Personal data in ``text`` (``iolint.pii.Detection``s), only of ``entities`` if given."""
         if self.settings != _active:
             self.activate()
-        from iolint.pii import detect
-
-        return detect(text, entities)
+        return _pii().detect(text, entities)
 
     def mask(self, value: str) -> str:
         """The masked form of a detected value ("M**** R****"), or the value with ``show_values``."""
         if self.show_values:
             return value
-        from iolint.pii import mask
-
-        return mask(value)
+        return _pii().mask(value)
 
     def redact(self, text: str) -> str:
         """``text`` with each personal-data value found in it replaced by its masked form."""
@@ -75,6 +71,14 @@ class Privacy:
             last = end
         out.append(text[last:])
         return "".join(out)
+
+
+@cache
+def _pii():
+    """``iolint.pii``, imported on first use (it is light, presidio is not imported with it)."""
+    import iolint.pii
+
+    return iolint.pii
 
 
 @cache

@@ -7,8 +7,9 @@ so a new family module needs no other edit. ``bind(rules)`` pairs the catalogue 
 registry and refuses, loudly, a rule without exactly one implementation, an implementation
 without a rule, and an implementation whose kind is not the rule's ``applies_to``.
 
-A payload check is ``fn(msg, ctx)`` yielding its hits on one decoded payload; a template check
-is ``fn(template, ctx)``; a batch check is a class fed every payload of one input. A check that serves several rules (one pass over a body for the markdown
+A payload check is ``fn(view, ctx)`` returning its hits on one payload, or nothing (``view``:
+``iolint.view.PayloadView``, the payload read once for all the rules); a template check is
+``fn(template, ctx)``; a batch check is a class fed every payload of one input. A check that serves several rules (one pass over a body for the markdown
 rules) gives each hit the ``kind`` its family maps to a code. A check that takes the rule's
 options has a parameter named ``options``.
 """
@@ -51,6 +52,7 @@ class Binding:
     key: enum.Enum | None = None  # the kind of hit this code reports, for a check serving several rules
     needs: tuple[str, ...] = ()  # payload view parts the check needs present (see iolint.view)
     options: bool = False  # the check takes the rule's options
+    by_subject: bool = False  # its hits depend on the title alone: memoized per title
 
 
 _bindings: dict[str, Binding] = {}
@@ -85,29 +87,31 @@ def _takes_options(fn) -> bool:
     return "options" in inspect.signature(target).parameters
 
 
-def _decorator(kind: str, code: str | None, codes: Mapping[enum.Enum, str] | None, needs):
+def _decorator(kind: str, code: str | None, codes: Mapping[enum.Enum, str] | None, needs, by_subject=False):
     needs = (needs,) if isinstance(needs, str) else tuple(needs)
 
     def register(fn):
         where, options = _where(fn), _takes_options(fn)
         if codes is None:
-            _add(Binding(code, kind, fn, where, None, needs, options))
+            _add(Binding(code, kind, fn, where, None, needs, options, by_subject))
         else:
             _map(codes)
             for key, one in codes.items():
-                _add(Binding(one, kind, fn, where, key, needs, options))
+                _add(Binding(one, kind, fn, where, key, needs, options, by_subject))
         return fn
 
     return register
 
 
-def payload_check(code: str, *, needs=()):
-    """Bind ``fn(msg, ctx)`` to one rule."""
-    return _decorator(PAYLOAD, code, None, needs)
+def payload_check(code: str, *, needs=(), by_subject: bool = False):
+    """Bind ``fn(view, ctx)`` to one rule. ``needs``: the view parts without which it finds
+    nothing (it is not called on a payload without them); ``by_subject``: its hits depend on the
+    title alone (a batch repeating a title checks it once)."""
+    return _decorator(PAYLOAD, code, None, needs, by_subject)
 
 
 def payload_checks(codes: Mapping[enum.Enum, str], *, needs=()):
-    """Bind one ``fn(msg, ctx)`` to several rules: each hit's ``kind`` says whose it is."""
+    """Bind one ``fn(view, ctx)`` to several rules: each hit's ``kind`` says whose it is."""
     return _decorator(PAYLOAD, None, codes, needs)
 
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iolint import loaders
-from iolint.checks.dates import parse_timestamp
+from iolint.clock import parse_timestamp
 from iolint.money import format_euro
 
 NOW = "2025-01-01T00:00:00Z"

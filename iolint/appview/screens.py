@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from iolint import cta
-from iolint.checks.dates import parse_timestamp
+from iolint.clock import parse_timestamp
 from iolint.appview import body, ctas, formats, privacy, push
 from iolint.appview.markup import esc
 

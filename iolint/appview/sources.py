@@ -17,6 +17,7 @@ from pathlib import Path
 from iolint import cta, inputs, loaders
 from iolint.finding import Finding
 from iolint.paths import display, relative
+from iolint.view import PayloadView
 
 # Where a finding is pinned, in the order of the screen, by the first key of its field.
 TARGETS = {"subject": "subject", "due_date": "due", "markdown": "body", "payment_data": "payment",
@@ -157,12 +158,13 @@ class Collector:
                 found += [problem] if problem else []
                 continue
             hits = []
-            for rule, hit in linter.hits(item.data, plan):
+            view = PayloadView(item.data)
+            for rule, hit in linter.view_hits(view, plan, linter.context):
                 line, column = item.locate(hit.field, hit.offset)
                 hits.append((self.gate.finding(rule, hit, file=display, line=line, column=column), hit.offset))
             found += [f for f, _ in hits]
             for _, state in batch:
-                state.feed(item.data, item.line)
+                state.feed(view, item.line)
             if isinstance(item.data, dict):
                 label = f"line {item.line}" if len(items) > 1 and item.line else None
                 messages.append((Message(item.data, display, label, line=item.line), hits))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from iolint import markdown
-from iolint.checks import text_of
 from iolint.checks.markdown import issue_hits
 from iolint.cta import CtaIssue
 from iolint.finding import Hit
@@ -25,9 +24,9 @@ CODES = {
 }
 
 
-@payload_checks(CODES)
-def front_matter_issues(msg, ctx):
-    return issue_hits(msg, CODES)
+@payload_checks(CODES, needs="markdown")
+def front_matter_issues(view, ctx):
+    return issue_hits(view, CODES)
 
 
 _VAGUE = {
@@ -38,35 +37,26 @@ _VAGUE = {
 _FILLER = re.compile(r"[\s.!:…]+")
 
 
-def _labels(msg):
-    text = text_of(msg, "markdown")
-    return markdown.analyze(text).labels if text else ()
-
-
-@payload_check("IO626")
-def vague_cta_label(msg, ctx):
-    for label in _labels(msg):
+@payload_check("IO626", needs="markdown")
+def vague_cta_label(view, ctx):
+    hits = []
+    for label in markdown.analyze(view.markdown).labels:
         words = _FILLER.sub(" ", label.text).strip().lower()
         if not words:
-            yield Hit("content.markdown", f"`{label.where}` has an empty label", offset=label.offset)
+            hits.append(Hit("content.markdown", f"`{label.where}` has an empty label", offset=label.offset))
         elif words in _VAGUE or words.startswith(("clicca ", "click ")):
-            yield Hit(
-                "content.markdown",
-                f"`{label.where}` label \"{label.text.strip()}\" does not say what the button does",
-                value=label.text,
-                offset=label.offset,
-            )
+            message = f"`{label.where}` label \"{label.text.strip()}\" does not say what the button does"
+            hits.append(Hit("content.markdown", message, value=label.text, offset=label.offset))
+    return hits
 
 
-@payload_check("IO627")
-def long_cta_label(msg, ctx, options):
+@payload_check("IO627", needs="markdown")
+def long_cta_label(view, ctx, options):
     limit = options["max-length"]
-    for label in _labels(msg):
+    hits = []
+    for label in markdown.analyze(view.markdown).labels:
         n = len(label.text.strip())
         if n > limit:
-            yield Hit(
-                "content.markdown",
-                f"`{label.where}` label is {n} characters: keep it to {limit} or fewer, a short action",
-                value=label.text,
-                offset=label.offset,
-            )
+            message = f"`{label.where}` label is {n} characters: keep it to {limit} or fewer, a short action"
+            hits.append(Hit("content.markdown", message, value=label.text, offset=label.offset))
+    return hits

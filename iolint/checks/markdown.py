@@ -6,7 +6,6 @@ The analysis is ``iolint.markdown``'s, once per body; this maps what it reports 
 from __future__ import annotations
 
 from iolint import markdown
-from iolint.checks import text_of
 from iolint.finding import Hit
 from iolint.markdown import MarkdownIssue
 from iolint.registry import payload_checks
@@ -24,18 +23,18 @@ CODES = {
 }
 
 
-def issue_hits(msg, kinds):
+def issue_hits(view, kinds) -> list[Hit] | None:
     """A hit for each issue of the body of these kinds (markdown's or the front matter's)."""
-    text = text_of(msg, "markdown")
-    if not text:
-        return ()
+    issues = markdown.analyze(view.markdown).issues
+    if not issues:
+        return None
     return [
         Hit("content.markdown", issue.message, value=issue.value, offset=issue.offset, kind=issue.kind)
-        for issue in markdown.analyze(text).issues
+        for issue in issues
         if issue.kind in kinds
     ]
 
 
-@payload_checks(CODES)
-def markdown_issues(msg, ctx):
-    return issue_hits(msg, CODES)
+@payload_checks(CODES, needs="markdown")
+def markdown_issues(view, ctx):
+    return issue_hits(view, CODES)

@@ -58,6 +58,7 @@ def check_chunk(linter, display: str, first: int, lines: list) -> tuple[list, li
     """Findings of the payload rules on ``lines``, the first of which is line ``first``, and
     (line, keys) of each payload: what every batch rule counts of it (``batch_keys``)."""
     from iolint import loaders, registry
+    from iolint.view import PayloadView
 
     shift = first - 1
     rules = tuple(registry.load()[code].check for code in batch_codes())
@@ -66,7 +67,8 @@ def check_chunk(linter, display: str, first: int, lines: list) -> tuple[list, li
     def tap(items):
         for item in items:
             if isinstance(item, loaders.Item):
-                keyed.append((item.line + shift, tuple(rule.key(item.data) for rule in rules)))
+                view = PayloadView(item.data)
+                keyed.append((item.line + shift, tuple(rule.key(view) for rule in rules)))
             yield item
 
     findings = [
