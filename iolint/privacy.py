@@ -73,6 +73,11 @@ class Privacy:
         return "".join(out)
 
 
+def forget() -> None:
+    """Forget what detection memoized, in every run (a benchmark's pass starts cold)."""
+    _pii()._detect.cache_clear()
+
+
 @cache
 def _pii():
     """``iolint.pii``, imported on first use (it is light, presidio is not imported with it)."""
