@@ -16,7 +16,7 @@ from functools import cached_property
 
 from iolint import italian
 from iolint.clock import parse_timestamp
-from iolint.cta import split_front_matter
+from iolint.frontmatter import split_front_matter
 
 _EMPTY: dict = {}  # never written to: checks only read content
 

@@ -10,7 +10,7 @@ from iolint.checks.markdown import CODES as MARKDOWN_CODES
 from iolint.config import Config
 from iolint.engine import Linter
 
-# The rule of each issue the body's analysis reports (iolint.markdown.analyze).
+# The rule of each issue the body's analysis reports (iolint.rendering.analyze).
 CODE_OF = {**MARKDOWN_CODES, **CTA_CODES}
 
 

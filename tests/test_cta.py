@@ -1,12 +1,12 @@
-"""CTA front matter rules IO620..IO627 and the parsing in iolint.cta."""
+"""CTA front matter rules IO620..IO627 and the parsing in iolint.frontmatter."""
 
 import time
 
 import pytest
 
-from iolint import cta
-from iolint.cta import action_problem, split_front_matter
-from iolint.markdown import analyze
+from iolint import frontmatter as cta
+from iolint.frontmatter import action_problem, split_front_matter
+from iolint.rendering import analyze
 from tests.checking import CODE_OF, hits
 
 BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30."

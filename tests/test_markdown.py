@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iolint import markdown
-from iolint.markdown import analyze, body_issues, may_have_markup
+from iolint import rendering as markdown
+from iolint.rendering import analyze, body_issues, may_have_markup
 from tests.checking import CODE_OF, hits
 
 INTRO = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30.\n\n"
@@ -243,7 +243,7 @@ def test_analysis_is_memoized_and_bounded():
 
 def test_markdown_it_is_not_imported_for_plain_bodies():
     code = (
-        "import sys; from iolint.markdown import analyze; "
+        "import sys; from iolint.rendering import analyze; "
         "analyze('Il tuo appuntamento è confermato per lunedì 12 gennaio alle 9:30.'); "
         "assert 'markdown_it' not in sys.modules; "
         "analyze('[sito](https://a.it)'); assert 'markdown_it' in sys.modules"

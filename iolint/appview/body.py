@@ -181,10 +181,10 @@ class Marks:
 
 class BodyRenderer:
     def __init__(self, marks: Marks):
-        from iolint.markdown import _SINGLE_TILDE, _parser
+        from iolint.rendering import SINGLE_TILDE, parser
 
-        self.md = _parser()
-        self.single_tilde = _SINGLE_TILDE
+        self.md = parser()
+        self.single_tilde = SINGLE_TILDE
         self.marks = marks
 
     def render(self, body: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from iolint import cta
+from iolint import frontmatter
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Button:
 
 def app_locale(language: str) -> str:
     """The front matter block an app language reads."""
-    return language if language in cta.LOCALES else "it"
+    return language if language in frontmatter.LOCALES else "it"
 
 
 def _is_cta(value: object) -> bool:
@@ -39,7 +39,7 @@ def chosen(data: object, language: str) -> list[dict]:
     if "cta_2" in block and not _is_cta(second):
         return []
     found = [block["cta_1"], *([second] if second is not None else [])]
-    if not any(cta.action_problem(c["action"]) is None for c in found):
+    if not any(frontmatter.action_problem(c["action"]) is None for c in found):
         return []
     return found
 

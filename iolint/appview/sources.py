@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iolint import cta, inputs, loaders
+from iolint import frontmatter, inputs, loaders
 from iolint.finding import Finding
 from iolint.paths import display, relative
 from iolint.view import PayloadView
@@ -59,7 +59,7 @@ def pin(finding: Finding, offset: int | None, payload: dict) -> Pinned:
     markdown = content.get("markdown") if isinstance(content, dict) else None
     if offset is None or not isinstance(markdown, str):
         return Pinned(finding, "body")
-    span = cta.front_matter_span(markdown)
+    span = frontmatter.front_matter_span(markdown)
     start = span[2] if span else 0
     if offset < start:
         return Pinned(finding, "cta")

@@ -1,13 +1,13 @@
 """The markdown family: markdown the IO app drops, shows as plain text or cannot open.
 
-The analysis is ``iolint.markdown``'s, once per body; this maps what it reports to the rules.
+The analysis is ``iolint.rendering``'s, once per body; this maps what it reports to the rules.
 """
 
 from __future__ import annotations
 
-from iolint import markdown
+from iolint import rendering
 from iolint.finding import Hit
-from iolint.markdown import MarkdownIssue
+from iolint.rendering import MarkdownIssue
 from iolint.registry import payload_checks
 
 CODES = {
@@ -25,7 +25,7 @@ CODES = {
 
 def issue_hits(view, kinds) -> list[Hit] | None:
     """A hit for each issue of the body of these kinds (markdown's or the front matter's)."""
-    issues = markdown.analyze(view.markdown).issues
+    issues = rendering.analyze(view.markdown).issues
     if not issues:
         return None
     return [

@@ -49,7 +49,7 @@ class CtaIssue(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """One problem found in a markdown text (a ``CtaIssue`` or an ``iolint.markdown.MarkdownIssue``),
+    """One problem found in a markdown text (a ``CtaIssue`` or an ``iolint.rendering.MarkdownIssue``),
     at a character offset of that text."""
 
     kind: enum.Enum

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from iolint import cta
-from iolint.cta import Issue, Label
+from iolint import frontmatter
+from iolint.frontmatter import Issue, Label
 
 
 
@@ -41,7 +41,7 @@ _BR = re.compile(r"<br ?/?>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*")
 _MARKUP_START = re.compile(r"<[A-Za-z/!?]")
 # GFM also strikes through with single tildes, which markdown-it leaves as text.
-_SINGLE_TILDE = re.compile(r"(?<!~)~(?=[^\s~])[^~]*?(?<=[^\s~])~(?!~)")
+SINGLE_TILDE = re.compile(r"(?<!~)~(?=[^\s~])[^~]*?(?<=[^\s~])~(?!~)")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
 _OPENS = ("https://", "ioit://", "mailto:", "tel:", "sms:")
@@ -67,14 +67,14 @@ def may_have_markup(body: str) -> bool:
 @lru_cache(maxsize=4096)
 def analyze(markdown: str) -> Analysis:
     """The issues of a whole ``content.markdown``, front matter included; one run per text."""
-    cta_issues, labels = cta.analyze(markdown)
-    _, body, offset = cta.split_front_matter(markdown)
+    cta_issues, labels = frontmatter.analyze(markdown)
+    _, body, offset = frontmatter.split_front_matter(markdown)
     found = body_issues(body, offset) if may_have_markup(body) else []
     return Analysis(tuple(sorted([*cta_issues, *found], key=lambda i: i.offset)), labels)
 
 
 @cache
-def _parser():
+def parser():
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -85,7 +85,7 @@ def _parser():
 
 def body_issues(body: str, base: int = 0) -> list[Issue]:
     """The markdown problems of a body that starts at offset ``base`` of its markdown."""
-    md = _parser()
+    md = parser()
     starts = [0] + [m.end() for m in _LINE_BREAK.finditer(body)]
     env: dict = {}
     tokens = md.parse(body, env)
@@ -178,7 +178,7 @@ class _Scan:
                     opened_html = True
                     self.add(MarkdownIssue.RAW_HTML, at, _html_message(tag), child.content)
             elif kind == "text":
-                for m in _SINGLE_TILDE.finditer(child.content):
+                for m in SINGLE_TILDE.finditer(child.content):
                     at = find(m.group())
                     self.add(MarkdownIssue.STRIKETHROUGH, at, _STRUCK)
             if kind.endswith("_open"):
