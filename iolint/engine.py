@@ -71,7 +71,6 @@ class Linter:
         self.config = config or Config()
         self.gate = gate or Gate(self.config, now=now, privacy=Privacy.of(self.config, show_values=show_values))
         self.privacy = self.gate.privacy
-        self.privacy.activate()  # a team recognizer that cannot be loaded is a config error here
         self.rules = self.gate.rules
         # an unknown selector or option is a config error here, not at the first file
         self.enabled, self.options = self.gate.enabled, self.gate.options

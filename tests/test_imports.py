@@ -1,5 +1,7 @@
 """iolint's modules import one another without a cycle: read from their sources (every import,
-at the top or inside a function), the graph of iolint's own modules has no loop."""
+at the top or inside a function), the graph of iolint's own modules has no loop. What a module
+imports under ``if __name__ == "__main__":`` is left out: run as a script, it is another module
+(``__main__``), and importing it never runs that block."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ def graph() -> dict[str, set[str]]:
     trees = modules()
     edges: dict[str, set[str]] = {name: set() for name in trees}
     for name, tree in trees.items():
-        for node in ast.walk(tree):
+        for node in _walk(tree):
             if isinstance(node, ast.Import):
                 edges[name] |= {a.name for a in node.names if a.name in trees}
             elif isinstance(node, ast.ImportFrom):
@@ -34,6 +36,18 @@ def graph() -> dict[str, set[str]]:
                     elif node.module in trees:
                         edges[name].add(node.module)
     return edges
+
+
+def _walk(tree: ast.AST):
+    """``ast.walk`` without the bodies of ``if __name__ == "__main__":``."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        if isinstance(node, ast.If) and ast.unparse(node.test).replace("'", '"') == '__name__ == "__main__"':
+            todo += node.orelse
+            continue
+        todo += ast.iter_child_nodes(node)
 
 
 def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
@@ -81,3 +95,8 @@ def test_the_graph_sees_imports_inside_functions():
     edges = graph()
     assert "iolint.datachecks" in edges["iolint.engine"]  # imported where a rule pack needs it
     assert "iolint.checks" not in edges["iolint.registry"]  # the binding modules are discovered
+
+
+def test_the_graph_leaves_out_what_a_script_block_imports():
+    tree = ast.parse("import os\nif __name__ == '__main__':\n    import sys\n")
+    assert {n.names[0].name for n in _walk(tree) if isinstance(n, ast.Import)} == {"os"}

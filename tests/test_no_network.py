@@ -1,6 +1,6 @@
 """No network: iolint works with every socket refused, in this process and in a fresh one.
 
-Personal data in titles makes iolint load presidio and spaCy; tldextract (under presidio's
+Presidio and spaCy load for a team's recognizers or a presidio engine; tldextract (under presidio's
 EmailRecognizer) would fetch the Public Suffix List on a fresh machine unless told not to.
 """
 

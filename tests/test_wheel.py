@@ -20,6 +20,9 @@ def test_wheel_installs_and_lists_rules(tmp_path):
     assert "iolint/rules/payment.yaml" in names
     assert "iolint/py.typed" in names  # type checkers read iolint's annotations
     assert "iolint/appview/preview.css" in names  # the preview's stylesheet is package data
+    # The personal-data word lists and lexicons, which the detectors read at import.
+    data = sorted(p.name for p in (ROOT / "iolint" / "pii" / "data").glob("*.txt"))
+    assert data and all(f"iolint/pii/data/{name}" in names for name in data)
     # A fresh venv that reuses this interpreter's installed dependencies (a .pth names its
     # site-packages): nothing is downloaded. Not system_site_packages: in a virtual environment
     # made from the system's Python, the dependencies are in that environment, not the system's.
@@ -35,7 +38,7 @@ def test_wheel_installs_and_lists_rules(tmp_path):
     )
     env = {"PATH": "/usr/bin:/bin", "PYTHONNOUSERSITE": "1"}
     proc = subprocess.run(
-        [python, "-c", "import iolint, iolint.ruleset as c; print(iolint.__file__); print(c.builtin_dir())"],
+        [python, "-c", "import iolint, iolint.ruleset as c, iolint.pii.special; print(iolint.__file__); print(c.builtin_dir())"],
         capture_output=True, text=True, env=env, cwd=tmp_path, check=True,
     )
     module_file, rules_dir = proc.stdout.split()

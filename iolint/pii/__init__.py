@@ -1,213 +1,58 @@
 """Personal data in Italian IO message titles and bodies.
 
-``detect(text)`` is the linter's entry point. How it runs, fastest path first:
+``Detector`` holds one caller's settings (an allow list, a team's presidio recognizers, whether
+values are shown) and its memo; ``Detector.detect(text)`` is what the privacy rules ask
+(``iolint.pii.detector`` says how it runs). ``mask(value, show=False)`` is a pure function.
 
-1. Memo: results are memoized per unique text (bounded LRU), so a title repeated across a
-   batch of messages is analysed once.
-2. Normalisation (``iolint.pii.normalise``): unusual spaces, zero-width characters, soft
-   hyphens, full-width forms and stray combining marks are undone for detection; detections
-   are mapped back to the original text's positions.
-3. Pre-filter (``iolint.pii.detectors.candidates``): each detector's cheap necessary condition
-   (candidate regex, odonym or cue substrings, lexicon stem, the name rules' own quick test);
-   detectors that need a digit are skipped for a text without one. A text that no
-   detector may match ("Hai un nuovo avviso di pagamento") is answered here, without importing
-   presidio or spaCy.
-4. Presidio, imported on first need. With no team recognizers configured, iolint calls its
-   own presidio recognizers (``iolint.pii.recognizers``) directly, only those the pre-filter
-   named. With team recognizers configured, every text goes through an offline AnalyzerEngine
-   built once with iolint's recognizers and the team's (the pre-filter cannot speak for a
-   team's recognizers).
-
-Why call the recognizers directly rather than through an AnalyzerEngine when no team
-recognizer needs one: the engine's per-call work (tokenisation, context enhancement,
-de-duplication, running every recognizer on every text) costs more than the detectors
-themselves; bench/bench_pii.py measures both (the direct calls about four times the engine's
-titles/s in its latest run). Both paths give the same detections (tests/pii/test_recognizers.py
-checks it on every development title).
+``detect``, ``configure``, ``show_values`` and ``mask(value)`` without ``show`` are thin
+wrappers over a default Detector, for the callers that do not hold one of their own yet.
+Importing this package is light: the finders, the name data and presidio load on first use.
 """
 
 from __future__ import annotations
 
-import importlib
-import re
+import os
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
 
-from iolint.pii.hits import REPORT
-from iolint.pii.kinds import kind_of
-from iolint.pii.masking import mask as _mask
+from iolint.pii import masking
+from iolint.pii.detector import Detection, Detector, load_recognizer
 
-__all__ = ["Detection", "configure", "detect", "load_recognizer", "mask", "show_values"]
+__all__ = ["Detection", "Detector", "configure", "default_detector", "detect", "load_recognizer", "mask", "show_values"]
 
-MEMO_SIZE = 4096
+# Before presidio is imported, by iolint or by the program that uses it: tldextract (under
+# presidio's EmailRecognizer) would fetch the Public Suffix List on first use.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
-
-@dataclass(frozen=True, slots=True)
-class Detection:
-    kind: str  # entity name, e.g. "IT_FISCAL_CODE"
-    label: str  # human label, e.g. "codice fiscale", "person name", "health data"
-    start: int  # offsets in the analysed text
-    end: int
-    score: float
-    special: bool  # GDPR art. 9/10 categories
-    identifier: bool  # full identifiers: codice fiscale, IBAN, identity-document numbers
-
-
-@dataclass(frozen=True)
-class _Settings:
-    allow: tuple[str, ...] = ()
-    allow_pattern: re.Pattern[str] | None = None
-    recognizers: tuple[object, ...] = ()
-
-
-_settings = _Settings()
 _lock = threading.Lock()
-_show_values = False
+_default = Detector()
+
+
+def default_detector() -> Detector:
+    """The Detector that ``detect``, ``configure``, ``show_values`` and ``mask`` act on."""
+    return _default
 
 
 def detect(text: str, entities: Iterable[str] | None = None) -> tuple[Detection, ...]:
-    """Personal data found in ``text``, ordered by position; only of ``entities`` if given
-    (a body is checked for fewer kinds than a title, and skipping the others is faster)."""
-    if not text:
-        return ()
-    return _detect(text, None if entities is None else frozenset(entities))
-
-
-@lru_cache(maxsize=MEMO_SIZE)
-def _detect(text: str, entities: frozenset[str] | None) -> tuple[Detection, ...]:
-    from iolint.pii.normalise import normalise
-
-    settings = _settings
-    normal = normalise(text)  # copy-paste and obfuscation undone; spans are mapped back below
-    seen = normal.text
-    if settings.recognizers:
-        results = _engine(settings.recognizers).analyze(text=seen, language="it")
-        if entities is not None:
-            results = [r for r in results if r.entity_type in entities]
-    else:
-        from iolint.pii.detectors import candidates
-
-        found = candidates(seen, entities)
-        if not found:
-            return ()
-        recognizers = _own_recognizers()
-        results = [
-            r
-            for d in found
-            for r in recognizers[d.name].analyze(seen, None, None)
-            if entities is None or r.entity_type in entities
-        ]
-    detections = _merge(seen, [r for r in results if r.score >= REPORT])
-    kept = [d for d in detections if not _allowed(seen, d, settings)]
-    if normal.starts is None:
-        return tuple(kept)
-    return tuple(_replace(d, *normal.span(d.start, d.end)) for d in kept)
-
-
-def _replace(d: Detection, start: int, end: int) -> Detection:
-    return Detection(d.kind, d.label, start, end, d.score, d.special, d.identifier)
-
-
-def _merge(text: str, results) -> list[Detection]:
-    """Detections in text order; overlapping results of one kind become one detection."""
-    merged: list[Detection] = []
-    last_of_kind: dict[str, int] = {}  # kind -> index in merged of its latest (furthest) span
-    for r in sorted(results, key=lambda r: (r.start, -r.end)):
-        start, end = max(0, r.start), min(r.end, len(text))
-        i = last_of_kind.get(r.entity_type)
-        if i is not None and start < merged[i].end:
-            d = merged[i]
-            merged[i] = Detection(
-                d.kind, d.label, d.start, max(d.end, end), max(d.score, r.score), d.special, d.identifier
-            )
-            continue
-        kind = kind_of(r.entity_type)
-        last_of_kind[r.entity_type] = len(merged)
-        merged.append(Detection(r.entity_type, kind.label, start, end, r.score, kind.special, kind.identifier))
-    return merged
-
-
-def _allowed(text: str, d: Detection, settings: _Settings) -> bool:
-    if settings.allow_pattern is None:
-        return False
-    if text[d.start : d.end].casefold() in settings.allow:
-        return True
-    return any(m.start() <= d.start and d.end <= m.end() for m in settings.allow_pattern.finditer(text))
-
-
-@lru_cache(maxsize=1)
-def _own_recognizers() -> dict:
-    from iolint.pii.recognizers import italian_recognizers
-
-    return {r.name: r for r in italian_recognizers()}
-
-
-@lru_cache(maxsize=1)
-def _engine(team_recognizers: tuple[object, ...]):
-    from iolint.pii.recognizers import build_analyzer
-
-    return build_analyzer(extra_recognizers=team_recognizers)
+    """``default_detector().detect(text, entities)``."""
+    return _default.detect(text, entities)
 
 
 def configure(*, allow: Iterable[str] = (), recognizers: Iterable[object] = ()) -> None:
-    """Set the terms never reported and the team's extra presidio recognizers; clears the memo.
-
-    ``allow``: an ente's own names ("Comune di Rossi", "Ufficio Tributi Ferrari"), matched
-    case-insensitively against a detected value and as phrases of the text: a detection inside
-    an allowed phrase is dropped. ``recognizers``: presidio EntityRecognizer instances
-    registered for "it", or "module:attr" strings (see ``load_recognizer``).
-    """
-    global _settings
-    terms = tuple(dict.fromkeys(t.casefold() for t in allow if t.strip()))
-    pattern = (
-        re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
-        if terms
-        else None
-    )
-    extra: list[object] = []
-    for r in recognizers:
-        extra.extend(load_recognizer(r) if isinstance(r, str) else [r])
+    """Replace the default Detector by one with these settings (and an empty memo), keeping
+    whether values are shown. See ``Detector`` for ``allow`` and ``recognizers``."""
+    global _default
+    detector = Detector(allow=allow, recognizers=recognizers, show_values=_default.show_values)
     with _lock:
-        _settings = _Settings(terms, pattern, tuple(extra))
-        _detect.cache_clear()
-        _engine.cache_clear()
-
-
-def load_recognizer(spec: str) -> list:
-    """Import "package.module:attr" and return presidio recognizer instances.
-
-    ``attr`` may be a recognizer instance, a recognizer class (instantiated without
-    arguments), a list or tuple of instances, or a function returning either.
-    """
-    from presidio_analyzer import EntityRecognizer
-
-    module_name, sep, attr = spec.partition(":")
-    if not sep or not module_name or not attr:
-        raise ValueError(f"recognizer spec must be 'module:attribute', got {spec!r}")
-    obj: object = importlib.import_module(module_name)
-    for part in attr.split("."):
-        obj = getattr(obj, part)
-    if isinstance(obj, type) and issubclass(obj, EntityRecognizer):
-        obj = obj()
-    elif callable(obj) and not isinstance(obj, EntityRecognizer):
-        obj = obj()
-    found = list(obj) if isinstance(obj, (list, tuple)) else [obj]
-    for r in found:
-        if not isinstance(r, EntityRecognizer):
-            raise TypeError(f"{spec!r} gave {type(r).__name__}, not a presidio EntityRecognizer")
-    return found
-
-
-def mask(value: str) -> str:
-    """A masked form that never shows ``value`` in full: "RSSMRA85T10A562S" -> "RSS*********562S",
-    "Mario Rossi" -> "M**** R****", "mario@comune.it" -> "m****@c****.it". Deterministic.
-    After ``show_values(True)`` (the CLI's --show-values) the value is returned as it is."""
-    return value if _show_values else _mask(value)
+        _default = detector
 
 
 def show_values(enabled: bool) -> None:
-    """Let ``mask`` return values unmasked (an explicit opt-in for local debugging)."""
-    global _show_values
-    _show_values = bool(enabled)
+    """Let ``mask`` without ``show`` return values unmasked (the CLI's --show-values)."""
+    _default.show_values = bool(enabled)
+
+
+def mask(value: str, *, show: bool | None = None) -> str:
+    """``value`` masked ("RSS*********562S", "M**** R****", "m****@c****.it"): pure with ``show``
+    given; without it, as the default Detector shows values (``show_values``)."""
+    return masking.mask(value, show=_default.show_values if show is None else show)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
+from iolint.pii.cues import Cue, alternatives, stem_of
 from iolint.pii.hits import CONTEXT, PAIR, Hit, before, cue
+from iolint.pii.wordlists import alternation
 
 _ODONYM = (
     r"via|viale|v\.le|piazza|p\.zza|p\.za|piazzale|p\.le|piazzetta|corso|c\.so|largo|l\.go|"
@@ -34,43 +36,19 @@ GERMAN_ADDRESS = re.compile(
 )
 _CUE = cue(r"residen|domicili|indirizz|abita|address|adresse|wohnhaft")
 # Where a person lives or receives things: an address near these is someone's.
-_HOME = cue(
-    r"residen|domicili|abitazion|abita\b|abiti\b|casa\b|tua\s+casa|dimora|immobile|appartamento|"
-    r"passo\s+carrabile|contatore|utenza|ingombranti|consegna|a\s+domicilio|your\s+home|home\b|"
-    r"wohnung|wohnhaft"
-)
+_HOME = cue(alternation("addresses", "home"))
 # Offices and facilities open to the public, and road works: an address near these is not a
 # person's.
-_OFFICE = cue(
-    r"sportell|uffic|sede\b|sedi\b|biblioteca|scuola|istituto|liceo|asilo|nido\b|ospedale|"
-    r"poliambulatorio|ambulatori|distretto|consultorio|centro|farmacia|museo|teatro|palestra|"
-    r"piscina|palazzetto|stadio|municipio|comune\b|urp\b|cup\b|anagrafe|polizia|comando|"
-    r"caserma|questura|prefettura|tribunale|giudice|inps|inail|agenzia|ecocentro|isola\s+ecologica|"
-    r"raccolta|seggi|sezion[ei]\s+elettoral|mercato|evento|festa|concerto|mostra|incontro|"
-    r"convegno|assemblea|trasferisc|trasloc|apre\b|riapre|inaugura|office|library|school|"
-    r"traffico|viabilit|cantier|lavori\b|chius[ao]\b|chiusura|senso\s+unico|si\s+trova|"
-    r"befindet\s+sich|is\s+located|bürgerservice|servizi\b|"
-    r"hospital|cent(?:re|er)|polling|venue|held\s+at|büro|bürgerbüro|amt\b|meldeamt|standesamt|"
-    r"gemeinde|rathaus|schule|"
-    r"bibliothek|krankenhaus|sprengel"
-)
+_OFFICE = cue(alternation("addresses", "office"))
 _REACH = 60
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = re.compile(r"[IVXL]+")
 
 
-# What every address holds, in lower case: an odonym or a German street word. Searched in the
-# lower-cased text (a case-insensitive alternation scans several times slower).
-_STEMS = tuple(
-    sorted({w.replace("\\", "") for w in _ODONYM.split("|")} | {"straße", "strasse", "gasse", "platz", "weg", "allee"})
+# Every address starts with an odonym, or holds a German street word (cues for the pre-filter).
+CUES = tuple(stem_of(odonym, bounded=True) for odonym in alternatives(_ODONYM)) + tuple(
+    Cue(word, word_start=False, word_end=True) for word in ("straße", "strasse", "gasse", "platz", "weg", "allee")
 )
-
-
-_ANY_STEM = re.compile("|".join(re.escape(stem) for stem in _STEMS))
-
-
-def maybe(text: str) -> bool:
-    return _ANY_STEM.search(text.lower()) is not None
 
 
 def _is_address(m: re.Match[str]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from iolint.pii.cues import alternatives, stem_of
 from iolint.pii.hits import CONTEXT, Hit, cue
 
 _MONTHS = (
@@ -26,14 +27,9 @@ DATE = re.compile(
     )(?!\d)""",
     re.VERBOSE | re.IGNORECASE,
 )
-BIRTH_CUE = cue(r"nat[oaie]\b|nascita|born\b|birth|geboren|geburt|d\.o\.b\b|dob\b")
-# Every cue holds one of these, in lower case (substring tests are faster than the pattern).
-_CUE_STEMS = ("nat", "nascita", "born", "birth", "geboren", "geburt", "d.o.b", "dob")
-
-
-def maybe(text: str) -> bool:
-    low = text.lower()
-    return any(stem in low for stem in _CUE_STEMS) and BIRTH_CUE.search(text) is not None
+_BIRTH_WORDS = r"nat[oaie]\b|nascita|born\b|birth|geboren|geburt|d\.o\.b\b|dob\b"
+BIRTH_CUE = cue(_BIRTH_WORDS)
+CUES = tuple(stem_of(word) for word in alternatives(_BIRTH_WORDS))
 
 
 _RANGE = cue(r"dal|dall|al|entro|prima|dopo|fino|tra|fra|partire|since|after|before|until|ab|bis|vor|nach")

@@ -21,7 +21,7 @@ FISCAL_CODE = re.compile(
 )
 _SEPARATORS = re.compile(r"[ .-]")
 # 11 digits, optionally after "IT"; not inside a longer number, a date or a protocol number.
-VAT_CODE = re.compile(r"(?<![\w/.,-])(IT ?)?(\d{11})(?![\w/]|[.,]\d)")
+VAT_CODE = re.compile(r"(?=[I\d])(?<![\w/.,-])(IT ?)?(\d{11})(?![\w/]|[.,]\d)")  # (?=…): a faster scan
 _VAT_CUE = cue(r"p\.? ?iva|partita iva|vat|ust-?id|mwst|codice fiscale")
 # A country code, two check digits, then 11-30 letters or digits, optionally spaced in groups.
 IBAN = re.compile(r"(?<![a-z0-9])[a-z]{2} ?\d{2}(?: ?[a-z0-9]){11,30}(?![a-z0-9])", re.IGNORECASE)

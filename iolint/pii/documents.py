@@ -17,17 +17,18 @@ _L = "A-HJ-NPR-Z"  # plate letters: no I, O, Q, U
 # ("EZ-551-RB", "dk 023 hp", "CB 98765 DF"); lower case counts only after a cue word.
 PLATE = re.compile(rf"(?<![A-Za-z0-9])[{_L}]{{2}}[ -]?\d{{3}}[ -]?[{_L}]{{2}}(?![A-Za-z0-9])", re.IGNORECASE)
 CIE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{5} ?[A-Z]{2}(?![A-Za-z0-9])", re.IGNORECASE)
-TWO_LETTERS_SEVEN_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{7}(?![A-Za-z0-9])")
+# Reported only after a cue word, so also in lower case ("passaporto ya7712034").
+TWO_LETTERS_SEVEN_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{7}(?![A-Za-z0-9])")
 NEW_LICENCE = re.compile(r"(?<![A-Za-z0-9])U1(?=(?:[A-Z]{0,7}\d){3})[A-Z0-9]{7}[A-Z](?![A-Za-z0-9])")
 OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[A-Z](?![A-Za-z0-9])")
 
 _PLATE_CUE = cue(r"targ|veicol|auto|vettur|moto|ztl|plate|vehicle|car\b|kennzeichen|fahrzeug")
 _CUES = {
     "IT_IDENTITY_CARD": cue(
-        r"carta d['’ ]?identit|carta di identit|documento|identity card|id card|identity document|"
+        r"carta d['’ ]?identit|carta di identit|documento(?! di espatrio)|identity card|id card|identity document|"
         r"cie\b|c\.i\.|personalausweis|ausweis|identitätskarte"
     ),
-    "IT_PASSPORT": cue(r"passaport|passport|reisepass"),
+    "IT_PASSPORT": cue(r"passaport|passport|reisepass|pass\.|pass-nr|documento di espatrio"),
     "IT_DRIVER_LICENSE": cue(r"patente|licen[cs]e|führerschein"),
 }
 
@@ -40,6 +41,22 @@ def _nearest_cue(text: str, start: int, kinds: tuple[str, ...]) -> str | None:
             if m.start() > best_at:
                 best, best_at = kind, m.start()
     return best
+
+
+def _cue_after(text: str, end: int, kinds: tuple[str, ...]) -> str | None:
+    """The first cue in the rest of the sentence after ``end`` ("YB2290374 pronto: ritiro del
+    documento di espatrio"), when none stands before the value."""
+    stop = min((i for i in (text.find(c, end) for c in ".!?\n") if i >= 0), default=len(text))
+    window = text[end : min(stop, end + _AFTER)]
+    best, best_at = None, len(window)
+    for kind in kinds:
+        m = _CUES[kind].search(window)
+        if m and m.start() < best_at:
+            best, best_at = kind, m.start()
+    return best
+
+
+_AFTER = 60
 
 
 def find_plates(text: str) -> list[Hit]:
@@ -59,7 +76,8 @@ def find_identity_documents(text: str) -> list[Hit]:
         if cued or (m.group().startswith("C") and m.group().isupper()):
             hits.append(Hit("IT_IDENTITY_CARD", m.start(), m.end(), CONTEXT if cued else PATTERN))
     for m in TWO_LETTERS_SEVEN_DIGITS.finditer(text):
-        kind = _nearest_cue(text, m.start(), ("IT_IDENTITY_CARD", "IT_PASSPORT"))
+        kinds = ("IT_IDENTITY_CARD", "IT_PASSPORT")
+        kind = _nearest_cue(text, m.start(), kinds) or (m.group()[:2].isupper() and _cue_after(text, m.end(), kinds))
         if kind:
             hits.append(Hit(kind, m.start(), m.end(), CONTEXT))
     for m in NEW_LICENCE.finditer(text):

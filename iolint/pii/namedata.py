@@ -19,12 +19,8 @@ common words of Italian, English and German, all from maintained packages.
   could not); that is asked only in positions that hold a person.
 
 Everything is keyed by ``fold(word)``: lower case, accents removed ("José" and "Jose" are one).
-Building the table and the dictionary reads some sixty Faker modules and several word lists
-(a few seconds, a few hundred MB for a moment), so both are built once, in a child process, into
-the user's cache folder (``$XDG_CACHE_HOME/iolint`` or ``~/.cache/iolint``; ``IOLINT_NAMES_CACHE``
-names another), keyed by the installed packages and this file, under a lock so that parallel runs
-build them once. Loaded from there they take about 11 MB. If the folder cannot be written, or
-Python runs embedded in another program, they are built in the process itself.
+The table and the dictionary are built once into the user's cache folder (``datacache``);
+loaded from there they take about 11 MB.
 """
 
 from __future__ import annotations
@@ -32,45 +28,26 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-import os
 import re
-import subprocess
-import sys
-import tempfile
 import unicodedata
 from array import array
 from bisect import bisect_left
-from contextlib import contextmanager
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from iolint.pii.datacache import cached
+from iolint.pii.wordlists import words
+
 FIRST, SURNAME, WORD, ITALIAN = 1, 2, 4, 8  # ITALIAN: in the Italian lists (it_IT, codice fiscale)
 
-# Italian names that are ordinary words or place names when capitalised (curated: the word
-# lists cannot tell "rossi", a very common surname, from "rosa", a common noun). First names,
-# then surnames; each gets that role, also when the name lists miss it ("Bianco").
-ITALIAN_WORD_FIRST_NAMES = frozenset(
-    """alba alma amico aria assunta assunto aurora bianca bruna bruno candida candido
-    carina celeste colomba colombo concetta consolata costante costanza diamante diana divina
-    dolores domenica donata donato donna durante fedele felice fermo fiamma fiore fortunata
-    fortunato franca franco gemma gioconda gloria grazia giusto immacolata innocenza libera
-    libero lieto luna marina marino massima massimo mira modesto natale norma novella pace
-    pasqua primo prospero prudenza regina romana romano rosa salvo serena sereno sole speranza
-    stella tosca ultimo vera viola vita vitale vittoria""".split()
-)
-ITALIAN_WORD_SURNAMES = frozenset(
-    """abate amato argento balla basso battaglia bianco bocca botta casale chiesa cipolla collina conte
-    conti costa farina ferrara ferrari forza gatto greco leone lombardo lupo medici monaco
-    moneta monte monti palazzo pepe prati pugliese rocca russo santi scarpa schiavo soprano
-    tasca tasso tedesco traversa trapani veneziano vento verdi vespa volta volterra zampa""".split()
-)
+# Curated (data/namedata.txt): Italian names that are ordinary words when capitalised, as first
+# names then surnames, each given that role also when the name lists miss it ("Bianco"); and
+# words that are never names here.
+ITALIAN_WORD_FIRST_NAMES = frozenset(words("namedata", "italian first names that are words"))
+ITALIAN_WORD_SURNAMES = frozenset(words("namedata", "italian surnames that are words"))
 ITALIAN_WORD_NAMES = ITALIAN_WORD_FIRST_NAMES | ITALIAN_WORD_SURNAMES
-# Never names here: saints and greetings are cues, the rest are words of titles.
-NOT_NAMES = frozenset(
-    """san sant santa santo salve benvenuto benvenuta queen norvegia scolastica sabato vico mia
-    via viale piazza corso largo comune ufficio servizio avviso""".split()
-)
+NOT_NAMES = frozenset(words("namedata", "not names"))
 # Faker locales whose names are written in Latin letters, or romanised by Faker itself.
 LATIN_LOCALES = (
     "it_IT ro_RO pl_PL cs_CZ sk_SK hr_HR sl_SI hu_HU lt_LT lv_LV et_EE tr_TR az_AZ uz_UZ "
@@ -83,8 +60,11 @@ ROMANISED = {
     "zh_CN": ("first_romanized_names", "last_romanized_names"),
     "zh_TW": ("first_romanized_names", "last_romanized_names"),
 }
-# A foreign name this frequent as a word (pyspellchecker's counts) is marked WORD.
-WORD_FREQUENCY = {"it": 1000, "en": 20000}
+# A foreign name this frequent as a word (pyspellchecker's counts) is marked WORD; an Italian
+# name only when it is one of the commonest Italian words ("nella", "delle", "dalla": names in
+# the lists, and prepositions first).
+WORD_FREQUENCY = {"it": 1000, "en": 20000, "de": 100_000}
+ITALIAN_WORD_FREQUENCY = 100_000
 # The dictionary that unknown capitalised words are checked against: simplemma's Italian and
 # English word forms and pyspellchecker's German words (simplemma's German list is three times
 # larger and would not add words that matter in a title). Names in these lists do no harm: the
@@ -127,7 +107,7 @@ def build_municipalities() -> list[str]:
 def municipalities() -> frozenset[str]:
     """Folded names of the active Italian comuni (some are a first name and a name), also as
     usually shortened ("Reggio nell'Emilia" -> "reggio emilia")."""
-    return frozenset(_cached("comuni.json", build_municipalities, _dump_json, json.loads))
+    return frozenset(cached("comuni.json", build_municipalities, _dump_json, json.loads))
 
 
 def _names(provider, *attributes: str) -> list[str]:
@@ -183,104 +163,13 @@ def build_table() -> dict[str, int]:
     for key in flags:
         if key in italian:
             flags[key] |= ITALIAN
-        if key in ITALIAN_WORD_NAMES or (
-            key not in italian and any(counts[lang].get(key, 0) >= n for lang, n in WORD_FREQUENCY.items())
+        if (
+            key in ITALIAN_WORD_NAMES
+            or (key not in italian and any(counts[lang].get(key, 0) >= n for lang, n in WORD_FREQUENCY.items()))
+            or counts["it"].get(key, 0) >= ITALIAN_WORD_FREQUENCY
         ):
             flags[key] |= WORD
     return flags
-
-
-_SOURCES = ("faker", "codicefiscale", "spellchecker", "anyascii", "simplemma")
-
-
-@cache
-def _digest() -> str | None:
-    """What the cached data depends on: this file and the installed source packages (their
-    ``__init__`` files' paths, sizes and times, which change with every install; reading the
-    packages' metadata for their versions costs more than loading the cache)."""
-    parts = [Path(__file__).read_bytes()]
-    for package in _SOURCES:
-        spec = find_spec(package)
-        if spec is None or spec.origin is None:
-            return None
-        stat = os.stat(spec.origin)
-        parts.append(f"{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return hashlib.sha256(b"\0".join(parts)).hexdigest()[:16]
-
-
-def _cache_path(name: str) -> Path | None:
-    digest = _digest()
-    if digest is None:
-        return None
-    folder = os.environ.get("IOLINT_NAMES_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "iolint"
-    )
-    return Path(folder) / f"{name}-{digest}"
-
-
-def _write(path: Path, data: bytes) -> bool:
-    """Write atomically, and remove the same cache built for other package versions."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
-            f.write(data)
-        os.replace(f.name, path)
-        prefix = path.name.rsplit("-", 1)[0] + "-"
-        for stale in path.parent.glob(prefix + "*"):
-            if stale != path and not stale.name.startswith(path.name):  # keep this build's lock
-                stale.unlink(missing_ok=True)
-    except OSError:
-        return False
-    return True
-
-
-def _cached(name: str, build, dump, load):
-    """``build()``'s result, read from the cache folder; on a miss it is built in a child
-    process and written there atomically (the word lists the build reads take a few hundred MB
-    for a moment, which should not stay with a linting process), or built here if that fails."""
-    path = _cache_path(name)
-    if path is None:
-        return build()
-    try:
-        return load(path.read_bytes())
-    except (OSError, ValueError):
-        pass
-    if Path(sys.executable).name.lower().startswith(("python", "pypy")):  # not an embedding host
-        with _build_lock(path):  # parallel runs (pre-commit starts several) build it once
-            try:
-                return load(path.read_bytes())  # another process built it while this one waited
-            except (OSError, ValueError):
-                subprocess.run(
-                    [sys.executable, "-m", "iolint.pii.namedata", name], capture_output=True, timeout=300, check=False
-                )
-            try:
-                return load(path.read_bytes())
-            except (OSError, ValueError):
-                pass
-    value = build()
-    _write(path, dump(value))
-    return value
-
-
-@contextmanager
-def _build_lock(path: Path):
-    """An exclusive lock on ``path``.lock where the platform has one (POSIX); none elsewhere."""
-    try:
-        import fcntl
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path.with_name(path.name + ".lock"), "w")  # noqa: SIM115 (closed below)
-    except (ImportError, OSError):
-        yield
-        return
-    try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-    finally:
-        handle.close()
-
-
-_CACHES = {}  # name -> (build, dump), filled below; the child process runs one of them
 
 
 def _dump_json(value) -> bytes:
@@ -290,7 +179,7 @@ def _dump_json(value) -> bytes:
 @cache
 def table() -> dict[str, int]:
     """Folded name -> FIRST | SURNAME | WORD | ITALIAN."""
-    return _cached("names.json", build_table, _dump_json, json.loads)
+    return cached("names.json", build_table, _dump_json, json.loads)
 
 
 def _word_key(word: str) -> int:
@@ -324,7 +213,7 @@ def _dump_keys(value: array) -> bytes:
 @cache
 def dictionary() -> array:
     """Sorted keys of the folded words of Italian, English and German (loaded when first asked)."""
-    return _cached("words.bin", build_dictionary, _dump_keys, _load_keys)
+    return cached("words.bin", build_dictionary, _dump_keys, _load_keys)
 
 
 def is_word(word: str) -> bool:
@@ -335,16 +224,9 @@ def is_word(word: str) -> bool:
     return i < len(keys) and keys[i] == key
 
 
-_CACHES.update(
-    {
-        "names.json": (build_table, _dump_json),
-        "words.bin": (build_dictionary, _dump_keys),
-        "comuni.json": (build_municipalities, _dump_json),
-    }
-)
-
-if __name__ == "__main__":  # python -m iolint.pii.namedata NAME: build one cache file
-    build, dump = _CACHES[sys.argv[1]]
-    path = _cache_path(sys.argv[1])
-    if path is not None:
-        _write(path, dump(build()))
+# The cache files and how to build them (``python -m iolint.pii.datacache NAME`` builds one).
+BUILDS = {
+    "names.json": (build_table, _dump_json),
+    "words.bin": (build_dictionary, _dump_keys),
+    "comuni.json": (build_municipalities, _dump_json),
+}

@@ -1,6 +1,6 @@
 """iolint's Italian recognizers as presidio-analyzer recognizers, and an offline AnalyzerEngine.
 
-Each recognizer wraps one finder of ``iolint.pii.detectors`` (the same code ``iolint.pii.detect``
+Each recognizer wraps one finder of ``iolint.pii.finders`` (the same code ``iolint.pii.detect``
 runs), registered for language "it". A team can add them to its own engine::
 
     from iolint.pii.recognizers import build_analyzer, italian_recognizers
@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import ClassVar
 
-# Before presidio is imported: tldextract reads it when presidio's EmailRecognizer first runs.
+# Before presidio is imported (iolint.pii sets it too): tldextract reads it when presidio's
+# EmailRecognizer first runs.
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 import spacy  # noqa: E402
@@ -32,11 +32,11 @@ from presidio_analyzer import (  # noqa: E402
 )
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine  # noqa: E402
 
-from iolint.pii.detectors import DETECTORS, Detector  # noqa: E402
+from iolint.pii import finders  # noqa: E402
+from iolint.pii.finders import Finder, may_find  # noqa: E402
 from iolint.pii.normalise import normalise  # noqa: E402
 
 LANGUAGE = "it"
-_BY_NAME = {d.name: d for d in DETECTORS}
 
 
 class BlankSpacyNlpEngine(SpacyNlpEngine):
@@ -65,19 +65,15 @@ class BlankSpacyNlpEngine(SpacyNlpEngine):
 
 
 class IolintRecognizer(LocalRecognizer):
-    """A presidio recognizer that runs one of iolint's pure-Python detectors."""
+    """A presidio recognizer that runs one of iolint's finders (``iolint.pii.finders.FINDERS``):
+    one class for all of them, so a new finder needs no recognizer code."""
 
-    detector: ClassVar[Detector]
-
-    def __init__(self, supported_language: str = LANGUAGE):
-        super().__init__(
-            supported_entities=list(self.detector.entities),
-            name=self.detector.name,
-            supported_language=supported_language,
-        )
+    def __init__(self, finder: Finder, supported_language: str = LANGUAGE):
+        self.finder = finder
+        super().__init__(supported_entities=list(finder.entities), name=finder.name, supported_language=supported_language)
 
     def load(self) -> None:
-        """Nothing to load: the detector loads its data (name lists) on first use."""
+        """Nothing to load: the finder loads its data (name lists) on first use."""
 
     def analyze(self, text: str, entities: list[str] | None = None, nlp_artifacts: NlpArtifacts | None = None):
         wanted = set(entities) if entities else None
@@ -86,64 +82,18 @@ class IolintRecognizer(LocalRecognizer):
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
         }
         normal = normalise(text)  # obfuscation undone; results point into ``text``
+        if not may_find(self.finder, normal.text):
+            return []
         return [
             RecognizerResult(hit.kind, *normal.span(hit.start, hit.end), hit.score, recognition_metadata=dict(metadata))
-            for hit in self.detector.find(normal.text)
+            for hit in self.finder.find(normal.text)
             if wanted is None or hit.kind in wanted
         ]
 
 
-class IolintEmailRecognizer(IolintRecognizer):
-    detector = _BY_NAME["IolintEmailRecognizer"]
-
-
-class IolintPhoneRecognizer(IolintRecognizer):
-    detector = _BY_NAME["IolintPhoneRecognizer"]
-
-
-class IolintFiscalCodeRecognizer(IolintRecognizer):
-    detector = _BY_NAME["IolintFiscalCodeRecognizer"]
-
-
-class IolintVatCodeRecognizer(IolintRecognizer):
-    detector = _BY_NAME["IolintVatCodeRecognizer"]
-
-
-class IolintIbanRecognizer(IolintRecognizer):
-    detector = _BY_NAME["IolintIbanRecognizer"]
-
-
-class IolintPlateRecognizer(IolintRecognizer):
-    detector = _BY_NAME["IolintPlateRecognizer"]
-
-
-class IolintIdentityDocumentRecognizer(IolintRecognizer):
-    detector = _BY_NAME["IolintIdentityDocumentRecognizer"]
-
-
-class IolintAddressRecognizer(IolintRecognizer):
-    detector = _BY_NAME["IolintAddressRecognizer"]
-
-
-class IolintBirthDateRecognizer(IolintRecognizer):
-    detector = _BY_NAME["IolintBirthDateRecognizer"]
-
-
-class IolintSpecialCategoryRecognizer(IolintRecognizer):
-    detector = _BY_NAME["IolintSpecialCategoryRecognizer"]
-
-
-class IolintPersonRecognizer(IolintRecognizer):
-    detector = _BY_NAME["IolintPersonRecognizer"]
-
-
-RECOGNIZER_CLASSES: tuple[type[IolintRecognizer], ...] = tuple(IolintRecognizer.__subclasses__())
-
-
 def italian_recognizers(supported_language: str = LANGUAGE) -> list[IolintRecognizer]:
-    """One instance of each iolint recognizer, in the detectors' order."""
-    by_name = {cls.detector.name: cls for cls in RECOGNIZER_CLASSES}
-    return [by_name[d.name](supported_language) for d in DETECTORS]
+    """One recognizer per finder, in the finders' order."""
+    return [IolintRecognizer(finder, supported_language) for finder in finders.FINDERS]
 
 
 def build_analyzer(extra_recognizers: Iterable[EntityRecognizer] = ()) -> AnalyzerEngine:

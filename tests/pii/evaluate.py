@@ -19,7 +19,6 @@ adds up the per-kind counts (micro average), so a title whose second kind is mis
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 

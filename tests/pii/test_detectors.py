@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from iolint.pii import configure, detect
-from iolint.pii.detectors import DETECTORS, find_all
+from iolint.pii.finders import FINDERS, find_all
 
 FIRES = [
     ("IT_FISCAL_CODE", "Avviso per RSSMRA85T10H501O", "RSSMRA85T10H501O"),
@@ -149,7 +149,7 @@ def test_quiet(kind, text):
 
 
 def test_every_kind_is_tested():
-    kinds = {k for d in DETECTORS for k in d.entities}
+    kinds = {k for d in FINDERS for k in d.entities}
     assert kinds <= {k for k, _, _ in FIRES}
     assert kinds <= {k for k, _ in QUIET}
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from iolint.checks import PAYLOAD_CHECKS, Context, load_all
 from iolint.pii import configure, detect, mask
-from iolint.pii.detectors import find_all
+from iolint.pii.finders import find_all
 from iolint.pii.normalise import normalise
 
 load_all()

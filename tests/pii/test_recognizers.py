@@ -7,7 +7,7 @@ import pytest
 from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
 
 from iolint.pii import configure, detect, load_recognizer
-from iolint.pii.detectors import DETECTORS
+from iolint.pii.finders import FINDERS
 from iolint.pii.recognizers import BlankSpacyNlpEngine, IolintRecognizer, build_analyzer, italian_recognizers
 from tests.pii.team_recognizers import PraticaRecognizer
 from tests.pii.test_evaluation import TITLES
@@ -26,9 +26,9 @@ def _found(results, text):
 
 def test_one_recognizer_per_detector_all_for_italian():
     recognizers = italian_recognizers()
-    assert [r.name for r in recognizers] == [d.name for d in DETECTORS]
+    assert [r.name for r in recognizers] == [d.name for d in FINDERS]
     assert all(isinstance(r, IolintRecognizer) and r.supported_language == "it" for r in recognizers)
-    assert {e for r in recognizers for e in r.supported_entities} == {e for d in DETECTORS for e in d.entities}
+    assert {e for r in recognizers for e in r.supported_entities} == {e for d in FINDERS for e in d.entities}
 
 
 def test_build_analyzer_finds_every_kind_offline():

@@ -1,0 +1,178 @@
+"""``Detector``: personal-data detection with its own settings and memo, for one run or one caller.
+
+How ``Detector.detect`` runs, fastest path first:
+
+1. Memo: results are memoized per unique text (bounded LRU, per detector), so a title repeated
+   across a batch of messages is analysed once.
+2. Normalisation (``iolint.pii.normalise``): unusual spaces, zero-width characters, soft
+   hyphens, full-width forms and stray combining marks are undone for detection; detections
+   are mapped back to the original text's positions.
+3. Pre-filter (``iolint.pii.finders.candidates``): a digit test and one pass of an
+   Aho-Corasick automaton for every finder's cue words, then each finder's own cheap test. A
+   text no finder may match ("Hai un nuovo avviso di pagamento") is answered here.
+4. The finders the pre-filter named run directly: pure Python, no presidio. Only when a team
+   configured recognizers of its own does every text go through an offline presidio
+   AnalyzerEngine built once with iolint's recognizers and the team's (the pre-filter cannot
+   speak for a team's recognizers). Both paths give the same detections (tested).
+5. Allow list: a detection equal to an allowed term, or inside an allowed phrase, is dropped.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from iolint.pii.hits import REPORT, Hit
+from iolint.pii.kinds import kind_of
+from iolint.pii.masking import mask
+
+MEMO_SIZE = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    kind: str  # entity name, e.g. "IT_FISCAL_CODE"
+    label: str  # human label, e.g. "codice fiscale", "person name", "health data"
+    start: int  # offsets in the analysed text
+    end: int
+    score: float
+    special: bool  # GDPR art. 9/10 categories
+    identifier: bool  # full identifiers: codice fiscale, IBAN, identity-document numbers
+
+
+class Detector:
+    """Detection with its settings and its memo.
+
+    ``allow``: an ente's own names ("Comune di Rossi", "Ufficio Tributi Ferrari"), matched
+    case-insensitively against a detected value and as phrases of the text: a detection inside
+    an allowed phrase is dropped. ``recognizers``: a team's presidio EntityRecognizer instances
+    registered for "it", or "module:attr" strings (``load_recognizer``). ``show_values``: what
+    ``mask`` returns (an explicit opt-in for local debugging: the CLI's --show-values).
+    """
+
+    def __init__(
+        self,
+        *,
+        allow: Iterable[str] = (),
+        recognizers: Iterable[object] = (),
+        show_values: bool = False,
+        memo_size: int = MEMO_SIZE,
+    ):
+        self.allow = tuple(dict.fromkeys(t.casefold() for t in allow if t.strip()))
+        self._allow_pattern = (
+            re.compile("|".join(re.escape(t) for t in sorted(self.allow, key=len, reverse=True)), re.IGNORECASE)
+            if self.allow
+            else None
+        )
+        team: list[object] = []
+        for r in recognizers:
+            team.extend(load_recognizer(r) if isinstance(r, str) else [r])
+        self.recognizers = tuple(team)
+        self.show_values = bool(show_values)
+        self._engine = None
+        self._memo = lru_cache(maxsize=memo_size)(self._analyse)
+
+    def detect(self, text: str, entities: Iterable[str] | None = None) -> tuple[Detection, ...]:
+        """Personal data found in ``text``, ordered by position; only of ``entities`` if given
+        (a body is checked for fewer kinds than a title, and skipping the others is faster)."""
+        if not text:
+            return ()
+        return self._memo(text, None if entities is None else frozenset(entities))
+
+    def mask(self, value: str) -> str:
+        """``value`` as this detector's output shows it: masked, unless ``show_values``."""
+        return mask(value, show=self.show_values)
+
+    def clear(self) -> None:
+        """Forget the memo (for benchmarks and tests that time or count first analyses)."""
+        self._memo.cache_clear()
+
+    def _analyse(self, text: str, entities: frozenset[str] | None) -> tuple[Detection, ...]:
+        from iolint.pii.normalise import normalise
+
+        normal = normalise(text)  # copy-paste and obfuscation undone; spans are mapped back below
+        seen = normal.text
+        if self.recognizers:
+            hits = [
+                Hit(r.entity_type, r.start, r.end, r.score)
+                for r in self._analyzer().analyze(text=seen, language="it")
+                if entities is None or r.entity_type in entities
+            ]
+        else:
+            from iolint.pii.finders import candidates
+
+            hits = [
+                hit
+                for finder in candidates(seen, entities)
+                for hit in finder.find(seen)
+                if entities is None or hit.kind in entities
+            ]
+        if not hits:
+            return ()
+        kept = [d for d in _merge(seen, [h for h in hits if h.score >= REPORT]) if not self._allowed(seen, d)]
+        if normal.starts is None:
+            return tuple(kept)
+        return tuple(_moved(d, *normal.span(d.start, d.end)) for d in kept)
+
+    def _allowed(self, text: str, d: Detection) -> bool:
+        if self._allow_pattern is None:
+            return False
+        if text[d.start : d.end].casefold() in self.allow:
+            return True
+        return any(m.start() <= d.start and d.end <= m.end() for m in self._allow_pattern.finditer(text))
+
+    def _analyzer(self):
+        if self._engine is None:
+            from iolint.pii.recognizers import build_analyzer
+
+            self._engine = build_analyzer(extra_recognizers=self.recognizers)
+        return self._engine
+
+
+def _moved(d: Detection, start: int, end: int) -> Detection:
+    return Detection(d.kind, d.label, start, end, d.score, d.special, d.identifier)
+
+
+def _merge(text: str, hits: list[Hit]) -> list[Detection]:
+    """Detections in text order; overlapping hits of one kind become one detection."""
+    merged: list[Detection] = []
+    last_of_kind: dict[str, int] = {}  # kind -> index in merged of its latest (furthest) span
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        start, end = max(0, h.start), min(h.end, len(text))
+        i = last_of_kind.get(h.kind)
+        if i is not None and start < merged[i].end:
+            d = merged[i]
+            merged[i] = Detection(d.kind, d.label, d.start, max(d.end, end), max(d.score, h.score), d.special, d.identifier)
+            continue
+        kind = kind_of(h.kind)
+        last_of_kind[h.kind] = len(merged)
+        merged.append(Detection(h.kind, kind.label, start, end, h.score, kind.special, kind.identifier))
+    return merged
+
+
+def load_recognizer(spec: str) -> list:
+    """Import "package.module:attr" and return presidio recognizer instances.
+
+    ``attr`` may be a recognizer instance, a recognizer class (instantiated without
+    arguments), a list or tuple of instances, or a function returning either.
+    """
+    from presidio_analyzer import EntityRecognizer
+
+    module_name, sep, attr = spec.partition(":")
+    if not sep or not module_name or not attr:
+        raise ValueError(f"recognizer spec must be 'module:attribute', got {spec!r}")
+    obj: object = importlib.import_module(module_name)
+    for part in attr.split("."):
+        obj = getattr(obj, part)
+    if isinstance(obj, type) and issubclass(obj, EntityRecognizer):
+        obj = obj()
+    elif callable(obj) and not isinstance(obj, EntityRecognizer):
+        obj = obj()
+    found = list(obj) if isinstance(obj, (list, tuple)) else [obj]
+    for r in found:
+        if not isinstance(r, EntityRecognizer):
+            raise TypeError(f"{spec!r} gave {type(r).__name__}, not a presidio EntityRecognizer")
+    return found

@@ -1,0 +1,62 @@
+"""Person names without an NER model: a gazetteer of names of many origins, and context.
+
+The name data (``iolint.pii.namedata``) comes from maintained packages: first names and
+surnames of some sixty Faker locales and python-codicefiscale, and word lists that mark the
+names that are also common words (Rosa, Sole, Franco, Will, Costa). A capitalised gazetteer
+word alone is never reported (it could be a place, a street or an ordinary word); a name is
+reported when
+
+* a title or honorific precedes capitalised words ("Sig.ra Bianchi", "Dott. Khan", "Frau
+  Hofer"): 0.85, whatever the words, unless they are a role ("Gentile Utente");
+* a greeting, thanks, wishes or a relation precede names ("Ciao Rosa,", "Thank you, Chiara!",
+  "intestato a Luca Esposito", "Imputato Rafiqul Islam"): 0.85 / 0.8; unknown words count
+  there when they are not words of the language ("Gentile Arben Hoxha,") (``cued``);
+* the title leaves only a person: names opening it or a clause after a colon or a dash before
+  punctuation or a participle ("Marina Greco: rimborso approvato", "Dati anagrafici: Hoxha
+  Ardit, nato a…"), closing it after "per" ("Rimborso per Fatou Diop"), a first name opening it
+  before a comma and a word that addresses ("Rosa, hai…"): 0.7 / 0.6 (``positions``);
+* a first name stands next to another name ("Mario Rossi", "Rossi Mario", "MARIO ROSSI",
+  "mario rossi"), before an unknown capitalised word ("Chiara Gallo"), or a surname or an
+  unknown name-like word next to an initial ("Rossi M.", "M. Kravchuk"): 0.7. Particles join a
+  name (De Luca, El Amrani, Van der Berg, Dal Bosco), and so do hyphens (``gazetteer``).
+
+Names that are also common words count only with a greeting, a title, a relation, in a position
+that leaves only a person, or next to a name that is not a word. Nothing is reported after a
+street, place, institution, event or saint, nor when a place, event or thing word, a regnal
+number or ": <event>" follows ("Via Giuseppe Verdi", "Concerto per Ennio Morricone", "Rosa Parks
+Library", "Giovanni Paolo II", "Dante Alighieri: letture"), nor for a comune ("Martina Franca")
+(``context``). ``gate.maybe`` is the pre-filter; the word lists are in data/names.txt.
+"""
+
+from __future__ import annotations
+
+from iolint.pii.hits import Hit
+from iolint.pii.names.context import named_after
+from iolint.pii.names.cued import CUES, cue_runs
+from iolint.pii.names.gate import maybe
+from iolint.pii.names.gazetteer import gazetteer_runs, initial_runs
+from iolint.pii.names.positions import position_runs
+from iolint.pii.names.words import could_be_a_name, is_a_name, joins_names
+
+__all__ = ["CUES", "could_be_a_name", "find_names", "is_a_name", "joins_names", "maybe"]
+
+
+def find_all_rules(text: str) -> list[Hit]:
+    cued = cue_runs(text)
+    found = cued + initial_runs(text)
+    found += gazetteer_runs(text, found)
+    found += position_runs(text, found)
+    return [h for h in found if h in cued or not named_after(text, h)]
+
+
+def find_names(text: str) -> list[Hit]:
+    """Names found by the rules, overlapping ones merged."""
+    hits = sorted(find_all_rules(text), key=lambda h: (h.start, -h.end, -h.score))
+    merged: list[Hit] = []
+    for hit in hits:
+        if merged and hit.start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Hit("PERSON", last.start, max(last.end, hit.end), max(last.score, hit.score))
+        else:
+            merged.append(hit)
+    return merged

@@ -1,0 +1,142 @@
+"""The name detector's pre-filter: a necessary condition of every rule, cheap enough for the
+many titles that hold no name (``maybe``)."""
+
+from __future__ import annotations
+
+import re
+
+from iolint.pii.namedata import FIRST, SURNAME, WORD, fold
+from iolint.pii.names.context import after_place
+from iolint.pii.names.cued import ANY_CUE
+from iolint.pii.names.positions import OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING
+from iolint.pii.names.vocabulary import (
+    BEYOND_LATIN,
+    CAP_WORD,
+    CAPITALISED,
+    ELIDED_PARTICLES,
+    INITIAL,
+    LETTER,
+    NAME_TOKEN,
+    PARTICLE,
+    PARTICLE_WORDS,
+    STOP_WORDS,
+)
+from iolint.pii.names.words import counts_here, flags_of, is_clear, is_name_like, lower_pair
+
+GAP_PARTICLE = re.compile(rf"[ \t\u00a0]{{1,2}}(?:{PARTICLE.pattern})")
+
+
+# Between two capitalised words of a block: spaces, and a short word or the particles of a name.
+BLOCK_GAP = re.compile(rf"[ \t\u00a0]{{1,2}}(?:[^\W\d_]{{1,4}}['’ \t]{{1,2}}|{PARTICLE.pattern})?")
+
+
+def block_may_name(text: str, block: list[tuple[int, int, str]], opening: bool, closing: bool) -> bool:
+    """Whether some rule may find a name in a run of capitalised words side by side (the rules
+    that need a cue, an initial, lower case or a comma after the first word are asked apart)."""
+    words = [w for _, _, w in block]
+    flags = [flags_of(w) for w in words]
+    if not names_in_block(text, block, flags, opening or closing):
+        return False
+    if opening and fold(words[0]) not in STOP_WORDS and counts_here(words[0]):
+        return True  # the opening rule looks at no place before the name
+    # Every other rule looks at the words before the name for a place, an institution or an
+    # event. A name starts at a word of the block, not at its last, and not at a word that is
+    # neither in the lists nor name-like ("Via", "Scuola").
+    starts = [start for (start, _, word), f in zip(block[:-1], flags, strict=False) if f or is_name_like(word)]
+    return not all(after_place(text, start) for start in starts)
+
+
+def names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int], position: bool) -> bool:
+    """What the rules need of the words of a block: a surname that is not a word (next to an
+    unknown word or in a pair); a first name with another name or an unknown word, one of them
+    not a word; a first name that is not a word followed by a word ("Chiara Gallo") or by a
+    particle ("Mario de Xyz"); or, opening or closing the title, two words that count there."""
+    if any(f & SURNAME and not f & WORD for f in flags):
+        return True
+    words = [w for _, _, w in block]
+    clear = [is_clear(w, f) for w, f in zip(words, flags, strict=True)]
+    for i, f in enumerate(flags):
+        if not f & FIRST:
+            continue
+        others = [j for j in range(len(words)) if j != i]
+        if any(flags[j] or clear[j] for j in others) and (clear[i] or any(clear[j] for j in others)):
+            return True
+        if not f & WORD and i + 1 < len(words):
+            following = words[i + 1]
+            particle = (
+                following.lower() in PARTICLE_WORDS
+                or following[:2].lower() in ELIDED_PARTICLES
+                or GAP_PARTICLE.fullmatch(text, block[i][1], block[i + 1][0]) is not None
+            )
+            if particle or not (words[i].isupper() or following.isupper()):
+                return True
+    if not position:
+        return False
+    if any(flags[i] & SURNAME and is_clear(words[i - 1], flags[i - 1]) for i in range(1, len(words))):
+        return True  # a surname that is a word after a clear name: "Cheikh Fall"
+    return sum(counts_here(w) for w in words) >= 2
+
+
+def initial_next_to_word(text: str) -> bool:
+    """An initial next to a word: "M. Rossi" (a capital after the initial and its space),
+    "Rossi M." (a letter before the space and the initial)."""
+    for m in INITIAL.finditer(text):
+        at, end = m.start(), m.end()
+        after = text[end + 1 : end + 2]
+        if text[end : end + 1] == " " and after and (after.isupper() or "À" <= after <= "Þ"):
+            if at == 0 or not LETTER.match(text, at - 1):
+                return True
+        if at >= 2 and text[at - 1] == " " and LETTER.match(text, at - 2):
+            return True
+    return False
+
+
+def maybe(scan) -> bool:
+    """A necessary condition of every rule above, cheap enough for most titles, which hold no
+    name: a cue word; an initial next to a word; a word opening the text before a comma; a
+    lower-case first name that is not a word; capitalised words side by side among which a rule
+    could find a name (``block_may_name``). A text with letters beyond Latin goes to the rules."""
+    text = scan.text
+    if scan.cued and ANY_CUE.search(scan.low):
+        return True
+    first = NAME_TOKEN.search(text)
+    if first is None:
+        return False
+    if not text.isascii() and BEYOND_LATIN.search(text):
+        return True
+    if first.group()[0].isupper() and OPEN_PUNCT.match(text, first.end()):
+        return True
+    if (":" in text or "-" in text or "–" in text or "—" in text) and CLAUSE_WORD_COMMA.search(text):
+        return True  # a first name opening a clause before a comma
+    if "." in text and initial_next_to_word(text):
+        return True
+    if lower_pair(text):
+        return True
+    caps = [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)]
+    if len(caps) < 2:
+        return False
+    block: list[tuple[int, int, str]] = [caps[0]]
+    for word in caps[1:]:
+        if BLOCK_GAP.fullmatch(text, block[-1][1], word[0]):
+            block.append(word)
+            continue
+        if len(block) > 1 and block_may_name(text, block, opens(text, block, first), False):
+            return True
+        block = [word]
+    closing = TRAILING.fullmatch(text, block[-1][1]) is not None
+    return len(block) > 1 and block_may_name(text, block, opens(text, block, first), closing)
+
+
+CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$")
+CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")
+OF_BEFORE = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]{1,3}$")
+
+
+def opens(text: str, block: list[tuple[int, int, str]], first: re.Match[str]) -> bool:
+    """Whether the block opens the text or a clause after a colon or a dash, or stands after a
+    preposition before an outcome or a verb: where the position rules look for names that are
+    words."""
+    start = block[0][0]
+    if start == first.start() or CLAUSE_BEFORE.search(text, max(0, start - 8), start) is not None:
+        return True
+    return OF_BEFORE.search(text, max(0, start - 8), start) is not None and PARTICIPLE_AFTER.match(text, block[-1][1]) is not None

@@ -1,0 +1,183 @@
+"""Names where the title leaves only a person: opening it, closing it, opening a clause after a
+colon or a dash, or a first name addressing the reader."""
+
+from __future__ import annotations
+
+import re
+
+from iolint.pii.hits import PAIR, PATTERN, Hit
+from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
+from iolint.pii.names.context import after_place, event_before
+from iolint.pii.names.cued import CUE_PATTERNS
+from iolint.pii.names.vocabulary import CAP_WORD, GAP, PARTICLE, STOP_WORDS
+from iolint.pii.names.words import Covered, capital_at, counts_here, flags_of, is_name_like, surname_after_clear
+
+# Words after a name that leave only a person in the title: "Rosa, hai…", "Serena Costa:".
+ADDRESSES = re.compile(
+    r"[ \t]*[,!][ \t]*(?:\w+[ \t]+){0,3}?(?:hai|sei|ti|tu|tuo|tua|tuoi|tue|puoi|devi|ricorda|ricordati|"
+    r"your|you|dein\w*|du|ihr|ihre|sie)\b",
+    re.IGNORECASE,
+)
+
+
+SURNAME_COMMA_FIRST = re.compile(r"([A-ZÀ-Þ][^\W\d_]+),[ \t]+([A-ZÀ-Þ][^\W\d_]+)")
+
+
+OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
+
+
+# What an opening name and the punctuation after it are made of (words, spaces, apostrophes,
+# hyphens), tried before the rules that find one.
+OPENING_SHAPE = re.compile(r"[^\W\d_'’-]+(?:[ \t\u00a0'’-]+[^\W\d_'’-]+){1,12}[ \t]*(?:[:,!]|[-–—][ \t])")
+
+
+# "per Name Surname" or ": Name Surname" closing the title.
+CLOSING_CUE = re.compile(
+    r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd][ai]|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|D[AI])|[:–—]|(?<= )-)[ \t]+"
+)
+
+
+CLOSING_END = re.compile(r"[ \t.!)]*$")
+
+
+CLOSING_CUE_BEFORE = re.compile(CLOSING_CUE.pattern + "$")
+
+
+OPEN_PUNCT = re.compile(r"[ \t]*[,!]")
+COMMA_AFTER = re.compile(r"[ \t]*,")
+
+
+TRAILING = re.compile(r"[ \t.!)]*")
+
+
+def person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | None:
+    """Two to four capitalised words from ``at`` that may each be part of a name, with particles
+    and hyphens. Names that are all words must stand side by side, and when opening the title
+    ("Bianco Natale:", "Stella di Natale:") be a first name then a surname."""
+    words: list[re.Match[str]] = []
+    end = at
+    while len(words) < 4:
+        word = CAP_WORD.match(text, at)
+        if not word or fold(word.group()) in STOP_WORDS or text[word.end() : word.end() + 1].isdigit():
+            break
+        if not counts_here(word.group()) and not (words and surname_after_clear(words[-1].group(), word.group())):
+            break
+        words.append(word)
+        end = word.end()
+        gap = GAP.match(text, end)
+        if not gap:
+            break
+        at = (PARTICLE.match(text, gap.end()) or gap).end()
+    if len(words) < 2:
+        return None
+    flags = [flags_of(w.group()) for w in words]
+    if all(f & WORD for f in flags):
+        # Names that are all words ("Stella di Natale", "Bianco Natale") are a person only as
+        # first name then surname, side by side: "Serena Costa", "Marina Greco".
+        if len(words) != 2 or words[1].start() - words[0].end() > 2:
+            return None
+        if opening and not (flags[0] & FIRST and flags[1] & SURNAME):
+            return None
+    first = text[words[0].start() : words[0].end()]
+    if fold(first) in STOP_WORDS or text[words[0].start() : end].lower() in municipalities():
+        return None
+    return words[0].start(), end
+
+
+# Where a clause starts after a colon or a dash, leaving only a person if names open it:
+# "Dati anagrafici: Hoxha Ardit, nato a…", "Servizio civile: Ousmane Gueye assegnato al…".
+CLAUSE_START = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}")
+
+
+CLAUSE_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])|[ \t]+(?:[a-zà-ù]+(?:at|it|ut)[oaie]|nat[oaie])\b")
+
+
+def clause_runs(text: str, found: list[Hit]) -> list[Hit]:
+    """Names opening a clause after a colon or a dash, before punctuation or a participle."""
+    hits = []
+    covered = Covered(found)
+    for m in CLAUSE_START.finditer(text):
+        at = m.end()
+        if at in covered or not capital_at(text, at) or event_before(text, m.end()):
+            continue  # "Mostra: Frida Kahlo, …" is an event's
+        span = person_run(text, at, opening=True)
+        if span and CLAUSE_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
+            hits.append(Hit("PERSON", span[0], span[1], PAIR))
+            continue
+        # A first name alone before a comma: "Iscrizione al nido: Aylin, la domanda è accolta".
+        word = CAP_WORD.match(text, at)
+        flags = flags_of(word.group()) if word else 0
+        if flags & FIRST and not flags & WORD and COMMA_AFTER.match(text, word.end()):
+            hits.append(Hit("PERSON", word.start(), word.end(), PATTERN))
+    return hits
+
+
+# A preposition before two or more names and an outcome or a verb: "Cambio di residenza di Bledar
+# Shehu registrato", "Il rimborso a Dritan Kola è stato disposto".
+OF_NAME = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]{1,3}")
+PARTICIPLE_AFTER = re.compile(
+    r"[ \t]+(?:[a-zà-ù]+(?:at|it|ut)[oaie]|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
+    r"va|vanno|scade|riceve|riceverà)\b|[ \t]*[,;:]"
+)
+
+
+def of_name_runs(text: str, found: list[Hit]) -> list[Hit]:
+    hits = []
+    covered = Covered(found)
+    for m in OF_NAME.finditer(text):
+        if m.end() in covered or not capital_at(text, m.end()):
+            continue
+        span = person_run(text, m.end())
+        if span and PARTICIPLE_AFTER.match(text, span[1]) and not after_place(text, span[0]):
+            hits.append(Hit("PERSON", span[0], span[1], PAIR))
+    return hits
+
+
+def position_runs(text: str, found: list[Hit] = ()) -> list[Hit]:
+    """Names where the title leaves only a person: opening it, closing it, or addressing (a
+    place an earlier rule's name already covers is not looked at again)."""
+    hits = clause_runs(text, found) if ":" in text or "-" in text or "–" in text or "—" in text else []
+    hits += of_name_runs(text, [*found, *hits])
+    opening = len(text) - len(text.lstrip(" \t*_#>\"'«“"))
+    word = CAP_WORD.match(text, opening)
+    if word is None or opening in Covered(found):
+        return hits + closing_runs(text, [*found, *hits])
+    span = person_run(text, opening, opening=True) if OPENING_SHAPE.match(text, opening) else None
+    if span and OPENING_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
+        hits.append(Hit("PERSON", span[0], span[1], PAIR))
+    # "Esposito, Gennaro: …": a surname, a comma and a first name open the title.
+    comma = SURNAME_COMMA_FIRST.match(text, opening)
+    if comma and flags_of(comma.group(1)) & SURNAME and flags_of(comma.group(2)) & FIRST:
+        if counts_here(comma.group(1)) and counts_here(comma.group(2)) and OPENING_END.match(text, comma.end()):
+            hits.append(Hit("PERSON", comma.start(), comma.end(), PAIR))
+    # A single first name addressing the reader: "Rosa, hai…", "Arben, la tua domanda…".
+    if OPEN_PUNCT.match(text, word.end()) and ADDRESSES.match(text, word.end()) and not any(rx.match(text, word.start()) for rx, _, _ in CUE_PATTERNS):
+        flags = flags_of(word.group())
+        if flags & FIRST or (not flags and is_name_like(word.group())):
+            hits.append(Hit("PERSON", word.start(), word.end(), PATTERN))
+    return hits + closing_runs(text, [*found, *hits])
+
+
+
+
+def closing_runs(text: str, found: list[Hit]) -> list[Hit]:
+    """"… per Fatou Diop", "…: Kavinda Jayasuriya": names closing the text after a preposition,
+    a colon or a dash."""
+    last = len(text.rstrip(" \t.!)")) - 1
+    if last < 0 or not text[last].isalpha() or last in Covered(found):
+        return []
+    start = last
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
+        start -= 1
+    if text[start : last + 1].islower():
+        return []  # a closing name ends with a capitalised word
+    hits = []
+    for m in CLOSING_CUE.finditer(text, max(0, len(text) - 80)):  # a closing name is near the end
+        if not capital_at(text, m.end()):
+            continue
+        span = person_run(text, m.end())
+        # The place or event must name the person: "Concerto per |Ennio Morricone" is an
+        # event's, "Iscrizione all'asilo nido per |Amadou Diallo" a child's.
+        if span and CLOSING_END.fullmatch(text, span[1]) and not after_place(text, span[0]):
+            hits.append(Hit("PERSON", span[0], span[1], PAIR))
+    return hits

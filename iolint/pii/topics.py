@@ -1,0 +1,144 @@
+"""Whether a special-category term is about the reader or only a topic, decided in its sentence.
+
+A term names a fact about someone when its sentence addresses the reader ("il tuo", "Ihr",
+"your"; not in a condition put to everyone: "se sei…"), or tells an outcome (a result, a report,
+a booking, a decision on a request). It is only a topic inside an organisation's name, under an
+awareness day or a campaign, in an office notice (opening hours, news, a guide, a list, an offer
+to a group), after an office's name, under a topic heading, or in an offer. The word lists are
+in data/special.txt; the order of the checks is ``about_a_topic``'s.
+"""
+
+from __future__ import annotations
+
+import re
+
+from iolint.pii.wordlists import alternation
+
+
+def _words(section: str) -> str:
+    return alternation("special", section)
+
+
+def _lower(pattern: str) -> re.Pattern[str]:
+    """A pattern for the lower-cased text (offsets kept), from a word start: several times
+    faster than the same pattern case-insensitive behind a look-behind."""
+    return re.compile(rf"\b(?:{pattern})")
+
+
+# Whether a term is about the recipient or only a topic is decided in its sentence; the
+# patterns below that are not case-sensitive run on the lower-cased text.
+_SENTENCE_ENDS = ".!?\n"
+_REACH = 200
+# Words that address the recipient or name a person: a term next to them is about someone.
+_RECIPIENT = _lower(rf"(?:{_words('recipient')})(?![^\W\d_])")
+# German "Ihr" addresses the reader only capitalised ("ihr" is "her", "their", "you all").
+_GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|Sie)(?![^\W\d_])")
+# "se sei ricoverato", "if you are": a condition put to everyone, not a fact about the reader.
+_HYPOTHETICAL = re.compile(r"(?:\bse|\bif|\bwenn|\bfalls)\s+$")
+# "Se sei in dialisi puoi chiedere…": a sentence with a condition on the reader is an offer to all.
+_CONDITIONAL = _lower(r"(?:se\s+(?:sei|hai|tu|il\s+tuo|la\s+tua)|if\s+you|wenn\s+(?:sie|du)|falls\s+sie)\b")
+# A term right after an office's name ("Centro vaccinale", "Reparto di cardiologia", "Centro
+# islamico", "Chiesa cattolica") names the office, not the person the message is for.
+_OFFICE_BEFORE = _lower(
+    rf"(?:{_words('office before')})(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|per\s+l[ae]))?\s*$"
+)
+# An organisation's name, capitalised, before a capitalised term: "Associazione Italiana |Sclerosi".
+_ORGANISATION = re.compile(
+    r"(?<![^\W\d_])(?:Associazione|Fondazione|Lega|Istituto|Centro|Federazione|Società|Unione|Comitato|"
+    r"Verein|Verband|Stiftung|Association|Foundation|Society)(?:\s+[A-ZÀ-Þ][^\W\d_]*)*\s+$"
+)
+# A topic, a campaign or an offer to everyone heading the clause the term is in ("Mese della
+# salute mentale", "Giornata mondiale del diabete", "Sportello di ascolto psicologico").
+_TOPIC_HEAD = _lower(rf"(?:{_words('topic head')})(?=[^:;,–—()]{{0,50}}$)")
+# Anywhere in the sentence: an office notice or an offer to a group, not a fact about anyone.
+_TOPIC = _lower(_words("topic"))
+# Words that only invite or offer: they make a term a topic unless the sentence tells an outcome.
+_OFFER = _lower(_words("offer"))
+# An outcome for someone: a result, a booking, a decision on a request.
+_OUTCOME = _lower(_words("outcome"))
+# A capitalised term inside the name of an organisation ("Associazione Italiana Sclerosi
+# Multipla") names it, not anyone's condition.
+_IN_A_NAME = re.compile(r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*\s+$")
+# An awareness day or a campaign heading the sentence makes it a topic.
+_AWARENESS = re.compile(
+    r"[\W\d]{0,8}(?:\d{1,2}\s+[^\W\d_]{1,12}[:,]\s{0,2})?(?:giornat[ae]|settimana|mese|campagna|world|international)\s+"
+    r"(?:mondiale|nazionale|internazionale|europe[oa]|della|del|dell|dei|contro|per|di|day|week|month)\b"
+)
+# Screening and vaccination are generic health services whatever the disease they target;
+# a certificate anyone may request (casellario, carichi pendenti) reveals no offence.
+_NEUTRAL_BEFORE = {
+    "HEALTH": _lower(
+        r"(?:screening|vaccin\w*|impf\w*|prevenzione|donazion\w|donator\w|don[ao]r\w*|"
+        r"donare|vaccination|vaccine)(?=[^:;,.–—()]{0,40}$)"
+    ),
+    "JUDICIAL": _lower(
+        r"(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w|assenza)(?=[^:;,.–—()]{0,40}$)"
+    ),
+}
+# Pets' vaccinations and visits are not a person's health data.
+_ANIMALS = _lower(r"can[ei]\b|cagnol|gatt[oi]\b|animal|veterinar|canin|felin|microchip|randag")
+
+
+def in_url(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a link address ("…/trasporto/disabilita"): a path states no fact."""
+    word_start = max(text.rfind(c, 0, at) for c in " \t\n(<[") + 1
+    word = text[word_start:at]
+    return "://" in word or "www." in word or "/" in word
+
+
+def sentence(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``at``, at most ``_REACH`` characters either side."""
+    lo = max(0, at - _REACH)
+    ends = [text.rfind(c, lo, at) for c in _SENTENCE_ENDS]
+    start = max(max(ends) + 1, lo)
+    hi = min(len(text), at + _REACH)
+    stops = [i for i in (text.find(c, at, hi) for c in _SENTENCE_ENDS) if i >= 0]
+    return start, min(stops) + 1 if stops else hi
+
+
+def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
+    """Whether the sentence addresses the reader (not in a condition put to all: "se sei")."""
+    if _CONDITIONAL.search(low, lo, hi):
+        return False
+    for rx, seen in ((_RECIPIENT, low), (_GERMAN_YOU, text)):
+        for m in rx.finditer(seen, lo, hi):
+            if not _HYPOTHETICAL.search(low, max(lo, m.start() - 6), m.start()):
+                return True
+    return False
+
+
+def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int]) -> bool:
+    """Whether the term at ``start`` names an office, a campaign or an offer, not a person's fact.
+
+    In order: a sentence that addresses the reader is about them; a term inside an
+    organisation's name, an awareness day, or an office notice (opening hours, news, a guide,
+    a list, an offer to a group) is a topic; an outcome (a result, a booking, a decision) is
+    about someone; a term after an office's name, under a topic heading or in an offer is a topic.
+    """
+    lo, hi = sentence
+    if _addresses_reader(text, low, lo, hi):
+        return False
+    if text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start):
+        if _OFFICE_BEFORE.search(low, max(lo, start - 60), start) or _ORGANISATION.search(text, max(lo, start - 60), start):
+            return True
+    if _AWARENESS.match(low, lo) or _TOPIC.search(low, lo, hi):
+        return True
+    if _OUTCOME.search(low, lo, hi):
+        return False
+    return bool(
+        _OFFICE_BEFORE.search(low, max(lo, start - 40), start)
+        or _TOPIC_HEAD.search(low, max(lo, start - 60), start)
+        or _OFFER.search(low, lo, hi)
+    )
+
+
+def neutral_before(kind: str, low: str, start: int, sentence_start: int) -> bool:
+    """Whether a screening or vaccination (health), or a certificate anyone may ask for (judicial),
+    stands just before the term: generic services, whatever they name."""
+    neutral = _NEUTRAL_BEFORE.get(kind)
+    return neutral is not None and neutral.search(low, max(sentence_start, start - 50), start) is not None
+
+
+def about_animals(low: str, start: int, end: int) -> bool:
+    """Whether a pet is named near the term: pets' vaccinations and visits are no one's health."""
+    return _ANIMALS.search(low, max(0, start - 40), end + 40) is not None
