@@ -23,7 +23,7 @@ def _breaks(file: str):
     """The line breaks of the parser that read ``file``, for the files read whole (JSON and YAML:
     a CR alone ends a line in both, U+2028, U+2029 and U+0085 in YAML only); None for those
     streamed line by line (JSONL, CSV), whose lines end at "\n"."""
-    from iolint.loaders import JSON_BREAKS, YAML_BREAKS
+    from iolint.positions import JSON_BREAKS, YAML_BREAKS
 
     suffix = Path(file).suffix.lower()
     return {".json": JSON_BREAKS, ".yaml": YAML_BREAKS, ".yml": YAML_BREAKS}.get(suffix)

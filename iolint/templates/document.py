@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from iolint import loaders
+from iolint import loaders, positions
 
 # Keys that become payload fields: their string values are Jinja, rendered for every variant.
 CONTENT_FIELDS = ("subject", "markdown", "due_date", "payment_data", "third_party_data", "require_secure_channels")
@@ -91,7 +91,7 @@ class Document:
             return line, column
         value = node.value
         offset = max(0, min(offset, len(value)))
-        found = loaders.scalar_position(node, offset)
+        found = positions.scalar_position(node, offset)
         if found:
             return found
         if node.style in ("|", ">"):  # a block the replay could not follow: its first line
@@ -103,7 +103,7 @@ class Document:
     def _indent(self, indicator_line: int) -> int:
         """Indentation of a block scalar: that of its first non-blank content line."""
         if self._lines is None:
-            self._lines = loaders.YAML_BREAKS.split(self.text)
+            self._lines = positions.YAML_BREAKS.split(self.text)
         for text in self._lines[indicator_line:]:
             if text.strip():
                 return len(text) - len(text.lstrip(" "))
