@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from iolint.templates import MissingVariables, RenderError, document, sandbox
+from iolint.templates import MissingVariables, RenderError, document, limits
 from iolint.templates.render import FieldError, Renderer
 from iolint.templates.template import Template
 
@@ -60,7 +60,7 @@ class PreparedTemplate:
             if problem:
                 raise RenderError(f"{where}: the value of `{name}` {problem}")
         try:
-            with sandbox.limits():
+            with limits.limits():
                 payload, _ = self.renderer.payload(values)
         except FieldError as exc:
             raise RenderError(f"{where}: rendering `{exc.field}` failed: {exc.error}") from exc.error

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from jinja2.sandbox import SecurityError
 
-from iolint.templates import analysis, sandbox
+from iolint.templates import analysis, limits, sandbox
 from iolint.templates.document import Document
 from iolint.templates.render import FieldError, Renderer, SourceMap
 
@@ -38,7 +38,7 @@ class Rendered:
         error = self.failure.error
         if isinstance(error, SecurityError):
             return "escape"
-        if isinstance(error, (sandbox.RenderLimit, RecursionError, MemoryError)):
+        if isinstance(error, (limits.RenderLimit, RecursionError, MemoryError)):
             return "limit"
         return "error"
 
@@ -112,7 +112,7 @@ class Template:
             for variant in variants[:limit]:
                 result = Rendered(variant)
                 try:
-                    with sandbox.limits():
+                    with limits.limits():
                         result.payload, result.maps = renderer.payload(variant.values, variant.forced)
                 except FieldError as exc:
                     result.failure = exc
