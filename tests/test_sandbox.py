@@ -122,7 +122,7 @@ def test_rendering_needs_a_budget():
 
 
 def test_the_time_limit(monkeypatch):
-    monkeypatch.setattr(sandbox, "SECONDS", 0.0)
+    monkeypatch.setattr(limits, "SECONDS", 0.0)
     template = compile_source("{% for i in range(5) %}{{ i }}{% endfor %}", mapped=False)
     with limits.limits(0.0), pytest.raises(limits.RenderLimit, match="took more than"):
         run(template, {})

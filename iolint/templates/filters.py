@@ -11,7 +11,9 @@ from jinja2.tests import TESTS
 
 from iolint.clock import ROME
 from iolint.money import format_euro
-from iolint.templates.limits import MAX_TEXT, RenderLimit, built, check_percent, check_size, check_width, measure, spend
+from iolint.templates import limits
+from iolint.templates.limits import RenderLimit, built, check_percent, check_size, check_width, measure, spend
+
 
 def _euro(cents) -> str:
     if isinstance(cents, bool) or not isinstance(cents, int):
@@ -138,8 +140,8 @@ def _guarded(fn):
 
 def finalize(value):
     """What ``{{ }}`` prints is measured before it becomes text."""
-    if measure(value, MAX_TEXT) > MAX_TEXT:
-        raise RenderLimit(f"printing a value of more than {MAX_TEXT:,} characters or items")
+    if measure(value, limits.MAX_TEXT) > limits.MAX_TEXT:
+        raise RenderLimit(f"printing a value of more than {limits.MAX_TEXT:,} characters or items")
     return value
 
 

@@ -24,9 +24,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import Namespace
 from jinja2.visitor import NodeTransformer
 
-from iolint.templates import limits as guarded
+from iolint.templates import limits
 from iolint.templates.filters import FILTERS_ALLOWED, TESTS_ALLOWED, finalize
-from iolint.templates.limits import MAX_INT_BITS, MAX_TEXT, SECONDS, RenderLimit, built, check_percent, check_size, checked_call, safe_range, sequence_size, spend
+from iolint.templates.limits import RenderLimit, built, check_percent, check_size, checked_call, safe_range, sequence_size, spend
 
 GLOBALS = {"range": safe_range, "dict": dict, "namespace": Namespace}
 
@@ -73,10 +73,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 if size is not None and isinstance(times, int):
                     budget.text(size * max(times, 0))
             if isinstance(left, int) and isinstance(right, int):
-                if left.bit_length() + right.bit_length() > MAX_INT_BITS:
+                if left.bit_length() + right.bit_length() > limits.MAX_INT_BITS:
                     raise RenderLimit("a multiplication of huge numbers")
         elif operator == "**" and isinstance(left, int) and isinstance(right, int):
-            if right > 0 and abs(left) > 1 and left.bit_length() * right > MAX_INT_BITS:
+            if right > 0 and abs(left) > 1 and left.bit_length() * right > limits.MAX_INT_BITS:
                 raise RenderLimit("a power too large to compute")
         elif operator == "+":
             a, b = sequence_size(left), sequence_size(right)
@@ -114,7 +114,7 @@ class _BoundLoops(NodeTransformer):
 
 
 def _call(name: str, args: list, lineno: int) -> nodes.Call:
-    target = nodes.ImportedName(f"{guarded.__name__}.{name}", lineno=lineno)
+    target = nodes.ImportedName(f"{limits.__name__}.{name}", lineno=lineno)
     return nodes.Call(target, args, [], None, None, lineno=lineno)
 
 
@@ -139,9 +139,9 @@ def render(template, variables: dict) -> str:
     out, size = [], 0
     for chunk in template.generate(variables):
         size += len(chunk)
-        if size > MAX_TEXT:
-            raise RenderLimit(f"the rendered text is over {MAX_TEXT:,} characters")
+        if size > limits.MAX_TEXT:
+            raise RenderLimit(f"the rendered text is over {limits.MAX_TEXT:,} characters")
         if time.monotonic() > budget.deadline:
-            raise RenderLimit(f"rendering took more than {SECONDS:g} s")
+            raise RenderLimit(f"rendering took more than {limits.SECONDS:g} s")
         out.append(chunk)
     return "".join(out)
