@@ -7,78 +7,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
-from iolint import __version__
+from iolint import __version__, cli_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Modules that add subcommands: each has ``register(subparsers)``, setting ``handler`` defaults.
 EXTENSIONS = ("iolint.catalog_commands", "iolint.appview.command")
-
-
-def _now(text: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 date or date-time: {text!r}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _csv(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",") if t.strip()]
-
-
-MAX_JOBS = 256  # more is a typo, not a machine
-
-
-def _jobs(text: str) -> int:
-    """Worker processes: 0 means one per CPU; never more than the CPUs (more would only compete)."""
-    try:
-        jobs = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text[:40]!r}") from None
-    if jobs < 0 or jobs > MAX_JOBS:
-        raise argparse.ArgumentTypeError(f"--jobs takes 0 (one per CPU) to {MAX_JOBS}, not {jobs:,}")
-    cpus = os.cpu_count() or 1
-    return min(jobs or cpus, cpus)
-
-
-def _selection_options(command: argparse.ArgumentParser) -> None:
-    """Options shared by ``check`` and ``baseline``: what to check, and how."""
-    command.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the current folder); - reads standard input")
-    command.add_argument("--config", type=Path, help="a pyproject.toml or iolint.toml (default: found upwards)")
-    command.add_argument("--plan", choices=["base", "premium"], help="the sender's IO plan (default: base)")
-    # Repeatable and comma-separated: `--select IO2 --select IO3,IO5` selects all three.
-    for option, what in (
-        ("--select", "rules to run: codes, names or code prefixes"),
-        ("--extend-select", "rules to add to the selection"),
-        ("--ignore", "rules not to run"),
-    ):
-        command.add_argument(option, type=_csv, action="extend", metavar="RULES", help=f"{what}; comma-separated, repeatable")
-    command.add_argument("--now", type=_now, help="the moment due dates are compared with (default: now)")
-    command.add_argument(
-        "--force-exclude", action="store_true", help="apply the config's include/exclude to files named explicitly too"
-    )
-    command.add_argument(
-        "--no-respect-gitignore",
-        dest="respect_gitignore",
-        action="store_false",
-        help="check files that .gitignore ignores too (they are skipped while walking folders)",
-    )
-    command.add_argument("--jobs", "-j", type=_jobs, default=1, help="worker processes (0: one per CPU; default: 1)")
-    command.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    command.add_argument("--cache-dir", type=Path, help="where the cache lives (default: .iolint_cache in the project)")
-    command.add_argument(
-        "--stdin-filename",
-        metavar="NAME",
-        help="the name of what `-` reads from standard input: its kind, and the name messages, "
-        "the config and suppressions use",
-    )
-    command.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, progress or notes")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -91,7 +28,7 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check payload and template files (default: the current folder)")
-    _selection_options(check)
+    cli_options.selection_options(check)
     check.add_argument("--format", choices=sorted(FORMATS), help="output format (default: text; github on GitHub Actions)")
     check.add_argument("--output-file", "-o", type=Path, help="write the report here instead of stdout")
     check.add_argument("--fail-level", choices=["error", "warning", "info"], help="lowest severity that fails (default: error)")
@@ -106,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
 
     baseline = sub.add_parser("baseline", help="accept the current findings: write them to a baseline file")
     baseline.add_argument("file", type=Path, help="the baseline to write, e.g. iolint-baseline.json")
-    _selection_options(baseline)
+    cli_options.selection_options(baseline)
 
     rules = sub.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
@@ -311,15 +248,7 @@ def _paths_problems(pipeline, named: list[Path], *, quiet: bool) -> bool:
 def run_rules(args) -> int:
     from iolint import docs, ruleset
 
-    rules = ruleset.all_rules(_config(args).rule_packs)
-    if args.format == "json":
-        json.dump([docs.rule_dict(r) for r in rules], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    elif args.format == "markdown":
-        sys.stdout.write(docs.rules_table(rules))
-    else:
-        for rule in rules:
-            sys.stdout.write(f"{rule.code}  {rule.name:<42} {str(rule.severity):<8} {rule.summary}\n")
+    sys.stdout.write(docs.listing(ruleset.all_rules(_config(args).rule_packs), args.format))
     return EXIT_OK
 
 

@@ -22,7 +22,7 @@ def _limit(text: str) -> int:
 
 
 def register(subparsers) -> None:
-    from iolint.cli import _now
+    from iolint.cli_options import now as _now
 
     cmd = subparsers.add_parser("preview", help="render messages as the IO app shows them: HTML pages (and PNGs)")
     cmd.add_argument("paths", nargs="+", metavar="PATH", help="payload or template files, folders, or - for standard input")
