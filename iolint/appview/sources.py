@@ -9,7 +9,6 @@ that concern no single message (a batch rule, a template's variables) belong to 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
