@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
+from iolint import clock
 from iolint.config import Config, ConfigError
 from iolint.engine import Linter
 from iolint.errors import InternalError, InvalidPayload, IolintError
@@ -87,7 +88,7 @@ def _moment(value) -> datetime | None:
         return None
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            return clock.moment(value)
         except ValueError:
             shown = redact(value[:40])
             raise ConfigError(f"now: not an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z: {shown!r}") from None

@@ -7,7 +7,6 @@ same constants, so a limit lives in one place. Sources: ../shared/research/io-ap
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -22,7 +21,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from iolint.clock import TIMESTAMP_RE, parse_timestamp
+from iolint.clock import parse_timestamp
 
 SUBJECT_MIN, SUBJECT_MAX = 10, 120
 MARKDOWN_MIN, MARKDOWN_MAX = 80, 10_000
@@ -65,10 +64,9 @@ def _pattern(regex: re.Pattern[str], what: str):
 
 
 def _timestamp(value: str) -> str:
-    match = TIMESTAMP_RE.match(value)
-    if not match:
-        raise ValueError("is not an ISO 8601 date-time such as 2025-01-12T22:59:59Z")
-    datetime.fromisoformat(value.replace("Z", "+00:00"))  # raises on 2025-02-30
+    why = parse_timestamp(value)[1]
+    if why is not None:
+        raise ValueError(why)
     return value
 
 

@@ -8,11 +8,10 @@ alert), §2.4 (amount, notice number) and §5 (what the locale changes). Words a
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
+from iolint.clock import ROME
 from iolint.money import format_euro
 
-ROME = ZoneInfo("Europe/Rome")
 LOCALES = ("it", "en")
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")
 

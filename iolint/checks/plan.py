@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from iolint.finding import Hit
 from iolint.message import ULID_RE
+from iolint.premium import FEATURES as PREMIUM_FEATURES
 from iolint.registry import payload_check
-
-# Premium features a sender can declare it relies on (config `features`, template `features`).
-PREMIUM_FEATURES = {
-    "read-status": "checking whether the message was delivered and read",
-    "payment-status": "checking whether the notice was paid",
-    "reminder-unread": "IO reminders of unread messages",
-    "reminder-payment": "IO reminders of payments near their due date",
-    "attachments": "PDF attachments",
-}
-
 
 def _has_attachments(view) -> bool:
     tpd = view.third_party

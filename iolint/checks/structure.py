@@ -10,6 +10,7 @@ import difflib
 import enum
 from functools import cache
 
+from iolint.fields import MISSING, dig
 from iolint.finding import Hit
 from iolint.message import (
     MARKDOWN_MAX,
@@ -169,11 +170,7 @@ def _encodable(text: str) -> bool:
 
 
 def _present(msg: object, path: str) -> bool:
-    for key in path.split("."):
-        if not isinstance(msg, dict) or key not in msg:
-            return False
-        msg = msg[key]
-    return True
+    return dig(msg, path) is not MISSING
 
 
 @payload_check("IO105")

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 import yaml
 
 from iolint import loaders, positions
+from iolint.premium import FEATURES
 
 # Keys that become payload fields: their string values are Jinja, rendered for every variant.
 CONTENT_FIELDS = ("subject", "markdown", "due_date", "payment_data", "third_party_data", "require_secure_channels")
 TOP_FIELDS = ("feature_level_type",)
 TEMPLATE_KEYS = frozenset({*CONTENT_FIELDS, *TOP_FIELDS, "features", "variables", "description"})
-FEATURES = ("read-status", "payment-status", "reminder-unread", "reminder-payment", "attachments")
 VARIABLE_KEYS = frozenset({"sample", "samples", "description", "type", "default"})
 TYPES = {
     "string": (str,),

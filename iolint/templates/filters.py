@@ -28,7 +28,7 @@ def _moment(value) -> datetime | date:
     try:
         if len(text) == 10:
             return date.fromisoformat(text)
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))  # naive stays naive: not clock.moment
     except ValueError:
         raise ValueError(f"not an ISO date such as 2031-07-31: {text[:40]!r}") from None
     return moment.astimezone(ROME) if moment.tzinfo else moment

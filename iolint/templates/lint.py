@@ -11,6 +11,7 @@ from pathlib import Path
 from iolint import loaders
 from iolint.checks import template as template_checks
 from iolint.checks.template import TemplateReport
+from iolint.fields import MISSING, dig
 from iolint.finding import Finding, Hit
 from iolint.templates import document
 from iolint.templates.render import TEXT_FIELDS
@@ -137,10 +138,8 @@ def _payload_findings(linter, template: Template, ctx, ignored, display) -> list
 def _on_placeholder(payload: dict, hit: Hit) -> bool:
     """Whether a hit on a payload rendered with placeholders may be about a placeholder: the
     field it names holds one, and the hit is not at a place of the text outside every one."""
-    value: object = payload
-    for key in (hit.field or "").split("."):
-        if key:
-            value = value.get(key) if isinstance(value, dict) else None
+    value = dig(payload, hit.field) if hit.field else payload
+    value = None if value is MISSING else value
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     if PLACEHOLDER_OPEN not in text:
         return False
