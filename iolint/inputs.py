@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iolint import loaders
+from iolint import loaders, yamlreader
 from iolint.finding import Finding
 from iolint.loaders import Problem, ProblemKind
 
@@ -221,7 +221,7 @@ def _check_text(linter, kind: str, text: str | Problem, display: str, explicit: 
     if isinstance(text, Problem):
         yield from _problem(linter, text, display)
         return
-    items = list(loaders.load_json(text) if kind == "json" else loaders.load_yaml(text))
+    items = list(loaders.load_json(text) if kind == "json" else yamlreader.load_yaml(text))
     if not items and explicit:
         yield from _problem(linter, EMPTY, display)
         return

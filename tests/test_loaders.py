@@ -1,4 +1,5 @@
-from iolint.loaders import Item, Problem, load_json, load_jsonl, load_yaml, looks_like_message
+from iolint.loaders import Item, Problem, load_json, load_jsonl, looks_like_message
+from iolint.yamlreader import load_yaml
 from iolint.registry import code_of
 
 

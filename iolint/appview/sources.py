@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iolint import frontmatter, inputs, loaders
+from iolint import frontmatter, inputs, loaders, yamlreader
 from iolint.finding import Finding
 from iolint.paths import display, relative
 from iolint.view import PayloadView
@@ -94,7 +94,7 @@ class Collector:
         text = loaders.read_text(path)
         if isinstance(text, loaders.Problem):
             return self._unreadable(display, text)
-        items = list(loaders.load_json(text) if kind == "json" else loaders.load_yaml(text))
+        items = list(loaders.load_json(text) if kind == "json" else yamlreader.load_yaml(text))
         payloads = [i.data for i in items if isinstance(i, loaders.Item)]
         if payloads and not any(loaders.looks_like_message(p) for p in payloads) and not explicit:
             return None
@@ -120,7 +120,7 @@ class Collector:
         if not items or (isinstance(items[0], loaders.Problem) and "\n{" in stripped):
             items = list(loaders.load_jsonl(iter(text.splitlines()))) if stripped[:1] == "{" else []
         if not items:
-            items = list(loaders.load_yaml(text))
+            items = list(yamlreader.load_yaml(text))
         return self._limited(items, display, text)
 
     # -- payloads ------------------------------------------------------------------------------

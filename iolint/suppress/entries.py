@@ -65,14 +65,14 @@ class Entries:
     def _read_sidecar(self, path: Path, source: str) -> None:
         import yaml
 
-        from iolint import loaders
+        from iolint import loaders, yamlreader
 
         text = loaders.read_text(path)
         if isinstance(text, loaders.Problem):
             self.problems.append((Kind.INVALID, f"cannot read the suppressions: {text.message}", source, text.line or 1))
             return
         try:
-            root = loaders.compose(text)
+            root = yamlreader.compose(text)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 1

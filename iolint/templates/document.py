@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from iolint import loaders, positions
+from iolint import loaders, positions, yamlreader
 from iolint.premium import FEATURES
 
 # Keys that become payload fields: their string values are Jinja, rendered for every variant.
@@ -112,7 +112,7 @@ class Document:
 
 def parse(text: str) -> Document | list[loaders.Problem]:
     """The template in ``text``, or the problems that keep it from being read."""
-    items = list(loaders.load_yaml(text))
+    items = list(yamlreader.load_yaml(text))
     problems = [i for i in items if isinstance(i, loaders.Problem)]
     if problems:
         return [_hint(p) for p in problems]
