@@ -16,6 +16,9 @@ from iolint.finding import Finding
 from iolint.loaders import Problem, ProblemKind
 
 TEMPLATE_SUFFIXES = (".io.yaml", ".io.yml")
+# How a payload file read whole becomes payloads, by the kind ``loaders.PAYLOAD_SUFFIXES`` gives
+# its name (JSONL is streamed line by line instead): text -> Items and Problems.
+READERS = {"json": loaders.load_json, "yaml": yamlreader.load_yaml}
 STDIN = "-"  # the path that names standard input
 EMPTY = Problem(ProblemKind.NOT_A_MESSAGE, "the file is empty: no message to check", 1, 1)
 
@@ -221,7 +224,7 @@ def _check_text(linter, kind: str, text: str | Problem, display: str, explicit: 
     if isinstance(text, Problem):
         yield from _problem(linter, text, display)
         return
-    items = list(loaders.load_json(text) if kind == "json" else yamlreader.load_yaml(text))
+    items = list(READERS[kind](text))
     if not items and explicit:
         yield from _problem(linter, EMPTY, display)
         return

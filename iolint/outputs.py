@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from iolint import inputs, loaders, yamlreader
+from iolint import inputs, loaders
 
 
 def refused_output(target: Path, read: list, config, what: str) -> str | None:
@@ -79,5 +79,5 @@ def _walked(target: Path, folder: Path, config) -> bool:
         text = loaders.read_text(target)
         if isinstance(text, loaders.Problem):
             return True  # too big or unreadable: checked all the same, as a finding
-        items = list(loaders.load_json(text) if kind == "json" else yamlreader.load_yaml(text))
+        items = list(inputs.READERS[kind](text))
     return any(isinstance(i, loaders.Item) and loaders.looks_like_message(i.data) for i in items)

@@ -94,7 +94,7 @@ class Collector:
         text = loaders.read_text(path)
         if isinstance(text, loaders.Problem):
             return self._unreadable(display, text)
-        items = list(loaders.load_json(text) if kind == "json" else yamlreader.load_yaml(text))
+        items = list(inputs.READERS[kind](text))
         payloads = [i.data for i in items if isinstance(i, loaders.Item)]
         if payloads and not any(loaders.looks_like_message(p) for p in payloads) and not explicit:
             return None
