@@ -1,8 +1,8 @@
 """CTA front matter: the YAML block that opens ``content.markdown`` and gives a message its buttons.
 
-Mirrors the IO app (``ctas.ts``, the ``front-matter`` npm package and js-yaml), see
-../shared/research/io-api.md §3.4. The app strips a ``---`` block only at the very start of the
-markdown; its YAML must parse, or the app hides the whole body.
+Mirrors the IO app (pagopa/io-app: ``ctas.ts``, the ``front-matter`` npm package and js-yaml). The
+app strips a ``---`` block only at the very start of the markdown; its YAML must parse, or the app
+hides the whole body.
 """
 
 from __future__ import annotations

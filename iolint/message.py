@@ -1,7 +1,8 @@
 """pydantic v2 models of IO's NewMessage, with the constraints the IO API enforces.
 
-Sending code can build messages with these models (``iolint.NewMessage``); the linter uses the
-same constants, so a limit lives in one place. Sources: ../shared/research/io-api.md §1.
+Sending code can build messages with these models (``iolint.NewMessage``); the linter uses the same
+constants, so a limit lives in one place. Sources: IO's messages API (pagopa/io-messages,
+``NewMessage``) and docs.pagopa.it/io-guida-tecnica.
 """
 
 from __future__ import annotations

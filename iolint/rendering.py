@@ -1,9 +1,10 @@
 """What the IO app does with a body's markdown: what it drops, shows as plain text or cannot open.
 
-Facts: ../shared/research/io-api.md §3.2 and §3.3. The app parses with remark and GFM; markdown-it
-with tables and strikethrough enabled sees the same constructs. ``analyze`` runs once per distinct
-text (memoized) for both the markdown and the CTA rules; a body with none of the characters that
-can start a reported construct never reaches markdown-it, which is imported only when needed.
+Facts: the IO app's message body (pagopa/io-app, ``features/messages``). The app parses with remark
+and GFM; markdown-it with tables and strikethrough enabled sees the same constructs. ``analyze``
+runs once per distinct text (memoized) for both the markdown and the CTA rules; a body with none of
+the characters that can start a reported construct never reaches markdown-it, which is imported only
+when needed.
 """
 
 from __future__ import annotations

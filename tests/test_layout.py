@@ -69,3 +69,8 @@ def test_rule_codes_are_written_where_rules_are_defined_and_bound():
 def test_the_counts_see_what_they_count():
     assert code_literals('"""IO101 in a docstring"""\nx = "IO205"\ny = f"see IO301 and {x}"\n') == ["IO205", "IO301"]
     assert long_modules(limit=5)  # every package has a module longer than five lines
+
+
+def test_no_module_points_outside_the_repository():
+    """A fresh clone has no ``../shared``: sources name public upstreams (pagopa/io-app, ...)."""
+    assert [str(p.relative_to(ROOT)) for p in _modules() if "../shared" in p.read_text("utf-8")] == []

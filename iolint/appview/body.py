@@ -1,11 +1,11 @@
 """A message body as the IO app renders it (IOMarkdown with the messages' rules), in HTML.
 
-Facts: ../shared/research/io-app-display.md §2.3 and io-api.md §3.2. The app first rewrites the
-text (form feeds to spaces, reference links to inline links with their definitions removed,
-every image onto a paragraph of its own), then renders each node type with its rule: a type
-without a rule (tables, strikethrough, footnotes) renders nothing, HTML is shown as literal text
-(`<br>` aside), a blockquote becomes a Banner made from its raw text. Between top-level blocks
-the app puts 8 px for one blank line and 16 px for more.
+Facts: pagopa/io-app (``features/messages``: ``MessageDetailsBody.tsx``, ``markdownRenderer.ts``).
+The app first rewrites the text (form feeds to spaces, reference links to inline links with their
+definitions removed, every image onto a paragraph of its own), then renders each node type with its
+rule: a type without a rule (tables, strikethrough, footnotes) renders nothing, HTML is shown as
+literal text (`<br>` aside), a blockquote becomes a Banner made from its raw text. Between top-level
+blocks the app puts 8 px for one blank line and 16 px for more.
 
 The rewriting is ``iolint.appview.rewrite``'s. The text is parsed with iolint's own markdown-it
 setup (the one the markdown rules use). With ``annotate``, what the app drops is marked where it

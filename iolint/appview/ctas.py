@@ -1,10 +1,10 @@
 """Which buttons a citizen gets at the foot of a message, in each app language.
 
-Facts: ../shared/research/io-app-display.md §2.7 and §5, io-api.md §3.4. The app reads the front
-matter block of its own language only (`it`, or `en`; German and every other language read `it`),
-with no fallback: an English phone shows no CTA when only `it` exists. A block must hold
-`cta_1` (and may hold `cta_2`) with string `text` and `action`; if neither action is one the app
-accepts, no CTA is shown, else both are. The payment's "Paga" comes first.
+Facts: pagopa/io-app (``features/messages``: the CTA front matter and the sticky footer). The app
+reads the front matter block of its own language only (`it`, or `en`; German and every other
+language read `it`), with no fallback: an English phone shows no CTA when only `it` exists. A block
+must hold `cta_1` (and may hold `cta_2`) with string `text` and `action`; if neither action is one
+the app accepts, no CTA is shown, else both are. The payment's "Paga" comes first.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The app's words and formats: dates (always Italian, Rome time), amounts, notice numbers.
 
-Facts: ../shared/research/io-app-display.md §1 (list date), §2.1 (detail date), §2.2 (due-date
-alert), §2.4 (amount, notice number) and §5 (what the locale changes). Words are the app's
+Facts: pagopa/io-app (``features/messages``: the inbox row, the detail header, the due-date
+reminder, the payment section, and what the locale changes). Words are the app's
 ``locales/{it,en}/index.json`` strings, quirks included (the English due-date text is the app's).
 """
 

@@ -1,8 +1,8 @@
 """The three places a citizen sees a message: the lock screen, the inbox row, the detail screen.
 
-Layout and words: ../shared/research/io-app-display.md §1 (inbox row), §2 (detail screen, top
-to bottom), §3 (push) and §6 (wireframes). Sizes and colours are the design system's tokens, in
-preview.css. Icons are simple shapes of iolint's own: IO's logos and pictograms are not ours.
+Layout and words: pagopa/io-app (``features/messages``: the inbox row, the detail screen top to
+bottom) and pagopa/io-messages (the push texts). Sizes and colours are the design system's tokens,
+in preview.css. Icons are simple shapes of iolint's own: IO's logos and pictograms are not ours.
 """
 
 from __future__ import annotations
