@@ -16,19 +16,27 @@ someone's).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 
 class Privacy:
     """A run's detection and masking: an ``iolint.pii.Detector`` of its own (its settings and
-    memo belong to the run, nothing is configured process-wide) and whether values are shown."""
+    memo belong to the run, nothing is configured process-wide) and whether values are shown.
+    The Detector is made on first use (``of`` makes it at once, so that a team recognizer that
+    cannot be loaded is a config error where the run starts)."""
 
     def __init__(self, allow: Iterable[str] = (), recognizers: Iterable[str] = (), *, show_values: bool = False):
+        self.settings = (tuple(allow), tuple(recognizers))
+        self.show_values = bool(show_values)
+
+    @cached_property
+    def detector(self):
         from iolint.config import ConfigError
         from iolint.pii import Detector
 
+        allow, recognizers = self.settings
         try:
-            self.detector = Detector(allow=allow, recognizers=recognizers, show_values=show_values)
+            return Detector(allow=allow, recognizers=recognizers, show_values=self.show_values)
         except (ImportError, AttributeError, TypeError, ValueError) as exc:
             raise ConfigError(f"[tool.iolint.pii] recognizers: {exc}") from None
 
@@ -36,11 +44,9 @@ class Privacy:
     def of(cls, config, *, show_values: bool = False) -> Privacy:
         """The configuration's allow-list and team recognizers (one that cannot be loaded is a
         config error, raised here) and ``--show-values``."""
-        return cls(config.pii.allow, config.pii.recognizers, show_values=show_values)
-
-    @property
-    def show_values(self) -> bool:
-        return self.detector.show_values
+        privacy = cls(config.pii.allow, config.pii.recognizers, show_values=show_values)
+        privacy.detector  # noqa: B018 (made now: a recognizer that cannot be loaded fails here)
+        return privacy
 
     def detect(self, text: str, entities: Iterable[str] | None = None) -> tuple:
         """Personal data in ``text`` (``iolint.pii.Detection``s), only of ``entities`` if given."""
@@ -48,7 +54,9 @@ class Privacy:
 
     def mask(self, value: str) -> str:
         """The masked form of a detected value ("M**** R****"), or the value with ``show_values``."""
-        return self.detector.mask(value)
+        from iolint.pii.masking import mask
+
+        return mask(value, show=self.show_values)
 
     def forget(self) -> None:
         """Forget what detection memoized (a benchmark's pass starts cold)."""
