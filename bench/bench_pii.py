@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from common import stock_presidio  # noqa: E402  (after the path: the baseline is shared with bench_throughput.py)
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 CLEAN = [
@@ -127,33 +128,6 @@ def make_titles(count: int, seed: int = 42) -> list[str]:
             )
         ] = None
     return list(titles)[:count]
-
-
-def stock_presidio():
-    """Presidio set up the fastest way a skilled user would for Italian titles: offline, no spaCy
-    model (the no-op NLP engine, so no tokenisation either), and only presidio's Italian
-    recognizers (codice fiscale, partita IVA, identity card, passport, driving licence)."""
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-    from presidio_analyzer.nlp_engine import NoOpNlpEngine
-    from presidio_analyzer.predefined_recognizers import (
-        ItDriverLicenseRecognizer,
-        ItFiscalCodeRecognizer,
-        ItIdentityCardRecognizer,
-        ItPassportRecognizer,
-        ItVatCodeRecognizer,
-    )
-
-    registry = RecognizerRegistry(supported_languages=["it"])
-    for recognizer in (
-        ItFiscalCodeRecognizer,
-        ItVatCodeRecognizer,
-        ItIdentityCardRecognizer,
-        ItPassportRecognizer,
-        ItDriverLicenseRecognizer,
-    ):
-        registry.add_recognizer(recognizer())
-    engine = NoOpNlpEngine(models=[{"lang_code": "it", "model_name": "no_op"}])
-    return AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["it"])
 
 
 def rate(fn, items, runs: int, before=lambda: None) -> float:

@@ -15,12 +15,12 @@ import time
 import common  # noqa: F401 (puts the repository first on sys.path)
 from common import table
 
-from iolint.templates import sandbox
+from iolint.templates import limits, sandbox
 from iolint.templates.render import compile_source, run
 
 
 def main() -> None:
-    size = sandbox.MAX_SIZE
+    size = limits.MAX_SIZE
     inputs = {
         "text": "www.a.it x " * (size // 12),
         "one word": "x" * (size - 10),
@@ -34,7 +34,7 @@ def main() -> None:
                 compiled = compile_source(source, mapped=False)
                 start = time.perf_counter()
                 try:
-                    with sandbox.limits(60.0):
+                    with limits.limits(60.0):
                         run(compiled, {"v": value})
                     outcome = "rendered"
                 except Exception as exc:  # a limit, or the filter refusing the input

@@ -1,27 +1,27 @@
 """The Python API for sending code: ``lint`` a payload, or ``check_before_send`` and refuse it.
 
 Whatever the caller passes is first turned, once, into the plain JSON types the payload is sent
-as (``plain``), so that every rule sees exactly what a plain dict would give: an OrderedDict, a
-MappingProxyType, a pydantic model, a ``markupsafe.Markup`` title are checked like a dict and a
-str. What cannot be sent as JSON cannot be checked either, and raises ``InvalidPayload``.
+as (``iolint.plain``); what cannot be sent as JSON cannot be checked either, and raises
+``InvalidPayload``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from iolint import loaders
+from iolint import clock
 from iolint.config import Config, ConfigError
 from iolint.engine import Linter
 from iolint.errors import InternalError, InvalidPayload, IolintError
 from iolint.finding import Finding, Severity
-from iolint.loaders import Item, Problem, decode, load_json
-from iolint.redact import redact
+from iolint.loaders import Item, Problem
+from iolint.plain import as_data, plain
+from iolint.privacy import redact
 
 __all__ = ["lint", "check_before_send", "plain", "Report", "IolintError", "InvalidPayload", "MessageRejected"]
 
@@ -62,113 +62,6 @@ class Report:
             raise MessageRejected(self)
 
 
-# -- the payload, as it will be sent ------------------------------------------------------------
-
-def plain(payload: object) -> object:
-    """``payload`` as the plain dicts, lists, str, int, float, bool and None it is sent as.
-
-    Any ``Mapping`` becomes a dict (keys as ``json.dumps`` writes them), tuples become lists,
-    ``str``/``int``/``float`` subclasses (``markupsafe.Markup``, an ``IntEnum``) their plain
-    value, a pydantic model its ``model_dump(mode="json", exclude_none=True)``. Raises
-    ``InvalidPayload`` for what JSON cannot hold, structures that contain themselves or are
-    nested deeper than 200 levels, and integers too long to write as JSON.
-    """
-    return _plain(payload, (), set())
-
-
-def _plain(value, path: tuple, active: set):
-    kind = type(value)
-    if kind is str or kind is float or kind is bool or value is None:
-        return value
-    if kind is int:
-        return _integer(value, path)
-    if kind is dict or kind is list:
-        return _container(value, path, active)
-    if isinstance(value, str):
-        return str.__str__(value)  # the text itself, whatever the subclass's __str__ says
-    if isinstance(value, int):
-        return _integer(int.__int__(value), path)
-    if isinstance(value, float):
-        return float.__float__(value)
-    if isinstance(value, Mapping | tuple):
-        return _container(value, path, active)
-    if _is_model(value):
-        return _plain(value.model_dump(mode="json", exclude_none=True), path, active)
-    if isinstance(value, bytes | bytearray):
-        raise InvalidPayload(f"{_where(path)} is bytes: JSON has no bytes; decode them into a str")
-    raise InvalidPayload(
-        f"{_where(path)} is of type {kind.__name__}, which JSON cannot hold: it cannot be sent, or checked"
-    )
-
-
-def _container(value, path: tuple, active: set):
-    if len(path) >= loaders.MAX_DEPTH:
-        raise InvalidPayload(f"{_where(path)} is nested deeper than {loaders.MAX_DEPTH} levels")
-    if id(value) in active:
-        raise InvalidPayload(f"{_where(path)} contains itself: it cannot be written as JSON")
-    active.add(id(value))
-    try:
-        if isinstance(value, Mapping):
-            out = {}
-            for key, item in value.items():
-                name = _key(key, path)
-                out[name] = _plain(item, (*path, name), active)
-            return out
-        return [_plain(item, (*path, i), active) for i, item in enumerate(value)]
-    finally:
-        active.discard(id(value))
-
-
-def _key(key, path: tuple) -> str:
-    """A key as ``json.dumps`` writes it."""
-    if isinstance(key, str):
-        return str.__str__(key)
-    if key is None or isinstance(key, bool):
-        return {None: "null", True: "true", False: "false"}[key]
-    if isinstance(key, int):
-        return str(_integer(int.__int__(key), path))
-    if isinstance(key, float):
-        return float.__repr__(key)
-    raise InvalidPayload(f"{_where(path)} has a key of type {type(key).__name__}: JSON keys are strings")
-
-
-def _integer(value: int, path: tuple) -> int:
-    if value.bit_length() > 64:
-        try:
-            str(value)
-        except ValueError:
-            raise InvalidPayload(f"{_where(path)} is an integer too long to write as JSON") from None
-    return value
-
-
-def _is_model(value) -> bool:
-    from pydantic import BaseModel
-
-    return isinstance(value, BaseModel)
-
-
-def _where(path: tuple) -> str:
-    if not path:
-        return "the payload"
-    dotted = redact("".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip("."))
-    if len(dotted) > 80:  # masked first: a cut must not leave part of a value unmasked
-        dotted = f"{dotted[:40]}…{dotted[-30:]}"
-    return f"`{dotted}`"
-
-
-def _as_data(payload: object) -> object | Item | Problem:
-    """The payload's plain data; JSON text (str or bytes) gives an Item, whose findings have
-    positions, or the Problem that keeps it from being read."""
-    if isinstance(payload, bytes | bytearray):
-        payload = decode(bytes(payload))
-        if isinstance(payload, Problem):
-            return payload
-    if isinstance(payload, str):
-        items = list(load_json(str.__str__(payload)))
-        return items[0] if len(items) == 1 else Problem("IO004", "expected one payload, got a list")
-    return plain(payload)
-
-
 # -- options ------------------------------------------------------------------------------------
 
 
@@ -195,7 +88,7 @@ def _moment(value) -> datetime | None:
         return None
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            return clock.moment(value)
         except ValueError:
             shown = redact(value[:40])
             raise ConfigError(f"now: not an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z: {shown!r}") from None
@@ -301,7 +194,7 @@ def _run(payload, plan=None, now=None, config=None, select=None, ignore=None, fe
         _moment(now),
         _level(fail_level),
     )
-    data = _as_data(payload)
+    data = as_data(payload)
     try:
         findings = _findings(linter, data)
     except IolintError:
@@ -312,16 +205,17 @@ def _run(payload, plan=None, now=None, config=None, select=None, ignore=None, fe
 
 
 def _findings(linter: Linter, data) -> list[Finding]:
+    gate = linter.gate
     if isinstance(data, Problem):
-        found = linter.problem(data, "<payload>")
+        found = gate.problem(data, "<payload>")
         return [found] if found else []
     if isinstance(data, Item):  # read from JSON text: findings get line and column
         out = []
         for rule, hit in linter.check_payload(data.data):
             line, column = data.locate(hit.field, hit.offset, key=hit.key)
-            out.append(linter.finding(rule, hit, line=line, column=column))
+            out.append(gate.finding(rule, hit, line=line, column=column))
         return out
-    return [linter.finding(rule, hit) for rule, hit in linter.check_payload(data)]
+    return [gate.finding(rule, hit) for rule, hit in linter.check_payload(data)]
 
 
 def check_before_send(payload: object, **options) -> object:

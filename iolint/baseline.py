@@ -17,15 +17,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from iolint import __version__, atomic, secret
+from iolint import __version__, atomic, registry, secret
 from iolint.config import ConfigError
 from iolint.finding import Finding
-from iolint.suppress import CODES as SUPPRESSION_CODES
-from iolint.suppress import make
+from iolint.suppress.common import Kind
 
 VERSION = 2
 LEGACY = 1
-STALE = "IO905"
 MAX_BYTES = 100 * 1024 * 1024
 
 
@@ -35,10 +33,11 @@ def key(finding: Finding, rel: str) -> tuple[str, str, str, str]:
 
 def write(path: Path, accepted: Counter, key_id: str) -> int:
     """Write the baseline, atomically; findings about suppressions are never accepted. Returns the count."""
+    about_suppressions = {registry.code_of(kind) for kind in Kind}
     entries = [
         {"code": code, "file": file, "field": field or None, "fingerprint": fp, "count": n}
         for (code, file, field, fp), n in sorted(accepted.items())
-        if code not in SUPPRESSION_CODES
+        if code not in about_suppressions
     ]
     data = {"version": VERSION, "tool": f"iolint {__version__}", "key": key_id, "entries": entries}
     with atomic.replacing(path) as handle:
@@ -125,8 +124,8 @@ class Baseline:
             else:
                 yield finding
 
-    def stale(self, linter) -> Iterator[Finding]:
-        """Entries of the checked files whose findings are gone."""
+    def stale(self) -> Iterator[tuple]:
+        """Entries of the checked files whose findings are gone, as (kind, message, file, line, field)."""
         for (code, file, field, _), n in sorted(self.remaining.items()):
             if n > 0 and file in self.checked:
                 where = f" [{field}]" if field else ""
@@ -134,9 +133,7 @@ class Baseline:
                     f"{n} accepted {code} finding{'s' if n > 1 else ''} in {file}{where} no longer "
                     f"occur{'' if n > 1 else 's'}: rewrite the baseline with `iolint baseline {self.display}`"
                 )
-                found = make(linter, STALE, message, self.display, field=field or None)
-                if found:
-                    yield found
+                yield Kind.STALE_BASELINE, message, self.display, None, field or None
 
 
 def _wrong_secret(display: str, written: object, ours: str | None) -> str:

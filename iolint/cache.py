@@ -44,12 +44,12 @@ def _stamp(folder: Path, pattern: str) -> list:
 
 def run_key(config, now: datetime | None) -> str:
     """What every entry of this run shares (command-line choices are in the config by now)."""
-    from zoneinfo import ZoneInfo
+    from iolint.clock import ROME
 
     package = Path(__file__).resolve().parent
-    rules = package / "rules" if (package / "rules").is_dir() else package.parent / "rules"  # as catalogue.builtin_dir
+    rules = package / "rules" if (package / "rules").is_dir() else package.parent / "rules"  # as ruleset.builtin_dir
     moment = now or config.now
-    when = moment.isoformat() if moment else datetime.now(ZoneInfo("Europe/Rome")).date().isoformat()
+    when = moment.isoformat() if moment else datetime.now(ROME).date().isoformat()
     parts = [
         __version__,
         _stamp(package, "*.py"),

@@ -109,12 +109,12 @@ def run_render(args) -> int:
 
 def _read_data(path: Path) -> dict | str:
     """The mapping in a JSON or YAML file, or why it cannot be read."""
-    from iolint import loaders
+    from iolint import loaders, yamlreader
 
     text = loaders.read_text(path)
     if isinstance(text, loaders.Problem):
         return f"{path}: {text.message}"
-    reader = loaders.load_json if path.suffix.lower() == ".json" else loaders.load_yaml
+    reader = loaders.load_json if path.suffix.lower() == ".json" else yamlreader.load_yaml
     items = list(reader(text))
     if len(items) != 1:
         return f"{path}: expected one JSON or YAML mapping of variables"

@@ -7,78 +7,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import os
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
-from iolint import __version__
+from iolint import __version__, cli_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Modules that add subcommands: each has ``register(subparsers)``, setting ``handler`` defaults.
 EXTENSIONS = ("iolint.catalog_commands", "iolint.appview.command")
-
-
-def _now(text: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 date or date-time: {text!r}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _csv(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",") if t.strip()]
-
-
-MAX_JOBS = 256  # more is a typo, not a machine
-
-
-def _jobs(text: str) -> int:
-    """Worker processes: 0 means one per CPU; never more than the CPUs (more would only compete)."""
-    try:
-        jobs = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text[:40]!r}") from None
-    if jobs < 0 or jobs > MAX_JOBS:
-        raise argparse.ArgumentTypeError(f"--jobs takes 0 (one per CPU) to {MAX_JOBS}, not {jobs:,}")
-    cpus = os.cpu_count() or 1
-    return min(jobs or cpus, cpus)
-
-
-def _selection_options(command: argparse.ArgumentParser) -> None:
-    """Options shared by ``check`` and ``baseline``: what to check, and how."""
-    command.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the current folder); - reads standard input")
-    command.add_argument("--config", type=Path, help="a pyproject.toml or iolint.toml (default: found upwards)")
-    command.add_argument("--plan", choices=["base", "premium"], help="the sender's IO plan (default: base)")
-    # Repeatable and comma-separated: `--select IO2 --select IO3,IO5` selects all three.
-    for option, what in (
-        ("--select", "rules to run: codes, names or code prefixes"),
-        ("--extend-select", "rules to add to the selection"),
-        ("--ignore", "rules not to run"),
-    ):
-        command.add_argument(option, type=_csv, action="extend", metavar="RULES", help=f"{what}; comma-separated, repeatable")
-    command.add_argument("--now", type=_now, help="the moment due dates are compared with (default: now)")
-    command.add_argument(
-        "--force-exclude", action="store_true", help="apply the config's include/exclude to files named explicitly too"
-    )
-    command.add_argument(
-        "--no-respect-gitignore",
-        dest="respect_gitignore",
-        action="store_false",
-        help="check files that .gitignore ignores too (they are skipped while walking folders)",
-    )
-    command.add_argument("--jobs", "-j", type=_jobs, default=1, help="worker processes (0: one per CPU; default: 1)")
-    command.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    command.add_argument("--cache-dir", type=Path, help="where the cache lives (default: .iolint_cache in the project)")
-    command.add_argument(
-        "--stdin-filename",
-        metavar="NAME",
-        help="the name of what `-` reads from standard input: its kind, and the name messages, "
-        "the config and suppressions use",
-    )
-    command.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, progress or notes")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -91,7 +28,7 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
     check = sub.add_parser("check", help="check payload and template files (default: the current folder)")
-    _selection_options(check)
+    cli_options.selection_options(check)
     check.add_argument("--format", choices=sorted(FORMATS), help="output format (default: text; github on GitHub Actions)")
     check.add_argument("--output-file", "-o", type=Path, help="write the report here instead of stdout")
     check.add_argument("--fail-level", choices=["error", "warning", "info"], help="lowest severity that fails (default: error)")
@@ -106,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
 
     baseline = sub.add_parser("baseline", help="accept the current findings: write them to a baseline file")
     baseline.add_argument("file", type=Path, help="the baseline to write, e.g. iolint-baseline.json")
-    _selection_options(baseline)
+    cli_options.selection_options(baseline)
 
     rules = sub.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
@@ -131,11 +68,13 @@ def _config(args):
     return cfg.load(args.config) if args.config else cfg.load(start=Path.cwd())
 
 
-def _pipeline(args, *, baseline=None, show_values=False):
-    """The pipeline for ``check`` and ``baseline``; ``baseline`` is the file to apply, if any."""
-    from iolint.pipeline import Pipeline, display
+def _pipeline(args, config, *, baseline=None, show_values=False):
+    """The pipeline for ``check`` and ``baseline``, with the configuration read once; ``baseline``
+    is the file to apply, if any."""
+    from iolint.paths import display
+    from iolint.pipeline import Pipeline
 
-    config = _config(args).replace(
+    config = config.replace(
         plan=args.plan,
         select=args.select,
         extend_select=args.extend_select,
@@ -143,13 +82,17 @@ def _pipeline(args, *, baseline=None, show_values=False):
         fail_level=getattr(args, "fail_level", None),
     )
     tokens = [*(args.select or ()), *(args.extend_select or ()), *(args.ignore or ())]
-    if tokens:  # checked now: a run served from the cache, or with no file, never builds the engine
-        from iolint import catalogue
+    if tokens or config.rule_options:  # checked now: a run served from the cache, or with no file, never builds the engine
+        from iolint import ruleset
         from iolint.config import ConfigError
 
-        unknown = catalogue.unknown_selectors(catalogue.all_rules(config.rule_packs), tokens)
+        rules = ruleset.all_rules(config.rule_packs)
+        unknown = ruleset.unknown_selectors(rules, tokens)
         if unknown:
             raise ConfigError("; ".join(unknown) + " (see `iolint rules`)")
+        problems = ruleset.rule_options(rules, config.rule_options)[1]
+        if problems:
+            raise ConfigError(ruleset.options_error(problems))
     cache = None
     if not (args.no_cache or show_values):  # unmasked values must never reach the disk
         from iolint import secret
@@ -183,26 +126,14 @@ def _pipeline(args, *, baseline=None, show_values=False):
 
 
 def run_check(args) -> int:
-    if not args.show_values:
-        return _check(args)
-    from iolint import pii
-
-    pii.show_values(True)
-    try:
-        return _check(args)
-    finally:  # in-process callers (tests, tools) must not inherit unmasked output
-        pii.show_values(False)
-
-
-def _check(args) -> int:
     from iolint.finding import Severity
     from iolint.report import Summary, reporter_class
 
+    config = _config(args)
     baseline = args.baseline
-    if baseline is None:
-        config = _config(args)
-        baseline = config.root / config.baseline if config.baseline else None
-    pipeline = _pipeline(args, baseline=baseline, show_values=args.show_values)
+    if baseline is None and config.baseline:
+        baseline = config.root / config.baseline
+    pipeline = _pipeline(args, config, baseline=baseline, show_values=args.show_values)
     config = pipeline.config
     paths = args.paths or [Path.cwd()]
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -219,7 +150,12 @@ def _check(args) -> int:
     summary = Summary(quiet=args.quiet)
     with _output(args.output_file) as out:
         report = cls(
-            out, rules=rules, statistics=args.statistics, fail_level=Severity(config.fail_level), texts=pipeline.texts
+            out,
+            rules=rules,
+            statistics=args.statistics,
+            fail_level=Severity(config.fail_level),
+            texts=pipeline.texts,
+            family_of=pipeline.family_of,
         )
         report.start()
         for shown, findings in pipeline.run(paths, force_exclude=args.force_exclude):
@@ -259,7 +195,7 @@ def run_baseline(args) -> int:
 
     from iolint import baseline, secret
     from iolint.outputs import refused_baseline
-    from iolint.pipeline import display
+    from iolint.paths import display
 
     config = _config(args)
     refused = refused_baseline(args.file, [*(args.paths or [Path.cwd()]), config.source], config)
@@ -274,7 +210,7 @@ def run_baseline(args) -> int:
             f"git-ignored); give it to CI as {secret.ENV}",
             file=sys.stderr,
         )
-    pipeline = _pipeline(args)
+    pipeline = _pipeline(args, config)
     accepted = Counter()
     files = 0
     paths = args.paths or [Path.cwd()]
@@ -310,25 +246,17 @@ def _paths_problems(pipeline, named: list[Path], *, quiet: bool) -> bool:
 
 
 def run_rules(args) -> int:
-    from iolint import catalogue, docs
+    from iolint import docs, ruleset
 
-    rules = catalogue.all_rules(_config(args).rule_packs)
-    if args.format == "json":
-        json.dump([docs.rule_dict(r) for r in rules], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    elif args.format == "markdown":
-        sys.stdout.write(docs.rules_table(rules))
-    else:
-        for rule in rules:
-            sys.stdout.write(f"{rule.code}  {rule.name:<42} {str(rule.severity):<8} {rule.summary}\n")
+    sys.stdout.write(docs.listing(ruleset.all_rules(_config(args).rule_packs), args.format))
     return EXIT_OK
 
 
 def run_explain(args) -> int:
-    from iolint import catalogue, docs
+    from iolint import docs, ruleset
 
-    rules = catalogue.all_rules(_config(args).rule_packs)
-    rule = catalogue.find(rules, args.rule)
+    rules = ruleset.all_rules(_config(args).rule_packs)
+    rule = ruleset.find(rules, args.rule)
     if rule is None:
         print(f"iolint: no rule {args.rule!r} (see `iolint rules`)", file=sys.stderr)
         return EXIT_ERROR
@@ -341,8 +269,8 @@ def _user_error(exc: Exception) -> bool:
     imported for this: a run served from the cache never loads it."""
     from iolint.config import ConfigError
 
-    catalogue = sys.modules.get("iolint.catalogue")
-    return isinstance(exc, ConfigError) or (catalogue is not None and isinstance(exc, catalogue.CatalogueError))
+    ruleset = sys.modules.get("iolint.ruleset")
+    return isinstance(exc, ConfigError) or (ruleset is not None and isinstance(exc, ruleset.RulesetError))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -360,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_ERROR
     except Exception as exc:
-        from iolint.redact import redact
+        from iolint.privacy import redact
         from iolint.report.inert import inert
 
         if _user_error(exc):  # a config error may span lines: each is made inert

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from iolint import premium
 from iolint.errors import IolintError
 from iolint.finding import Severity
 
@@ -22,7 +23,7 @@ DEFAULT_EXCLUDE = (
     ".mypy_cache", ".pytest_cache", ".ruff_cache", ".iolint_cache", "build", "dist",
     ".pre-commit-config.yaml", ".pre-commit-hooks.yaml",
 )
-Feature = Literal["read-status", "payment-status", "reminder-unread", "reminder-payment", "attachments"]
+Feature = Literal[tuple(premium.FEATURES)]
 
 
 class ConfigError(IolintError):

@@ -1,187 +1,182 @@
-"""The engine: picks the rules a configuration enables, runs them, stamps findings.
+"""The engine: runs the checks of the rules a configuration enables on decoded payloads.
 
 One ``Linter`` serves the CLI, the pre-commit hook, CI and sending code: payload dicts enter at
 ``check_payload``, the payloads of a file at ``check_items`` (``iolint.inputs`` reads files).
+What becomes a finding, and how, is the gate's to say (``iolint.gate``).
 """
 
 from __future__ import annotations
 
-import fnmatch
-import hashlib
-import json
+import functools
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from pathlib import Path
 
-from iolint import catalogue, checks, secret
-from iolint.catalogue import Rule
-from iolint.checks import Context
-from iolint.config import Config, ConfigError
-from iolint.finding import Finding, Hit, Severity
+from iolint import registry
+from iolint.config import Config
+from iolint.context import Context
+from iolint.finding import Finding
+from iolint.gate import Gate
 from iolint.loaders import Item, Problem
-from iolint.redact import redact
+from iolint.privacy import Privacy
+from iolint.view import PayloadView, needs_mask
 
 
-
-def fingerprint(code: str, field: str | None, value: object, key: bytes | None = None) -> str:
-    """A stable key for one finding that neither contains nor reveals the offending value: a hash
-    keyed with the project's secret (``iolint.secret``), or, without one, of rule and field alone."""
-    parts = [code, field, value] if key else [code, field]
-    raw = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=repr)
-    return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=10, key=key or b"").hexdigest()
+def _first(item: tuple) -> int:
+    return item[0]
 
 
-_pii_settings: tuple = ((), ())  # what iolint.pii was last configured with (it is process-wide)
+_MISS = object()
+MEMO_SIZE = 4096
 
 
-def _configure_pii(config: Config) -> None:
-    global _pii_settings
-    wanted = (tuple(config.pii.allow), tuple(config.pii.recognizers))
-    if wanted == _pii_settings:
-        return
-    from iolint import pii
+def _by_subject(check):
+    """``check`` memoized per title: it promises its hits depend on the title alone (they are
+    immutable, so a repeated title gets the same ones)."""
+    memo: dict = {}
 
-    try:
-        pii.configure(allow=wanted[0], recognizers=wanted[1])
-    except (ImportError, AttributeError, TypeError, ValueError) as exc:
-        raise ConfigError(f"[tool.iolint.pii] recognizers: {exc}") from None
-    _pii_settings = wanted
+    def run(view, ctx):
+        found = memo.get(view.subject, _MISS)
+        if found is _MISS:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()
+            found = memo[view.subject] = check(view, ctx)
+        return found
+
+    return run
+
+
+class Plan:
+    """The rules that run on one kind of payload, and their checks: each check once, with the
+    rule each kind of its hits belongs to (None: the check serves one rule) and the payload
+    parts it needs. ``checks(shape)`` leaves out the checks a payload of that shape cannot wake."""
+
+    __slots__ = ("rules", "_all", "_by_shape")
+
+    def __init__(self, rules: tuple, checks: tuple):
+        self.rules = rules
+        self._all = checks  # (check, {hit kind: rule}, needed shape bits)
+        self._by_shape: dict[int, tuple] = {}
+
+    def checks(self, shape: int) -> tuple:
+        found = self._by_shape.get(shape)
+        if found is None:
+            found = self._by_shape[shape] = tuple((c, r) for c, r, need in self._all if shape & need == need)
+        return found
 
 
 class Linter:
-    def __init__(self, config: Config | None = None, *, now: datetime | None = None):
+    def __init__(
+        self, config: Config | None = None, *, now: datetime | None = None, gate: Gate | None = None, show_values=False
+    ):
         self.config = config or Config()
-        _configure_pii(self.config)
-        self.fingerprint_key = secret.key(secret.load(self.config.root))
-        self.rules = catalogue.all_rules(self.config.rule_packs)
-        self.by_code = {r.code: r for r in self.rules}
-        checks.load_all()
+        self.gate = gate or Gate(self.config, now=now, privacy=Privacy.of(self.config, show_values=show_values))
+        self.privacy = self.gate.privacy
+        self.rules = self.gate.rules
+        # an unknown selector or option is a config error here, not at the first file
+        self.enabled, self.options = self.gate.enabled, self.gate.options
+        self.bindings = registry.bind(self.rules)  # every rule has its implementation, or nothing runs
         self.context = Context(
             plan=self.config.plan,
             now=now or self.config.now,
             features=frozenset(self.config.features),
-            options=self.config.rule_options,
+            privacy=self.privacy,
         )
-        self._check_selectors()
-        self.enabled = self._select(self.config.select, self.config.extend_select, self.config.ignore)
-        self._severity = {
-            r.code: level for token, level in self.config.severity.items() for r in self.rules if r.matches(token)
-        }
-        self._runners = {}  # (kind, ignored codes) -> [(rule, fn)]
+        self._plans: dict[tuple, Plan] = {}
+        self._order = {rule.code: i for i, rule in enumerate(self.rules)}
 
-    # -- selection ---------------------------------------------------------------------------
+    def _bound(self, kind: str):
+        """(rule, its binding, its check), in rule order, for every rule implemented by a check of
+        this kind (a payload rule may be a pack's data check); a check that takes options gets the
+        rule's own."""
+        for rule in self.rules:
+            if rule.check is not None:
+                if kind == registry.PAYLOAD:  # only then load the regex module
+                    from iolint import datachecks
 
-    def _check_selectors(self) -> None:
-        tokens = [*self.config.select, *self.config.extend_select, *self.config.ignore, *self.config.severity]
-        tokens += [t for ts in self.config.per_file_ignores.values() for t in ts]
-        unknown = catalogue.unknown_selectors(self.rules, tokens)
-        if unknown:
-            raise ConfigError(f"unknown rule selector(s) (see `iolint rules`): {'; '.join(unknown)}")
+                    yield rule, None, functools.partial(datachecks.run, rule.check)
+                continue
+            binding = self.bindings[rule.code]
+            if binding.kind == kind and binding.check is not None:
+                check = binding.check
+                if binding.options:
+                    check = functools.partial(check, options=self.options[rule.code])
+                if binding.by_subject:
+                    check = _by_subject(check)
+                yield rule, binding, check
 
-    def _select(self, select, extend, ignore) -> frozenset[str]:
-        chosen = {r.code for r in self.rules if any(r.matches(t) for t in select)}
-        chosen |= {r.code for r in self.rules if any(r.matches(t) for t in extend)}
-        chosen -= {r.code for r in self.rules if any(r.matches(t) for t in ignore)}
-        return frozenset(chosen)
-
-    def severity(self, rule: Rule) -> Severity:
-        return self._severity.get(rule.code, rule.severity)
-
-    def ignored_for(self, path: str | None) -> frozenset[str]:
-        if not path or not self.config.per_file_ignores:
-            return frozenset()
-        posix = Path(path).as_posix()
-        out = set()
-        for pattern, tokens in self.config.per_file_ignores.items():
-            if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
-                out |= {r.code for r in self.rules if any(r.matches(t) for t in tokens)}
-        return frozenset(out)
-
-    def runners(self, kind: str, ignored: frozenset[str] = frozenset()):
-        """The (rule, check) pairs that run on one payload of this kind ("payload" or "template")."""
+    def plan(self, kind: str, ignored: frozenset[str] = frozenset()) -> Plan:
+        """What runs on one payload of this kind ("payload", or "template" for a template's
+        rendered variants) in a file whose ``per-file-ignores`` are ``ignored``."""
         key = (kind, ignored)
-        if key not in self._runners:
-            out = []
-            for rule in self.rules:
-                if rule.code not in self.enabled or rule.code in ignored:
-                    continue
-                if kind not in rule.applies_to or self.context.plan not in rule.plans:
-                    continue
-                if rule.check is not None:  # a user pack's rule: only then load the regex module
-                    from iolint.checks import generic
+        if key not in self._plans:
+            rules, checks = [], {}
+            for rule, binding, check in self._bound(registry.PAYLOAD):
+                if self.gate.admits(rule, ignored, kind):
+                    rules.append(rule)
+                    needs = needs_mask(binding.needs) if binding else 0
+                    # a check serving several rules runs once, its hits routed by kind
+                    checks.setdefault(id(check), (check, {}, needs))[1][binding.key if binding else None] = rule
+            self._plans[key] = Plan(tuple(rules), tuple(checks.values()))
+        return self._plans[key]
 
-                    spec = rule.check
-                    out.append((rule, lambda msg, ctx, spec=spec: generic.run(spec, msg)))
-                elif rule.code in checks.PAYLOAD_CHECKS:
-                    out.append((rule, checks.PAYLOAD_CHECKS[rule.code]))
-            self._runners[key] = out
-        return self._runners[key]
+    def hits(self, data: object, plan: Plan, ctx: Context | None = None) -> list[tuple]:
+        """Every (rule, hit) of a plan's checks on one decoded payload, in rule order."""
+        return self.view_hits(PayloadView(data), plan, ctx or self.context)
+
+    def view_hits(self, view: PayloadView, plan: Plan, ctx: Context) -> list[tuple]:
+        out = []
+        for check, route in plan.checks(view.shape):
+            found = check(view, ctx)
+            if found:
+                for hit in found:
+                    rule = route.get(hit.kind)
+                    if rule is not None:
+                        out.append((self._order[rule.code], rule, hit))
+        if len(out) > 1:
+            out.sort(key=_first)
+        return [(rule, hit) for _, rule, hit in out]
+
+    def check_payload(self, data: object, *, kind: str = "payload") -> list[tuple]:
+        """Every (rule, hit) for one decoded payload."""
+        return self.hits(data, self.plan(kind))
 
     def batch_checks(self, ignored: frozenset[str] = frozenset()):
         return [
-            (self.by_code[code], cls(self.context))
-            for code, cls in checks.BATCH_CHECKS.items()
-            if code in self.enabled and code not in ignored and code in self.by_code
+            (rule, check(self.context))
+            for rule, _, check in self._bound(registry.BATCH)
+            if self.gate.admits(rule, ignored, registry.BATCH)
         ]
 
-    # -- findings ----------------------------------------------------------------------------
-
-    def finding(self, rule: Rule, hit: Hit, *, file=None, line=None, column=None, variant=None) -> Finding:
-        """The finding for a check's hit; what its message and field quote of the input is masked."""
-        return Finding(
-            code=rule.code,
-            name=rule.name,
-            severity=self.severity(rule),
-            message=redact(hit.message),
-            file=file,
-            line=line,
-            column=column,
-            field=redact(hit.field) if hit.field else hit.field,
-            variant=redact(variant) if variant else variant,
-            fingerprint=fingerprint(
-                rule.code, hit.field, hit.value if hit.value is not None else hit.message, self.fingerprint_key
-            ),
-        )
-
-    def problem(self, problem: Problem, file: str) -> Finding | None:
-        rule = self.by_code[problem.code]
-        if rule.code not in self.enabled or rule.code in self.ignored_for(file):
-            return None
-        hit = Hit(None, problem.message)
-        return self.finding(rule, hit, file=file, line=problem.line, column=problem.column)
-
-    def check_payload(
-        self, data: object, *, kind: str = "payload", ctx: Context | None = None
-    ) -> list[tuple[Rule, Hit]]:
-        """Every (rule, hit) for one decoded payload."""
-        ctx = ctx or self.context
-        out = []
-        for rule, fn in self.runners(kind):
-            for hit in fn(data, ctx):
-                out.append((rule, hit))
-        return out
-
-    # -- files -------------------------------------------------------------------------------
+    def template_checks(self, ignored: frozenset[str] = frozenset(), plan: str | None = None):
+        """The (rule, check) pairs that run on a template's source."""
+        return [
+            (rule, check)
+            for rule, _, check in self._bound(registry.TEMPLATE)
+            if self.gate.admits(rule, ignored, registry.TEMPLATE, plan)
+        ]
 
     def check_items(self, items: Iterable[Item | Problem], file: str) -> Iterator[Finding]:
         """Findings for the payloads of one file, batch rules included, in file order."""
-        ignored = self.ignored_for(file)
-        runners = self.runners("payload", ignored)
+        gate = self.gate
+        ignored = gate.ignored_for(file)
+        plan = self.plan("payload", ignored)
         batch = self.batch_checks(ignored)
         ctx = self.context
         for item in items:
             if isinstance(item, Problem):
-                found = self.problem(item, file)
+                found = gate.problem(item, file)
                 if found:
                     yield found
                 continue
-            data = item.data
-            for rule, fn in runners:
-                for hit in fn(data, ctx):
-                    line, column = item.locate(hit.field, hit.offset, key=hit.key)
-                    yield self.finding(rule, hit, file=file, line=line, column=column)
+            view = PayloadView(item.data)
+            for rule, hit in self.view_hits(view, plan, ctx):
+                line, column = item.locate(hit.field, hit.offset, key=hit.key)
+                yield gate.finding(rule, hit, file=file, line=line, column=column)
             for _, state in batch:
-                state.feed(data, item.line)
+                state.feed(view, item.line)
         for rule, state in batch:
-            for line, hit in state.finish():
-                yield self.finding(rule, hit, file=file, line=line)
+            yield from self.batch_findings(rule, state, file)
+
+    def batch_findings(self, rule, state, file: str) -> Iterator[Finding]:
+        for line, hit in state.finish():
+            yield self.gate.finding(rule, hit, file=file, line=line)

@@ -36,6 +36,7 @@ class Hit:
     value: object = None
     offset: int | None = None
     key: bool = False  # the finding is about the field's key (a misspelled or unknown one)
+    kind: enum.Enum | None = None  # whose hit it is, for a check that serves several rules
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,13 +11,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iolint import loaders
+from iolint import loaders, yamlreader
 from iolint.finding import Finding
-from iolint.loaders import Problem
+from iolint.loaders import Problem, ProblemKind
 
 TEMPLATE_SUFFIXES = (".io.yaml", ".io.yml")
+# How a payload file read whole becomes payloads, by the kind ``loaders.PAYLOAD_SUFFIXES`` gives
+# its name (JSONL is streamed line by line instead): text -> Items and Problems.
+READERS = {"json": loaders.load_json, "yaml": yamlreader.load_yaml}
 STDIN = "-"  # the path that names standard input
-EMPTY = Problem("IO004", "the file is empty: no message to check", 1, 1)
+EMPTY = Problem(ProblemKind.NOT_A_MESSAGE, "the file is empty: no message to check", 1, 1)
 
 
 def is_template(path: Path) -> bool:
@@ -166,16 +169,16 @@ def check_file(
     kind = loaders.payload_kind(path)
     if kind is None:
         if explicit:
-            yield from _problem(linter, Problem("IO004", "not a payload or template file (unknown extension)"), display)
+            yield from _problem(linter, Problem(ProblemKind.NOT_A_MESSAGE, "not a payload or template file (unknown extension)"), display)
         return
     if not path.exists():
-        yield from _problem(linter, Problem("IO001", "no such file"), display)
+        yield from _problem(linter, Problem(ProblemKind.UNREADABLE, "no such file"), display)
         return
     if path.is_dir():
-        yield from _problem(linter, Problem("IO001", "is a folder, not a file"), display)
+        yield from _problem(linter, Problem(ProblemKind.UNREADABLE, "is a folder, not a file"), display)
         return
     if not path.is_file():  # a FIFO would block, a device would never end
-        yield from _problem(linter, Problem("IO001", "not a regular file (a pipe, socket or device)"), display)
+        yield from _problem(linter, Problem(ProblemKind.UNREADABLE, "not a regular file (a pipe, socket or device)"), display)
         return
     if kind == "jsonl":
         seen = []
@@ -192,7 +195,7 @@ def check_data(linter, kind: str, data: bytes, display: str) -> Iterator[Finding
     """Findings for the bytes of a payload or template that is no file (standard input);
     ``kind`` is "template", "json", "yaml" or "jsonl"."""
     if len(data) > loaders.MAX_FILE_BYTES:
-        yield from _problem(linter, Problem("IO003", f"input is over the {loaders.MAX_FILE_BYTES:,}-byte limit"), display)
+        yield from _problem(linter, Problem(ProblemKind.TOO_LARGE, f"input is over the {loaders.MAX_FILE_BYTES:,}-byte limit"), display)
         return
     if kind == "template":
         from iolint.templates import check_template_text
@@ -221,7 +224,7 @@ def _check_text(linter, kind: str, text: str | Problem, display: str, explicit: 
     if isinstance(text, Problem):
         yield from _problem(linter, text, display)
         return
-    items = list(loaders.load_json(text) if kind == "json" else loaders.load_yaml(text))
+    items = list(READERS[kind](text))
     if not items and explicit:
         yield from _problem(linter, EMPTY, display)
         return
@@ -229,7 +232,7 @@ def _check_text(linter, kind: str, text: str | Problem, display: str, explicit: 
     if payloads and not any(loaders.looks_like_message(i.data) for i in payloads):
         # package.json, CI workflows and the like are no messages: say so only when asked.
         if explicit:
-            yield from _problem(linter, Problem("IO004", "does not look like an IO message: not checked", 1, 1), display)
+            yield from _problem(linter, Problem(ProblemKind.NOT_A_MESSAGE, "does not look like an IO message: not checked", 1, 1), display)
         return
     yield from linter.check_items(items, display)
 
@@ -238,18 +241,18 @@ def _jsonl_items(path: Path, data: bytes | None = None):
     try:
         handle = io.BytesIO(data) if data is not None else path.open("rb")
     except OSError as exc:
-        yield Problem("IO001", f"cannot read the file: {exc.strerror or exc}")
+        yield Problem(ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")
         return
     with handle:
         head = handle.read(8192)
-        if b"\0" in head:
-            yield Problem("IO001", "binary file: payloads and templates are UTF-8 text")
+        if loaders.is_binary(head):
+            yield Problem(ProblemKind.UNREADABLE, "binary file: payloads and templates are UTF-8 text")
             return
         handle.seek(0)
         yield from loaders.load_jsonl(loaders.read_lines(handle))
 
 
 def _problem(linter, problem: Problem, display: str) -> Iterator[Finding]:
-    found = linter.problem(problem, display)
+    found = linter.gate.problem(problem, display)
     if found:
         yield found

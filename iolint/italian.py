@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+
+from iolint.pagopa import notice_check_digits
 
 # An amount is found from its currency (a literal search), then its number right before or after.
 _NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?"
@@ -71,14 +72,8 @@ def _lower(text: str) -> str:
     return lower
 
 
-_last_amounts: tuple[str | None, list] = (None, [])
-
-
 def amounts(text: str) -> list[Amount]:
     """The euro amounts the text states, in order."""
-    global _last_amounts
-    if _last_amounts[0] is text:  # IO203 and IO210 read the same body, one after the other
-        return _last_amounts[1]
     out = []
     spans = []
     at = text.find("€")
@@ -102,7 +97,6 @@ def amounts(text: str) -> list[Amount]:
             m = _AFTER.match(text, end, end + _REACH + 1)
             if m:
                 out.append(Amount(start, m.end(), _cents(m)))
-    _last_amounts = (text, out)
     return out
 
 
@@ -144,7 +138,6 @@ def notice_numbers(text: str) -> list[tuple[int, int, str]]:
     """(start, end, digits) of what reads as a pagoPA notice number: 18 digits from aux digit
     0-3, with a cue ("codice avviso", "numero avviso", "IUV") shortly before, or valid check
     digits."""
-    check_digits = _check_digits()
     out = []
     pos = 0
     while (m := _NOTICE.search(text, pos)) is not None:
@@ -157,15 +150,7 @@ def notice_numbers(text: str) -> list[tuple[int, int, str]]:
         digits = m.group().replace(" ", "")
         window = text[max(0, start - 40) : start].lower()
         cue = any(word in window for word in _NOTICE_CUES)
-        expected = check_digits(digits)
+        expected = notice_check_digits(digits)
         if cue or expected is None or digits[16:] == expected:
             out.append((m.start(), m.end(), digits))
     return out
-
-
-@cache
-def _check_digits():
-    """pagoPA's check digits, imported once (iolint.checks.payment imports this module)."""
-    from iolint.checks.payment import notice_number_check_digits
-
-    return notice_number_check_digits

@@ -1,4 +1,5 @@
-"""Reading payload files: JSON, YAML and JSONL, with positions found only when a finding needs one.
+"""Reading payload files: JSON and JSONL here, YAML in ``iolint.yamlreader``; positions are found
+only when a finding needs one (``iolint.positions``).
 
 A loader yields ``Item``s (one payload each) and ``Problem``s (what could not be read, with its
 line and column). A problem never stops the other items of the file from being checked.
@@ -6,7 +7,7 @@ line and column). A problem never stops the other items of the file from being c
 
 from __future__ import annotations
 
-import bisect
+import enum
 import json
 import json.decoder
 import re
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from iolint.positions import Item, Lines, skip_ws
 
 PAYLOAD_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 TOP_LEVEL_KEYS = frozenset({"content", "fiscal_code", "feature_level_type", "time_to_live", "default_addresses"})
@@ -29,226 +30,25 @@ _decoder = json.JSONDecoder()
 _WS = " \t\n\r"
 
 
+class ProblemKind(enum.Enum):
+    """What keeps a file, or part of it, from being read as payloads (``iolint.checks.input``
+    maps each kind to its rule)."""
+
+    UNREADABLE = "unreadable"  # no file, not a regular file, binary, not UTF-8
+    SYNTAX = "syntax"  # JSON, JSONL, YAML or CSV that does not parse
+    TOO_LARGE = "too-large"  # a file, line or YAML document over the limits
+    NOT_A_MESSAGE = "not-a-message"  # empty, or no IO message in it
+    NOT_RENDERED = "not-rendered"  # a row of recipients the template cannot render
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something in a file that is not a payload iolint can read."""
 
-    code: str  # IO001 unreadable, IO002 syntax, IO003 too large, IO004 not a message
+    kind: ProblemKind
     message: str
     line: int | None = None
     column: int | None = None
-
-
-JSON_BREAKS = re.compile(r"\r\n?|\n")  # where an editor starts a new line of a JSON file
-YAML_BREAKS = re.compile("\r\n?|[\n\x85\u2028\u2029]")  # PyYAML's line breaks (YAML 1.1)
-
-
-class Lines:
-    """Offset to (line, column) for one text, with the newline table built on first use."""
-
-    __slots__ = ("text", "_starts", "_breaks")
-
-    def __init__(self, text: str, breaks: re.Pattern[str] = JSON_BREAKS):
-        self.text = text
-        self._starts: list[int] | None = None
-        self._breaks = breaks
-
-    def position(self, offset: int) -> tuple[int, int]:
-        if self._starts is None:
-            self._starts = _line_starts(self.text, self._breaks)
-        line = bisect.bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
-
-
-def _line_starts(text: str, breaks: re.Pattern[str]) -> list[int]:
-    """Offsets where the lines of ``text`` start (LF-only JSON takes the fast path)."""
-    if breaks is JSON_BREAKS and "\r" not in text:
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
-    return [0, *(m.end() for m in breaks.finditer(text))]
-
-
-class Item:
-    """One payload, with a lazy map from dotted field paths to (line, column)."""
-
-    __slots__ = ("data", "_line", "_lines", "_start", "_yaml_node", "_prefix", "_line_base")
-
-    def __init__(self, data, line=None, *, lines=None, start=0, yaml_node=None, prefix=(), line_base=0):
-        self.data = data
-        self._line = line
-        self._lines = lines
-        self._start = start
-        self._yaml_node = yaml_node
-        self._prefix = prefix
-        self._line_base = line_base
-
-    @property
-    def line(self) -> int | None:
-        if self._line is None:
-            self._line = self.locate(None)[0]
-        return self._line
-
-    def locate(
-        self, field: str | None, offset: int | None = None, *, key: bool = False
-    ) -> tuple[int | None, int | None]:
-        """(line, column) of a field's value; with ``offset``, of that character of a string
-        value; with ``key``, of the field's key (a misspelled key is the thing to fix)."""
-        keys = tuple(_split(field)) if field else ()
-        if self._yaml_node is not None:
-            return _locate_yaml(self._yaml_node, self._prefix + keys, offset, key=key)
-        if self._lines is not None:
-            text = self._lines.text
-            at = _locate_json(text, keys, self._start, key=key)
-            if offset is not None and not key and text.startswith('"', at):
-                at = _json_char(text, at, offset)
-            line, column = self._lines.position(at)
-            return line + self._line_base, column
-        return self._line, None
-
-
-_INDEXED = re.compile(r"^(.*?)((?:\[\d+\])*)$", re.DOTALL)
-
-
-def _split(field: str) -> list[str | int]:
-    """Keys of a dotted path; `[n]` suffixes are list indexes. Odd keys stay literal text."""
-    out: list[str | int] = []
-    for part in field.split("."):
-        name, indexes = _INDEXED.match(part).groups()
-        if name:
-            out.append(name)
-        out.extend(int(i) for i in re.findall(r"\d+", indexes))
-    return out
-
-
-def _skip_ws(text: str, i: int) -> int:
-    while i < len(text) and text[i] in _WS:
-        i += 1
-    return i
-
-
-def _locate_json(text: str, keys: tuple, start: int = 0, *, key: bool = False) -> int:
-    """Offset of the value at ``keys`` (from the value at ``start``), or of its nearest ancestor;
-    with ``key``, of the last key's opening quote."""
-    i = _skip_ws(text, start)
-    try:
-        for depth, name in enumerate(keys):
-            if isinstance(name, int) and text[i] == "[":
-                j = _skip_ws(text, i + 1)
-                for _ in range(name):
-                    j = _skip_ws(text, _decoder.raw_decode(text, j)[1])
-                    j = _skip_ws(text, j + 1)  # the comma
-                if text[j] == "]":
-                    return i
-                i = j
-            elif isinstance(name, str) and text[i] == "{":
-                j = _skip_ws(text, i + 1)
-                found = None
-                while j < len(text) and text[j] == '"':
-                    quote = j
-                    written, j = json.decoder.scanstring(text, j + 1)
-                    j = _skip_ws(text, _skip_ws(text, j) + 1)  # past the colon
-                    if written == name:  # keep scanning: JSON's last duplicate wins
-                        found = quote if key and depth == len(keys) - 1 else j
-                    j = _skip_ws(text, _decoder.raw_decode(text, j)[1])
-                    if j < len(text) and text[j] == ",":
-                        j = _skip_ws(text, j + 1)
-                if found is None:
-                    return i
-                i = found
-            else:
-                return i
-    except (ValueError, IndexError):
-        pass
-    return i
-
-
-def _json_char(text: str, quote: int, offset: int) -> int:
-    """Source offset of decoded character ``offset`` of the JSON string starting at ``quote``."""
-    i, n = quote + 1, 0
-    while n < offset and i < len(text) and text[i] != '"':
-        if text[i] == "\\":
-            i += 6 if text.startswith("u", i + 1) else 2
-        else:
-            i += 1
-        n += 1
-    return i
-
-
-def _locate_yaml(node: yaml.Node, keys: tuple, offset: int | None = None, *, key: bool = False) -> tuple[int, int]:
-    for depth, name in enumerate(keys):
-        child = None
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and k.value == str(name):
-                    child = k if key and depth == len(keys) - 1 else v
-        elif isinstance(node, yaml.SequenceNode) and isinstance(name, int) and name < len(node.value):
-            child = node.value[name]
-        if child is None:
-            offset = None
-            break
-        node = child
-    if offset is not None and not key and isinstance(node, yaml.ScalarNode):
-        found = scalar_position(node, offset)
-        if found:
-            return found
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def scalar_position(node: yaml.ScalarNode, offset: int) -> tuple[int, int] | None:
-    """(line, column) in the source of character ``offset`` of a scalar's value, or None when
-    it cannot be told (escapes in a quoted scalar spanning lines, say)."""
-    start, end = node.start_mark, node.end_mark
-    value = node.value
-    if not 0 <= offset <= len(value):
-        return None
-    if node.style in ("|", ">"):
-        return _block_position(node, offset)
-    if start.line == end.line:  # plain, or quoted without escapes before the offset
-        source = start.buffer[start.index : end.index] if start.buffer else ""
-        quoted = 1 if node.style in ("'", '"') else 0
-        if source[quoted : quoted + offset] == value[:offset]:
-            return start.line + 1, start.column + 1 + quoted + offset
-    return None
-
-
-def _block_position(node: yaml.ScalarNode, offset: int) -> tuple[int, int] | None:
-    """Position in a literal (``|``) or folded (``>``) block: its content lines are replayed,
-    folded as YAML folds them, until the one that holds the offset."""
-    buffer = node.start_mark.buffer
-    if not buffer:
-        return None
-    rows = YAML_BREAKS.split(buffer[node.start_mark.index : node.end_mark.index])[1:]  # after the indicator
-    content = [r for r in rows if r.strip()]
-    if not content:
-        return None
-    indent = min(len(r) - len(r.lstrip(" ")) for r in content)
-    value, at, previous = node.value, 0, None  # previous: the last non-blank row, for folding
-    blanks = 0
-    for number, row in enumerate(rows):
-        text = row[indent:]
-        if not text.strip():
-            blanks += 1
-            continue
-        if previous is None:
-            at += blanks  # leading blank lines stay line breaks
-        else:
-            if node.style == ">" and not previous.startswith((" ", "\t")) and not text.startswith((" ", "\t")):
-                at += blanks if blanks else 1  # a single break folds to a space; blank lines stay breaks
-            else:
-                at += blanks + 1
-        blanks = 0
-        if at <= offset <= at + len(text) and value[at : at + len(text)] == text:
-            return node.start_mark.line + 2 + number, indent + offset - at + 1
-        if value[at : at + len(text)] != text:
-            return None  # not the value the replay expects: say nothing rather than something wrong
-        at += len(text)
-        previous = text
-    return None
 
 
 def looks_like_message(data: object) -> bool:
@@ -274,21 +74,26 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | Problem:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)  # not trusting st_size: /proc files say 0
     except OSError as exc:
-        return Problem("IO001", f"cannot read the file: {exc.strerror or exc}")
+        return Problem(ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")
     if len(raw) > limit:
-        return Problem("IO003", f"file is over the {limit:,}-byte limit")
+        return Problem(ProblemKind.TOO_LARGE, f"file is over the {limit:,}-byte limit")
     return decode(raw)
 
 
+def is_binary(head: bytes) -> bool:
+    """Whether a file whose first bytes are ``head`` is binary: a NUL byte in its first 8 KB."""
+    return b"\0" in head[:8192]
+
+
 def decode(raw: bytes) -> str | Problem:
-    if b"\0" in raw[:8192]:
-        return Problem("IO001", "binary file: payloads and templates are UTF-8 text")
+    if is_binary(raw):
+        return Problem(ProblemKind.UNREADABLE, "binary file: payloads and templates are UTF-8 text")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - raw.rfind(b"\n", 0, exc.start)
-        return Problem("IO001", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", line, column)
+        return Problem(ProblemKind.UNREADABLE, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", line, column)
 
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)  # a JSON string, or its unclosed rest
@@ -320,30 +125,30 @@ def _too_long_number(text: str, lines: Lines) -> Problem:
     limit = sys.get_int_max_str_digits()
     found = re.search(rf"\d{{{limit + 1},}}", _blank_strings(text)) if limit else None
     line, column = lines.position(found.start()) if found else (1, 1)
-    return Problem("IO002", f"invalid JSON: a number with more than {limit:,} digits", line, column)
+    return Problem(ProblemKind.SYNTAX, f"invalid JSON: a number with more than {limit:,} digits", line, column)
 
 
 def load_json(text: str) -> Iterator[Item | Problem]:
     if not _depth_ok(text):
-        yield Problem("IO002", f"nesting deeper than {MAX_DEPTH} levels", 1, 1)
+        yield Problem(ProblemKind.SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", 1, 1)
         return
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield Problem("IO002", f"invalid JSON: {exc.msg}", *Lines(text).position(exc.pos))
+        yield Problem(ProblemKind.SYNTAX, f"invalid JSON: {exc.msg}", *Lines(text).position(exc.pos))
         return
     except ValueError:  # an integer too long to convert
         yield _too_long_number(text, Lines(text))
         return
     except RecursionError:
-        yield Problem("IO002", "invalid JSON: nested too deeply", 1, 1)
+        yield Problem(ProblemKind.SYNTAX, "invalid JSON: nested too deeply", 1, 1)
         return
     yield from _items(data, text)
 
 
 def _items(data, text: str):
     lines = Lines(text)
-    start = _skip_ws(text, 0)
+    start = skip_ws(text, 0)
     if isinstance(data, list):
         for entry, offset in zip(data, _element_offsets(text, start)):
             yield Item(entry, lines=lines, start=offset)
@@ -353,12 +158,12 @@ def _items(data, text: str):
 
 def _element_offsets(text: str, start: int) -> Iterator[int]:
     """Start offsets of the elements of the JSON array at ``start``, in one pass."""
-    i = _skip_ws(text, start + 1)
+    i = skip_ws(text, start + 1)
     while i < len(text) and text[i] != "]":
         yield i
-        i = _skip_ws(text, _decoder.raw_decode(text, i)[1])
+        i = skip_ws(text, _decoder.raw_decode(text, i)[1])
         if i < len(text) and text[i] == ",":
-            i = _skip_ws(text, i + 1)
+            i = skip_ws(text, i + 1)
 
 
 def read_lines(handle) -> Iterator[str | Problem]:
@@ -371,12 +176,12 @@ def read_lines(handle) -> Iterator[str | Problem]:
         if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
             while raw and not raw.endswith(b"\n"):  # skip the rest of the over-long line
                 raw = handle.readline(MAX_LINE_BYTES)
-            yield Problem("IO003", f"line is over the {MAX_LINE_BYTES:,}-byte limit", None, 1)
+            yield Problem(ProblemKind.TOO_LARGE, f"line is over the {MAX_LINE_BYTES:,}-byte limit", None, 1)
             continue
         try:
             yield raw.decode("utf-8-sig" if first else "utf-8")
         except UnicodeDecodeError as exc:
-            yield Problem("IO001", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", None, exc.start + 1)
+            yield Problem(ProblemKind.UNREADABLE, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", None, exc.start + 1)
         first = False
 
 
@@ -384,160 +189,23 @@ def load_jsonl(lines: Iterator[str | Problem]) -> Iterator[Item | Problem]:
     """One payload per line; bad lines are problems, the rest are still checked."""
     for number, line in enumerate(lines, 1):
         if isinstance(line, Problem):
-            yield Problem(line.code, line.message, number, line.column)
+            yield Problem(line.kind, line.message, number, line.column)
             continue
         if not line.strip():
             continue
         if not _depth_ok(line):
-            yield Problem("IO002", f"nesting deeper than {MAX_DEPTH} levels", number, 1)
+            yield Problem(ProblemKind.SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", number, 1)
             continue
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Problem("IO002", f"invalid JSON: {exc.msg}", number, exc.colno)
+            yield Problem(ProblemKind.SYNTAX, f"invalid JSON: {exc.msg}", number, exc.colno)
             continue
         except ValueError:  # an integer too long to convert
             problem = _too_long_number(line, Lines(line))
-            yield Problem(problem.code, problem.message, number, problem.column)
+            yield Problem(problem.kind, problem.message, number, problem.column)
             continue
         except RecursionError:
-            yield Problem("IO002", "invalid JSON: nested too deeply", number, 1)
+            yield Problem(ProblemKind.SYNTAX, "invalid JSON: nested too deeply", number, 1)
             continue
         yield Item(data, number, lines=Lines(line), line_base=number - 1)
-
-
-class _TooDeep(yaml.MarkedYAMLError):
-    pass
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves timestamps as the strings the author wrote, as JSON would send them,
-    and refuses nesting deeper than ``MAX_DEPTH`` (counted on the parsed structure, so brackets
-    in strings are text, and block nesting counts too)."""
-
-    _depth = 0
-
-    def compose_node(self, parent, index):
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                mark = self.peek_event().start_mark
-                raise _TooDeep(problem=f"nesting deeper than {MAX_DEPTH} levels", problem_mark=mark)
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
-    key = id(node)
-    if key in memo:
-        return memo[key]
-    memo[key] = 1  # breaks recursive aliases
-    size = 1
-    if isinstance(node, yaml.SequenceNode):
-        size += sum(_expanded_size(n, memo) for n in node.value)
-    elif isinstance(node, yaml.MappingNode):
-        size += sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
-    memo[key] = size
-    return size
-
-
-def compose(text: str) -> yaml.Node | None:
-    """The node tree of a one-document YAML text (for files that are no payloads), depth-limited."""
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-
-
-def load_yaml(text: str) -> Iterator[Item | Problem]:
-    try:
-        loader = _Loader(text)
-    except yaml.YAMLError as exc:  # the reader refuses control characters before parsing
-        yield Problem("IO002", f"invalid YAML: {exc}".split("\n")[0], *_reader_position(exc, text))
-        return
-    try:
-        while loader.check_node():
-            node = loader.get_node()
-            if _expanded_size(node, {}) > MAX_YAML_NODES:
-                yield Problem(
-                    "IO003",
-                    f"the YAML expands to more than {MAX_YAML_NODES:,} values (aliases?)",
-                    node.start_mark.line + 1,
-                    node.start_mark.column + 1,
-                )
-                continue
-            try:
-                data = loader.construct_document(node)
-            except (yaml.constructor.ConstructorError, ValueError, TypeError, RecursionError) as exc:
-                yield _construct_problem(exc, node)  # the next documents are still read
-                continue
-            if isinstance(data, list) and isinstance(node, yaml.SequenceNode):
-                for index, entry in enumerate(data):
-                    line, _ = _locate_yaml(node, (index,))
-                    yield Item(_jsonable(entry), line, yaml_node=node, prefix=(index,))
-            else:
-                yield Item(_jsonable(data), node.start_mark.line + 1, yaml_node=node)
-    except _TooDeep as exc:
-        yield Problem("IO002", exc.problem, exc.problem_mark.line + 1, exc.problem_mark.column + 1)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        yield Problem("IO002", f"invalid YAML: {exc.problem or exc.context}", *where)
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError) as exc:
-        yield Problem("IO002", f"invalid YAML: {exc}", 1, 1)
-    finally:
-        loader.dispose()
-
-
-def _construct_problem(exc: Exception, node: yaml.Node) -> Problem:
-    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark:
-        mark = exc.problem_mark
-        return Problem("IO002", f"invalid YAML: {exc.problem or exc.context}", mark.line + 1, mark.column + 1)
-    limit = sys.get_int_max_str_digits()
-    long = _find_scalar(node, lambda n: limit and sum(c.isdigit() for c in n.value) > limit)
-    if isinstance(exc, ValueError) and long is not None:
-        message, mark = f"invalid YAML: a number with more than {limit:,} digits", long.start_mark
-    else:
-        message, mark = f"invalid YAML: {type(exc).__name__}: {exc}", node.start_mark
-    return Problem("IO002", message, mark.line + 1, mark.column + 1)
-
-
-def _find_scalar(node: yaml.Node, test) -> yaml.ScalarNode | None:
-    """The first plain scalar under ``node`` that passes ``test`` (aliases visited once)."""
-    stack, seen = [node], set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, yaml.ScalarNode):
-            if not node.style and test(node):
-                return node
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed(node.value))
-        elif isinstance(node, yaml.MappingNode):
-            stack.extend(n for pair in reversed(node.value) for n in reversed(pair))
-    return None
-
-
-def _reader_position(exc: yaml.YAMLError, text: str) -> tuple[int, int]:
-    position = getattr(exc, "position", None)
-    if not isinstance(position, int):
-        return 1, 1
-    return Lines(text, YAML_BREAKS).position(position)
-
-
-def _jsonable(data: object) -> object:
-    """Keys as strings, as JSON would send them (YAML allows `1:` or `yes:` as keys)."""
-    if isinstance(data, dict):
-        return {k if isinstance(k, str) else str(k): _jsonable(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_jsonable(v) for v in data]
-    return data

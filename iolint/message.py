@@ -1,13 +1,13 @@
 """pydantic v2 models of IO's NewMessage, with the constraints the IO API enforces.
 
-Sending code can build messages with these models (``iolint.NewMessage``); the linter uses the
-same constants, so a limit lives in one place. Sources: ../shared/research/io-api.md §1.
+Sending code can build messages with these models (``iolint.NewMessage``); the linter uses the same
+constants, so a limit lives in one place. Sources: IO's messages API (pagopa/io-messages,
+``NewMessage``) and docs.pagopa.it/io-guida-tecnica.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -22,6 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from iolint.clock import parse_timestamp
+
 SUBJECT_MIN, SUBJECT_MAX = 10, 120
 MARKDOWN_MIN, MARKDOWN_MAX = 80, 10_000
 AMOUNT_MIN, AMOUNT_MAX = 1, 9_999_999_999
@@ -33,10 +35,6 @@ FISCAL_CODE_RE = re.compile(
 NOTICE_NUMBER_RE = re.compile(r"^[0123][0-9]{17}$")
 ORGANIZATION_FISCAL_CODE_RE = re.compile(r"^[0-9]{11}$")
 ULID_RE = re.compile(r"^[0-9a-hjkmnp-tv-zA-HJKMNP-TV-Z]{26}$")
-# IO's IsoDateFromString: a date and a time, optional fraction, then Z, an offset or nothing.
-TIMESTAMP_RE = re.compile(
-    r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?$"
-)
 
 
 def utf16_len(text: str) -> int:
@@ -67,10 +65,9 @@ def _pattern(regex: re.Pattern[str], what: str):
 
 
 def _timestamp(value: str) -> str:
-    match = TIMESTAMP_RE.match(value)
-    if not match:
-        raise ValueError("is not an ISO 8601 date-time such as 2025-01-12T22:59:59Z")
-    datetime.fromisoformat(value.replace("Z", "+00:00"))  # raises on 2025-02-30
+    why = parse_timestamp(value)[1]
+    if why is not None:
+        raise ValueError(why)
     return value
 
 
@@ -189,3 +186,57 @@ def _model_args(annotation) -> list[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     return [a for arg in getattr(annotation, "__args__", ()) for a in _model_args(arg)]
+
+
+# -- a fast yes for the common case ----------------------------------------------------------------
+
+_TOP = frozenset({"content", "fiscal_code", "feature_level_type"})
+_CONTENT = frozenset({"subject", "markdown", "due_date", "payment_data", "require_secure_channels"})
+_PAYMENT = frozenset({"amount", "notice_number", "invalid_after_due_date", "payee"})
+
+
+def plainly_valid(data: object) -> bool:
+    """True only for a payload of the common shapes that ``NewMessage`` surely accepts (plain
+    types, no null, every constraint met); False means nothing: ask the model. It spares the
+    model's validation for most messages of a batch (tests/test_properties.py compares the two)."""
+    if type(data) is not dict or not data.keys() <= _TOP:
+        return False
+    content = data.get("content")
+    if type(content) is not dict or not content.keys() <= _CONTENT:
+        return False
+    subject, markdown = content.get("subject"), content.get("markdown")
+    if type(subject) is not str or not SUBJECT_MIN <= utf16_len(subject) <= SUBJECT_MAX:
+        return False
+    if type(markdown) is not str or not MARKDOWN_MIN <= utf16_len(markdown) <= MARKDOWN_MAX:
+        return False
+    if "fiscal_code" in data and not _matches(data["fiscal_code"], FISCAL_CODE_RE):
+        return False
+    if "feature_level_type" in data and not (type(data["feature_level_type"]) is str and data["feature_level_type"] in ("STANDARD", "ADVANCED")):
+        return False
+    if "require_secure_channels" in content and type(content["require_secure_channels"]) is not bool:
+        return False
+    if "due_date" in content:
+        due = content["due_date"]
+        if type(due) is not str or parse_timestamp(due)[1] is not None:
+            return False
+    return "payment_data" not in content or _plain_payment(content["payment_data"])
+
+
+def _matches(value: object, regex: re.Pattern[str]) -> bool:
+    return type(value) is str and regex.match(value) is not None
+
+
+def _plain_payment(pay: object) -> bool:
+    if type(pay) is not dict or not pay.keys() <= _PAYMENT:
+        return False
+    amount = pay.get("amount")
+    if type(amount) is not int or not AMOUNT_MIN <= amount <= AMOUNT_MAX:
+        return False
+    if not _matches(pay.get("notice_number"), NOTICE_NUMBER_RE):
+        return False
+    if "invalid_after_due_date" in pay and type(pay["invalid_after_due_date"]) is not bool:
+        return False
+    if "payee" in pay:
+        payee = pay["payee"]
+        return type(payee) is dict and payee.keys() == {"fiscal_code"} and _matches(payee["fiscal_code"], ORGANIZATION_FISCAL_CODE_RE)
+    return True

@@ -16,7 +16,7 @@ from iolint import inputs, loaders
 def refused_output(target: Path, read: list, config, what: str) -> str | None:
     """Why ``target`` must not be written, or None: it is a folder, or a file this run reads
     (named, or found by walking a folder named: a payload or a template)."""
-    from iolint.pipeline import display
+    from iolint.paths import display
 
     if target.is_dir():
         return f"{what} {display(target)} is a folder"
@@ -36,7 +36,7 @@ def refused_baseline(target: Path, read: list, config) -> str | None:
     """Why the baseline ``target`` must not be written: an existing file that is no baseline (the
     baseline's name forgotten, ``iolint baseline PAYLOAD.json``), or a file this run reads."""
     from iolint.baseline import is_baseline
-    from iolint.pipeline import display
+    from iolint.paths import display
 
     if target.is_file() and not is_baseline(target):
         return (
@@ -79,5 +79,5 @@ def _walked(target: Path, folder: Path, config) -> bool:
         text = loaders.read_text(target)
         if isinstance(text, loaders.Problem):
             return True  # too big or unreadable: checked all the same, as a finding
-        items = list(loaders.load_json(text) if kind == "json" else loaders.load_yaml(text))
+        items = list(inputs.READERS[kind](text))
     return any(isinstance(i, loaders.Item) and loaders.looks_like_message(i.data) for i in items)

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from iolint.finding import Finding
-from iolint.loaders import Item, Problem
+from iolint.loaders import Item, Problem, ProblemKind
 
 MAX_FIELD = 100_000  # characters in one CSV cell
 _TRUE = {"true", "1", "si", "sì", "yes", "vero"}
@@ -44,12 +44,12 @@ def check_recipients(linter, template: Path, recipients: Path, display: str) -> 
     try:
         prepared = PreparedTemplate(template)
     except RenderError as exc:
-        yield from _problems(linter, [Problem("IO001", str(exc))], display)
+        yield from _problems(linter, [Problem(ProblemKind.UNREADABLE, str(exc))], display)
         return
     try:
         handle = recipients.open(newline="", encoding="utf-8-sig")
     except OSError as exc:
-        yield from _problems(linter, [Problem("IO001", f"cannot read the file: {exc.strerror or exc}")], display)
+        yield from _problems(linter, [Problem(ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")], display)
         return
     with handle:
         yield from linter.check_items(_items(prepared, handle, linter), display)
@@ -63,11 +63,11 @@ def _items(prepared, handle, linter) -> Iterator[Item | Problem]:
     try:
         header = reader.fieldnames or []
     except (csv.Error, UnicodeDecodeError) as exc:
-        yield Problem("IO002", f"invalid CSV: {exc}", 1, 1)
+        yield Problem(ProblemKind.SYNTAX, f"invalid CSV: {exc}", 1, 1)
         return
     unknown = sorted(set(header) - set(prepared.variables) - {"fiscal_code"})
     if unknown:
-        yield Problem("IO002", f"columns that are no variable of {prepared.where}: {', '.join(unknown)}", 1, 1)
+        yield Problem(ProblemKind.SYNTAX, f"columns that are no variable of {prepared.where}: {', '.join(unknown)}", 1, 1)
         return
     while True:
         line = reader.reader.line_num + 1  # where the next row starts (a quoted cell may span lines)
@@ -76,7 +76,7 @@ def _items(prepared, handle, linter) -> Iterator[Item | Problem]:
         except StopIteration:
             return
         except (csv.Error, UnicodeDecodeError) as exc:  # DictReader's own line_num is the last good row's
-            yield Problem("IO002", f"invalid CSV: {exc}", reader.reader.line_num, 1)
+            yield Problem(ProblemKind.SYNTAX, f"invalid CSV: {exc}", reader.reader.line_num, 1)
             continue
         data = {
             name: cell_value(prepared.variables[name].type, text or "")
@@ -86,7 +86,7 @@ def _items(prepared, handle, linter) -> Iterator[Item | Problem]:
         try:
             payload = prepared.render(data, sample=False)
         except RenderError as exc:
-            yield Problem("IO725", f"row not rendered: {exc}", line, 1)
+            yield Problem(ProblemKind.NOT_RENDERED, f"row not rendered: {exc}", line, 1)
             continue
         if row.get("fiscal_code"):
             payload = {"fiscal_code": row["fiscal_code"], **payload}
@@ -95,6 +95,6 @@ def _items(prepared, handle, linter) -> Iterator[Item | Problem]:
 
 def _problems(linter, problems, display):
     for problem in problems:
-        found = linter.problem(problem, display)
+        found = linter.gate.problem(problem, display)
         if found:
             yield found

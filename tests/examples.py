@@ -31,7 +31,7 @@ def run_example(rule, example: dict, tmp_path: Path, packs=()) -> list:
     linter = linter_for(rule, example, packs)
     if "payload" in example:
         hits = linter.check_payload(example["payload"])
-        return [linter.finding(r, h) for r, h in hits]
+        return [linter.gate.finding(r, h) for r, h in hits]
     if "batch" in example:
         items = [Item(p, i + 1) for i, p in enumerate(example["batch"])]
         return list(linter.check_items(items, "batch.jsonl"))

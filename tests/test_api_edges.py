@@ -322,11 +322,11 @@ def test_config_may_be_a_path(tmp_path):
 
 
 def test_every_error_of_the_api_is_an_iolint_error(tmp_path):
-    from iolint.catalogue import CatalogueError
+    from iolint.ruleset import RulesetError
     from iolint.config import load
     from iolint.templates import RenderError
 
-    assert issubclass(CatalogueError, iolint.IolintError)
+    assert issubclass(RulesetError, iolint.IolintError)
     assert issubclass(RenderError, iolint.IolintError)
     pack = tmp_path / "pack.yaml"
     pack.write_text("rules: [{code: XX001}]\n", encoding="utf-8")

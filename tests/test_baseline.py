@@ -104,7 +104,7 @@ def _entries(path):
 
 
 def test_a_fingerprint_cannot_be_reversed_by_hashing_candidates(run_cli, tmp_path):
-    from iolint.engine import fingerprint
+    from iolint.gate import fingerprint
 
     (tmp_path / "tari.json").write_text(json.dumps(PHONE_PAYLOAD), "utf-8")
     run(run_cli, tmp_path, "baseline", "iolint-baseline.json")

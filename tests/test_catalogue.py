@@ -4,13 +4,11 @@ import re
 import subprocess
 import sys
 
-from iolint import checks, docs
-from iolint.catalogue import builtin_rules
-from tests.conftest import ROOT
+import pytest
 
-INPUT_CODES = {"IO001", "IO002", "IO003", "IO004"}
-# IO727 names the rules that did not run in this run's selection: iolint.templates.lint makes it.
-TEMPLATE_FILE_CODES = {"IO727"}
+from iolint import docs, registry, ruleset
+from iolint.ruleset import builtin_rules
+from tests.conftest import ROOT
 
 
 def test_codes_and_names_are_unique_and_well_formed():
@@ -28,16 +26,50 @@ def test_every_rule_has_docs_and_both_examples():
         assert rule.examples.get("bad") and rule.examples.get("good"), rule.code
 
 
-def test_every_rule_is_bound_to_a_check():
-    checks.load_all()
-    import iolint.templates.checks  # noqa: F401  (template rules register on import, lazily)
+def test_every_rule_has_exactly_one_implementation_of_its_kind():
+    bound = registry.bind(builtin_rules())
+    assert set(bound) == {r.code for r in builtin_rules()}
+    for rule in builtin_rules():
+        assert rule.applies_to in registry.APPLIES_TO[bound[rule.code].kind], rule.code
 
-    bound = set(checks.PAYLOAD_CHECKS) | set(checks.BATCH_CHECKS) | set(checks.TEMPLATE_CHECKS)
-    codes = {r.code for r in builtin_rules()}
-    # IO9xx are about suppressions and the baseline themselves: iolint.suppress and .baseline
-    unbound = {c for c in codes - bound - INPUT_CODES - TEMPLATE_FILE_CODES if not c.startswith("IO9")}
-    assert not unbound, f"rules without a check: {sorted(unbound)}"
-    assert not (bound - codes), f"checks without a rule: {sorted(bound - codes)}"
+
+PACK = """
+family: demo
+rules:
+  - {code: IO990, name: demo-rule, severity: error, applies_to: [payload, template], summary: s, what: w, why: y, fix: f}
+"""
+
+
+def _demo_rules(applies_to="[payload, template]"):
+    return ruleset.parse_pack(PACK.replace("[payload, template]", applies_to), "demo.yaml", builtin=True)
+
+
+def _binding(kind=registry.PAYLOAD, code="IO990", where="demo.check"):
+    return {code: registry.Binding(code, kind, lambda msg, ctx: (), where)}
+
+
+def test_a_rule_without_implementation_is_refused():
+    with pytest.raises(registry.RegistryError, match="IO990 .* has no implementation"):
+        registry.bind(_demo_rules(), {})
+
+
+def test_an_implementation_without_rule_is_refused():
+    with pytest.raises(registry.RegistryError, match="IO991 is implemented by demo.check but no rule has that code"):
+        registry.bind(_demo_rules(), {**_binding(), **_binding(code="IO991")})
+
+
+def test_a_kind_mismatch_is_refused():
+    with pytest.raises(registry.RegistryError, match="IO990: applies_to is \\['template'\\] but demo.check is a payload check"):
+        registry.bind(_demo_rules("[template]"), _binding())
+    with pytest.raises(registry.RegistryError, match="is a batch check"):
+        registry.bind(_demo_rules(), _binding(registry.BATCH))
+    assert registry.bind(_demo_rules("[payload]"), _binding())  # payloads only: allowed
+
+
+def test_a_code_bound_twice_is_refused():
+    registry.load()
+    with pytest.raises(registry.RegistryError, match="IO205 has two implementations"):
+        registry.payload_check("IO205")(lambda msg, ctx: ())
 
 
 def test_readme_rules_table_is_current():

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from iolint import catalogue
+from iolint import ruleset
 from iolint.config import ConfigError, load
 from iolint.engine import Linter
 from iolint.finding import Severity
@@ -37,10 +37,11 @@ def test_reads_tool_iolint_from_pyproject_upwards(tmp_path):
     assert config.plan == "premium"
     linter = Linter(config)
     assert "IO120" not in linter.enabled and "IO208" not in linter.enabled
-    assert linter.severity(linter.by_code["IO104"]) is Severity.ERROR
-    assert linter.severity(linter.by_code["IO105"]) is Severity.INFO
-    assert "IO105" in linter.ignored_for("legacy/old.json")
-    assert linter.context.option("IO130", "threshold", 10) == 3
+    gate = linter.gate
+    assert gate.severity(gate.by_code["IO104"]) is Severity.ERROR
+    assert gate.severity(gate.by_code["IO105"]) is Severity.INFO
+    assert "IO105" in gate.ignored_for("legacy/old.json")
+    assert linter.options["IO130"]["threshold"] == 3
 
 
 @pytest.mark.parametrize(
@@ -76,27 +77,27 @@ def test_selection_by_code_name_and_prefix():
 def test_bad_rule_pack_is_a_clear_error(tmp_path):
     pack = tmp_path / "pack.yaml"
     pack.write_text("rules:\n  - code: ENTE001\n    name: x\n    severity: error\n", encoding="utf-8")
-    with pytest.raises(catalogue.CatalogueError, match="lacks summary"):
-        catalogue.all_rules((pack,))
+    with pytest.raises(ruleset.RulesetError, match="lacks summary"):
+        ruleset.all_rules((pack,))
     pack.write_text(
         "rules:\n  - {code: IO101, name: mine, severity: error, summary: s, what: w, why: y, fix: f,"
         " check: {type: length, field: content.subject, max: 3},"
         " examples: {bad: [{payload: {}}], good: [{payload: {}}]}}\n",
         encoding="utf-8",
     )
-    with pytest.raises(catalogue.CatalogueError, match="reuses a code"):
-        catalogue.all_rules((pack,))
+    with pytest.raises(ruleset.RulesetError, match="reuses a code"):
+        ruleset.all_rules((pack,))
     pack.write_text(
         "rules:\n  - {code: ENTE009, name: mine, severity: error, summary: s, what: w, why: y, fix: f,"
         " check: {type: pattern, field: content.subject, regex: '(unclosed'},"
         " examples: {bad: [{payload: {}}], good: [{payload: {}}]}}\n",
         encoding="utf-8",
     )
-    with pytest.raises(catalogue.CatalogueError, match="invalid regex"):
-        catalogue.all_rules((pack,))
+    with pytest.raises(ruleset.RulesetError, match="invalid regex"):
+        ruleset.all_rules((pack,))
 
 
-USER_RULES = catalogue.load_pack(PACK)
+USER_RULES = ruleset.load_pack(PACK)
 
 
 @pytest.mark.parametrize(
@@ -137,3 +138,56 @@ def test_pii_allow_list_and_team_recognizers_from_config(tmp_path):
         ]
     finally:
         Linter(load(start=Path("/")))  # back to iolint's own settings for the other tests
+
+
+# -- rule options: declared in the rule's YAML, checked against it -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        ("[tool.iolint.rules.IO130]\ntreshold = 2\n", "IO130 has no such option: did you mean `threshold`?"),
+        ("[tool.iolint.rules.mass-comunication]\nthreshold = 2\n", "no such rule: did you mean `mass-communication`?"),
+        ("[tool.iolint.rules.IO130]\nthreshold = 2.5\n", "threshold: must be of type integer, not float"),
+        ("[tool.iolint.rules.IO130]\nthreshold = 0\n", "threshold: must be at least 1, not 0"),
+        ("[tool.iolint.rules.IO101]\nthreshold = 2\n", "IO101 (missing-required-field) takes no options"),
+        ("[tool.iolint.rules.IO729]\nmax-variants = true\n", "max-variants: must be of type integer, not bool"),
+    ],
+)
+def test_a_rule_option_that_is_not_declared_or_fits_not_is_exit_2(run_cli, tmp_path, table, expected):
+    write(tmp_path, table)
+    (tmp_path / "a.json").write_text('{"content": {"subject": "Il tuo appuntamento"}}', encoding="utf-8")
+    code, _, err = run_cli("check", "a.json", cwd=tmp_path)
+    assert code == 2 and expected in err, err
+    with pytest.raises(ConfigError, match="invalid rule options"):
+        Linter(load(start=tmp_path))
+
+
+def test_each_check_receives_its_own_options(tmp_path):
+    write(tmp_path, "[tool.iolint.rules.long-cta-label]\nmax-length = 12\n[tool.iolint.rules.IO130]\nthreshold = 4\n")
+    linter = Linter(load(start=tmp_path))
+    assert linter.options["IO627"] == {"max-length": 12}
+    assert linter.options["IO130"] == {"threshold": 4}
+    assert linter.options["IO729"] == {"max-variants": 64}  # the default, from the rule's YAML
+
+
+@pytest.mark.parametrize(
+    ("check", "expected"),
+    [
+        ("{type: patern, field: x}", "`check.type` must be one of pattern, forbidden-words, required-field, length"),
+        ("{type: pattern, regex: a}", "`check` needs `field` or `fields`"),
+        ("{type: length, field: x}", "`length` needs an integer `min` or `max`"),
+        ("{type: pattern, field: x, regex: a, colour: red}", "has unknown keys in `check`: colour"),
+        ("{type: pattern, field: x, regex: a}, applies_to: [batch]", "`applies_to` is [payload] or [payload, template]"),
+    ],
+)
+def test_a_rule_pack_is_validated_before_use(tmp_path, check, expected):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "rules:\n  - {code: ENTE009, name: mine, severity: error, summary: s, what: w, why: y, fix: f,"
+        f" check: {check}, examples: {{bad: [{{payload: {{}}}}], good: [{{payload: {{}}}}]}}}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ruleset.RulesetError) as caught:
+        ruleset.all_rules((pack,))
+    assert expected in str(caught.value)

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iolint import italian
-from iolint.checks.payment import format_euro
+from iolint.money import format_euro
 from iolint.engine import Linter
 
 CF = "RSSMRA85T10A562S"

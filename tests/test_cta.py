@@ -1,15 +1,13 @@
-"""CTA front matter rules IO620..IO627 and the parsing in iolint.cta."""
+"""CTA front matter rules IO620..IO627 and the parsing in iolint.frontmatter."""
 
 import time
 
 import pytest
 
-from iolint import cta
-from iolint.checks import PAYLOAD_CHECKS, Context, load_all
-from iolint.cta import action_problem, split_front_matter
-from iolint.markdown import analyze
-
-load_all()
+from iolint import frontmatter as cta
+from iolint.frontmatter import action_problem, split_front_matter
+from iolint.rendering import analyze
+from tests.checking import CODE_OF, hits
 
 BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30."
 ACTION = '"iohandledlink://https://www.comune.example.it/disdici"'
@@ -27,7 +25,7 @@ def front(it="Disdici appuntamento", en="Cancel appointment", action=ACTION) -> 
 
 def issues(text: str, prefix: str = "IO62") -> list[tuple[str, str]]:
     """(code, text at the offset) of the CTA issues."""
-    return [(i.code, text[i.offset :]) for i in analyze(text).issues if i.code.startswith(prefix)]
+    return [(CODE_OF[i.kind], text[i.offset :]) for i in analyze(text).issues if CODE_OF[i.kind].startswith(prefix)]
 
 
 def codes(text: str) -> list[str]:
@@ -35,9 +33,8 @@ def codes(text: str) -> list[str]:
 
 
 def run(code: str, markdown: str, **options) -> list:
-    ctx = Context(options={code: options})
     msg = {"content": {"subject": "Il tuo appuntamento", "markdown": markdown}}
-    return list(PAYLOAD_CHECKS[code](msg, ctx))
+    return hits(code, msg, **options)
 
 
 # -- splitting ---------------------------------------------------------------------------------
@@ -85,7 +82,7 @@ def test_no_front_matter(text):
 def test_front_matter_after_text_or_a_blank_line_is_misplaced():
     for text in (BODY + "\n\n" + front(), "\n" + front() + BODY):
         (issue,) = analyze(text).issues
-        assert issue.code == "IO620" and "very start" in issue.message
+        assert CODE_OF[issue.kind] == "IO620" and "very start" in issue.message
         assert text[issue.offset :].startswith("---\nit:")
 
 
@@ -169,7 +166,7 @@ _EN = '\nen:\n  cta_1: {text: "a", action: "ioit://X"}'
 )
 def test_invalid_structure(yaml_text, says):
     text = "---\n" + yaml_text + "\n---\n" + BODY
-    messages = [i.message for i in analyze(text).issues if i.code == "IO623"]
+    messages = [i.message for i in analyze(text).issues if CODE_OF[i.kind] == "IO623"]
     assert messages and says in messages[0], messages
 
 
@@ -179,14 +176,14 @@ def test_invalid_structure(yaml_text, says):
 )
 def test_unknown_top_level_keys(extra, says):
     text = front()[:-4] + extra + "---\n" + BODY
-    (issue,) = [i for i in analyze(text).issues if i.code == "IO622"]
+    (issue,) = [i for i in analyze(text).issues if CODE_OF[i.kind] == "IO622"]
     assert says in issue.message and text[issue.offset :].startswith(extra[:2])
 
 
 def test_unknown_inner_keys():
     text = front().replace("    action:", '    url: "x"\n    action:', 1)
     text = text.replace("en:\n", 'en:\n  cta_3: {text: "a", action: "ioit://X"}\n') + BODY
-    messages = [i.message for i in analyze(text).issues if i.code == "IO622"]
+    messages = [i.message for i in analyze(text).issues if CODE_OF[i.kind] == "IO622"]
     assert len(messages) == 2 and "`it.cta_1.url`" in messages[0] and "`en.cta_3`" in messages[1]
 
 
@@ -279,7 +276,7 @@ def test_labels_without_front_matter():
 def test_cta_and_markdown_share_one_analysis():
     text = front() + "#### Dove\n\n" + BODY
     result = analyze(text)
-    assert [i.code for i in result.issues] == ["IO601"]
+    assert [CODE_OF[i.kind] for i in result.issues] == ["IO601"]
     assert [label.where for label in result.labels] == ["it.cta_1", "en.cta_1"]
 
 

@@ -19,7 +19,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iolint import loaders
+from iolint import loaders, yamlreader
 from tests.strategies import NOW, json_values
 
 TIMEOUT = 60  # seconds per run: a hang fails the case

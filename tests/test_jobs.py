@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from iolint import parallel, pipeline
+from iolint import pipeline
+from iolint.pipeline import parallel
 
 NOW = "2025-01-01T00:00:00Z"
 BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
@@ -93,16 +94,16 @@ def test_a_negative_huge_or_odd_jobs_is_a_usage_error(run_cli, tree, value):
 
 
 def test_jobs_never_exceed_the_cpus(monkeypatch):
-    from iolint import cli
+    from iolint import cli_options
 
-    monkeypatch.setattr(cli.os, "cpu_count", lambda: 3)
-    assert [cli._jobs(v) for v in ("0", "1", "2", "3", "4", "256")] == [3, 1, 2, 3, 3, 3]
-    monkeypatch.setattr(cli.os, "cpu_count", lambda: None)
-    assert cli._jobs("0") == cli._jobs("8") == 1
+    monkeypatch.setattr(cli_options.os, "cpu_count", lambda: 3)
+    assert [cli_options.jobs(v) for v in ("0", "1", "2", "3", "4", "256")] == [3, 1, 2, 3, 3, 3]
+    monkeypatch.setattr(cli_options.os, "cpu_count", lambda: None)
+    assert cli_options.jobs("0") == cli_options.jobs("8") == 1
 
 
 def test_many_jobs_on_few_cpus_start_no_more_workers_than_cpus(run_cli, tree, monkeypatch):
-    from iolint import parallel
+    from iolint.pipeline import parallel
 
     started = []
     real = parallel.Pool.__init__
@@ -113,7 +114,7 @@ def test_many_jobs_on_few_cpus_start_no_more_workers_than_cpus(run_cli, tree, mo
 
     monkeypatch.setattr(parallel.Pool, "__init__", counted)
     monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)  # enough work for workers, however small
-    monkeypatch.setattr("iolint.cli.os.cpu_count", lambda: 2)
+    monkeypatch.setattr("iolint.cli_options.os.cpu_count", lambda: 2)
     assert run(run_cli, tree, "--jobs", "200") == run(run_cli, tree, "--jobs", "1")
     assert started and max(started) <= 2
 

@@ -8,18 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iolint import markdown
-from iolint.checks import PAYLOAD_CHECKS, Context, load_all
-from iolint.markdown import analyze, body_issues, may_have_markup
-
-load_all()
+from iolint import rendering as markdown
+from iolint.rendering import analyze, body_issues, may_have_markup
+from tests.checking import CODE_OF, hits
 
 INTRO = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30.\n\n"
 
 
 def found(text: str, code: str = "") -> list[tuple[str, str]]:
     """(code, the text from the issue's offset on) for each issue."""
-    return [(i.code, text[i.offset :]) for i in analyze(text).issues if i.code.startswith(code)]
+    return [(CODE_OF[i.kind], text[i.offset :]) for i in analyze(text).issues if CODE_OF[i.kind].startswith(code)]
 
 
 def assert_at(text: str, expected: list[tuple[str, str]], code: str = "") -> None:
@@ -31,7 +29,7 @@ def assert_at(text: str, expected: list[tuple[str, str]], code: str = "") -> Non
 
 
 def codes(text: str) -> list[str]:
-    return [i.code for i in analyze(text).issues]
+    return [CODE_OF[i.kind] for i in analyze(text).issues]
 
 
 # -- headings ----------------------------------------------------------------------------------
@@ -178,7 +176,7 @@ def test_http_is_a_warning_javascript_an_error():
 def test_unsupported_schemes(href, says):
     text = f"Per informazioni [visita questa pagina]({href})."
     (issue,) = analyze(text).issues
-    assert issue.code == "IO608" and says in issue.message
+    assert CODE_OF[issue.kind] == "IO608" and says in issue.message
     assert text[issue.offset :].startswith(href)
 
 
@@ -229,9 +227,9 @@ def test_offsets_inside_lists_and_blockquotes():
 
 def test_check_functions_report_field_and_offset():
     msg = {"content": {"subject": "Il tuo appuntamento", "markdown": INTRO + "<i>nota</i>"}}
-    (hit,) = PAYLOAD_CHECKS["IO604"](msg, Context())
+    (hit,) = hits("IO604", msg)
     assert hit.field == "content.markdown" and hit.offset == len(INTRO)
-    assert list(PAYLOAD_CHECKS["IO604"]({"content": {"markdown": 42}}, Context())) == []
+    assert hits("IO604", {"content": {"markdown": 42}}) == []
 
 
 # -- speed: memo, pre-filter, lazy import ------------------------------------------------------
@@ -245,7 +243,7 @@ def test_analysis_is_memoized_and_bounded():
 
 def test_markdown_it_is_not_imported_for_plain_bodies():
     code = (
-        "import sys; from iolint.markdown import analyze; "
+        "import sys; from iolint.rendering import analyze; "
         "analyze('Il tuo appuntamento è confermato per lunedì 12 gennaio alle 9:30.'); "
         "assert 'markdown_it' not in sys.modules; "
         "analyze('[sito](https://a.it)'); assert 'markdown_it' in sys.modules"

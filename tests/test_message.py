@@ -1,8 +1,11 @@
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from iolint import NewMessage
 from iolint.message import known_fields, utf16_len
+from tests.strategies import json_values, payloads
 
 BODY = "Il tuo appuntamento allo sportello anagrafe è confermato. Ricordati di portare una fototessera recente."
 
@@ -56,3 +59,40 @@ def test_known_fields_cover_nested_objects():
     assert "due_date" in fields["content"]
     assert "notice_number" in fields["content.payment_data"]
     assert fields["content.payment_data.payee"] == {"fiscal_code"}
+
+
+# -- the fast yes: never for a payload the model refuses ------------------------------------------
+
+
+def _model_accepts(payload) -> bool:
+    try:
+        NewMessage.model_validate(payload)
+    except ValidationError:
+        return False
+    return True
+
+
+@given(payloads(), st.data())
+def test_plainly_valid_says_yes_only_to_what_the_model_accepts(payload, data):
+    from iolint.message import plainly_valid
+
+    if plainly_valid(payload):  # the common shapes: most of the strategy's payloads
+        assert _model_accepts(payload)
+    parents = [payload, payload["content"], *payload["content"].values()]
+    parents += [v for v in payload["content"].get("payment_data", {}).values() if isinstance(v, dict)]
+    parent = data.draw(st.sampled_from(parents))
+    assume(isinstance(parent, dict) and parent)
+    parent[data.draw(st.sampled_from(sorted(parent)))] = data.draw(json_values)
+    if plainly_valid(payload):
+        assert _model_accepts(payload)
+
+
+def test_plainly_valid_says_yes_to_the_common_shapes():
+    from iolint.message import plainly_valid
+
+    payment = {"amount": 12350, "notice_number": "302123456789012356"}
+    payload = {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": "Il tuo appuntamento", "markdown": BODY}}
+    assert plainly_valid(payload)
+    assert plainly_valid({**payload, "content": {**payload["content"], "payment_data": payment, "due_date": "2030-07-31T21:59:59Z"}})
+    assert not plainly_valid({**payload, "content": {**payload["content"], "due_date": "2030-02-30T21:59:59Z"}})
+    assert not plainly_valid({**payload, "fiscal_code": None})

@@ -7,9 +7,9 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iolint import loaders
-from iolint.checks.dates import parse_timestamp
-from iolint.checks.payment import format_euro
+from iolint import loaders, yamlreader
+from iolint.clock import parse_timestamp
+from iolint.money import format_euro
 
 NOW = "2025-01-01T00:00:00Z"
 CF = "RSSMRA85T10A562S"
@@ -90,7 +90,7 @@ def test_block_scalar_positions_point_at_the_character(body, style, data):
     """Whatever the block (blank lines, folding), a located character is that character."""
     rows = [("    " + r) if r.strip() else "" for r in body.split("\n")]
     text = f"content:\n  markdown: {style}\n" + "\n".join(rows) + "\n"
-    item = next(loaders.load_yaml(text))
+    item = next(yamlreader.load_yaml(text))
     if isinstance(item, loaders.Problem):  # a first line more indented than the next: not YAML
         return
     value = item.data["content"]["markdown"]

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import iolint
-from iolint.appview import body, ctas, formats, page, push
+from iolint.appview import body, ctas, formats, page, push, rewrite
 from tests.conftest import ROOT
 
 NOW = datetime(2031, 3, 5, 8, 5, tzinfo=UTC)  # 09:05 in Rome
@@ -161,9 +161,9 @@ MARKUP = st.text(alphabet=st.sampled_from(list("ab [](!)<>:\n \t\"'^x")), max_si
 @settings(max_examples=300, deadline=None)
 @given(MARKUP)
 def test_the_app_rewriting_patterns_searched_in_linear_time_agree_with_the_app(text):
-    assert body._definitions(text) == [(m.start(), m.end(), m.group(1), m.group(2)) for m in APP_DEFINITION.finditer(text)]
-    assert body._references(text) == [(m.start(), m.end(), m.group(1), m.group(2)) for m in APP_REFERENCE.finditer(text)]
-    assert body._images(text) == [m.span() for m in APP_IMAGE.finditer(text)]
+    assert rewrite._definitions(text) == [(m.start(), m.end(), m.group(1), m.group(2)) for m in APP_DEFINITION.finditer(text)]
+    assert rewrite._references(text) == [(m.start(), m.end(), m.group(1), m.group(2)) for m in APP_REFERENCE.finditer(text)]
+    assert rewrite._images(text) == [m.span() for m in APP_IMAGE.finditer(text)]
 
 
 def app_image_paragraphs(s: str) -> str:
@@ -181,8 +181,8 @@ def app_image_paragraphs(s: str) -> str:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab ![](x)\n\t")), max_size=60))
 def test_images_get_the_blank_lines_the_app_gives_them(text):
-    edited = body.Edited(text)
-    edited.apply(body._own_paragraphs(text, body._images(text)))
+    edited = rewrite.Edited(text)
+    edited.apply(rewrite._own_paragraphs(text, rewrite._images(text)))
     assert edited.text == app_image_paragraphs(text)
 
 

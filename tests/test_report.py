@@ -154,7 +154,7 @@ def test_sarif_is_valid_and_carries_rules_and_locations(run_cli, tmp_path, sarif
 
 
 def test_sarif_omits_unknown_positions(sarif_schema):
-    rules = __import__("iolint.catalogue", fromlist=["x"]).builtin_rules()
+    rules = __import__("iolint.ruleset", fromlist=["x"]).builtin_rules()
     findings = [
         Finding("IO130", "mass-communication", Severity.ERROR, "m", "batch dir/b.jsonl", None, None, fingerprint="f"),
         Finding("IO905", "stale-baseline-entry", Severity.INFO, "m", "baseline.json", 0),
@@ -211,6 +211,6 @@ def test_junit_lists_findings_below_the_fail_level_as_output():
 def test_excerpt_masks_a_codice_fiscale_even_with_a_wrong_check_character():
     from iolint.report.excerpt import excerpt
 
-    text, caret = excerpt('  "fiscal_code": "RSSMRA85T10A562X",', 18, "IO121")
+    text, caret = excerpt('  "fiscal_code": "RSSMRA85T10A562X",', 18, "payload")
     assert "RSSMRA85T10A562X" not in text and "*" * 16 in text
     assert caret == 17

@@ -2,7 +2,7 @@
 
 import pytest
 
-from iolint.catalogue import builtin_rules
+from iolint.ruleset import builtin_rules
 from tests.examples import run_example
 
 CASES = [

@@ -12,7 +12,7 @@ import pytest
 
 from iolint import inputs
 from iolint.engine import Linter
-from iolint.templates import RenderError, render_file, sandbox
+from iolint.templates import RenderError, limits, render_file, sandbox
 from iolint.templates.render import compile_source, run
 
 BODY = "Il tuo appuntamento allo sportello anagrafe è confermato, porta un documento d'identità valido."
@@ -117,14 +117,14 @@ def test_statically_refused_templates_are_never_compiled(tmp_path, monkeypatch):
 
 
 def test_rendering_needs_a_budget():
-    with pytest.raises(sandbox.RenderLimit):
+    with pytest.raises(limits.RenderLimit):
         run(compile_source("{% for i in range(3) %}{{ i }}{% endfor %}", mapped=False), {})
 
 
 def test_the_time_limit(monkeypatch):
-    monkeypatch.setattr(sandbox, "SECONDS", 0.0)
+    monkeypatch.setattr(limits, "SECONDS", 0.0)
     template = compile_source("{% for i in range(5) %}{{ i }}{% endfor %}", mapped=False)
-    with sandbox.limits(0.0), pytest.raises(sandbox.RenderLimit, match="took more than"):
+    with limits.limits(0.0), pytest.raises(limits.RenderLimit, match="took more than"):
         run(template, {})
 
 
@@ -133,7 +133,7 @@ def test_bounds_leave_ordinary_templates_alone():
         "{% for r in righe %}- {{ r|title }} {{ loop.index }}/{{ righe|length }}\n{% endfor %}"
         "{{ '%.2f'|format(3.14159) }} {{ '{:>6}'.format('x') }} {{ 'ab' * 3 }} {{ 2 ** 10 }}"
     )
-    with sandbox.limits():
+    with limits.limits():
         text, _ = run(compile_source(source, mapped=False), {"righe": ["uno", "due"]})
     assert text == "- Uno 1/2\n- Due 2/2\n3.14      x ababab 1024"
 
@@ -242,7 +242,7 @@ def test_ordinary_templates_stay_within_the_limits():
         "{{ righe|map(attribute='euro')|sum|euro }} {{ 'a' in 'abc' }} {{ righe|length > 1 }} {{ 1 < 2 <= 2 }}"
         "{{ [[1], [2]]|sum(start=[]) }} {{ righe|selectattr('euro', 'gt', 10000)|map(attribute='voce')|join(', ') }}"
     )
-    with sandbox.limits():
+    with limits.limits():
         text, _ = run(compile_source(source, mapped=False), {})
     assert text == "- IMU: 90,00 €\n- TARI: 123,50 €\n213,50 € True True True[1, 2] TARI"
 
@@ -250,8 +250,8 @@ def test_ordinary_templates_stay_within_the_limits():
 def test_every_filter_at_the_size_limit_ends_soon():
     """The largest input an operation may receive keeps each allowed filter short (the render's
     time limit is checked between operations, so one operation must not take long)."""
-    text = "www.a.it x " * (sandbox.MAX_SIZE // 12)
-    items = list(range(sandbox.MAX_SIZE // 3))
+    text = "www.a.it x " * (limits.MAX_SIZE // 12)
+    items = list(range(limits.MAX_SIZE // 3))
     env = sandbox.environment()
     slow = {}
     for name in env.filters:
@@ -259,7 +259,7 @@ def test_every_filter_at_the_size_limit_ends_soon():
             source = "{{ v|%s }}" % name
             start = time.monotonic()
             try:
-                with sandbox.limits(5.0):
+                with limits.limits(5.0):
                     run(compile_source(source, mapped=False), {"v": value})
             except Exception:
                 pass

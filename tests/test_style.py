@@ -4,9 +4,7 @@ import time
 
 import pytest
 
-from iolint.checks import PAYLOAD_CHECKS, Context, load_all
-
-load_all()
+from tests.checking import hits
 
 SUBJECT = "Il tuo appuntamento è confermato"
 PAYMENT = {"amount": 12350, "notice_number": "302123456789012356"}
@@ -14,7 +12,7 @@ PAYMENT = {"amount": 12350, "notice_number": "302123456789012356"}
 
 def run(code: str, subject: str = SUBJECT, markdown: str = "Testo del messaggio.", **extra) -> list:
     msg = {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": subject, "markdown": markdown, **extra}}
-    return list(PAYLOAD_CHECKS[code](msg, Context()))
+    return hits(code, msg)
 
 
 # -- formal address ----------------------------------------------------------------------------

@@ -62,16 +62,16 @@ def test_malformed_directive(run_cli, tmp_path):
 
 def test_directives_are_read_in_any_text_file(tmp_path):
     """Templates (any text) get the same treatment: findings are matched by file and line."""
-    from iolint.engine import Linter
+    from iolint.config import Config
     from iolint.finding import Finding, Severity
-    from iolint.suppress import apply_inline
+    from iolint.gate import Gate
 
     text = 'Ciao {{ nome }}\n{# iolint: ignore[IO501] reason="nome dell\'ente, non di una persona" #}\nComune di Rossi\n'
     found = [
         Finding("IO501", "personal-data-in-title", Severity.ERROR, "m", "t.io.yaml", 3),
         Finding("IO501", "personal-data-in-title", Severity.ERROR, "m", "t.io.yaml", 1),
     ]
-    kept = list(apply_inline(Linter(), text, found, "t.io.yaml"))
+    kept = list(Gate(Config()).directives(text, found, "t.io.yaml"))
     assert [(f.code, f.line) for f in kept] == [("IO501", 1)]
 
 

@@ -11,7 +11,7 @@ import pytest
 from iolint import inputs
 from iolint.config import Config
 from iolint.engine import Linter
-from iolint.templates import MissingVariables, RenderError, personal, render_file, sandbox
+from iolint.templates import MissingVariables, RenderError, limits, personal, render_file
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -464,7 +464,7 @@ def test_inline_suppression_in_a_template(tmp_path):
 def test_filters(source, expected):
     from iolint.templates.render import compile_source, run
 
-    with sandbox.limits():
+    with limits.limits():
         text, _ = run(compile_source(source, mapped=False), {})
     assert text == expected
 

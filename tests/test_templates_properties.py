@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from iolint import inputs, loaders
+from iolint import inputs, positions
 from iolint.engine import Linter
 from iolint.templates import RenderError, render_file
 
@@ -52,7 +52,7 @@ def test_any_template_checks_and_renders_without_crashing(template):
         source = yaml.safe_dump(template, allow_unicode=True, sort_keys=False)
         path.write_text(source, encoding="utf-8")
         found = list(inputs.check_file(linter, path, path.name))
-        lines = len(loaders.YAML_BREAKS.split(source))  # YAML's line breaks: NEL, U+2028 and U+2029 too
+        lines = len(positions.YAML_BREAKS.split(source))  # YAML's line breaks: NEL, U+2028 and U+2029 too
         assert all(f.line is not None and 1 <= f.line <= lines for f in found), found
         try:
             payload = render_file(path, sample=True)

@@ -38,7 +38,7 @@ def test_wheel_installs_and_lists_rules(tmp_path):
     )
     env = {"PATH": "/usr/bin:/bin", "PYTHONNOUSERSITE": "1"}
     proc = subprocess.run(
-        [python, "-c", "import iolint, iolint.catalogue as c, iolint.pii.special; print(iolint.__file__); print(c.builtin_dir())"],
+        [python, "-c", "import iolint, iolint.ruleset as c, iolint.pii.special; print(iolint.__file__); print(c.builtin_dir())"],
         capture_output=True, text=True, env=env, cwd=tmp_path, check=True,
     )
     module_file, rules_dir = proc.stdout.split()

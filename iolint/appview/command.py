@@ -22,7 +22,7 @@ def _limit(text: str) -> int:
 
 
 def register(subparsers) -> None:
-    from iolint.cli import _now
+    from iolint.cli_options import now as _now
 
     cmd = subparsers.add_parser("preview", help="render messages as the IO app shows them: HTML pages (and PNGs)")
     cmd.add_argument("paths", nargs="+", metavar="PATH", help="payload or template files, folders, or - for standard input")
@@ -59,18 +59,6 @@ def file_name(display: str, label: str | None, taken: set[str]) -> str:
 
 
 def run_preview(args) -> int:
-    if not args.show_values:
-        return _preview(args)
-    from iolint import pii
-
-    pii.show_values(True)  # the findings' messages too, as `iolint check --show-values` does
-    try:
-        return _preview(args)
-    finally:
-        pii.show_values(False)
-
-
-def _preview(args) -> int:
     from iolint import config as cfg
     from iolint.appview import browser, page, sources
 
@@ -87,7 +75,8 @@ def _preview(args) -> int:
         except ValueError as exc:
             return _error(str(exc))
     config = (cfg.load(args.config) if args.config else cfg.load(start=Path.cwd())).replace(plan=args.plan)
-    collector = sources.Collector(config, now=args.now, limit=args.limit)
+    # --show-values shows the findings' messages unmasked too, as `iolint check --show-values` does
+    collector = sources.Collector(config, now=args.now, limit=args.limit, show_values=args.show_values)
     found = []
     stdin_used = False
     for path in args.paths:

@@ -1,17 +1,17 @@
 """Which buttons a citizen gets at the foot of a message, in each app language.
 
-Facts: ../shared/research/io-app-display.md §2.7 and §5, io-api.md §3.4. The app reads the front
-matter block of its own language only (`it`, or `en`; German and every other language read `it`),
-with no fallback: an English phone shows no CTA when only `it` exists. A block must hold
-`cta_1` (and may hold `cta_2`) with string `text` and `action`; if neither action is one the app
-accepts, no CTA is shown, else both are. The payment's "Paga" comes first.
+Facts: pagopa/io-app (``features/messages``: the CTA front matter and the sticky footer). The app
+reads the front matter block of its own language only (`it`, or `en`; German and every other
+language read `it`), with no fallback: an English phone shows no CTA when only `it` exists. A block
+must hold `cta_1` (and may hold `cta_2`) with string `text` and `action`; if neither action is one
+the app accepts, no CTA is shown, else both are. The payment's "Paga" comes first.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from iolint import cta
+from iolint import frontmatter
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class Button:
 
 def app_locale(language: str) -> str:
     """The front matter block an app language reads."""
-    return language if language in cta.LOCALES else "it"
+    return language if language in frontmatter.LOCALES else "it"
 
 
 def _is_cta(value: object) -> bool:
@@ -39,7 +39,7 @@ def chosen(data: object, language: str) -> list[dict]:
     if "cta_2" in block and not _is_cta(second):
         return []
     found = [block["cta_1"], *([second] if second is not None else [])]
-    if not any(cta.action_problem(c["action"]) is None for c in found):
+    if not any(frontmatter.action_problem(c["action"]) is None for c in found):
         return []
     return found
 

@@ -1,16 +1,17 @@
 """The app's words and formats: dates (always Italian, Rome time), amounts, notice numbers.
 
-Facts: ../shared/research/io-app-display.md §1 (list date), §2.1 (detail date), §2.2 (due-date
-alert), §2.4 (amount, notice number) and §5 (what the locale changes). Words are the app's
+Facts: pagopa/io-app (``features/messages``: the inbox row, the detail header, the due-date
+reminder, the payment section, and what the locale changes). Words are the app's
 ``locales/{it,en}/index.json`` strings, quirks included (the English due-date text is the app's).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
-ROME = ZoneInfo("Europe/Rome")
+from iolint.clock import ROME
+from iolint.money import format_euro
+
 LOCALES = ("it", "en")
 MONTHS = ("gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic")
 
@@ -93,12 +94,7 @@ def due_text(due: datetime, now: datetime, locale: str) -> tuple[str, bool]:
 
 def amount(cents: int, locale: str) -> str:
     """`1.234,56 €` in Italian, `1,234.56 €` in English."""
-    sign = "-" if cents < 0 else ""
-    euros, rest = divmod(abs(cents), 100)
-    grouped = f"{euros:,}"
-    if locale == "en":
-        return f"{sign}{grouped}.{rest:02d} €"
-    return f"{sign}{grouped.replace(',', '.')},{rest:02d} €"
+    return format_euro(cents, locale)
 
 
 def notice_number(number: str) -> str:

@@ -1,11 +1,11 @@
 """The push notification of a new message, and where the phones cut it.
 
-Facts: ../shared/research/io-app-display.md §3. The texts are IO's server templates, in Italian
-whatever the citizen's language. "Full" (organisation name / subject) is sent only to citizens
-who chose it; everyone else gets the anonymous text. Apple publishes no limits: the character
-counts below are the commonly measured ones for iOS (about four lines on the lock screen, two on
-a banner). Android's collapsed notification ellipsizes title and body at one line each, which
-the page does with CSS at the platform's width.
+Facts: pagopa/io-messages (``apps/pushnotif-func``). The texts are IO's server templates, in Italian
+whatever the citizen's language. "Full" (organisation name / subject) is sent only to citizens who
+chose it; everyone else gets the anonymous text. Apple publishes no limits: the character counts
+below are the commonly measured ones for iOS (about four lines on the lock screen, two on a banner).
+Android's collapsed notification ellipsizes title and body at one line each, which the page does
+with CSS at the platform's width.
 """
 
 from __future__ import annotations

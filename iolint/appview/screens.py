@@ -1,8 +1,8 @@
 """The three places a citizen sees a message: the lock screen, the inbox row, the detail screen.
 
-Layout and words: ../shared/research/io-app-display.md §1 (inbox row), §2 (detail screen, top
-to bottom), §3 (push) and §6 (wireframes). Sizes and colours are the design system's tokens, in
-preview.css. Icons are simple shapes of iolint's own: IO's logos and pictograms are not ours.
+Layout and words: pagopa/io-app (``features/messages``: the inbox row, the detail screen top to
+bottom) and pagopa/io-messages (the push texts). Sizes and colours are the design system's tokens,
+in preview.css. Icons are simple shapes of iolint's own: IO's logos and pictograms are not ours.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from iolint import cta
-from iolint.checks.dates import parse_timestamp
+from iolint import frontmatter
+from iolint.clock import parse_timestamp
 from iolint.appview import body, ctas, formats, privacy, push
 from iolint.appview.markup import esc
 
@@ -76,7 +76,7 @@ class Content:
 
 def _unreadable_front_matter(markdown: str) -> bool:
     try:
-        cta.front_matter_data(markdown)
+        frontmatter.front_matter_data(markdown)
     except ValueError:
         return True
     return False
@@ -183,10 +183,10 @@ def body_html(scene: Scene, content: Content) -> tuple[str, object]:
     if content.markdown is None:
         return "", None
     try:
-        data = cta.front_matter_data(content.markdown)
+        data = frontmatter.front_matter_data(content.markdown)
     except ValueError as exc:
         return "", exc
-    _, text, _ = cta.split_front_matter(content.markdown)
+    _, text, _ = frontmatter.split_front_matter(content.markdown)
     marks = body.Marks(annotate=scene.annotate, pins=scene.body_pins)
     return body.render(scene.masked(text, markdown=True), marks), data
 

@@ -9,13 +9,14 @@ that concern no single message (a batch rule, a template's variables) belong to 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iolint import cta, inputs, loaders, suppress
+from iolint import frontmatter, inputs, loaders, yamlreader
 from iolint.finding import Finding
+from iolint.paths import display, relative
+from iolint.view import PayloadView
 
 # Where a finding is pinned, in the order of the screen, by the first key of its field.
 TARGETS = {"subject": "subject", "due_date": "due", "markdown": "body", "payment_data": "payment",
@@ -57,7 +58,7 @@ def pin(finding: Finding, offset: int | None, payload: dict) -> Pinned:
     markdown = content.get("markdown") if isinstance(content, dict) else None
     if offset is None or not isinstance(markdown, str):
         return Pinned(finding, "body")
-    span = cta.front_matter_span(markdown)
+    span = frontmatter.front_matter_span(markdown)
     start = span[2] if span else 0
     if offset < start:
         return Pinned(finding, "cta")
@@ -67,17 +68,17 @@ def pin(finding: Finding, offset: int | None, payload: dict) -> Pinned:
 class Collector:
     """Reads inputs into sources, with one engine for the whole run."""
 
-    def __init__(self, config, *, now=None, limit: int = 50):
+    def __init__(self, config, *, now=None, limit: int = 50, show_values: bool = False):
         from iolint.engine import Linter
 
-        self.linter = Linter(config, now=now)
+        self.linter = Linter(config, now=now, show_values=show_values)
+        self.gate = self.linter.gate
         self.config = config
         self.limit = limit
-        self.entries = suppress.Entries(config, lambda p: _display(Path(p)), suppress.today(now or config.now))
 
     def paths(self, paths: Iterable[Path]) -> Iterator[Source]:
         for path, explicit in inputs.discover(list(paths), self.config):
-            source = self.file(path, _display(path), explicit)
+            source = self.file(path, display(path), explicit)
             if source is not None:
                 yield source
 
@@ -87,13 +88,13 @@ class Collector:
         kind = loaders.payload_kind(path)
         if kind is None or not path.is_file():
             why = "not a payload or template file" if kind is None else "no such file, or not a regular file"
-            return self._unreadable(display, loaders.Problem("IO001" if kind else "IO004", why)) if explicit else None
+            return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE if kind else loaders.ProblemKind.NOT_A_MESSAGE, why)) if explicit else None
         if kind == "jsonl":
             return self._jsonl(path, display)
         text = loaders.read_text(path)
         if isinstance(text, loaders.Problem):
             return self._unreadable(display, text)
-        items = list(loaders.load_json(text) if kind == "json" else loaders.load_yaml(text))
+        items = list(inputs.READERS[kind](text))
         payloads = [i.data for i in items if isinstance(i, loaders.Item)]
         if payloads and not any(loaders.looks_like_message(p) for p in payloads) and not explicit:
             return None
@@ -114,12 +115,12 @@ class Collector:
         """Payloads given as text (standard input): JSON, JSON Lines or YAML."""
         stripped = text.lstrip("\ufeff \t\r\n")
         if not stripped:
-            return self._unreadable(display, loaders.Problem("IO004", "the input is empty: no message to show", 1, 1))
+            return self._unreadable(display, loaders.Problem(loaders.ProblemKind.NOT_A_MESSAGE, "the input is empty: no message to show", 1, 1))
         items = list(loaders.load_json(text)) if stripped[0] in "{[" else []
         if not items or (isinstance(items[0], loaders.Problem) and "\n{" in stripped):
             items = list(loaders.load_jsonl(iter(text.splitlines()))) if stripped[:1] == "{" else []
         if not items:
-            items = list(loaders.load_yaml(text))
+            items = list(yamlreader.load_yaml(text))
         return self._limited(items, display, text)
 
     # -- payloads ------------------------------------------------------------------------------
@@ -128,10 +129,10 @@ class Collector:
         try:
             handle = path.open("rb")
         except OSError as exc:
-            return self._unreadable(display, loaders.Problem("IO001", f"cannot read the file: {exc.strerror or exc}"))
+            return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}"))
         with handle:
-            if b"\0" in handle.read(8192):
-                return self._unreadable(display, loaders.Problem("IO001", "binary file: payloads are UTF-8 text"))
+            if loaders.is_binary(handle.read(8192)):
+                return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE, "binary file: payloads are UTF-8 text"))
             handle.seek(0)
             lines = loaders.read_lines(handle)
             items, shown = [], 0
@@ -145,33 +146,32 @@ class Collector:
 
     def items(self, items, display: str, text: str | None, *, more: int = 0) -> Source:
         linter = self.linter
-        ignored = linter.ignored_for(display)
-        runners = linter.runners("payload", ignored)
+        ignored = self.gate.ignored_for(display)
+        plan = linter.plan("payload", ignored)
         batch = linter.batch_checks(ignored)
-        ctx = linter.context
         found: list[Finding] = []
         messages: list[tuple[Message, list[tuple[Finding, int | None]]]] = []
         for item in items:
             if isinstance(item, loaders.Problem):
-                problem = linter.problem(item, display)
+                problem = self.gate.problem(item, display)
                 found += [problem] if problem else []
                 continue
             hits = []
-            for rule, fn in runners:
-                for hit in fn(item.data, ctx):
-                    line, column = item.locate(hit.field, hit.offset)
-                    hits.append((linter.finding(rule, hit, file=display, line=line, column=column), hit.offset))
+            view = PayloadView(item.data)
+            for rule, hit in linter.view_hits(view, plan, linter.context):
+                line, column = item.locate(hit.field, hit.offset)
+                hits.append((self.gate.finding(rule, hit, file=display, line=line, column=column), hit.offset))
             found += [f for f, _ in hits]
             for _, state in batch:
-                state.feed(item.data, item.line)
+                state.feed(view, item.line)
             if isinstance(item.data, dict):
                 label = f"line {item.line}" if len(items) > 1 and item.line else None
                 messages.append((Message(item.data, display, label, line=item.line), hits))
         at_line = {message.line: (message, hits) for message, hits in messages if message.line}
         for rule, state in batch:
-            for line, hit in state.finish():
-                finding = linter.finding(rule, hit, file=display, line=line)
+            for finding in linter.batch_findings(rule, state, display):
                 found.append(finding)
+                line = finding.line
                 if line in at_line:  # a duplicate: about the message on that line
                     at_line[line][1].append((finding, None))
         kept = self._kept(found, display, text)
@@ -190,26 +190,19 @@ class Collector:
         """The findings left after inline directives and suppressions, plus what is wrong with
         the directives themselves; by identity, in order."""
         if text is not None and "iolint" in text:
-            findings = list(suppress.apply_inline(self.linter, text, findings, display))
-        findings = self.entries.filter(self._relative(display), findings, lambda: self.linter.rules)
+            findings = list(self.gate.directives(text, findings, display))
+        findings = self.gate.suppressed(relative(display, self.config.root), findings)
         return {id(f): f for f in sorted(findings, key=Finding.sort_key)}
 
-    def _relative(self, display: str) -> str:
-        """The file relative to the project root, as suppressions name it."""
-        try:
-            return (Path.cwd() / display).resolve().relative_to(self.config.root.resolve()).as_posix()
-        except (ValueError, OSError, RuntimeError):
-            return Path(display).as_posix()
-
     def _unreadable(self, display: str, problem: loaders.Problem) -> Source:
-        found = self.linter.problem(problem, display)
+        found = self.gate.problem(problem, display)
         return Source(display, findings=[found] if found else [])
 
     # -- templates -----------------------------------------------------------------------------
 
     def template(self, path: Path, display: str) -> Source:
         from iolint.templates import check_template_file, document
-        from iolint.templates import checks as template_checks
+        from iolint.templates.lint import template_context
         from iolint.templates.template import Template
 
         linter = self.linter
@@ -223,22 +216,21 @@ class Collector:
             return source
         template = Template(doc)
         by_key = {(f.code, f.field, f.message): f for f in kept.values()}
-        ctx = dataclasses.replace(linter.context, features=linter.context.features | set(doc.features))
-        runners = linter.runners("template", linter.ignored_for(display))
+        ctx = template_context(linter, doc)
+        plan = linter.plan("template", self.gate.ignored_for(display))
         service = _model_service(path)
         pinned_ids = set()
-        results, _ = template.rendered(template_checks.max_variants(ctx))
+        results, _ = template.rendered(ctx.variants)
         for result in results:
             if result.payload is None:
                 continue
             label = f"variant: {result.variant.label}" if result.variant.label else "variant: the samples"
             message = Message(result.payload, display, label, service=service)
-            for rule, fn in runners:
-                for hit in fn(result.payload, ctx):
-                    finding = by_key.get((rule.code, hit.field, hit.message))
-                    if finding is not None:
-                        message.findings.append(pin(finding, hit.offset, result.payload))
-                        pinned_ids.add(id(finding))
+            for rule, hit in linter.hits(result.payload, plan, ctx):
+                finding = by_key.get((rule.code, hit.field, hit.message))
+                if finding is not None:
+                    message.findings.append(pin(finding, hit.offset, result.payload))
+                    pinned_ids.add(id(finding))
             source.messages.append(message)
         for finding in kept.values():  # about the template's source: pinned where its field shows
             if id(finding) not in pinned_ids and pin(finding, None, {}).target != "message":
@@ -262,7 +254,4 @@ def _model_service(path: Path) -> str | None:
     return name if isinstance(name, str) else None
 
 
-def _display(path: Path) -> str:
-    from iolint.pipeline import display
 
-    return display(path)

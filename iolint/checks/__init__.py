@@ -1,103 +1,38 @@
-"""Check functions, bound to rule codes.
-
-A payload check is ``fn(msg, ctx) -> Iterable[Hit]``; ``msg`` is the decoded payload (any JSON
-value, usually a dict). A batch check is a class whose instances are fed every payload of one
-input and report at the end. The rule's metadata lives in ``rules/*.yaml``; only the logic is here.
+"""The rules' logic, one binding module per family, each found by ``iolint.registry`` by listing
+this package. A payload check is ``fn(view, ctx)`` (``view``: ``iolint.view.PayloadView``, the
+payload read once) returning its hits or nothing; the rules' metadata lives in ``rules/*.yaml``.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
-
-from iolint.finding import Hit
-
-PayloadCheck = Callable[[object, "Context"], Iterable[Hit]]
-
-PAYLOAD_CHECKS: dict[str, PayloadCheck] = {}
-BATCH_CHECKS: dict[str, type] = {}
-TEMPLATE_CHECKS: dict[str, Callable] = {}  # fn(template, ctx) -> Iterable[Hit], see iolint.templates
-
-# Modules holding check functions; imported once, on first use of the registry.
-_MODULES = (
-    "structure", "recipient", "payment", "dates", "plan", "batch", "privacy",
-    "markdown", "cta", "style", "directives", "consistency",
-)  # fmt: skip
-_loaded = False
-
-MISSING = object()
+from iolint.context import Context  # noqa: F401  (tests/pii/test_normalise.py imports it from here)
 
 
-@dataclass(frozen=True)
-class Context:
-    """What a check may know besides the payload."""
+def __getattr__(name: str):
+    """``PAYLOAD_CHECKS[code](msg, ctx)`` and ``load_all()``: the payload checks by code, on a
+    decoded payload, as the personal-data tests (tests/pii/test_normalise.py) reach them; iolint
+    itself uses ``iolint.registry`` and the engine."""
+    from iolint import registry
 
-    plan: str = "base"
-    now: datetime | None = None
-    features: frozenset[str] = frozenset()  # premium features the sender declares it uses
-    options: dict = field(default_factory=dict)  # per-rule options, keyed by rule code
-
-    def option(self, code: str, name: str, default):
-        return self.options.get(code, {}).get(name, default)
-
-
-def payload_check(code: str):
-    def register(fn: PayloadCheck) -> PayloadCheck:
-        PAYLOAD_CHECKS[code] = fn
-        return fn
-
-    return register
+    if name == "load_all":
+        return registry.load
+    if name == "PAYLOAD_CHECKS":
+        return {code: _only(b) for code, b in registry.load().items() if b.kind == registry.PAYLOAD}
+    raise AttributeError(f"module 'iolint.checks' has no attribute {name!r}")
 
 
-def batch_check(code: str):
-    def register(cls: type) -> type:
-        BATCH_CHECKS[code] = cls
-        return cls
+def _only(binding):
+    """The binding's check on a decoded payload, reporting only its own rule's hits."""
+    from iolint.view import PayloadView
 
-    return register
+    from iolint.view import needs_mask
 
+    needs = needs_mask(binding.needs)
 
-def template_check(code: str):
-    def register(fn: Callable) -> Callable:
-        TEMPLATE_CHECKS[code] = fn
-        return fn
+    def check(msg, ctx):
+        view = PayloadView(msg)
+        if view.shape & needs != needs:
+            return []
+        return [hit for hit in binding.check(view, ctx) or () if hit.kind is binding.key]
 
-    return register
-
-
-def load_all() -> None:
-    global _loaded
-    if not _loaded:
-        for name in _MODULES:
-            importlib.import_module(f"iolint.checks.{name}")
-        _loaded = True
-
-
-def dig(data: object, path: str) -> object:
-    """The value at a dotted path, or MISSING."""
-    for key in path.split("."):
-        if not isinstance(data, dict) or key not in data:
-            return MISSING
-        data = data[key]
-    return data
-
-
-def content(msg: object) -> dict:
-    value = msg.get("content") if type(msg) is dict else None
-    return value if type(value) is dict else _EMPTY
-
-
-_EMPTY: dict = {}  # never written to: checks only read content
-
-
-def text_of(msg: object, key: str) -> str | None:
-    # content() inlined: every payload calls this some thirty times
-    body = msg.get("content") if type(msg) is dict else None
-    value = body.get(key) if type(body) is dict else None
-    return value if type(value) is str else None
-
-
-def is_advanced(msg: object) -> bool:
-    return isinstance(msg, dict) and msg.get("feature_level_type") == "ADVANCED"
+    return check

@@ -1,6 +1,6 @@
-"""Batch rules: IO messages are personal, one citizen each, never a mass mailing.
+"""The batch family: IO messages are personal, one citizen each, never a mass mailing.
 
-A batch check's ``key(msg)`` is what it counts of one payload, and ``add(key, where)`` counts
+A batch check's ``key(view)`` is what it counts of one payload, and ``add(key, where)`` counts
 it: with ``--jobs`` the workers compute the keys of their lines and the parent adds them in
 file order (``feed`` does both, in one process). Memory stays bounded on batches of millions of lines: contents are tracked by a 64-bit hash in
 a table that sheds its one-off entries when it grows past ``_TABLE_LIMIT``. A key seen once
@@ -9,29 +9,11 @@ costs one small int in ``first``; only repeated keys get a count.
 
 from __future__ import annotations
 
-import hashlib
-import json
-
-from iolint.checks import batch_check, content
 from iolint.finding import Hit
+from iolint.registry import batch_check
+from iolint.view import digest
 
 _TABLE_LIMIT = 100_000
-
-
-def _digest(*parts: object) -> int:
-    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
-
-
-_last: tuple[object, int] = (None, 0)
-
-
-def _content_digest(body: dict) -> int:
-    """The content's digest, computed once for both batch rules (identity, as in structure.py)."""
-    global _last
-    if _last[0] is not body:
-        _last = (body, _digest(body))
-    return _last[1]
 
 
 class _Counter:
@@ -63,18 +45,17 @@ class _Counter:
 class MassCommunication:
     """The same content to many recipients: nothing in it is personal."""
 
-    def __init__(self, ctx):
-        self.threshold = int(ctx.option("IO130", "threshold", 10))
+    def __init__(self, ctx, options):
+        self.threshold = options["threshold"]
         self.counter = _Counter()
 
     @staticmethod
-    def key(msg) -> int | None:
+    def key(view) -> int | None:
         """What this rule counts of one payload; computed anywhere (a worker), added in order."""
-        body = content(msg)
-        return _content_digest(body) if body else None
+        return view.content_digest if view.content else None
 
-    def feed(self, msg, where):
-        self.add(self.key(msg), where)
+    def feed(self, view, where):
+        self.add(self.key(view), where)
 
     def add(self, key, where):
         if key is not None:
@@ -99,13 +80,13 @@ class DuplicateMessage:
         self.repeats: list[tuple[object, object]] = []
 
     @staticmethod
-    def key(msg) -> int | None:
-        if isinstance(msg, dict) and "fiscal_code" in msg and content(msg):
-            return _digest(msg["fiscal_code"], _content_digest(content(msg)))
+    def key(view) -> int | None:
+        if view.is_dict and "fiscal_code" in view.data and view.content:
+            return digest(view.data["fiscal_code"], view.content_digest)
         return None
 
-    def feed(self, msg, where):
-        self.add(self.key(msg), where)
+    def feed(self, view, where):
+        self.add(self.key(view), where)
 
     def add(self, key, where):
         if key is not None:

@@ -1,21 +1,34 @@
-"""CTA front matter: placement, YAML, structure, actions, locales, labels (IO620..IO627).
+"""The CTA family: the front matter that gives a message its buttons: placement, YAML,
+structure, actions, locales, labels.
 
-Parsing is ``iolint.cta``, run through the shared, memoized ``iolint.markdown.analyze``.
+Parsing is ``iolint.frontmatter``'s, run through the shared, memoized ``iolint.rendering.analyze``.
 """
 
 from __future__ import annotations
 
 import re
 
-from iolint import markdown
-from iolint.checks import payload_check, text_of
-from iolint.checks.markdown import register
+from iolint import rendering
+from iolint.checks.markdown import issue_hits
+from iolint.frontmatter import CtaIssue
 from iolint.finding import Hit
+from iolint.registry import payload_check, payload_checks
 
-for _code in ("IO620", "IO621", "IO622", "IO623", "IO624", "IO625"):
-    register(_code)
+CODES = {
+    CtaIssue.MISPLACED: "IO620",
+    CtaIssue.MALFORMED: "IO621",
+    CtaIssue.UNKNOWN_KEY: "IO622",
+    CtaIssue.INVALID: "IO623",
+    CtaIssue.INVALID_ACTION: "IO624",
+    CtaIssue.MISSING_LOCALE: "IO625",
+}
 
-LABEL_MAX = 30  # a full-width button shows about this many characters on a small phone
+
+@payload_checks(CODES, needs="markdown")
+def front_matter_issues(view, ctx):
+    return issue_hits(view, CODES)
+
+
 _VAGUE = {
     "clicca qui", "clicca", "qui", "scopri di più", "scopri di piu", "scopri", "leggi di più",
     "maggiori informazioni", "altre informazioni", "info", "click here", "click", "here",
@@ -24,35 +37,26 @@ _VAGUE = {
 _FILLER = re.compile(r"[\s.!:…]+")
 
 
-def _labels(msg):
-    text = text_of(msg, "markdown")
-    return markdown.analyze(text).labels if text else ()
-
-
-@payload_check("IO626")
-def vague_cta_label(msg, ctx):
-    for label in _labels(msg):
+@payload_check("IO626", needs="markdown")
+def vague_cta_label(view, ctx):
+    hits = []
+    for label in rendering.analyze(view.markdown).labels:
         words = _FILLER.sub(" ", label.text).strip().lower()
         if not words:
-            yield Hit("content.markdown", f"`{label.where}` has an empty label", offset=label.offset)
+            hits.append(Hit("content.markdown", f"`{label.where}` has an empty label", offset=label.offset))
         elif words in _VAGUE or words.startswith(("clicca ", "click ")):
-            yield Hit(
-                "content.markdown",
-                f"`{label.where}` label \"{label.text.strip()}\" does not say what the button does",
-                value=label.text,
-                offset=label.offset,
-            )
+            message = f"`{label.where}` label \"{label.text.strip()}\" does not say what the button does"
+            hits.append(Hit("content.markdown", message, value=label.text, offset=label.offset))
+    return hits
 
 
-@payload_check("IO627")
-def long_cta_label(msg, ctx):
-    limit = int(ctx.option("IO627", "max-length", LABEL_MAX))
-    for label in _labels(msg):
+@payload_check("IO627", needs="markdown")
+def long_cta_label(view, ctx, options):
+    limit = options["max-length"]
+    hits = []
+    for label in rendering.analyze(view.markdown).labels:
         n = len(label.text.strip())
         if n > limit:
-            yield Hit(
-                "content.markdown",
-                f"`{label.where}` label is {n} characters: keep it to {limit} or fewer, a short action",
-                value=label.text,
-                offset=label.offset,
-            )
+            message = f"`{label.where}` label is {n} characters: keep it to {limit} or fewer, a short action"
+            hits.append(Hit("content.markdown", message, value=label.text, offset=label.offset))
+    return hits

@@ -5,24 +5,23 @@ from __future__ import annotations
 
 import re
 
-from iolint.checks import payload_check, text_of
 from iolint.finding import Hit
+from iolint.registry import payload_check
 
 _LOOKS_LIKE = re.compile(r"(?:\{#-?\s*|#\s*)?iolint\s*:\s*ignore(?:-file)?\s*\[[^\]\n]*\]?", re.IGNORECASE)
 
 
-@payload_check("IO907")
-def directive_in_message_text(msg, ctx):
-    for key in ("subject", "markdown"):
-        text = text_of(msg, key)
-        if not text or "iolint" not in text.lower():
+@payload_check("IO907", needs="text")
+def directive_in_message_text(view, ctx):
+    hits = []
+    for field, text in view.texts():
+        if "iolint" not in text.lower():
             continue
         for m in _LOOKS_LIKE.finditer(text):
-            yield Hit(
-                f"content.{key}",
+            message = (
                 f"`{m.group()}` is part of the message text: the citizen reads it, and it suppresses "
                 "nothing. Write it as a YAML comment outside the text (a template may also use a Jinja "
-                "comment {# ... #}); for JSON, use the config or iolint-suppressions.yaml",
-                value=m.group(),
-                offset=m.start(),
+                "comment {# ... #}); for JSON, use the config or iolint-suppressions.yaml"
             )
+            hits.append(Hit(field, message, value=m.group(), offset=m.start()))
+    return hits

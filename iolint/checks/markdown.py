@@ -1,28 +1,40 @@
-"""Markdown the IO app drops, shows as plain text or cannot open (IO601..IO609).
+"""The markdown family: markdown the IO app drops, shows as plain text or cannot open.
 
-The logic is in ``iolint.markdown``; each rule reports the issues of its code.
+The analysis is ``iolint.rendering``'s, once per body; this maps what it reports to the rules.
 """
 
 from __future__ import annotations
 
-from iolint import markdown
-from iolint.checks import payload_check, text_of
+from iolint import rendering
 from iolint.finding import Hit
+from iolint.rendering import MarkdownIssue
+from iolint.registry import payload_checks
+
+CODES = {
+    MarkdownIssue.DEEP_HEADING: "IO601",
+    MarkdownIssue.TABLE: "IO602",
+    MarkdownIssue.STRIKETHROUGH: "IO603",
+    MarkdownIssue.RAW_HTML: "IO604",
+    MarkdownIssue.IMAGE_OUTSIDE_PARAGRAPH: "IO605",
+    MarkdownIssue.EMPTY_LINK: "IO606",
+    MarkdownIssue.HTTP_LINK: "IO607",
+    MarkdownIssue.UNSUPPORTED_LINK: "IO608",
+    MarkdownIssue.FOOTNOTE: "IO609",
+}
 
 
-def issue_hits(msg, code: str):
-    text = text_of(msg, "markdown")
-    if text:
-        analysis = markdown.analyze(text)
-        if not analysis.issues:
-            return
-        for issue in analysis.of(code):
-            yield Hit("content.markdown", issue.message, value=issue.value, offset=issue.offset)
+def issue_hits(view, kinds) -> list[Hit] | None:
+    """A hit for each issue of the body of these kinds (markdown's or the front matter's)."""
+    issues = rendering.analyze(view.markdown).issues
+    if not issues:
+        return None
+    return [
+        Hit("content.markdown", issue.message, value=issue.value, offset=issue.offset, kind=issue.kind)
+        for issue in issues
+        if issue.kind in kinds
+    ]
 
 
-def register(code: str) -> None:
-    payload_check(code)(lambda msg, ctx: issue_hits(msg, code))
-
-
-for _code in markdown.CODES:
-    register(_code)
+@payload_checks(CODES, needs="markdown")
+def markdown_issues(view, ctx):
+    return issue_hits(view, CODES)

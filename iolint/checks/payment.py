@@ -1,4 +1,5 @@
-"""pagoPA payment notices: amount in cents, notice number with check digits, payee, due date."""
+"""The payment family: pagoPA payment notices: amount in cents, notice number with check digits,
+payee, due date. Every check needs ``payment_data``."""
 
 from __future__ import annotations
 
@@ -6,33 +7,21 @@ import math
 
 from stdnum.it import iva
 
-from iolint import italian
-from iolint.checks import content, payload_check
 from iolint.finding import Hit
 from iolint.message import AMOUNT_MAX, AMOUNT_MIN, NOTICE_NUMBER_RE, ORGANIZATION_FISCAL_CODE_RE
+from iolint.money import format_euro
+from iolint.pagopa import notice_check_digits
+from iolint.registry import payload_check
+
+_AMOUNT = "content.payment_data.amount"
+_NUMBER = "content.payment_data.notice_number"
 
 
-def _payment(msg: object) -> dict | None:
-    value = content(msg).get("payment_data")
-    return value if isinstance(value, dict) else None
-
-
-def euro_amounts_in(text: str) -> set[int]:
-    """Amounts the text states in euro, as cents."""
-    return {a.cents for a in italian.amounts(text)}
-
-
-def format_euro(cents: int) -> str:
-    """Cents as Italian text: 1.234,50 €."""
-    sign, cents = ("-" if cents < 0 else ""), abs(cents)
-    return sign + f"{cents // 100:,}".replace(",", ".") + f",{cents % 100:02d} €"
-
-
-@payload_check("IO201")
-def amount_not_integer(msg, ctx):
-    pay = _payment(msg)
-    if pay is None or "amount" not in pay:
-        return
+@payload_check("IO201", needs="payment")
+def amount_not_integer(view, ctx):
+    pay = view.payment
+    if "amount" not in pay:
+        return None
     amount = pay["amount"]
     if isinstance(amount, bool) or not isinstance(amount, int):
         hint = ""
@@ -40,140 +29,110 @@ def amount_not_integer(msg, ctx):
             hint = f": if you meant {format_euro(round(amount * 100))}, write {round(amount * 100)}"
         elif isinstance(amount, str):
             hint = ": write it as a JSON number, without quotes"
-        yield Hit(
-            "content.payment_data.amount",
-            f"`amount` must be an integer number of euro cents{hint}",
-            value=amount,
-        )
+        return [Hit(_AMOUNT, f"`amount` must be an integer number of euro cents{hint}", value=amount)]
+    return None
 
 
-@payload_check("IO202")
-def amount_out_of_range(msg, ctx):
-    pay = _payment(msg)
-    amount = pay.get("amount") if pay else None
-    if isinstance(amount, int) and not isinstance(amount, bool):
-        if not AMOUNT_MIN <= amount <= AMOUNT_MAX:
-            yield Hit(
-                "content.payment_data.amount",
-                f"`amount` must be {AMOUNT_MIN}..{AMOUNT_MAX:,} euro cents, not {amount}",
-            )
+@payload_check("IO202", needs="payment")
+def amount_out_of_range(view, ctx):
+    amount = view.payment.get("amount")
+    if isinstance(amount, int) and not isinstance(amount, bool) and not AMOUNT_MIN <= amount <= AMOUNT_MAX:
+        return [Hit(_AMOUNT, f"`amount` must be {AMOUNT_MIN}..{AMOUNT_MAX:,} euro cents, not {amount}")]
+    return None
 
 
-@payload_check("IO203")
-def amount_looks_like_euros(msg, ctx):
-    pay = _payment(msg)
-    amount = pay.get("amount") if pay else None
+@payload_check("IO203", needs="payment")
+def amount_looks_like_euros(view, ctx):
+    amount = view.payment.get("amount")
     if not isinstance(amount, int) or isinstance(amount, bool) or amount < AMOUNT_MIN:
-        return
-    body = content(msg).get("markdown")
-    stated = euro_amounts_in(body) if isinstance(body, str) else set()
+        return None
+    stated = {a.cents for a in view.markdown_amounts}
     if stated:
         if amount not in stated and amount * 100 in stated:
-            yield Hit(
-                "content.payment_data.amount",
+            message = (
                 f"the body says {format_euro(amount * 100)} but `amount` is {amount} cents "
-                f"({format_euro(amount)}): write {amount * 100}",
+                f"({format_euro(amount)}): write {amount * 100}"
             )
+            return [Hit(_AMOUNT, message)]
     elif amount < 100:
-        yield Hit(
-            "content.payment_data.amount",
+        message = (
             f"`amount` {amount} is {format_euro(amount)}: amounts are in euro cents, "
-            f"so {format_euro(amount * 100)} is {amount * 100}",
+            f"so {format_euro(amount * 100)} is {amount * 100}"
         )
+        return [Hit(_AMOUNT, message)]
+    return None
 
 
-def notice_number_check_digits(number: str) -> str | None:
-    """The two check digits a notice number must end with, or None for aux digit 1 (none)."""
-    if number[0] == "1":
+@payload_check("IO204", needs="payment")
+def invalid_notice_number(view, ctx):
+    pay = view.payment
+    if "notice_number" not in pay:
         return None
-    return f"{int(number[:16]) % 93:02d}"
-
-
-@payload_check("IO204")
-def invalid_notice_number(msg, ctx):
-    pay = _payment(msg)
-    if pay is None or "notice_number" not in pay:
-        return
     number = pay["notice_number"]
-    field = "content.payment_data.notice_number"
     if not isinstance(number, str):
-        yield Hit(
-            field,
-            "`notice_number` must be a string of 18 digits (as a number it loses leading zeros)",
-        )
-    elif not NOTICE_NUMBER_RE.match(number):
-        if len(number) != 18 or not number.isdigit():
-            why = f"has {len(number)} characters" if number.isdigit() else "is not all digits"
-            yield Hit(field, f"`notice_number` must be 18 digits and {why}", value=number)
-        else:
-            yield Hit(
-                field,
-                f"`notice_number` starts with aux digit {number[0]}: only 0, 1, 2 or 3 exist",
-                value=number,
-            )
+        return [Hit(_NUMBER, "`notice_number` must be a string of 18 digits (as a number it loses leading zeros)")]
+    if NOTICE_NUMBER_RE.match(number):
+        return None
+    if len(number) != 18 or not number.isdigit():
+        why = f"has {len(number)} characters" if number.isdigit() else "is not all digits"
+        return [Hit(_NUMBER, f"`notice_number` must be 18 digits and {why}", value=number)]
+    return [Hit(_NUMBER, f"`notice_number` starts with aux digit {number[0]}: only 0, 1, 2 or 3 exist", value=number)]
 
 
-@payload_check("IO205")
-def notice_number_check_digits_rule(msg, ctx):
-    pay = _payment(msg)
-    number = pay.get("notice_number") if pay else None
+@payload_check("IO205", needs="payment")
+def notice_number_check_digits(view, ctx):
+    number = view.payment.get("notice_number")
     if isinstance(number, str) and NOTICE_NUMBER_RE.match(number):
-        expected = notice_number_check_digits(number)
+        expected = notice_check_digits(number)
         if expected is not None and number[16:] != expected:
-            yield Hit(
-                "content.payment_data.notice_number",
+            message = (
                 f"`notice_number` ends with check digits {number[16:]} but its first 16 digits "
-                f"require {expected} (mod 93): the notice number is mistyped",
-                value=number,
+                f"require {expected} (mod 93): the notice number is mistyped"
             )
+            return [Hit(_NUMBER, message, value=number)]
+    return None
 
 
-@payload_check("IO206")
-def invalid_payee_fiscal_code(msg, ctx):
-    pay = _payment(msg)
-    payee = pay.get("payee") if pay else None
+@payload_check("IO206", needs="payment")
+def invalid_payee_fiscal_code(view, ctx):
+    payee = view.payment.get("payee")
     if not isinstance(payee, dict) or "fiscal_code" not in payee:
-        return
+        return None
     code = payee["fiscal_code"]
     field = "content.payment_data.payee.fiscal_code"
     if not isinstance(code, str) or not ORGANIZATION_FISCAL_CODE_RE.match(code):
-        yield Hit(field, "payee `fiscal_code` must be a string of 11 digits", value=code)
-    elif not iva.is_valid(code):
-        yield Hit(
-            field,
-            "payee `fiscal_code` has a wrong check digit or office code: "
-            "it is not the creditor's fiscal code",
-            value=code,
-        )
+        return [Hit(field, "payee `fiscal_code` must be a string of 11 digits", value=code)]
+    if not iva.is_valid(code):
+        message = "payee `fiscal_code` has a wrong check digit or office code: it is not the creditor's fiscal code"
+        return [Hit(field, message, value=code)]
+    return None
 
 
-@payload_check("IO207")
-def invalid_after_due_date_without_due_date(msg, ctx):
-    pay = _payment(msg)
-    if pay and pay.get("invalid_after_due_date") is True and content(msg).get("due_date") is None:
-        yield Hit(
-            "content.payment_data.invalid_after_due_date",
+@payload_check("IO207", needs="payment")
+def invalid_after_due_date_without_due_date(view, ctx):
+    if view.payment.get("invalid_after_due_date") is True and view.due_date is None:
+        message = (
             "`invalid_after_due_date` is true but the message has no `due_date`: "
-            "the app cannot tell when the notice expires",
+            "the app cannot tell when the notice expires"
         )
+        return [Hit("content.payment_data.invalid_after_due_date", message)]
+    return None
 
 
-@payload_check("IO208")
-def payment_without_due_date(msg, ctx):
-    if _payment(msg) is not None and content(msg).get("due_date") is None:
-        yield Hit(
-            "content.payment_data",
-            "a payment message without `due_date`: the citizen sees no deadline in the app "
-            "and gets no reminder",
-        )
+@payload_check("IO208", needs="payment")
+def payment_without_due_date(view, ctx):
+    if view.due_date is None:
+        message = "a payment message without `due_date`: the citizen sees no deadline in the app and gets no reminder"
+        return [Hit("content.payment_data", message)]
+    return None
 
 
-@payload_check("IO209")
-def explicit_payee(msg, ctx):
-    pay = _payment(msg)
-    if pay and pay.get("payee") is not None:
-        yield Hit(
-            "content.payment_data.payee",
+@payload_check("IO209", needs="payment")
+def explicit_payee(view, ctx):
+    if view.payment.get("payee") is not None:
+        message = (
             "an explicit `payee` needs the ApiMessageWriteWithPayee permission (IO answers 403 "
-            "without it); omit it when the payee is the sending ente itself",
+            "without it); omit it when the payee is the sending ente itself"
         )
+        return [Hit("content.payment_data.payee", message)]
+    return None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from stdnum.it import codicefiscale
 
-from iolint.checks import payload_check
 from iolint.finding import Hit
 from iolint.message import FISCAL_CODE_RE
+from iolint.registry import payload_check
 
 
 def fiscal_code_problem(value: object) -> str | None:
@@ -23,17 +23,15 @@ def fiscal_code_problem(value: object) -> str | None:
 
 
 @payload_check("IO120")
-def missing_fiscal_code(msg, ctx):
-    if isinstance(msg, dict) and "fiscal_code" not in msg:
-        yield Hit(
-            None,
-            "no recipient: add `fiscal_code` (POST /api/v1/messages needs it in the body)",
-        )
+def missing_fiscal_code(view, ctx):
+    if view.is_dict and "fiscal_code" not in view.data:
+        return [Hit(None, "no recipient: add `fiscal_code` (POST /api/v1/messages needs it in the body)")]
 
 
 @payload_check("IO121")
-def invalid_fiscal_code(msg, ctx):
-    if isinstance(msg, dict) and "fiscal_code" in msg:
+def invalid_fiscal_code(view, ctx):
+    msg = view.data
+    if view.is_dict and "fiscal_code" in msg:
         problem = fiscal_code_problem(msg["fiscal_code"])
         if problem:
-            yield Hit("fiscal_code", f"recipient `fiscal_code` {problem}", value=msg["fiscal_code"])
+            return [Hit("fiscal_code", f"recipient `fiscal_code` {problem}", value=msg["fiscal_code"])]

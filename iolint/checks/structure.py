@@ -7,21 +7,20 @@ here. Fields whose values have a dedicated rule (lengths, codes, dates) are left
 from __future__ import annotations
 
 import difflib
+import enum
 from functools import cache
 
-from pydantic import ValidationError
-
-from iolint.checks import content, payload_check
+from iolint.fields import MISSING, dig
 from iolint.finding import Hit
 from iolint.message import (
     MARKDOWN_MAX,
     MARKDOWN_MIN,
     SUBJECT_MAX,
     SUBJECT_MIN,
-    NewMessage,
     known_fields,
     utf16_len,
 )
+from iolint.registry import payload_check, payload_checks
 
 # Fields whose every problem but absence is reported by a dedicated rule.
 _DEDICATED = {
@@ -55,22 +54,6 @@ _LEGACY = {
     "content.legal_data": "legal-mail (PEC) data is internal to IO's PEC integration",
 }
 
-_last: tuple[object, list] = (None, [])
-
-
-def _errors(msg: object) -> list[dict]:
-    """pydantic's errors for this payload, computed once for all the structure rules."""
-    global _last
-    if _last[0] is not msg:  # identity, and holding msg keeps its id from being reused
-        try:
-            NewMessage.model_validate(msg)
-            errors = []
-        except ValidationError as exc:
-            errors = exc.errors(include_url=False, include_input=True, include_context=False)
-        _last = (msg, errors)
-    return _last[1]
-
-
 def _path(loc: tuple) -> str:
     return ".".join(str(p) for p in loc)
 
@@ -91,43 +74,62 @@ def _kind_of(value: object) -> str:
     return "null"
 
 
-@payload_check("IO101")
-def missing_required_field(msg, ctx):
-    for err in _errors(msg):
-        if err["type"] == "missing":
-            path = _path(err["loc"])
-            yield Hit(path, f"required field `{path}` is missing")
+class Structure(enum.Enum):
+    """What pydantic's errors against IO's NewMessage say, as the rules sort them."""
+
+    MISSING = "missing"
+    WRONG_TYPE = "wrong-type"
+    MISSPELLED = "misspelled"
+    UNKNOWN = "unknown"
+    INVALID = "invalid"
 
 
-@payload_check("IO102")
-def wrong_type(msg, ctx):
-    for err in _errors(msg):
-        if err["type"] == "null_value":
-            path = _path(err["loc"])
-            yield Hit(path, f"`{path}` is null: IO refuses null; omit the field instead")
-            continue
-        expected = _TYPE_NAMES.get(err["type"])
-        path = _path(err["loc"])
-        if expected is None or path in _DEDICATED:
-            continue
-        got = _kind_of(err["input"])
-        where = f"`{path}`" if path else "a message"
-        yield Hit(path or None, f"{where} must be {expected}, not {got}")
+CODES = {
+    Structure.MISSING: "IO101",
+    Structure.WRONG_TYPE: "IO102",
+    Structure.MISSPELLED: "IO103",
+    Structure.UNKNOWN: "IO104",
+    Structure.INVALID: "IO107",
+}
 
 
-@payload_check("IO107")
-def invalid_value(msg, ctx):
-    for err in _errors(msg):
-        path = _path(err["loc"])
-        kind = err["type"]
-        if kind in _TYPE_NAMES or kind in ("missing", "extra_forbidden", "null_value") or path in _DEDICATED:
-            continue
-        if kind == "string_unicode" and not err["loc"]:  # a key that is not valid Unicode: IO104
-            continue
-        if path in _LENGTH_RULED and kind == "value_error":
-            continue
-        reason = err["msg"].removeprefix("Value error, ")
-        yield Hit(path, f"`{path}`: {reason}", value=err["input"])
+@payload_checks(CODES)
+def schema_issues(view, ctx):
+    """Every error pydantic finds, sorted into its rule; fields with a dedicated rule left to it."""
+    errors = view.schema_errors
+    if not errors:
+        return None
+    hits = []
+    for err in errors:
+        kind, path = err["type"], _path(err["loc"])
+        if kind == "missing":
+            hits.append(Hit(path, f"required field `{path}` is missing", kind=Structure.MISSING))
+        elif kind == "null_value":
+            hits.append(Hit(path, f"`{path}` is null: IO refuses null; omit the field instead", kind=Structure.WRONG_TYPE))
+        elif kind in _TYPE_NAMES:
+            if path not in _DEDICATED:
+                where = f"`{path}`" if path else "a message"
+                message = f"{where} must be {_TYPE_NAMES[kind]}, not {_kind_of(err['input'])}"
+                hits.append(Hit(path or None, message, kind=Structure.WRONG_TYPE))
+        elif kind == "extra_forbidden":
+            hits.append(_unknown_key(err))
+        elif not _not_a_value_error(err, path):
+            reason = err["msg"].removeprefix("Value error, ")
+            hits.append(Hit(path, f"`{path}`: {reason}", value=err["input"], kind=Structure.INVALID))
+    if any(err["type"] == "string_unicode" and not err["loc"] for err in errors):
+        for path in _unpaired_keys(view.data):
+            message = "a key holds an unpaired surrogate escape (such as \\ud800): it is no IO field"
+            hits.append(Hit(path or None, message, kind=Structure.UNKNOWN))
+    return hits
+
+
+def _not_a_value_error(err: dict, path: str) -> bool:
+    """Errors of a field another rule reports (a dedicated rule, a length, a key not in Unicode)."""
+    if path in _DEDICATED:
+        return True
+    if err["type"] == "string_unicode" and not err["loc"]:  # a key that is not valid Unicode: IO104
+        return True
+    return path in _LENGTH_RULED and err["type"] == "value_error"
 
 
 @cache
@@ -135,40 +137,18 @@ def _known() -> dict[str, frozenset[str]]:
     return known_fields()
 
 
-def _unknown_keys(msg: object):
-    """(path, key, suggestion or None) for every key the IO schema does not know."""
-    for err in _errors(msg):
-        if err["type"] != "extra_forbidden":
-            continue
-        *parent, key = err["loc"]
-        key = str(key)
-        known = _known().get(_path(tuple(parent)), frozenset())
-        by_case = {k.lower(): k for k in known}
-        suggestion = by_case.get(key.lower()) or next(
-            iter(difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)), None
-        )
-        yield _path(err["loc"]), suggestion
-
-
-@payload_check("IO103")
-def misspelled_field(msg, ctx):
-    for path, suggestion in _unknown_keys(msg):
-        if suggestion:
-            yield Hit(
-                path,
-                f"`{path}` is not an IO field and IO drops it silently: did you mean `{suggestion}`?",
-                key=True,
-            )
-
-
-@payload_check("IO104")
-def unknown_field(msg, ctx):
-    for path, suggestion in _unknown_keys(msg):
-        if not suggestion:
-            yield Hit(path, f"`{path}` is not an IO field: IO drops it silently", key=True)
-    if any(err["type"] == "string_unicode" and not err["loc"] for err in _errors(msg)):
-        for path in _unpaired_keys(msg):
-                yield Hit(path or None, "a key holds an unpaired surrogate escape (such as \\ud800): it is no IO field")
+def _unknown_key(err: dict) -> Hit:
+    """A key the IO schema does not know: misspelled when close to one it knows, else unknown."""
+    *parent, key = err["loc"]
+    key = str(key)
+    known = _known().get(_path(tuple(parent)), frozenset())
+    by_case = {k.lower(): k for k in known}
+    suggestion = by_case.get(key.lower()) or next(iter(difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)), None)
+    path = _path(err["loc"])
+    if suggestion:
+        message = f"`{path}` is not an IO field and IO drops it silently: did you mean `{suggestion}`?"
+        return Hit(path, message, key=True, kind=Structure.MISSPELLED)
+    return Hit(path, f"`{path}` is not an IO field: IO drops it silently", key=True, kind=Structure.UNKNOWN)
 
 
 def _unpaired_keys(data: object, prefix: str = ""):
@@ -190,46 +170,38 @@ def _encodable(text: str) -> bool:
 
 
 def _present(msg: object, path: str) -> bool:
-    for key in path.split("."):
-        if not isinstance(msg, dict) or key not in msg:
-            return False
-        msg = msg[key]
-    return True
+    return dig(msg, path) is not MISSING
 
 
 @payload_check("IO105")
-def deprecated_field(msg, ctx):
-    for path, why in _DEPRECATED.items():
-        if _present(msg, path):
-            yield Hit(path, f"`{path}` is deprecated: {why}; remove it")
+def deprecated_field(view, ctx):
+    return [Hit(path, f"`{path}` is deprecated: {why}; remove it") for path, why in _DEPRECATED.items() if _present(view.data, path)]
 
 
 @payload_check("IO106")
-def legacy_field(msg, ctx):
-    for path, why in _LEGACY.items():
-        if _present(msg, path):
-            yield Hit(path, f"`{path}` is a legacy field: {why}")
+def legacy_field(view, ctx):
+    return [Hit(path, f"`{path}` is a legacy field: {why}") for path, why in _LEGACY.items() if _present(view.data, path)]
 
 
-def _length_hit(msg, key: str, low: int, high: int):
-    text = content(msg).get(key)
-    if isinstance(text, str):
-        n = utf16_len(text)
-        if n < low or n > high:
-            side = "short" if n < low else "long"
-            astral = " (emoji and other astral characters count 2)" if n != len(text) else ""
-            yield Hit(
-                f"content.{key}",
-                f"`{key}` is too {side}: {n} characters as IO counts them{astral}; "
-                f"IO accepts {low}..{high:,}",
-            )
+def _length_hit(text: str, key: str, low: int, high: int):
+    n = utf16_len(text)
+    if n < low or n > high:
+        side = "short" if n < low else "long"
+        astral = " (emoji and other astral characters count 2)" if n != len(text) else ""
+        message = f"`{key}` is too {side}: {n} characters as IO counts them{astral}; IO accepts {low}..{high:,}"
+        return [Hit(f"content.{key}", message)]
+    return None
 
 
 @payload_check("IO110")
-def subject_length(msg, ctx):
-    yield from _length_hit(msg, "subject", SUBJECT_MIN, SUBJECT_MAX)
+def subject_length(view, ctx):
+    text = view.content.get("subject")
+    if isinstance(text, str):
+        return _length_hit(text, "subject", SUBJECT_MIN, SUBJECT_MAX)
 
 
 @payload_check("IO111")
-def markdown_length(msg, ctx):
-    yield from _length_hit(msg, "markdown", MARKDOWN_MIN, MARKDOWN_MAX)
+def markdown_length(view, ctx):
+    text = view.content.get("markdown")
+    if isinstance(text, str):
+        return _length_hit(text, "markdown", MARKDOWN_MIN, MARKDOWN_MAX)

@@ -1,6 +1,5 @@
-"""Writing guidance of the IO services manual (../shared/research/io-models.md §3.3): "tu", not
-"Lei"; titles that state the subject; the pagoPA brand; payment messages that say how much and
-by when (IO801..IO807).
+"""The style family: the writing guidance of IO's services manual: "tu", not "Lei"; titles that
+state the subject; the pagoPA brand; payment messages that say how much and by when.
 """
 
 from __future__ import annotations
@@ -8,11 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from iolint import cta
-from iolint.checks import content, payload_check, text_of
 from iolint.finding import Hit
-
-_FIELDS = ("subject", "markdown")
+from iolint.registry import payload_check
 
 # Courtesy forms. "La"/"Le" + verb only capitalised: in lower case they may mean "her"/"them".
 # "Gentile" before a name is formal too ("Gentile Mario Rossi,"); only "Gentile" is reported,
@@ -63,16 +59,11 @@ _DATE = re.compile(
     r"(?<!\d)(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d\d-\d\d|\d{1,2}[°º]?\s+(?i:gennaio|febbraio"
     r"|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre))(?!\d)"
 )
+_EUR = re.compile("eur", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
 _PAGOPA = re.compile(r"\b(?i:pago[ \t-]?pa)\b")
 _COMPANY = re.compile(r"\s*(?i:s\.?\s?p\.?\s?a)\b")
 _DOMAIN_PART = re.compile(r"\.\w")
-
-
-def _texts(msg):
-    for key in _FIELDS:
-        text = text_of(msg, key)
-        if text:
-            yield f"content.{key}", text
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -98,69 +89,80 @@ def _formal_forms(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(found.items()))
 
 
-@payload_check("IO801")
-def formal_address(msg, ctx):
-    for field, text in _texts(msg):
+@payload_check("IO801", needs="text")
+def formal_address(view, ctx):
+    hits = []
+    for field, text in view.texts():
         for start, words in _formal_forms(_DIGIT.sub("0", text)):
             message = f"\"{words}\" addresses the citizen formally: IO messages use \"tu\""
-            yield Hit(field, message, value=words, offset=start)
+            hits.append(Hit(field, message, value=words, offset=start))
+    return hits
 
 
-@payload_check("IO802")
-def all_caps_title(msg, ctx):
-    subject = text_of(msg, "subject")
-    if not subject:
-        return
-    words = [w for w in _WORD.findall(subject) if not (w.isupper() and (len(w) <= 4 or w in _ACRONYMS))]
+@payload_check("IO802", needs="subject", by_subject=True)
+def all_caps_title(view, ctx):
+    words = [w for w in _WORD.findall(view.subject) if not (w.isupper() and (len(w) <= 4 or w in _ACRONYMS))]
     if words and "".join(words).isupper():
-        yield Hit("content.subject", "the title is in capital letters, which reads as shouting")
+        return [Hit("content.subject", "the title is in capital letters, which reads as shouting")]
+    return None
 
 
 def _normal(text: str) -> str:
     return " ".join(_PUNCTUATION.sub(" ", text).lower().split())
 
 
-@payload_check("IO803")
-def ente_name_title(msg, ctx):
-    subject = text_of(msg, "subject")
-    m = _ENTE_NAME.match(subject) if subject else None
+@payload_check("IO803", needs="subject", by_subject=True)
+def ente_name_title(view, ctx):
+    subject = view.subject
+    m = _ENTE_NAME.match(subject)
     if not m or len(m.group().split()) < 2:
-        return
+        return None
     rest = _normal(subject[m.end() :].strip(_SEPARATORS))
     if not rest or rest in VAGUE_TITLES:
-        yield Hit(
-            "content.subject",
+        message = (
             "the title is the ente's name: the app already shows who sends the message, "
-            "the title should say what it is about",
+            "the title should say what it is about"
         )
+        return [Hit("content.subject", message)]
+    return None
 
 
-@payload_check("IO804")
-def vague_title(msg, ctx):
-    subject = text_of(msg, "subject")
-    if subject and _normal(subject) in VAGUE_TITLES:
-        yield Hit("content.subject", f"\"{subject.strip()}\" does not say what the message is about")
+@payload_check("IO804", needs="subject", by_subject=True)
+def vague_title(view, ctx):
+    if _normal(view.subject) in VAGUE_TITLES:
+        return [Hit("content.subject", f"\"{view.subject.strip()}\" does not say what the message is about")]
+    return None
 
 
-def _payment_body(msg) -> str | None:
-    body = text_of(msg, "markdown")
-    if body is None or not isinstance(content(msg).get("payment_data"), dict):
-        return None
-    return cta.split_front_matter(body)[1]
+@payload_check("IO805", needs="payment")
+def payment_body_without_amount(view, ctx):
+    body = view.body
+    if body is not None and not _states_amount(body[0]):
+        return [Hit("content.markdown", "a payment message whose body does not say how much to pay")]
+    return None
 
 
-@payload_check("IO805")
-def payment_body_without_amount(msg, ctx):
-    body = _payment_body(msg)
-    if body is not None and not _AMOUNT.search(body):
-        yield Hit("content.markdown", "a payment message whose body does not say how much to pay")
+@payload_check("IO806", needs="payment")
+def payment_body_without_date(view, ctx):
+    body = view.body
+    if body is not None and not _states_date(body[0]):
+        return [Hit("content.markdown", "a payment message whose body does not say by when to pay")]
+    return None
 
 
-@payload_check("IO806")
-def payment_body_without_date(msg, ctx):
-    body = _payment_body(msg)
-    if body is not None and not _DATE.search(body):
-        yield Hit("content.markdown", "a payment message whose body does not say by when to pay")
+def _states_amount(body: str) -> bool:
+    """Whether ``_AMOUNT`` matches: every match holds "€" or "eur" at most two characters after
+    its start, so the search starts there, not at the beginning of the text."""
+    first = body.find("€")
+    euro = _EUR.search(body)
+    if euro is not None and (first < 0 or euro.start() < first):
+        first = euro.start()
+    return first >= 0 and _AMOUNT.search(body, max(0, first - 2)) is not None
+
+
+def _states_date(body: str) -> bool:
+    """Whether ``_DATE`` matches: a match starts where a run of digits does, so it is tried there."""
+    return any(_DATE.match(body, m.start()) for m in _DIGITS.finditer(body))
 
 
 def _misspelled_pagopa(text: str, m: re.Match) -> bool:
@@ -175,12 +177,14 @@ def _misspelled_pagopa(text: str, m: re.Match) -> bool:
     return True
 
 
-@payload_check("IO807")
-def pagopa_misspelled(msg, ctx):
-    for field, text in _texts(msg):
+@payload_check("IO807", needs="text")
+def pagopa_misspelled(view, ctx):
+    hits = []
+    for field, text in view.texts():
         if "pago" not in text.lower():
             continue
         for m in _PAGOPA.finditer(text):
             if _misspelled_pagopa(text, m):
                 message = f"\"{m.group()}\": the platform is spelled \"pagoPA\""
-                yield Hit(field, message, value=m.group(), offset=m.start())
+                hits.append(Hit(field, message, value=m.group(), offset=m.start()))
+    return hits

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -59,11 +60,19 @@ class Reporter:
     writes_statistics = False  # whether --statistics fits in the output (else it goes to stderr)
 
     def __init__(
-        self, out: TextIO, *, rules=(), statistics: bool = False, fail_level: Severity = Severity.ERROR, texts=None
+        self,
+        out: TextIO,
+        *,
+        rules=(),
+        statistics: bool = False,
+        fail_level: Severity = Severity.ERROR,
+        texts=None,
+        family_of: Callable[[str], str | None] | None = None,
     ):
         self.out = out
         self.texts = {} if texts is None else texts  # what was not read from a file (stdin), by name
         self.rules = rules
+        self.family_of = family_of or builtin_family
         self.statistics = statistics
         self.fail_level = fail_level
 
@@ -78,6 +87,13 @@ class Reporter:
 
     def finish(self, summary: Summary) -> None:
         pass
+
+
+def builtin_family(code: str) -> str | None:
+    """The family of a built-in rule (the catalogue is read on the first call)."""
+    from iolint.ruleset import builtin_rules
+
+    return next((r.family for r in builtin_rules() if r.code == code), None)
 
 
 def reporter_class(name: str) -> type[Reporter]:

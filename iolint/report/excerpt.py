@@ -1,8 +1,8 @@
 """Source lines under text findings, read lazily and masked.
 
 A source line may hold the very personal data a finding is about (a codice fiscale in a title),
-so an excerpt is shown only with what ``iolint.redact`` finds replaced by ``*``; lines of
-privacy findings (IO5xx) are not shown. An excerpt may mask more than the findings report,
+so an excerpt is shown only with what ``iolint.privacy.spans`` finds replaced by ``*``; lines of the
+privacy rules' findings are not shown at all. An excerpt may mask more than the findings report,
 never less."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import bisect
 import io
 from pathlib import Path
 
-from iolint.redact import spans
+from iolint.privacy import spans
 
 WIDTH = 100  # characters shown around the column of a long line
 CONTEXT = 200  # characters the detector sees on each side of what is shown
@@ -23,7 +23,7 @@ def _breaks(file: str):
     """The line breaks of the parser that read ``file``, for the files read whole (JSON and YAML:
     a CR alone ends a line in both, U+2028, U+2029 and U+0085 in YAML only); None for those
     streamed line by line (JSONL, CSV), whose lines end at "\n"."""
-    from iolint.loaders import JSON_BREAKS, YAML_BREAKS
+    from iolint.positions import JSON_BREAKS, YAML_BREAKS
 
     suffix = Path(file).suffix.lower()
     return {".json": JSON_BREAKS, ".yaml": YAML_BREAKS, ".yml": YAML_BREAKS}.get(suffix)
@@ -95,9 +95,13 @@ class Sources:
         self.marks, self.offsets = [0], [0]
 
 
-def excerpt(line: str, column: int | None, code: str) -> tuple[str, int | None] | None:
-    """(the masked text to show, the caret's offset in it), or None when nothing may be shown."""
-    if code.startswith("IO5"):
+PRIVATE_FAMILIES = frozenset({"privacy"})  # rules whose findings are about personal data on their line
+
+
+def excerpt(line: str, column: int | None, family: str | None) -> tuple[str, int | None] | None:
+    """(the masked text to show, the caret's offset in it), or None when nothing may be shown:
+    the line of a finding of the rule family ``family`` is not shown if it is a private one."""
+    if family in PRIVATE_FAMILIES:
         return None
     col = (column or 1) - 1
     start = max(0, min(col - WIDTH // 3, len(line) - WIDTH)) if len(line) > WIDTH else 0

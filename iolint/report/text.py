@@ -23,7 +23,7 @@ class TextReporter(Reporter):
         self.out.write(inert(line) + "\n")
         if finding.file and finding.line:
             source = self.sources.line(finding.file, finding.line)
-            shown = excerpt(source, finding.column, finding.code) if source is not None else None
+            shown = excerpt(source, finding.column, self.family_of(finding.code)) if source is not None else None
             if shown:
                 text, caret = shown
                 gutter = f"{finding.line:>6} | "

@@ -1,23 +1,23 @@
 """Message templates (``*.io.yaml``): sandboxed Jinja2, static checks, variant rendering.
 
 ``check_template_file`` is what ``iolint check`` runs on a template; ``render_file`` turns a
-template and the values of its variables into the NewMessage payload to send.
+template and the values of its variables into the NewMessage payload to send. Importing this
+package imports no Jinja: its exports are loaded on first use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from pathlib import Path
-
 from iolint.errors import IolintError
-from iolint.redact import redact
-from iolint.templates import checks as _checks  # noqa: F401 (registers the template rules)
-from iolint.templates import document, sandbox
-from iolint.templates.lint import check_template_file, check_template_text
-from iolint.templates.render import FieldError, Renderer
-from iolint.templates.template import Template
+from iolint.privacy import redact
 
 __all__ = ["check_template_file", "check_template_text", "render_file", "PreparedTemplate", "RenderError", "MissingVariables"]
+
+_LAZY = {
+    "check_template_file": "iolint.templates.lint",
+    "check_template_text": "iolint.templates.lint",
+    "render_file": "iolint.templates.prepared",
+    "PreparedTemplate": "iolint.templates.prepared",
+}
 
 
 class RenderError(IolintError):
@@ -34,64 +34,12 @@ class MissingVariables(RenderError):
         super().__init__(f"{where}: no value for {', '.join(names)} (pass them in data, or use the samples)")
 
 
-class PreparedTemplate:
-    """A template read and checked once, to render many times (one message per recipient)."""
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'iolint.templates' has no attribute {name!r}")
+    import importlib
 
-    def __init__(self, path: Path, name: str | None = None):
-        self.where = name or Path(path).name
-        try:
-            text = Path(path).read_text("utf-8")
-        except OSError as exc:
-            raise RenderError(f"{self.where}: cannot read the template: {exc.strerror or exc}") from None
-        doc = document.parse(text)
-        if isinstance(doc, list):
-            raise RenderError(f"{self.where}: {doc[0].message}")
-        if Template(doc).blocked:
-            raise RenderError(f"{self.where}: the template has errors; run `iolint check {self.where}`")
-        self.doc = doc
-        self.renderer = Renderer(doc, mapped=False)
-
-    @property
-    def variables(self) -> dict:
-        return self.doc.variables
-
-    def render(self, data: dict | None = None, *, sample: bool = False) -> dict:
-        """The NewMessage payload (without ``fiscal_code``) for these values.
-
-        Values come from ``data``; with ``sample``, declared samples fill in what ``data``
-        lacks. Variables with a ``default`` may be left out.
-        """
-        where, doc = self.where, self.doc
-        if data is not None and not isinstance(data, Mapping):
-            raise RenderError(f"{where}: data must map variable names to values, not be a {type(data).__name__}")
-        data = dict(data or {})
-        unknown = sorted(set(data) - set(doc.variables))
-        if unknown:
-            raise RenderError(f"{where}: unknown variables {', '.join(unknown)} (declared: {', '.join(doc.variables)})")
-        values = {}
-        for name, var in doc.variables.items():
-            if name in data:
-                values[name] = data[name]
-            elif sample:
-                values[name] = var.sample
-            elif var.has_default:
-                values[name] = var.default
-        missing = [name for name in doc.variables if name not in values]
-        if missing:
-            raise MissingVariables(missing, where)
-        for name, value in values.items():
-            problem = document.type_problem(doc.variables[name].type, value)
-            if problem:
-                raise RenderError(f"{where}: the value of `{name}` {problem}")
-        try:
-            with sandbox.limits():
-                payload, _ = self.renderer.payload(values)
-        except FieldError as exc:
-            raise RenderError(f"{where}: rendering `{exc.field}` failed: {exc.error}") from exc.error
-        return payload
-
-
-def render_file(path: Path, data: dict | None = None, *, sample: bool = False, name: str | None = None) -> dict:
-    """The NewMessage payload (without ``fiscal_code``) of the template at ``path``; see
-    ``PreparedTemplate.render``. ``name`` is what error messages call the template."""
-    return PreparedTemplate(path, name).render(data, sample=sample)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

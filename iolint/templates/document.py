@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from iolint import loaders
+from iolint import loaders, positions, yamlreader
+from iolint.premium import FEATURES
 
 # Keys that become payload fields: their string values are Jinja, rendered for every variant.
 CONTENT_FIELDS = ("subject", "markdown", "due_date", "payment_data", "third_party_data", "require_secure_channels")
 TOP_FIELDS = ("feature_level_type",)
 TEMPLATE_KEYS = frozenset({*CONTENT_FIELDS, *TOP_FIELDS, "features", "variables", "description"})
-FEATURES = ("read-status", "payment-status", "reminder-unread", "reminder-payment", "attachments")
 VARIABLE_KEYS = frozenset({"sample", "samples", "description", "type", "default"})
 TYPES = {
     "string": (str,),
@@ -91,7 +91,7 @@ class Document:
             return line, column
         value = node.value
         offset = max(0, min(offset, len(value)))
-        found = loaders.scalar_position(node, offset)
+        found = positions.scalar_position(node, offset)
         if found:
             return found
         if node.style in ("|", ">"):  # a block the replay could not follow: its first line
@@ -103,7 +103,7 @@ class Document:
     def _indent(self, indicator_line: int) -> int:
         """Indentation of a block scalar: that of its first non-blank content line."""
         if self._lines is None:
-            self._lines = loaders.YAML_BREAKS.split(self.text)
+            self._lines = positions.YAML_BREAKS.split(self.text)
         for text in self._lines[indicator_line:]:
             if text.strip():
                 return len(text) - len(text.lstrip(" "))
@@ -112,7 +112,7 @@ class Document:
 
 def parse(text: str) -> Document | list[loaders.Problem]:
     """The template in ``text``, or the problems that keep it from being read."""
-    items = list(loaders.load_yaml(text))
+    items = list(yamlreader.load_yaml(text))
     problems = [i for i in items if isinstance(i, loaders.Problem)]
     if problems:
         return [_hint(p) for p in problems]
@@ -123,7 +123,7 @@ def parse(text: str) -> Document | list[loaders.Problem]:
             why = "a template file holds one YAML document, not several"
         else:
             why = "a template file is a YAML mapping (subject, markdown, variables, ...)"
-        return [loaders.Problem("IO002", why, 1, 1)]
+        return [loaders.Problem(loaders.ProblemKind.SYNTAX, why, 1, 1)]
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     doc = Document(text=text, data=items[0].data, root=root)
     _read_keys(doc)
@@ -133,9 +133,9 @@ def parse(text: str) -> Document | list[loaders.Problem]:
 
 
 def _hint(problem: loaders.Problem) -> loaders.Problem:
-    if problem.code == "IO002" and "unhashable" in problem.message:
+    if problem.kind is loaders.ProblemKind.SYNTAX and "unhashable" in problem.message:
         message = problem.message + ' (quote Jinja expressions in YAML: amount: "{{ importo }}")'
-        return loaders.Problem(problem.code, message, problem.line, problem.column)
+        return loaders.Problem(problem.kind, message, problem.line, problem.column)
     return problem
 
 

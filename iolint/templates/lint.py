@@ -8,19 +8,17 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from iolint import checks, loaders
+from iolint import loaders
+from iolint.checks import template as template_checks
+from iolint.checks.template import TemplateReport
+from iolint.fields import MISSING, dig
 from iolint.finding import Finding, Hit
-from iolint.templates import checks as template_checks
 from iolint.templates import document
 from iolint.templates.render import TEXT_FIELDS
 from iolint.templates.template import PLACEHOLDER, Rendered, Template
 
 PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE = PLACEHOLDER[0], PLACEHOLDER[-1]
 
-NOT_CHECKED = "IO727"
-# Payload findings on the title that the template's own title rules already report.
-_TITLE_PAYLOAD_RULES = frozenset({"IO501", "IO502"})
-_TITLE_TEMPLATE_RULES = frozenset({"IO715", "IO716"})
 
 
 def check_template_file(linter, path: Path, display: str, *, data: bytes | None = None) -> Iterator[Finding]:
@@ -30,7 +28,7 @@ def check_template_file(linter, path: Path, display: str, *, data: bytes | None 
     """
     if data is None and not path.is_file():  # missing, or a folder, pipe or device that reading would hang on
         why = "not a regular file (a folder, pipe or device)" if path.exists() else "no such file"
-        found = linter.problem(loaders.Problem("IO001", why), display)
+        found = linter.gate.problem(loaders.Problem(loaders.ProblemKind.UNREADABLE, why), display)
         if found:
             yield found
         return
@@ -43,13 +41,13 @@ def check_template_text(linter, text: str | loaders.Problem, display: str) -> It
     parsed = document.parse(text) if isinstance(text, str) else [text]
     if isinstance(parsed, list):
         for problem in parsed:
-            found = linter.problem(problem, display)
+            found = linter.gate.problem(problem, display)
             if found:
                 yield found
         return
     template = Template(parsed)
-    ignored = linter.ignored_for(display)
-    ctx = dataclasses.replace(linter.context, features=linter.context.features | set(parsed.features))
+    ignored = linter.gate.ignored_for(display)
+    ctx = template_context(linter, parsed)
     findings = list(_template_findings(linter, template, ctx, ignored, display))
     if not template.unsafe:
         findings += _payload_findings(linter, template, ctx, ignored, display)
@@ -57,22 +55,27 @@ def check_template_text(linter, text: str | loaders.Problem, display: str) -> It
     yield from _deduplicated(findings)
 
 
+def template_context(linter, doc) -> object:
+    """What the checks of one template know: the features it declares, how many variants to render."""
+    ctx = linter.context
+    return dataclasses.replace(
+        ctx, features=ctx.features | set(doc.features), variants=template_checks.variant_limit(linter.options)
+    )
+
+
 def _not_checked(linter, template: Template, ctx, ignored, display) -> list[Finding]:
     """IO727: what the errors above kept from being checked, so that fixing them brings no
     surprise. Made here, not by a template check, because it names the rules this run enables."""
-    rule = linter.by_code.get(NOT_CHECKED)
-    if rule is None or rule.code not in linter.enabled or rule.code in ignored:
-        return []
     if template.unsafe:
-        runners = linter.runners("template", ignored)
+        rules = linter.plan("template", ignored).rules
         message = (
             f"the template was not rendered because of {_listed(template.unsafe)}: none of its variants "
-            f"was checked, so {len(runners)} rules did not run on it ({_ranges([r.code for r, _ in runners])}); "
+            f"was checked, so {len(rules)} rules did not run on it ({_ranges([r.code for r in rules])}); "
             "fix the errors and check again, more findings may follow"
         )
     elif template.placeholders:
         names = ", ".join(f"`{n}`" for n in template.placeholders)
-        results, _ = template.rendered(template_checks.max_variants(ctx))
+        results, _ = template.rendered(ctx.variants)
         failed = [r.variant.label or "the sample values" for r in results if r.kind == "error"]
         one = len(template.placeholders) == 1
         message = (
@@ -84,7 +87,8 @@ def _not_checked(linter, template: Template, ctx, ignored, display) -> list[Find
             message += f"; these variants could not be rendered even so: {_listed(failed)}"
     else:
         return []
-    return [linter.finding(rule, Hit(None, message), file=display, line=1, column=1)]
+    found = linter.gate.report(TemplateReport.NOT_CHECKED, message, file=display, line=1, column=1)
+    return [found] if found else []
 
 
 def _ranges(codes: list[str]) -> str:
@@ -103,45 +107,39 @@ def _listed(items: list[str]) -> str:
 
 
 def _template_findings(linter, template, ctx, ignored, display) -> Iterator[Finding]:
-    for rule in linter.rules:
-        fn = checks.TEMPLATE_CHECKS.get(rule.code)
-        if fn is None or rule.code not in linter.enabled or rule.code in ignored:
-            continue
-        if "template" not in rule.applies_to or ctx.plan not in rule.plans:
+    for rule, fn in linter.template_checks(ignored, ctx.plan):
+        if "template" not in rule.applies_to:
             continue
         for item in fn(template, ctx):
             hit, variant = item if isinstance(item, tuple) else (item, None)
             line, column = template.doc.position(hit.field, hit.offset, key=hit.offset is None)
-            yield linter.finding(rule, hit, file=display, line=line, column=column, variant=variant)
+            yield linter.gate.finding(rule, hit, file=display, line=line, column=column, variant=variant)
 
 
 def _payload_findings(linter, template: Template, ctx, ignored, display) -> list[Finding]:
-    runners = linter.runners("template", ignored)
-    if not runners:
+    plan = linter.plan("template", ignored)
+    if not plan.rules:
         return []
-    results, _ = template.rendered(template_checks.max_variants(ctx))
+    results, _ = template.rendered(ctx.variants)
     out = []
     for result in results:
         if result.payload is None:
             continue
-        for rule, fn in runners:
-            for hit in fn(result.payload, ctx):
-                if template.placeholders and _on_placeholder(result.payload, hit):
-                    continue
-                line, column = _locate(template, result, hit)
-                out.append(
-                    linter.finding(rule, hit, file=display, line=line, column=column, variant=result.variant.label)
-                )
+        for rule, hit in linter.hits(result.payload, plan, ctx):
+            if template.placeholders and _on_placeholder(result.payload, hit):
+                continue
+            line, column = _locate(template, result, hit)
+            out.append(
+                linter.gate.finding(rule, hit, file=display, line=line, column=column, variant=result.variant.label)
+            )
     return out
 
 
 def _on_placeholder(payload: dict, hit: Hit) -> bool:
     """Whether a hit on a payload rendered with placeholders may be about a placeholder: the
     field it names holds one, and the hit is not at a place of the text outside every one."""
-    value: object = payload
-    for key in (hit.field or "").split("."):
-        if key:
-            value = value.get(key) if isinstance(value, dict) else None
+    value = dig(payload, hit.field) if hit.field else payload
+    value = None if value is MISSING else value
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     if PLACEHOLDER_OPEN not in text:
         return False
@@ -171,10 +169,10 @@ def _locate(template: Template, result: Rendered, hit: Hit) -> tuple[int, int]:
 def _deduplicated(findings: list[Finding]) -> Iterator[Finding]:
     """Each finding once, as the first variant showed it; payload title-privacy findings are
     dropped where the template's own title rules already fired on that line."""
-    title_lines = {f.line for f in findings if f.code in _TITLE_TEMPLATE_RULES}
+    title_lines = {f.line for f in findings if f.code in template_checks.TITLE_RULES}
     seen = set()
     for f in findings:
-        if f.code in _TITLE_PAYLOAD_RULES and f.field == "content.subject" and f.line in title_lines:
+        if f.code in template_checks.TITLE_RULES_OF_VARIANTS and f.field == "content.subject" and f.line in title_lines:
             continue
         key = (f.code, f.line, f.column, f.field, f.message)
         if key not in seen:

@@ -17,7 +17,7 @@ from jinja2.runtime import Undefined
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
 
-from iolint.templates import analysis, sandbox
+from iolint.templates import analysis, filters, sandbox
 from iolint.templates.document import CONTENT_FIELDS, Document
 
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: never in a message
@@ -137,7 +137,7 @@ def run(compiled: Compiled, values: dict) -> tuple[object, SourceMap | None]:
     expression's own value."""
     if compiled.native:
         value = getattr(compiled.template.make_module(values), _NATIVE)
-        return _plain(sandbox.finalize(value)), None
+        return _plain(filters.finalize(value)), None
     raw = sandbox.render(compiled.template, values)
     if compiled.segments is None:
         return raw, None

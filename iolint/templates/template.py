@@ -7,11 +7,10 @@ from functools import cached_property
 
 from jinja2.sandbox import SecurityError
 
-from iolint.templates import analysis, sandbox
+from iolint.templates import analysis, limits, sandbox
 from iolint.templates.document import Document
 from iolint.templates.render import FieldError, Renderer, SourceMap
 
-MAX_VARIANTS = 64
 # What an undeclared variable (or one declared without a usable sample) renders as, so that the
 # rest of the template is still checked in the same run; findings that depend on it are dropped.
 PLACEHOLDER = "\u27e6{}\u27e7"  # ⟦name⟧: brackets no message uses
@@ -39,7 +38,7 @@ class Rendered:
         error = self.failure.error
         if isinstance(error, SecurityError):
             return "escape"
-        if isinstance(error, (sandbox.RenderLimit, RecursionError, MemoryError)):
+        if isinstance(error, (limits.RenderLimit, RecursionError, MemoryError)):
             return "limit"
         return "error"
 
@@ -100,7 +99,7 @@ class Template:
                     out.append(Variant(label, base, (source.field, c, choice)))
         return out
 
-    def rendered(self, limit: int = MAX_VARIANTS) -> tuple[list[Rendered], int]:
+    def rendered(self, limit: int) -> tuple[list[Rendered], int]:
         """The first ``limit`` variants rendered, and how many variants there are in all.
 
         Rendering stops at the first variant that hits a limit: the others would too, each
@@ -113,7 +112,7 @@ class Template:
             for variant in variants[:limit]:
                 result = Rendered(variant)
                 try:
-                    with sandbox.limits():
+                    with limits.limits():
                         result.payload, result.maps = renderer.payload(variant.values, variant.forced)
                 except FieldError as exc:
                     result.failure = exc

@@ -1,12 +1,13 @@
 """CTA front matter: the YAML block that opens ``content.markdown`` and gives a message its buttons.
 
-Mirrors the IO app (``ctas.ts``, the ``front-matter`` npm package and js-yaml), see
-../shared/research/io-api.md §3.4. The app strips a ``---`` block only at the very start of the
-markdown; its YAML must parse, or the app hides the whole body.
+Mirrors the IO app (pagopa/io-app: ``ctas.ts``, the ``front-matter`` npm package and js-yaml). The
+app strips a ``---`` block only at the very start of the markdown; its YAML must parse, or the app
+hides the whole body.
 """
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,11 +35,24 @@ _HIDDEN = "the CTA front matter is not valid YAML: the app hides the whole messa
 _AS_TEXT = "the app shows no button and prints the block as text"
 
 
+class CtaIssue(enum.Enum):
+    """What keeps the app from showing a message's buttons as meant (``iolint.checks.cta`` maps
+    each to its rule)."""
+
+    MISPLACED = "misplaced"  # not at the very start, or never closed: printed as text
+    MALFORMED = "malformed"  # not valid YAML: the app hides the whole body
+    UNKNOWN_KEY = "unknown-key"  # a key the app ignores
+    INVALID = "invalid"  # not the structure the app needs: no button
+    INVALID_ACTION = "invalid-action"  # an action the app refuses
+    MISSING_LOCALE = "missing-locale"  # only one of it and en
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """One problem found in a markdown text, at a character offset of that text."""
+    """One problem found in a markdown text (a ``CtaIssue`` or an ``iolint.rendering.MarkdownIssue``),
+    at a character offset of that text."""
 
-    code: str
+    kind: enum.Enum
     offset: int
     message: str
     value: str | None = None
@@ -126,7 +140,7 @@ def _misplaced(markdown: str, start: int) -> Iterator[Issue]:
         end = delims[i + 1].start() if i + 1 < len(delims) else len(markdown)
         if opener.group(1) == "---" and _CTA_KEY.search(markdown, opener.end(), end):
             why = "is not at the very start" if i + 1 < len(delims) else "is never closed by a `---` line"
-            yield Issue("IO620", opener.start(), f"this CTA front matter {why}: {_AS_TEXT}")
+            yield Issue(CtaIssue.MISPLACED, opener.start(), f"this CTA front matter {why}: {_AS_TEXT}")
             i += 1  # skip its closing line
         i += 1
 
@@ -139,12 +153,12 @@ class _Check:
         self.issues: list[Issue] = []
         self.labels: list[Label] = []
 
-    def add(self, code: str, node, message: str, value: str | None = None) -> None:
+    def add(self, kind: CtaIssue, node, message: str, value: str | None = None) -> None:
         offset = self.base + node.start_mark.index if node is not None else self.base
-        self.issues.append(Issue(code, offset, message, value))
+        self.issues.append(Issue(kind, offset, message, value))
 
     def invalid(self, node, what: str) -> None:
-        self.add("IO623", node, f"{what}: no button is shown")
+        self.add(CtaIssue.INVALID, node, f"{what}: no button is shown")
 
     def front_matter(self, text: str, base: int) -> None:
         self.base = base
@@ -154,14 +168,14 @@ class _Check:
             mark = exc.problem_mark or exc.context_mark
             offset = base + min(mark.index, len(text) - 1) if mark and text else base
             problem = exc.problem or exc.context or "syntax error"
-            self.issues.append(Issue("IO621", offset, f"{_HIDDEN} ({problem})"))
+            self.issues.append(Issue(CtaIssue.MALFORMED, offset, f"{_HIDDEN} ({problem})"))
             return
         except (yaml.YAMLError, RecursionError):
-            self.issues.append(Issue("IO621", base, _HIDDEN))
+            self.issues.append(Issue(CtaIssue.MALFORMED, base, _HIDDEN))
             return
         duplicate = _duplicate_key(root)
         if duplicate is not None:
-            self.add("IO621", duplicate, f"{_HIDDEN} (the key `{duplicate.value}` appears twice)")
+            self.add(CtaIssue.MALFORMED, duplicate, f"{_HIDDEN} (the key `{duplicate.value}` appears twice)")
         elif not isinstance(root, yaml.MappingNode):
             self.invalid(root, "the front matter is not a mapping of `it` and `en` blocks")
         else:
@@ -172,14 +186,14 @@ class _Check:
         for name, (key, _) in keys.items():
             if name not in LOCALES:
                 hint = f"write `{name.lower()}`" if name.lower() in LOCALES else "it reads `it` and `en`"
-                self.add("IO622", key, f"the app ignores the front matter key `{name}`: {hint}")
+                self.add(CtaIssue.UNKNOWN_KEY, key, f"the app ignores the front matter key `{name}`: {hint}")
         present = [loc for loc in LOCALES if loc in keys]
         if not present:
             self.invalid(root, "the front matter has no `it` or `en` block")
         elif len(present) == 1:
             missing, who = ("en", "English") if present == ["it"] else ("it", "Italian and other")
             message = f"no `{missing}` block: {who} phones show no button (there is no fallback)"
-            self.add("IO625", keys[present[0]][0], message)
+            self.add(CtaIssue.MISSING_LOCALE, keys[present[0]][0], message)
         for loc in present:
             self.ctas(loc, keys[loc][1])
 
@@ -190,7 +204,7 @@ class _Check:
         keys = _keys(node)
         for name, (key, _) in keys.items():
             if name not in CTA_KEYS:
-                self.add("IO622", key, f"the app ignores `{loc}.{name}`: it reads `cta_1` and `cta_2`")
+                self.add(CtaIssue.UNKNOWN_KEY, key, f"the app ignores `{loc}.{name}`: it reads `cta_1` and `cta_2`")
         if "cta_1" not in keys:
             self.invalid(node, f"`{loc}` has no `cta_1`, which is required")
         for name in CTA_KEYS:
@@ -204,7 +218,7 @@ class _Check:
         keys = _keys(node)
         for name, (key, _) in keys.items():
             if name not in CTA_FIELDS:
-                self.add("IO622", key, f"the app ignores `{where}.{name}`: it reads `text` and `action`")
+                self.add(CtaIssue.UNKNOWN_KEY, key, f"the app ignores `{where}.{name}`: it reads `text` and `action`")
         values = {}
         for name in CTA_FIELDS:
             if name not in keys:
@@ -218,7 +232,7 @@ class _Check:
         if action := values.get("action"):
             problem = action_problem(action.value)
             if problem:
-                self.add("IO624", action, f"`{where}.action`: {problem}", action.value)
+                self.add(CtaIssue.INVALID_ACTION, action, f"`{where}.action`: {problem}", action.value)
 
 
 def action_problem(action: str) -> str | None:

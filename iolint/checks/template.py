@@ -1,28 +1,50 @@
-"""The template rules (family template, IO701..IO729): their logic, bound to their codes.
+"""The template rules: their logic, bound to their codes.
 
 A template check is ``fn(template, ctx)`` yielding ``Hit``s, or ``(Hit, variant)`` pairs for
 what one rendered variant showed. A hit's ``field`` is a dotted path in the template file and
 its ``offset`` an offset in that field's Jinja source; no offset means the field's key.
+Jinja is imported only when a template is checked: ``iolint.templates.analysis`` is imported
+inside the checks, which receive an ``iolint.templates.template.Template``.
 """
 
 from __future__ import annotations
 
+import enum
 import re
 
-from iolint import pii
-from iolint.checks import template_check
 from iolint.finding import Hit
-from iolint.templates import analysis, personal
-from iolint.templates.template import MAX_VARIANTS, Template
+from iolint.loaders import ProblemKind
+from iolint.registry import TEMPLATE, kinds, reported, template_check
+from iolint.templates import personal
 
 
-def max_variants(ctx) -> int:
-    value = ctx.option("IO729", "max-variants", MAX_VARIANTS)
-    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else MAX_VARIANTS
+
+
+class TemplateReport(enum.Enum):
+    """What ``iolint.templates.lint`` reports about a template as a whole."""
+
+    NOT_CHECKED = "not-checked"  # errors kept some or all of it from being rendered and checked
+
+
+# Personal data in a template's title is reported by its own rules (a variable that holds it, data
+# written in it); the payload rules would report it again on every rendered variant: where one of
+# the first fired on a line, the lint leaves the second out on that line.
+TITLE_RULES = frozenset({"IO715", "IO716"})
+TITLE_RULES_OF_VARIANTS = frozenset({"IO501", "IO502"})
+# The lint names the rules that did not run, which only it knows: it reports this one by kind.
+reported({TemplateReport.NOT_CHECKED: "IO727"}, kind=TEMPLATE)
+# A row of a recipients CSV that the template cannot render is reported as a failed render.
+kinds({ProblemKind.NOT_RENDERED: "IO725"})
+
+
+def variant_limit(options) -> int:
+    """How many variants of a template are rendered and checked: too-many-variants' option,
+    which the other template rules and the payload rules on variants follow."""
+    return options["IO729"]["max-variants"]
 
 
 @template_check("IO701")
-def template_syntax_error(template: Template, ctx):
+def template_syntax_error(template, ctx):
     for source in template.sources.values():
         if source.error:
             line, message = source.error
@@ -30,25 +52,27 @@ def template_syntax_error(template: Template, ctx):
 
 
 @template_check("IO702")
-def invalid_template(template: Template, ctx):
+def invalid_template(template, ctx):
     for field, message in template.doc.structure:
         yield Hit(field, message)
 
 
 @template_check("IO703")
-def unknown_template_key(template: Template, ctx):
+def unknown_template_key(template, ctx):
     for field, message in template.doc.unknown_keys:
         yield Hit(field, message)
 
 
 @template_check("IO704")
-def invalid_variable(template: Template, ctx):
+def invalid_variable(template, ctx):
     for field, message in template.doc.bad_variables:
         yield Hit(field, message)
 
 
 @template_check("IO710")
-def undeclared_variable(template: Template, ctx):
+def undeclared_variable(template, ctx):
+    from iolint.templates import analysis
+
     for source in template.parsed:
         seen = set()
         for name in analysis.undeclared(source.ast, template.doc.declared, template.env):
@@ -62,7 +86,9 @@ def undeclared_variable(template: Template, ctx):
 
 
 @template_check("IO711")
-def unused_variable(template: Template, ctx):
+def unused_variable(template, ctx):
+    from iolint.templates import analysis
+
     if any(s.error for s in template.sources.values()):
         return  # a source that does not parse may well use them
     used = {n.name for s in template.parsed for n in analysis.loads(s.ast)}
@@ -72,7 +98,9 @@ def unused_variable(template: Template, ctx):
 
 
 @template_check("IO712")
-def unknown_filter(template: Template, ctx):
+def unknown_filter(template, ctx):
+    from iolint.templates import analysis
+
     known = ", ".join(sorted(template.env.filters))
     for source in template.parsed:
         for kind, name, line in analysis.unknown_filters(source.ast, template.env):
@@ -85,7 +113,9 @@ def unknown_filter(template: Template, ctx):
 
 
 @template_check("IO715")
-def personal_variable_in_title(template: Template, ctx):
+def personal_variable_in_title(template, ctx):
+    from iolint.templates import analysis
+
     source = template.sources.get("subject")
     if source is None or source.ast is None:
         return
@@ -107,13 +137,13 @@ def personal_variable_in_title(template: Template, ctx):
             )
             continue
         for label, value in _samples(template, parts):
-            found = pii.detect(value) if isinstance(value, str) and value else ()
+            found = ctx.privacy.detect(value) if isinstance(value, str) and value else ()
             if found:
                 reported.add(dotted)
                 yield Hit(
                     "subject",
                     f"the title prints `{dotted}`, whose {label} holds {found[0].label} "
-                    f"({pii.mask(value[found[0].start:found[0].end])}): the title is the push "
+                    f"({ctx.privacy.mask(value[found[0].start:found[0].end])}): the title is the push "
                     "text on a locked phone",
                     value=dotted,
                     offset=offset,
@@ -121,7 +151,7 @@ def personal_variable_in_title(template: Template, ctx):
                 break
 
 
-def _samples(template: Template, parts: list[str]):
+def _samples(template, parts: list[str]):
     var = template.doc.variables.get(parts[0])
     if var is None:
         return
@@ -132,7 +162,9 @@ def _samples(template: Template, parts: list[str]):
 
 
 @template_check("IO716")
-def personal_data_in_title_text(template: Template, ctx):
+def personal_data_in_title_text(template, ctx):
+    from iolint.templates import analysis
+
     source = template.sources.get("subject")
     if source is None:
         return
@@ -141,13 +173,15 @@ def personal_data_in_title_text(template: Template, ctx):
     for start, end in analysis.jinja_spans(source.text):
         literal[start:end] = [c if c == "\n" else " " for c in literal[start:end]]
     literal = "".join(literal)
-    for d in pii.detect(literal):
+    for d in ctx.privacy.detect(literal):
         value = literal[d.start : d.end]
-        yield Hit("subject", f"the title text holds {d.label}: {pii.mask(value)}", value=value, offset=d.start)
+        yield Hit("subject", f"the title text holds {d.label}: {ctx.privacy.mask(value)}", value=value, offset=d.start)
 
 
 @template_check("IO720")
-def sandbox_escape(template: Template, ctx):
+def sandbox_escape(template, ctx):
+    from iolint.templates import analysis
+
     for source in template.parsed:
         by_line: dict[int, list[tuple[str, str]]] = {}
         for line, what, written in analysis.escapes(source.ast, template.doc.declared):
@@ -164,7 +198,9 @@ def sandbox_escape(template: Template, ctx):
 
 
 @template_check("IO721")
-def template_include(template: Template, ctx):
+def template_include(template, ctx):
+    from iolint.templates import analysis
+
     for source in template.parsed:
         for line, tag in analysis.includes(source.ast):
             yield Hit(
@@ -175,19 +211,19 @@ def template_include(template: Template, ctx):
 
 
 @template_check("IO725")
-def render_failed(template: Template, ctx):
+def render_failed(template, ctx):
     yield from _failures(template, ctx, "error")
 
 
 @template_check("IO726")
-def render_limit(template: Template, ctx):
+def render_limit(template, ctx):
     yield from _failures(template, ctx, "limit")
 
 
-def _failures(template: Template, ctx, kind: str):
+def _failures(template, ctx, kind: str):
     if template.unsafe or (kind == "error" and template.placeholders):
         return  # not rendered; or rendered with placeholders, which may be what failed (IO727)
-    results, _ = template.rendered(max_variants(ctx))
+    results, _ = template.rendered(ctx.variants)
     for result in results:
         if result.kind != kind:
             continue
@@ -204,10 +240,10 @@ def _failures(template: Template, ctx, kind: str):
 
 
 @template_check("IO729")
-def too_many_variants(template: Template, ctx):
+def too_many_variants(template, ctx, options):
     if template.unsafe:
         return
-    limit = max_variants(ctx)
+    limit = options["max-variants"]
     results, total = template.rendered(limit)
     if total > limit:
         yield Hit(

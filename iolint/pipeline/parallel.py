@@ -3,7 +3,7 @@
 Workers start only when the input is big enough to pay for them (``worth_it``): a
 pre-commit-sized run stays in one process whatever ``--jobs`` says.
 
-The batch rules (IO130 mass-communication, IO131 duplicate-message) need every line of a batch.
+The batch rules (a mass mailing, a citizen twice) need every line of a batch.
 The workers run the per-payload rules on their chunks with the batch rules switched off, and
 send back what each batch rule counts of each line (its key); the parent counts the keys in
 file order, so it never parses a line itself. Results come
@@ -23,49 +23,52 @@ CHUNK_LINES = 5_000
 PARALLEL_BYTES = 8 * 1024 * 1024
 TEMPLATE_BYTES = 512 * 1024  # a template renders up to 64 variants: it weighs as this much payload text
 
-_linter = _batchless = None  # per worker process
+_linter = _batchless = None  # the worker process's linters (a worker serves one run)
 
 
-def batchless(config, now):
+def batchless(config, now, show_values=False):
     """A linter that runs every enabled rule but the batch ones."""
-    from iolint import checks
     from iolint.engine import Linter
 
-    checks.load_all()
-    return Linter(config.replace(ignore=[*config.ignore, *checks.BATCH_CHECKS]), now=now)
+    return Linter(config.replace(ignore=[*config.ignore, *batch_codes()]), now=now, show_values=show_values)
+
+
+def batch_codes() -> list[str]:
+    """The batch rules' codes, in the order the workers send their keys."""
+    from iolint import registry
+
+    return [code for code, b in sorted(registry.load().items()) if b.kind == registry.BATCH]
 
 
 def _init(config, now, show_values):
     global _linter, _batchless
     from iolint.engine import Linter
 
-    if show_values:
-        from iolint import pii
-
-        pii.show_values(True)
-    _linter = Linter(config, now=now)
-    _batchless = batchless(config, now)
+    _linter = Linter(config, now=now, show_values=show_values)
+    _batchless = batchless(config, now, show_values)
 
 
 def _check_task(task, data):
-    from iolint.pipeline import check_file
+    from iolint.pipeline.tasks import check_task
 
-    return check_file(_linter, task, data)
+    return check_task(_linter, task, data)
 
 
 def check_chunk(linter, display: str, first: int, lines: list) -> tuple[list, list]:
     """Findings of the payload rules on ``lines``, the first of which is line ``first``, and
     (line, keys) of each payload: what every batch rule counts of it (``batch_keys``)."""
-    from iolint import checks, loaders
+    from iolint import loaders, registry
+    from iolint.view import PayloadView
 
     shift = first - 1
-    rules = tuple(checks.BATCH_CHECKS.values())
+    rules = tuple(registry.load()[code].check for code in batch_codes())
     keyed = []
 
     def tap(items):
         for item in items:
             if isinstance(item, loaders.Item):
-                keyed.append((item.line + shift, tuple(rule.key(item.data) for rule in rules)))
+                view = PayloadView(item.data)
+                keyed.append((item.line + shift, tuple(rule.key(view) for rule in rules)))
             yield item
 
     findings = [

@@ -1,22 +1,38 @@
 """What the IO app does with a body's markdown: what it drops, shows as plain text or cannot open.
 
-Facts: ../shared/research/io-api.md §3.2 and §3.3. The app parses with remark and GFM; markdown-it
-with tables and strikethrough enabled sees the same constructs. ``analyze`` runs once per distinct
-text (memoized) for both the markdown and the CTA rules; a body with none of the characters that
-can start a reported construct never reaches markdown-it, which is imported only when needed.
+Facts: the IO app's message body (pagopa/io-app, ``features/messages``). The app parses with remark
+and GFM; markdown-it with tables and strikethrough enabled sees the same constructs. ``analyze``
+runs once per distinct text (memoized) for both the markdown and the CTA rules; a body with none of
+the characters that can start a reported construct never reaches markdown-it, which is imported only
+when needed.
 """
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from iolint import cta
-from iolint.cta import Issue, Label
+from iolint import frontmatter
+from iolint.frontmatter import Issue, Label
 
-CODES = ("IO601", "IO602", "IO603", "IO604", "IO605", "IO606", "IO607", "IO608", "IO609")
+
+
+class MarkdownIssue(enum.Enum):
+    """What the app does not render as written (``iolint.checks.markdown`` maps each to its rule)."""
+
+    DEEP_HEADING = "deep-heading"  # h4-h6: plain text
+    TABLE = "table"  # dropped
+    STRIKETHROUGH = "strikethrough"  # dropped with its text
+    RAW_HTML = "raw-html"  # shown as literal text
+    IMAGE_OUTSIDE_PARAGRAPH = "image-outside-paragraph"  # not shown
+    EMPTY_LINK = "empty-link"
+    HTTP_LINK = "http-link"
+    UNSUPPORTED_LINK = "unsupported-link"  # a scheme the app cannot open
+    FOOTNOTE = "footnote"  # dropped with its text
+
 
 # Every construct reported below starts with one of these: `#` ATX heading, `|` table, `~`
 # strikethrough, `<` HTML or autolink, `[` link, image or footnote. Entities never make syntax.
@@ -26,7 +42,7 @@ _BR = re.compile(r"<br ?/?>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*")
 _MARKUP_START = re.compile(r"<[A-Za-z/!?]")
 # GFM also strikes through with single tildes, which markdown-it leaves as text.
-_SINGLE_TILDE = re.compile(r"(?<!~)~(?=[^\s~])[^~]*?(?<=[^\s~])~(?!~)")
+SINGLE_TILDE = re.compile(r"(?<!~)~(?=[^\s~])[^~]*?(?<=[^\s~])~(?!~)")
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]:")
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
 _OPENS = ("https://", "ioit://", "mailto:", "tel:", "sms:")
@@ -40,8 +56,8 @@ class Analysis:
     issues: tuple[Issue, ...]  # markdown and CTA problems, by offset in the whole markdown
     labels: tuple[Label, ...]  # CTA button labels
 
-    def of(self, code: str) -> Iterator[Issue]:
-        return (issue for issue in self.issues if issue.code == code)
+    def of(self, kind: enum.Enum) -> Iterator[Issue]:
+        return (issue for issue in self.issues if issue.kind is kind)
 
 
 def may_have_markup(body: str) -> bool:
@@ -52,14 +68,14 @@ def may_have_markup(body: str) -> bool:
 @lru_cache(maxsize=4096)
 def analyze(markdown: str) -> Analysis:
     """The issues of a whole ``content.markdown``, front matter included; one run per text."""
-    cta_issues, labels = cta.analyze(markdown)
-    _, body, offset = cta.split_front_matter(markdown)
+    cta_issues, labels = frontmatter.analyze(markdown)
+    _, body, offset = frontmatter.split_front_matter(markdown)
     found = body_issues(body, offset) if may_have_markup(body) else []
     return Analysis(tuple(sorted([*cta_issues, *found], key=lambda i: i.offset)), labels)
 
 
 @cache
-def _parser():
+def parser():
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -70,7 +86,7 @@ def _parser():
 
 def body_issues(body: str, base: int = 0) -> list[Issue]:
     """The markdown problems of a body that starts at offset ``base`` of its markdown."""
-    md = _parser()
+    md = parser()
     starts = [0] + [m.end() for m in _LINE_BREAK.finditer(body)]
     env: dict = {}
     tokens = md.parse(body, env)
@@ -78,20 +94,20 @@ def body_issues(body: str, base: int = 0) -> list[Issue]:
     notes = [ref for label, ref in env.get("references", {}).items() if label.startswith("^")]
     scan = _Scan(body, base, starts, {ref["href"] for ref in notes})
     for ref in notes:
-        scan.add("IO609", scan.line_start(ref["map"][0]), _FOOTNOTE_GONE)
+        scan.add(MarkdownIssue.FOOTNOTE, scan.line_start(ref["map"][0]), _FOOTNOTE_GONE)
     for i, tok in enumerate(tokens):
         if tok.type == "heading_open" and tok.tag in ("h4", "h5", "h6"):
-            scan.block("IO601", tok, f"a level-{tok.tag[1]} heading shows as plain text in the app")
+            scan.block(MarkdownIssue.DEEP_HEADING, tok, f"a level-{tok.tag[1]} heading shows as plain text in the app")
         elif tok.type == "table_open":
-            scan.block("IO602", tok, "a table: the app does not render tables, its content disappears")
+            scan.block(MarkdownIssue.TABLE, tok, "a table: the app does not render tables, its content disappears")
         elif tok.type == "html_block":
             tag = _shown_tag(tok.content)
             if tag:
-                scan.block("IO604", tok, _html_message(tag), tok.content)
+                scan.block(MarkdownIssue.RAW_HTML, tok, _html_message(tag), tok.content)
         elif tok.type == "inline":
             parent = tokens[i - 1].type
             if parent == "paragraph_open" and _FOOTNOTE.match(tok.content):
-                scan.block("IO609", tok, _FOOTNOTE_GONE)
+                scan.block(MarkdownIssue.FOOTNOTE, tok, _FOOTNOTE_GONE)
             scan.inline(tok, parent)
     return scan.issues
 
@@ -119,11 +135,11 @@ class _Scan:
         end = self.starts[last] if last < len(self.starts) else len(self.body)
         return self.line_start(first), end
 
-    def add(self, code: str, offset: int, message: str, value: str | None = None) -> None:
-        self.issues.append(Issue(code, self.base + offset, message, value))
+    def add(self, kind: MarkdownIssue, offset: int, message: str, value: str | None = None) -> None:
+        self.issues.append(Issue(kind, self.base + offset, message, value))
 
-    def block(self, code: str, tok, message: str, value: str | None = None) -> None:
-        self.add(code, self.span(tok)[0], message, value)
+    def block(self, kind: MarkdownIssue, tok, message: str, value: str | None = None) -> None:
+        self.add(kind, self.span(tok)[0], message, value)
 
     def inline(self, tok, parent: str) -> None:
         cursor, end = self.span(tok)
@@ -151,21 +167,21 @@ class _Scan:
             elif kind in ("s_open", "s_close"):
                 at = find("~~")
                 if kind == "s_open":
-                    self.add("IO603", at, _STRUCK)
+                    self.add(MarkdownIssue.STRIKETHROUGH, at, _STRUCK)
             elif kind == "image":
                 at = find("![")
                 if depth or parent != "paragraph_open":
-                    self.add("IO605", at, _IMAGE_GONE)
+                    self.add(MarkdownIssue.IMAGE_OUTSIDE_PARAGRAPH, at, _IMAGE_GONE)
             elif kind == "html_inline":
                 at = find(child.content.split("\n")[0])
                 tag = _shown_tag(child.content)
                 if tag and not (opened_html and tag.startswith("`</")):  # one report per element
                     opened_html = True
-                    self.add("IO604", at, _html_message(tag), child.content)
+                    self.add(MarkdownIssue.RAW_HTML, at, _html_message(tag), child.content)
             elif kind == "text":
-                for m in _SINGLE_TILDE.finditer(child.content):
+                for m in SINGLE_TILDE.finditer(child.content):
                     at = find(m.group())
-                    self.add("IO603", at, _STRUCK)
+                    self.add(MarkdownIssue.STRIKETHROUGH, at, _STRUCK)
             if kind.endswith("_open"):
                 depth += 1
             elif kind.endswith("_close"):
@@ -176,14 +192,14 @@ class _Scan:
             return
         if not href or empty:
             what = "has no address" if not href else "has no text, so there is nothing to tap"
-            self.add("IO606", at, f"this link {what}", href)
+            self.add(MarkdownIssue.EMPTY_LINK, at, f"this link {what}", href)
             if not href:
                 return
         lower = href.lower()
         if lower.startswith(_OPENS):
             return
         if lower.startswith("http://"):
-            self.add("IO607", at, "an http:// link: the app keeps them only for old messages", href)
+            self.add(MarkdownIssue.HTTP_LINK, at, "an http:// link: the app keeps them only for old messages", href)
             return
         scheme = _SCHEME.match(lower)
         if lower.startswith(("iohandledlink://", "iosso://")):
@@ -192,7 +208,7 @@ class _Scan:
             why = f"the app does not open `{scheme.group()}` links"
         else:
             why = "a link without https:// (a relative path, an anchor or `www.…`) opens nothing"
-        self.add("IO608", at, f"{why}: the citizen gets a 'link not supported' message", href)
+        self.add(MarkdownIssue.UNSUPPORTED_LINK, at, f"{why}: the citizen gets a 'link not supported' message", href)
 
 
 def _is_empty(children, j: int) -> bool:

@@ -1,0 +1,57 @@
+"""Time as IO and the citizen read it: Rome's time zone, the timestamps IO accepts, and the
+moments given to iolint (``--now``, ``now=``)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import UTC, datetime
+from functools import cache
+from zoneinfo import ZoneInfo
+
+ROME = ZoneInfo("Europe/Rome")
+# IO's IsoDateFromString: a date and a time, optional fraction, then Z, an offset or nothing.
+TIMESTAMP_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")  # fmt: skip
+
+
+def moment(text: str) -> datetime:
+    """An ISO 8601 date or date-time given to iolint (``--now``); naive means UTC. ValueError if
+    it is none."""
+    value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+@cache
+def parse_timestamp(text: str) -> tuple[datetime | None, str | None]:
+    """(moment, None) for a timestamp IO accepts, else (None, why not). Zone-less stays naive."""
+    m = TIMESTAMP_RE.match(text)
+    if not m:
+        if len(text) == 10 and text[4:5] == "-":
+            return None, "is a date without a time: IO refuses it; add the time and zone"
+        return None, "is not an ISO 8601 date-time such as 2025-01-12T22:59:59Z"
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None, f"is not a real calendar date or time: {_why_not_real(m)}"
+    return value, None
+
+
+def _why_not_real(m) -> str:
+    """What is out of range in a timestamp shaped right, e.g. "June has 30 days"."""
+    year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])
+    zone = m.group(8) or ""
+    if not 1 <= month <= 12:
+        return f"there is no month {month:02d}"
+    if day < 1:
+        return "days start at 01"
+    days = calendar.monthrange(year, month)[1] if year else 31
+    if day > days:
+        leap = f" in {year}" if month == 2 else ""
+        return f"{_MONTHS[month - 1]} has {days} days{leap}"
+    if hour > 23 or minute > 59 or second > 59:
+        return "hours go up to 23, minutes and seconds up to 59"
+    if zone[1:3].isdigit() and (int(zone[1:3]) > 23 or int(zone[4:6]) > 59):
+        return f"{zone} is no time zone offset"
+    return "year 0000 does not exist"

@@ -1,0 +1,178 @@
+"""The gate: the one place that decides whether something found becomes a finding, and how.
+
+A check's hit, a reader's problem (a file that does not parse) and what is wrong with a
+suppression or the baseline all pass through here: the rule must be enabled, not ignored for the
+file (``per-file-ignores``), on the run's plan, and for this kind of input; the finding gets the
+configured severity, its message and field masked, and its fingerprint keyed with the project's
+secret. Then what the project accepted is taken out: inline directives, the config's and the
+sidecar's suppressions, the baseline. Nothing else builds a ``Finding``.
+"""
+
+from __future__ import annotations
+
+import enum
+import fnmatch
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+
+from iolint import registry, secret
+from iolint.finding import Finding, Hit, Severity
+from iolint.privacy import DEFAULT, Privacy
+
+
+def fingerprint(code: str, field: str | None, value: object, key: bytes | None = None) -> str:
+    """A stable key for one finding that neither contains nor reveals the offending value: a hash
+    keyed with the project's secret (``iolint.secret``), or, without one, of rule and field alone."""
+    parts = [code, field, value] if key else [code, field]
+    raw = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=repr)
+    return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=10, key=key or b"").hexdigest()
+
+
+class Gate:
+    """Selection, severity, masking and acceptance for one run (one configuration)."""
+
+    def __init__(self, config, *, now: datetime | None = None, baseline=None, privacy: Privacy = DEFAULT):
+        from iolint.suppress import Entries, today
+
+        self.config = config
+        self.privacy = privacy
+        self.now = now or config.now
+        self.day = today(self.now)  # suppressions expire by it
+        self.suppressions = Entries(config, self.day)
+        self.baseline = baseline
+        self._ignored: dict[str, frozenset[str]] = {}
+
+    # -- the rules and what the configuration selects ----------------------------------------
+
+    @cached_property
+    def rules(self):
+        from iolint import ruleset
+
+        return ruleset.all_rules(self.config.rule_packs)
+
+    @cached_property
+    def by_code(self) -> dict:
+        return {r.code: r for r in self.rules}
+
+    @cached_property
+    def enabled(self) -> frozenset[str]:
+        from iolint import ruleset
+        from iolint.config import ConfigError
+
+        config = self.config
+        tokens = [*config.select, *config.extend_select, *config.ignore, *config.severity]
+        tokens += [t for ts in config.per_file_ignores.values() for t in ts]
+        unknown = ruleset.unknown_selectors(self.rules, tokens)
+        if unknown:
+            raise ConfigError(f"unknown rule selector(s) (see `iolint rules`): {'; '.join(unknown)}")
+        chosen = self._codes(config.select) | self._codes(config.extend_select)
+        return frozenset(chosen - self._codes(config.ignore))
+
+    def _codes(self, tokens) -> set[str]:
+        return {r.code for r in self.rules if any(r.matches(t) for t in tokens)}
+
+    @cached_property
+    def options(self) -> dict:
+        """Each rule's options, {code: {name: value}}, the configuration's checked against the rules'."""
+        from iolint import ruleset
+        from iolint.config import ConfigError
+
+        options, problems = ruleset.rule_options(self.rules, self.config.rule_options)
+        if problems:
+            raise ConfigError(ruleset.options_error(problems))
+        return options
+
+    @cached_property
+    def _severity(self) -> dict[str, Severity]:
+        return {r.code: level for token, level in self.config.severity.items() for r in self.rules if r.matches(token)}
+
+    def severity(self, rule) -> Severity:
+        return self._severity.get(rule.code, rule.severity)
+
+    def ignored_for(self, path: str | None) -> frozenset[str]:
+        """The codes ``per-file-ignores`` switches off for the file at ``path``."""
+        if not path or not self.config.per_file_ignores:
+            return frozenset()
+        if path not in self._ignored:
+            posix, name = Path(path).as_posix(), Path(path).name
+            out = set()
+            for pattern, tokens in self.config.per_file_ignores.items():
+                if fnmatch.fnmatch(posix, pattern) or fnmatch.fnmatch(name, pattern):
+                    out |= self._codes(tokens)
+            self._ignored[path] = frozenset(out)
+        return self._ignored[path]
+
+    def admits(self, rule, ignored: frozenset[str] = frozenset(), kind: str | None = None, plan: str | None = None) -> bool:
+        """Whether ``rule`` reports: enabled, not ignored, on the plan, for this kind of input."""
+        return (
+            rule.code in self.enabled
+            and rule.code not in ignored
+            and (plan or self.config.plan) in rule.plans
+            and (kind is None or kind in rule.applies_to)
+        )
+
+    # -- findings ----------------------------------------------------------------------------
+
+    @cached_property
+    def fingerprint_key(self) -> bytes | None:
+        return secret.key(secret.load(self.config.root))
+
+    def finding(self, rule, hit: Hit, *, file=None, line=None, column=None, variant=None) -> Finding:
+        """The finding for an admitted rule's hit; what its message and field quote of the input is masked."""
+        value = hit.value if hit.value is not None else hit.message
+        redact = self.privacy.redact
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=self.severity(rule),
+            message=redact(hit.message),
+            file=file,
+            line=line,
+            column=column,
+            field=redact(hit.field) if hit.field else hit.field,
+            variant=redact(variant) if variant else variant,
+            fingerprint=fingerprint(rule.code, hit.field, value, self.fingerprint_key),
+        )
+
+    def report(self, kind: enum.Enum, message: str, *, file=None, line=None, column=None, field=None) -> Finding | None:
+        """The finding for something reported by kind (a problem reading a file, a suppression
+        without a reason), unless the configuration switches its rule off."""
+        rule = self.by_code.get(registry.code_of(kind))
+        if rule is None or not self.admits(rule, self.ignored_for(file)):
+            return None
+        return self.finding(rule, Hit(field, message), file=file, line=line, column=column)
+
+    def problem(self, problem, file: str | None) -> Finding | None:
+        return self.report(problem.kind, problem.message, file=file, line=problem.line, column=problem.column)
+
+    # -- what the project accepted -----------------------------------------------------------
+
+    def directives(self, text: str, findings: Iterable[Finding], file: str, kind: str | None = None) -> Iterator[Finding]:
+        """The findings no inline directive of ``text`` covers, then what is wrong with them."""
+        from iolint.suppress.directives import apply_inline
+
+        return apply_inline(self, text, findings, file, kind)
+
+    def suppressed(self, rel: str, findings: Iterable[Finding]) -> Iterator[Finding]:
+        """The findings of the file at ``rel`` that neither the config nor the sidecar suppresses."""
+        return self.suppressions.filter(rel, findings, lambda: self.rules)
+
+    def accepted(self, rel: str, findings: Iterable[Finding]) -> Iterable[Finding]:
+        """The findings of the file at ``rel`` that the baseline does not accept."""
+        return self.baseline.filter(rel, findings) if self.baseline else findings
+
+    def leftovers(self, *, unused: bool) -> Iterator[Finding]:
+        """Findings about the suppressions and the baseline themselves, once every file is done."""
+        troubles = []
+        if self.suppressions.entries or self.suppressions.problems:
+            troubles += self.suppressions.leftovers(self, unused=unused)
+        if self.baseline:
+            troubles += self.baseline.stale()
+        for kind, message, file, line, field in troubles:
+            found = self.report(kind, message, file=file, line=line, field=field)
+            if found:
+                yield found

@@ -1,0 +1,10 @@
+"""pagoPA's notice numbers: 18 digits, an aux digit, then check digits (mod 93) for most."""
+
+from __future__ import annotations
+
+
+def notice_check_digits(number: str) -> str | None:
+    """The two check digits an 18-digit notice number must end with, or None for aux digit 1 (none)."""
+    if number[0] == "1":
+        return None
+    return f"{int(number[:16]) % 93:02d}"

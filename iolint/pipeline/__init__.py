@@ -1,0 +1,237 @@
+"""The check pipeline: what ``iolint check`` (and ``iolint baseline``) does with every input.
+
+    discover -> read (once) -> cache -> engine -> collect -> suppressions -> baseline -> report
+
+as the methods ``read``, ``cached``, ``engine``, ``collect``, ``suppressed``, ``accepted``.
+
+``STAGES`` names them in order; each takes and returns a ``Unit``, the one result type, which
+carries an input from its bytes to the findings the caller reports. Discovery yields the inputs
+(``iolint.inputs``); the first stages run ahead of the report (with ``--jobs``, a few inputs per
+worker: the engine's work is submitted to a process pool, ``parallel``), the others in input order.
+Findings of a file come sorted; a JSONL batch of ``STREAM_BYTES`` or more streams in file order
+instead, in bounded memory, and is never cached, as are standard input's batches and the rows of
+a recipients CSV. The engine is built only when an input is not in the cache, so a run whose
+files are all cached does not import the checks, nor presidio.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass
+from functools import cached_property, partial
+from pathlib import Path
+
+from iolint import inputs, loaders
+from iolint.finding import Finding
+from iolint.gate import Gate
+from iolint.paths import display, relative
+from iolint.pipeline import streams
+from iolint.pipeline.progress import Progress
+from iolint.pipeline.tasks import STREAM_BYTES, Task, check_task, read
+from iolint.privacy import Privacy
+
+__all__ = ["Pipeline", "Progress", "Task", "Unit", "STAGES", "STREAM_BYTES"]
+
+# The stages every input goes through; those before AHEAD run ahead of the report, the rest in order.
+STAGES = ("read", "cached", "engine", "collect", "suppressed", "accepted")
+AHEAD = 3
+
+
+@dataclass
+class Unit:
+    """One input on its way through the stages, and what each has made of it."""
+
+    task: Task
+    data: bytes | None = None  # the file's bytes, read once (None: not read whole)
+    key: str | None = None  # its cache entry
+    findings: Iterable[Finding] | None = None  # from the cache or the engine, then filtered
+    pending: Future | partial | None = None  # the engine's work, submitted or to run
+    stream: Iterator[Finding] | None = None  # findings made as they are read (never cached)
+
+
+class Pipeline:
+    def __init__(
+        self,
+        config,
+        *,
+        now=None,
+        jobs=1,
+        cache=None,
+        baseline=None,
+        show_values=False,
+        progress=False,
+        recipients=None,
+        respect_gitignore=True,
+        stdin_filename=None,
+    ):
+        self.config = config
+        self.respect_gitignore = respect_gitignore
+        self.discovery = inputs.Discovery()  # paths that do not exist, what each folder gave
+        self.stdin_filename = stdin_filename  # what `-` is called in messages and config matching
+        self.texts: dict[str, bytes | None] = {}  # what was read from stdin, for excerpts (None: not kept)
+        self.recipients = recipients  # a CSV: each template is rendered once per row
+        self.now = now
+        self.jobs = jobs
+        self.cache = cache
+        self.show_values = show_values
+        self.progress = Progress(progress)
+        self.gate = Gate(config, now=now, baseline=baseline, privacy=Privacy.of(config, show_values=show_values))
+        self.errors = 0
+        self.parallel = False  # whether worker processes were started (``--jobs`` and enough work)
+        self.pool = None
+
+    @cached_property
+    def linter(self):
+        from iolint.engine import Linter
+
+        return Linter(self.config, now=self.now, gate=self.gate)
+
+    @property
+    def baseline(self):
+        return self.gate.baseline
+
+    def rules(self):
+        return self.gate.rules
+
+    def family_of(self, code: str) -> str | None:
+        """The family of a rule (the catalogue is read on the first call)."""
+        rule = self.gate.by_code.get(code)
+        return rule.family if rule else None
+
+    def relative(self, shown: str) -> str:
+        return relative(shown, self.config.root)
+
+    # -- running -----------------------------------------------------------------------------
+
+    def run(self, paths, *, force_exclude=False) -> Iterator[tuple[str, Iterable[Finding]]]:
+        """(display path, findings) for every input, in order; findings are an iterator."""
+        tasks = self.discover(paths, force_exclude)
+        stages = [getattr(self, name) for name in STAGES]
+        ahead, behind = stages[:AHEAD], stages[AHEAD:]
+        if self.jobs > 1:
+            from iolint.pipeline import parallel
+
+            tasks = list(tasks)
+            self.parallel = parallel.worth_it(tasks)
+        if self.parallel:
+            with parallel.Pool(self.jobs, self.config, self.now, self.show_values) as self.pool:
+                for _, unit in self.pool.ordered(tasks, lambda task: _through(ahead, Unit(task))):
+                    yield unit.task.display, _through(behind, unit).findings
+            self.pool = None
+        else:
+            for task in tasks:
+                unit = _through(stages, Unit(task))
+                yield unit.task.display, unit.findings
+        self.progress.done()
+
+    def discover(self, paths, force_exclude: bool) -> Iterator[Task]:
+        found = inputs.discover(
+            paths,
+            self.config,
+            force_exclude=force_exclude,
+            respect_gitignore=self.respect_gitignore,
+            discovery=self.discovery,
+        )
+        return filter(None, (self._task(path, explicit, force_exclude) for path, explicit in found))
+
+    def _task(self, path: Path, explicit: bool, force_exclude: bool) -> Task | None:
+        if str(path) != inputs.STDIN:
+            return Task(path, display(path), explicit)
+        name = Path(self.stdin_filename) if self.stdin_filename else None
+        if name and force_exclude and (inputs.excluded(name, self.config) or not inputs.included(name, self.config)):
+            return None  # as for a file of that name
+        kind = "template" if name and inputs.is_template(name) else loaders.payload_kind(name) if name else None
+        return Task(name or path, display(name) if name else inputs.STDIN, True, kind or "sniff")
+
+    # -- the stages ----------------------------------------------------------------------------
+
+    def read(self, unit: Unit) -> Unit:
+        """The input's bytes, once; or a stream of findings for what is checked as it is read."""
+        task = unit.task
+        if task.kind:
+            streams.stdin(self, unit)
+        elif self.recipients and inputs.is_template(task.path):
+            from iolint.recipients import check_recipients
+
+            unit.stream = check_recipients(self.linter, task.path, self.recipients, display(self.recipients))
+        else:
+            try:
+                size = task.path.stat().st_size
+            except OSError:
+                size = 0  # the engine reports what is wrong with the file
+            if size >= STREAM_BYTES and task.path.suffix.lower() in (".jsonl", ".ndjson"):
+                unit.stream = streams.big_batch(self, task)
+            elif size < STREAM_BYTES:
+                unit.data = read(task.path)
+        return unit
+
+    def cached(self, unit: Unit) -> Unit:
+        """The findings of an unchanged file, from the cache."""
+        if self.cache and unit.stream is None and unit.data is not None and not unit.task.kind:
+            unit.key = self.cache.key(unit.task.display, unit.task.explicit, unit.data)
+            unit.findings = self.cache.get(unit.key)
+        return unit
+
+    def engine(self, unit: Unit) -> Unit:
+        """The engine's findings: submitted to a worker, or a call made when collected."""
+        if unit.stream is None and unit.findings is None:
+            if self.pool:
+                unit.pending = self.pool.check_task(unit.task, unit.data)
+            else:
+                unit.pending = partial(check_task, self.linter, unit.task, unit.data)
+        return unit
+
+    def collect(self, unit: Unit) -> Unit:
+        """The findings, in order: the engine's (cached for next time), or the stream's."""
+        self.progress.files += 1
+        self.progress.update()
+        if unit.stream is not None:
+            unit.findings = self._guarded(unit.task, unit.stream)
+        elif unit.pending is not None:
+            try:
+                unit.findings = unit.pending.result() if isinstance(unit.pending, Future) else unit.pending()
+            except Exception as exc:  # one file's failure must not cost the others their findings
+                self._failed(unit.task, exc)
+                unit.findings = []
+            else:
+                if unit.key:
+                    self.cache.put(unit.key, unit.findings)
+        return unit
+
+    def suppressed(self, unit: Unit) -> Unit:
+        """Without what the config's and the sidecar's suppressions accept."""
+        unit.findings = self.gate.suppressed(self.relative(unit.task.display), unit.findings)
+        return unit
+
+    def accepted(self, unit: Unit) -> Unit:
+        """Without what the baseline accepts."""
+        unit.findings = self.gate.accepted(self.relative(unit.task.display), unit.findings)
+        return unit
+
+    # -- failures and leftovers ---------------------------------------------------------------
+
+    def _guarded(self, task, findings):
+        try:
+            yield from findings
+        except Exception as exc:
+            self._failed(task, exc)
+
+    def _failed(self, task, exc):
+        from iolint.privacy import redact
+        from iolint.report.inert import inert
+
+        self.errors += 1
+        message = f"iolint: internal error on {task.display}: {type(exc).__name__}: {redact(str(exc))}"
+        print(inert(message), file=sys.stderr)
+
+    def leftovers(self, *, unused: bool):
+        """Findings about the suppressions and the baseline themselves, once every file is done."""
+        return self.gate.leftovers(unused=unused)
+
+
+def _through(stages, unit: Unit) -> Unit:
+    for stage in stages:
+        unit = stage(unit)
+    return unit

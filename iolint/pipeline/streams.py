@@ -1,0 +1,77 @@
+"""Inputs checked as they are read: standard input, and JSONL batches too big to read whole (cut
+into chunks for the workers with ``--jobs``, every payload still fed to the batch rules)."""
+
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import replace
+from itertools import chain
+
+from iolint import inputs, loaders
+
+
+def stdin(run, unit) -> None:
+    """Standard input, read once: a JSONL batch streams, anything else is read whole."""
+    handle = sys.stdin.buffer
+    first = handle.readline(loaders.MAX_LINE_BYTES + 1)
+    kind = inputs.sniff(first) if unit.task.kind == "sniff" else unit.task.kind
+    unit.task = task = replace(unit.task, kind=kind)
+    if kind == "jsonl":
+        run.texts[task.display] = None  # not kept: it may be huge
+        lines = chain(loaders.read_lines(io.BytesIO(first)), loaders.read_lines(handle))
+        unit.stream = _lines(run, task, lines)
+    else:
+        unit.data = first + handle.read(loaders.MAX_FILE_BYTES + 1 - len(first))
+        run.texts[task.display] = unit.data
+
+
+def big_batch(run, task):
+    """A big JSONL batch, read once."""
+    try:
+        handle = task.path.open("rb")
+    except OSError:
+        yield from inputs.check_file(run.linter, task.path, task.display, explicit=task.explicit)
+        return
+    with handle:
+        if loaders.is_binary(handle.read(8192)):
+            yield from inputs.check_file(run.linter, task.path, task.display, explicit=task.explicit)
+            return
+        handle.seek(0)
+        yield from _lines(run, task, loaders.read_lines(handle))
+
+
+def _lines(run, task, lines):
+    lines = _counted(run, task, lines)
+    if run.pool is None:
+        yield from run.linter.check_items(loaders.load_jsonl(lines), task.display)
+    else:
+        yield from _chunks(run, task, lines)
+
+
+def _chunks(run, task, lines):
+    """Chunks of lines to the workers, which run the payload rules and send back what the batch
+    rules count of each line; the batch rules count here, in file order."""
+    from iolint.pipeline.parallel import batch_codes, chunks
+
+    linter, pool = run.linter, run.pool
+    batch = linter.batch_checks(linter.gate.ignored_for(task.display))
+    index = {code: i for i, code in enumerate(batch_codes())}  # the workers' key order
+    for _, pending in pool.ordered(chunks(lines), lambda chunk: pool.check_chunk(task.display, *chunk)):
+        findings, keyed = pending.result()
+        for rule, state in batch:
+            at = index[rule.code]
+            for line, keys in keyed:
+                state.add(keys[at], line)
+        yield from findings
+    for rule, state in batch:
+        yield from linter.batch_findings(rule, state, task.display)
+
+
+def _counted(run, task, lines):
+    from iolint.report.inert import inert
+
+    for number, line in enumerate(lines, 1):
+        if number % 10_000 == 0:
+            run.progress.update(f", {inert(task.display)}: {number:,} lines")
+        yield line

@@ -1,0 +1,47 @@
+"""One input of a run: a file or standard input, read once, checked by the engine with its inline
+directives applied. What a worker process runs (``iolint.pipeline.parallel``) is ``check_task``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from iolint import inputs
+from iolint.finding import Finding
+from iolint.suppress import kind_of
+
+STREAM_BYTES = 16 * 1024 * 1024  # a JSONL batch this big streams, in file order, and is never cached
+
+
+@dataclass(frozen=True)
+class Task:
+    path: Path
+    display: str
+    explicit: bool
+    kind: str | None = None  # standard input only: "json", "yaml", "jsonl", "template" or "sniff" (unnamed)
+
+
+def check_task(linter, task: Task, data: bytes | None) -> list[Finding]:
+    """The findings of one file (or of standard input), inline directives applied, sorted."""
+    if task.kind:
+        findings = inputs.check_data(linter, task.kind, data, task.display)
+    else:
+        findings = inputs.check_file(linter, task.path, task.display, explicit=task.explicit, data=data)
+    kind = task.kind or kind_of(task.path.name)
+    if kind in ("yaml", "template") and data and b"iolint" in data:  # JSON holds no comments
+        text = data.decode("utf-8", "replace")
+        findings = linter.gate.directives(text, findings, task.display, kind)
+    return sorted(findings, key=Finding.sort_key)
+
+
+def read(path: Path) -> bytes | None:
+    """The bytes of a file, read once: hashed for the cache, scanned for directives and checked.
+    None for what is not a regular file, cannot be read, or has grown past the streaming size."""
+    try:
+        if not path.is_file():
+            return None
+        with path.open("rb") as handle:
+            data = handle.read(STREAM_BYTES + 1)
+    except OSError:
+        return None
+    return data if len(data) <= STREAM_BYTES else None

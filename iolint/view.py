@@ -1,0 +1,140 @@
+"""One payload as every rule reads it: its parts found once, what is derived from them computed
+once, on first need, and shared by the rules that read it.
+
+The parts (``content``, ``subject``, ``markdown``, ``payment``, ``third_party``, ``due_date``) are
+set when the view is made; derived values (the body without its front matter, the amounts and
+deadlines its text states, the parsed due date, the schema's errors, the title's personal data)
+are computed on first use. ``shape`` says which parts a payload has: a check bound with
+``needs=...`` (``iolint.registry``) is not even called on a payload without them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cached_property
+
+from iolint import italian
+from iolint.clock import parse_timestamp
+from iolint.frontmatter import split_front_matter
+
+_EMPTY: dict = {}  # never written to: checks only read content
+
+# The parts a check may need, as ``shape`` bits.
+SUBJECT, MARKDOWN, PAYMENT, DUE_DATE, THIRD_PARTY, TEXT = 1, 2, 4, 8, 16, 32
+PARTS = {
+    "subject": SUBJECT,
+    "markdown": MARKDOWN,
+    "payment": PAYMENT,
+    "due_date": DUE_DATE,
+    "third_party": THIRD_PARTY,
+    "text": TEXT,  # the subject or the markdown
+}
+
+
+def needs_mask(needs) -> int:
+    """The shape bits a check needs, from the names of its parts."""
+    mask = 0
+    for name in needs:
+        mask |= PARTS[name]
+    return mask
+
+
+class PayloadView:
+    """A decoded payload (any JSON value, usually a dict) and what the rules derive from it."""
+
+    def __init__(self, data: object):
+        self.data = data
+        content = data.get("content") if type(data) is dict else None
+        if type(content) is not dict:
+            content = _EMPTY
+        self.content = content
+        subject, markdown = content.get("subject"), content.get("markdown")
+        self.subject: str | None = subject if type(subject) is str else None
+        self.markdown: str | None = markdown if type(markdown) is str else None
+        payment, third_party = content.get("payment_data"), content.get("third_party_data")
+        self.payment: dict | None = payment if isinstance(payment, dict) else None
+        self.third_party: dict | None = third_party if isinstance(third_party, dict) else None
+        self.due_date = content.get("due_date")
+        shape = 0
+        if self.subject:
+            shape |= SUBJECT | TEXT
+        if self.markdown:
+            shape |= MARKDOWN | TEXT
+        if self.payment is not None:
+            shape |= PAYMENT
+        if self.due_date is not None:
+            shape |= DUE_DATE
+        if self.third_party is not None:
+            shape |= THIRD_PARTY
+        self.shape = shape
+
+    @property
+    def is_dict(self) -> bool:
+        return isinstance(self.data, dict)
+
+    def texts(self):
+        """(field, text) of the subject and the markdown, those that are non-empty text."""
+        if self.subject:
+            yield "content.subject", self.subject
+        if self.markdown:
+            yield "content.markdown", self.markdown
+
+    @cached_property
+    def body(self) -> tuple[str, int] | None:
+        """The markdown the app renders (front matter left out) and its offset in the field; None
+        without markdown text."""
+        text = self.markdown
+        if text is None:
+            return None
+        if text.startswith(("---", "\ufeff", "= yaml =")):
+            _, body, at = split_front_matter(text)
+            return body, at
+        return text, 0
+
+    @cached_property
+    def markdown_amounts(self) -> list:
+        """The euro amounts the whole markdown states (``iolint.italian.Amount``)."""
+        return italian.amounts(self.markdown) if self.markdown else []
+
+    @cached_property
+    def body_amounts(self) -> list:
+        """The euro amounts the body states, at offsets of the body."""
+        body = self.body
+        if not body or not body[0]:
+            return []
+        if body[1] == 0:
+            return self.markdown_amounts
+        return italian.amounts(body[0])
+
+    @cached_property
+    def due(self):
+        """The due date as a datetime (naive without a zone), or None when it is not one IO accepts."""
+        value = self.due_date
+        return parse_timestamp(value)[0] if type(value) is str else None
+
+    @cached_property
+    def schema_errors(self) -> list[dict]:
+        """pydantic's errors against IO's NewMessage, for all the structure rules."""
+        from pydantic import ValidationError
+
+        from iolint.message import NewMessage, plainly_valid
+
+        if plainly_valid(self.data):
+            return []
+        try:
+            NewMessage.model_validate(self.data)
+        except ValidationError as exc:
+            return exc.errors(include_url=False, include_input=True, include_context=False)
+        return []
+
+    @cached_property
+    def content_digest(self) -> int:
+        """A 64-bit hash of the content, what the batch rules count."""
+        return digest(self.content)
+
+
+def digest(*parts: object) -> int:
+    """A 64-bit hash of JSON values."""
+    text = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
