@@ -17,7 +17,7 @@ from iolint import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Modules that add subcommands: each has ``register(subparsers)``, setting ``handler`` defaults.
-EXTENSIONS = ("iolint.catalog_commands", "iolint.appview.command")
+EXTENSIONS = ("iolint.catalog_commands", "iolint.appview.command", "iolint.docgen")
 
 
 def _now(text: str) -> datetime:
