@@ -93,12 +93,13 @@ def sync(targets: dict[Path, dict[str, str]], *, check: bool, command: str) -> i
     status = 0
     for path, contents in targets.items():
         names = stale(path, contents) if check else write(path, contents)
+        shown = path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
         for name in names:
             if check:
-                print(f"{path}: the generated region `{name}` is stale: run `{command}`", file=sys.stderr)
+                print(f"{shown}: the generated region `{name}` is stale: run `{command}`", file=sys.stderr)
                 status = 1
             else:
-                print(f"{path}: rewrote the generated region `{name}`", file=sys.stderr)
+                print(f"{shown}: rewrote the generated region `{name}`", file=sys.stderr)
     return status
 
 
