@@ -34,9 +34,21 @@ def rules_table(rules) -> str:
     return "\n".join(lines)
 
 
+def _expected(expect: dict | None) -> str | None:
+    """A bad example's ``expect:`` in words: where its finding points, how many there are."""
+    if not expect:
+        return None
+    where = [expect.get("field")] + [f"{k} {expect[k]}" for k in ("line", "column") if k in expect]
+    count = expect.get("count")
+    found = f"{count} finding{'s' if count != 1 else ''}" if count else "a finding"
+    at = ", ".join(filter(None, where))
+    return f"{found} at {at}" if at else found
+
+
 def _example(example: dict) -> str:
     settings = [f"{k}: {example[k]}" for k in ("plan", "now", "features") if k in example]
-    head = "".join(f"# {line}\n" for line in filter(None, [example.get("note"), ", ".join(settings)]))
+    notes = [example.get("note"), ", ".join(settings), _expected(example.get("expect"))]
+    head = "".join(f"# {line}\n" for line in filter(None, notes))
     if "payload" in example:
         body = json.dumps(example["payload"], ensure_ascii=False, indent=2)
     elif "batch" in example:
