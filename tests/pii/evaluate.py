@@ -36,10 +36,10 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 DEV = HERE / "dev_titles.yaml"
 FROZEN = HERE / "frozen_titles.yaml"
-# name: (the set's file, how the docs call it)
+# name: (the set's file, its title, what its figures are)
 SETS = {
-    "dev": (DEV, "Development set (tuned on; an upper bound)"),
-    "frozen": (FROZEN, "Frozen test set (never tuned on)"),
+    "dev": (DEV, "Development set", "tuned on; an upper bound"),
+    "frozen": (FROZEN, "Frozen test set", "never tuned on"),
 }
 
 
@@ -158,7 +158,7 @@ def regions(name: str, result: Result, root: Path = ROOT) -> dict[Path, dict[str
         f"positives, {o.fn} false negatives, {o.tn} true negatives."
     )
     return {
-        root / "README.md": {f"pii-{name}-summary": summary(SETS[name][1], result)},
+        root / "README.md": {f"pii-{name}-summary": summary(f"{SETS[name][1]} ({SETS[name][2]})", result)},
         root / "docs" / "pii.md": {f"pii-{name}": details},
     }
 
@@ -183,8 +183,8 @@ def main(argv: list[str] | None = None) -> int:
 
     results = {}
     for name in ("dev", "frozen") if args.set == "all" else (args.set,):
-        path = SETS[name][0]
-        label = f"{SETS[name][1].split(' (')[0]} ({path.relative_to(ROOT).as_posix()})"
+        path, title, _ = SETS[name]
+        label = f"{title} ({path.relative_to(ROOT).as_posix()})"
         if not path.exists():
             print(f"{label}: not merged yet\n")
             continue
