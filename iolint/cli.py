@@ -15,7 +15,7 @@ from iolint import __version__, cli_options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Modules that add subcommands: each has ``register(subparsers)``, setting ``handler`` defaults.
-EXTENSIONS = ("iolint.catalog_commands", "iolint.appview.command")
+EXTENSIONS = ("iolint.catalog_commands", "iolint.appview.command", "iolint.docgen")
 
 
 def parser() -> argparse.ArgumentParser:

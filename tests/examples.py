@@ -26,6 +26,19 @@ def linter_for(rule, example: dict, packs=()) -> Linter:
     return Linter(config, now=now)
 
 
+def unmet(findings: list, expect: dict | None) -> str | None:
+    """What of a bad example's ``expect`` its findings (of its rule only) do not meet, or None:
+    ``count`` is their number; ``field``, ``line`` and ``column`` (those given) one of them points at."""
+    if not expect:
+        return None
+    if "count" in expect and len(findings) != expect["count"]:
+        return f"expected {expect['count']} findings, got {len(findings)}: {[(f.field, f.line, f.column) for f in findings]}"
+    where = {key: expect[key] for key in ("field", "line", "column") if key in expect}
+    if where and not any(all(getattr(f, key) == value for key, value in where.items()) for f in findings):
+        return f"no finding points at {where}: {[(f.field, f.line, f.column) for f in findings]}"
+    return None
+
+
 def run_example(rule, example: dict, tmp_path: Path, packs=()) -> list:
     """The findings of ``rule`` on one example."""
     linter = linter_for(rule, example, packs)

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from iolint import docs, registry, ruleset
+from iolint import docgen, docs, registry, ruleset
 from iolint.ruleset import builtin_rules
 from tests.conftest import ROOT
 
@@ -73,9 +73,8 @@ def test_a_code_bound_twice_is_refused():
 
 
 def test_readme_rules_table_is_current():
-    readme = (ROOT / "README.md").read_text("utf-8")
-    table = docs.rules_table(builtin_rules())
-    assert table in readme, "README rules table is stale: run `python -m iolint rules --format markdown` and paste it"
+    stale = docgen.stale(ROOT / "README.md", {"rules": docs.rules_table(builtin_rules())})
+    assert not stale, "README rules table is stale: run `python -m iolint docs --write`"
 
 
 def test_explain_prints_docs_and_examples():

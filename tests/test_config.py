@@ -8,7 +8,7 @@ from iolint.config import ConfigError, load
 from iolint.engine import Linter
 from iolint.finding import Severity
 from tests.conftest import ROOT
-from tests.examples import run_example
+from tests.examples import run_example, unmet
 
 PACK = ROOT / "examples" / "packs" / "ente.yaml"
 
@@ -112,6 +112,7 @@ USER_RULES = ruleset.load_pack(PACK)
 def test_user_pack_examples(rule, kind, example, tmp_path):
     found = [f for f in run_example(rule, example, tmp_path, packs=[PACK]) if f.code == rule.code]
     assert bool(found) == (kind == "bad"), found
+    assert unmet(found, example.get("expect")) is None, unmet(found, example.get("expect"))
 
 
 def test_pii_allow_list_and_team_recognizers_from_config(tmp_path):

@@ -187,12 +187,12 @@ def sandbox_escape(template, ctx):
         for line, what, written in analysis.escapes(source.ast, template.doc.declared):
             by_line.setdefault(line, []).append((what, written))
         for line, found in sorted(by_line.items()):
-            first = found[0][1]
             yield Hit(
                 source.field,
                 f"{', '.join(sorted({what for what, _ in found}))}: reaching for Python internals "
                 "or the host; the template is refused, not rendered",
-                offset=source.offset(line, re.escape(first)),
+                # the leftmost reach: the AST lists an expression's outermost (rightmost) part first
+                offset=min(source.offset(line, re.escape(written)) for _, written in found),
             )
     yield from _failures(template, ctx, "escape")
 

@@ -109,12 +109,22 @@ DataCheck = Annotated[PatternCheck | ForbiddenWordsCheck | RequiredFieldCheck | 
 
 
 class Expect(_Strict):
-    """Where a bad example's finding must point, and how many there are."""
+    """Where a bad example's finding must point, and how many there are: one of the rule's
+    findings points at ``field`` (a dotted path), ``line`` and ``column`` (1-based), those given;
+    ``count`` is the exact number of the rule's findings."""
 
-    field: str | None = None
-    line: int | None = None
-    column: int | None = None
+    field: Text | None = None
+    line: int | None = Field(default=None, ge=1)
+    column: int | None = Field(default=None, ge=1)
     count: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _says_something(self):
+        if self.column is not None and self.line is None:
+            raise ValueError("`expect.column` needs `expect.line`")
+        if self.field is None and self.line is None and self.count is None:
+            raise ValueError("`expect` gives at least one of field, line or count")
+        return self
 
 
 class FileExample(_Strict):
@@ -146,12 +156,20 @@ class Example(_Strict):
         given = [k for k in ("payload", "batch", "file", "template", "project") if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError("an example holds exactly one of payload, batch, file, template or project")
+        if self.expect and self.payload is not None and self.expect.line is not None:
+            raise ValueError("a payload example has no lines: its `expect` gives `field` and `count`")
         return self
 
 
 class Examples(_Strict):
     bad: list[Example] = Field(default_factory=list)
     good: list[Example] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _expect_on_bad_only(self):
+        if any(example.expect for example in self.good):
+            raise ValueError("`expect` says where a bad example's finding points: a good example has none")
+        return self
 
 
 class RuleSpec(_Strict):

@@ -2,32 +2,49 @@
 
     python -m tests.pii.evaluate            # both sets, per kind and overall
     python -m tests.pii.evaluate --misses   # and the development set's titles that differ
-    python -m tests.pii.evaluate --dev-only # the development set only (the frozen set untouched)
+    python -m tests.pii.evaluate --write    # and write the figures into README.md and docs/pii.md
+    python -m tests.pii.evaluate --check    # exit 1 when those figures are stale
+    python -m tests.pii.evaluate --set dev  # the development set only (also with --write, --check)
+    python -m tests.pii.evaluate --file F   # a new labelled batch on its own, before it is appended
 
 Two sets, labelled by the policy in docs/pii.md:
 
 * tests/pii/dev_titles.yaml, the development set: tune the detectors on it freely;
-* tests/pii/frozen_titles.yaml, the frozen test set: written before any detector ran on it and
-  never tuned on. Only its per-kind figures are printed, never its titles.
+* tests/pii/frozen_titles.yaml and tests/pii/frozen2_titles.yaml, the frozen test sets: each
+  written before any detector ran on it and never tuned on. Only their per-kind figures are
+  printed, never their titles.
 
 Title level ("overall"): a title expecting personal data is a true positive when at least one
 expected kind is detected, a false negative otherwise; a clean title with any detection is a false
 positive. Per kind: a title expecting the kind and detecting it is a true positive, expecting it
 and missing it a false negative, detecting it without expecting it a false positive. "all kinds"
 adds up the per-kind counts (micro average), so a title whose second kind is missed counts there.
+
+The figures quoted in README.md and docs/pii.md sit in generated regions (``iolint.docgen``), one
+set's figures per region, so each set's figures are written and checked from that set alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
 DEV = HERE / "dev_titles.yaml"
 FROZEN = HERE / "frozen_titles.yaml"
+FROZEN2 = HERE / "frozen2_titles.yaml"
+# name: (the set's file, its title, what its figures are)
+SETS = {
+    "dev": (DEV, "Development set", "tuned on; an upper bound"),
+    "frozen": (FROZEN, "Frozen test set", "never tuned on"),
+    "frozen2": (FROZEN2, "Second frozen test set", "never tuned on, run once at the end"),
+}
 
 
 def load(path: Path) -> list[dict]:
@@ -100,11 +117,19 @@ def evaluate(titles: list[dict]) -> Result:
     return result
 
 
+def size(result: Result) -> str:
+    o = result.overall
+    return f"{result.titles} titles ({o.tp + o.fn} with personal data, {o.tn + o.fp} clean)"
+
+
 def table(name: str, result: Result) -> str:
     o = result.overall
+    return f"{name}: {size(result)}\n\n{kind_table(result)}\n\ntitle level: tp {o.tp}, fp {o.fp}, fn {o.fn}, tn {o.tn}"
+
+
+def kind_table(result: Result) -> str:
+    o = result.overall
     lines = [
-        f"{name}: {result.titles} titles ({o.tp + o.fn} with personal data, {o.tn + o.fp} clean)",
-        "",
         "| kind | titles | precision | recall | F1 |",
         "| --- | ---: | ---: | ---: | ---: |",
         f"| **overall (title level)** | {result.titles} | **{o.precision:.3f}** | **{o.recall:.3f}** | **{o.f1:.3f}** |",
@@ -116,38 +141,80 @@ def table(name: str, result: Result) -> str:
     for kind in sorted(result.kinds):
         c = result.kinds[kind]
         lines.append(f"| {kind} | {c.tp + c.fn} | {c.precision:.3f} | {c.recall:.3f} | {c.f1:.3f} |")
-    lines.append(f"\ntitle level: tp {o.tp}, fp {o.fp}, fn {o.fn}, tn {o.tn}")
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> None:
+def summary(label: str, result: Result) -> str:
+    """The README's line for one set: title-level figures and person names'."""
+    o, person = result.overall, result.kinds.get("PERSON", Counts())
+    return (
+        f"- **{label}**: {size(result)}: precision **{o.precision:.3f}**, recall **{o.recall:.3f}**, "
+        f"F1 **{o.f1:.3f}**; person names ({person.tp + person.fn} titles): precision "
+        f"{person.precision:.3f}, recall {person.recall:.3f}."
+    )
+
+
+def regions(name: str, result: Result, root: Path = ROOT) -> dict[Path, dict[str, str]]:
+    """Where one set's figures go: {file: {region: content}}."""
+    o = result.overall
+    details = (
+        f"{size(result)}.\n\n{kind_table(result)}\n\nTitle level: {o.tp} true positives, {o.fp} false "
+        f"positives, {o.fn} false negatives, {o.tn} true negatives."
+    )
+    return {
+        root / "README.md": {f"pii-{name}-summary": summary(f"{SETS[name][1]} ({SETS[name][2]})", result)},
+        root / "docs" / "pii.md": {f"pii-{name}": details},
+    }
+
+
+def targets(results: dict[str, Result], root: Path = ROOT) -> dict[Path, dict[str, str]]:
+    """The regions of every set evaluated, merged by file."""
+    merged: dict[Path, dict[str, str]] = {}
+    for name, result in results.items():
+        for path, contents in regions(name, result, root).items():
+            merged.setdefault(path, {}).update(contents)
+    return merged
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Precision, recall and F1 of iolint.pii on the labelled titles")
     parser.add_argument("--misses", action="store_true", help="list the development set's titles that differ")
-    parser.add_argument(
-        "--dev-only", action="store_true", help="the development set only: no detector runs on the frozen set"
-    )
-    parser.add_argument(
-        "--file", type=Path, help="evaluate this labelled file instead of the development set (e.g. a new batch)"
-    )
+    parser.add_argument("--set", choices=[*SETS, "all"], default="all", help="the sets to evaluate (default: all)")
+    parser.add_argument("--file", type=Path, help="evaluate this labelled file alone (e.g. a new batch, before it is appended)")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--write", action="store_true", help="write the figures into README.md and docs/pii.md")
+    mode.add_argument("--check", action="store_true", help="exit 1 when the figures there are stale")
     args = parser.parse_args(argv)
+    if args.file:
+        if args.file.resolve() in {FROZEN.resolve(), FROZEN2.resolve()}:
+            parser.error("a frozen set is evaluated by name (--set), never as a batch to tune on")
+        print(table(str(args.file), evaluate(load(args.file))))
+        return 0
 
-    source = args.file or DEV
-    if source.resolve() == FROZEN.resolve():
-        parser.error("the frozen set is evaluated only with the development set, by the plain command")
-    dev = evaluate(load(source))
-    print(table("Development set (tests/pii/dev_titles.yaml)" if args.file is None else str(source), dev))
-    if args.misses:
-        print()
-        for text, expected, found in dev.misses:
-            print(f"  {text!r}: expected {expected}, found {found}")
-    if args.dev_only or args.file:
-        return
-    print()
-    if FROZEN.exists():
-        print(table("Frozen test set (tests/pii/frozen_titles.yaml)", evaluate(load(FROZEN))))
-    else:
-        print("Frozen test set (tests/pii/frozen_titles.yaml): not merged yet")
+    results = {}
+    for name in SETS if args.set == "all" else (args.set,):
+        path, title, _ = SETS[name]
+        label = f"{title} ({path.relative_to(ROOT).as_posix()})"
+        if not path.exists():
+            print(f"{label}: not merged yet\n")
+            continue
+        results[name] = evaluate(load(path))
+        print(table(label, results[name]) + "\n")
+        if name == "dev" and args.misses:
+            for text, expected, found in results[name].misses:
+                print(f"  {text!r}: expected {expected}, found {found}")
+            print()
+    if not (args.write or args.check):
+        return 0
+    from iolint import docgen
+
+    command = "python -m tests.pii.evaluate --write" + ("" if args.set == "all" else f" --set {args.set}")
+    try:
+        return docgen.sync(targets(results), check=args.check, command=command)
+    except docgen.DocgenError as exc:
+        print(exc, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -4,9 +4,11 @@ on). ``python -m tests.pii.evaluate`` prints the tables; docs/pii.md says how th
 from __future__ import annotations
 
 import pytest
+import yaml
 
+from iolint import docgen
 from iolint.pii import configure
-from tests.pii.evaluate import DEV, FROZEN, evaluate, load
+from tests.pii.evaluate import DEV, FROZEN, evaluate, load, main, regions, targets
 
 TITLES = load(DEV)
 
@@ -28,6 +30,14 @@ def test_development_set():
     result = evaluate(TITLES)
     assert result.overall.precision >= 0.98, result.misses
     assert result.overall.recall >= 0.98, result.misses
+    for path, contents in regions("dev", result).items():
+        stale = docgen.stale(path, contents)
+        assert not stale, f"{path.name}: {stale} stale: run `python -m tests.pii.evaluate --write --set dev`"
+
+
+def test_check_mode_of_the_command(capsys):
+    assert main(["--set", "dev", "--check"]) == 0
+    assert f"Development set (tests/pii/dev_titles.yaml): {len(TITLES)} titles" in capsys.readouterr().out
 
 
 def test_frozen_set():
@@ -38,7 +48,51 @@ def test_frozen_set():
     # titles included, when an assertion fails. The frozen titles are not for tuning.
     precision, recall = result.overall.precision, result.overall.recall
     person_recall = result.kinds["PERSON"].recall
+    stale = {path.name: docgen.stale(path, contents) for path, contents in regions("frozen", result).items()}
     del result
     assert precision >= 0.97, f"precision {precision:.3f}"
     assert recall >= 0.95, f"recall {recall:.3f}"
     assert person_recall >= 0.93, f"PERSON recall {person_recall:.3f}"
+    assert not any(stale.values()), f"{stale} stale: run `python -m tests.pii.evaluate --write --set frozen`"
+
+
+SYNTHETIC = [  # written for this test; the third label is wrong on purpose: a miss
+    {"t": "Codice fiscale RSSMRA85T10A562S", "k": ["IT_FISCAL_CODE"]},
+    {"t": "Nuovo avviso di pagamento TARI", "k": []},
+    {"t": "Il tuo appuntamento è confermato", "k": ["HEALTH"]},
+    {"t": "Rimborso per Mario Rossi", "k": ["PERSON"]},
+]
+PLACEHOLDER = "<!-- BEGIN generated: pii-frozen{} -->\n*not yet*\n<!-- END generated: pii-frozen{} -->\n"
+
+
+def test_frozen_regions_are_written_and_checked(tmp_path):
+    """The frozen set's regions, on a small labelled file of this test's own (the real frozen set
+    is evaluated by test_frozen_set only)."""
+    labelled = tmp_path / "titles.yaml"
+    labelled.write_text(yaml.safe_dump(SYNTHETIC, allow_unicode=True), "utf-8")
+    (tmp_path / "docs").mkdir()
+    readme, doc = tmp_path / "README.md", tmp_path / "docs" / "pii.md"
+    readme.write_text("Intro.\n\n" + PLACEHOLDER.format("-summary", "-summary") + "\nAfter.\n", "utf-8")
+    doc.write_text(PLACEHOLDER.format("", "") + "\nMore.\n", "utf-8")
+    files = targets({"frozen": evaluate(load(labelled))}, root=tmp_path)
+    assert docgen.sync(files, check=True, command="x") == 1
+    assert docgen.sync(files, check=False, command="x") == 0
+    assert docgen.sync(files, check=True, command="x") == 0
+    assert readme.read_text("utf-8").startswith("Intro.\n\n<!-- BEGIN generated: pii-frozen-summary -->\n\n")
+    assert (
+        "- **Frozen test set (never tuned on)**: 4 titles (3 with personal data, 1 clean): precision **1.000**, "
+        "recall **0.667**, F1 **0.800**; person names (1 titles): precision 1.000, recall 1.000.\n"
+    ) in readme.read_text("utf-8")
+    text = doc.read_text("utf-8")
+    assert text.endswith("<!-- END generated: pii-frozen -->\n\nMore.\n")
+    for row in (
+        "4 titles (3 with personal data, 1 clean).",
+        "| **overall (title level)** | 4 | **1.000** | **0.667** | **0.800** |",
+        "| all kinds (micro) | 3 | 1.000 | 0.667 | 0.800 |",
+        "| HEALTH | 1 | 1.000 | 0.000 | 0.000 |",
+        "| IT_FISCAL_CODE | 1 | 1.000 | 1.000 | 1.000 |",
+        "| PERSON | 1 | 1.000 | 1.000 | 1.000 |",
+        "Title level: 2 true positives, 0 false positives, 1 false negatives, 1 true negatives.",
+    ):
+        assert row in text
+    assert "RSSMRA85T10A562S" not in text + readme.read_text("utf-8")  # figures only, never titles
