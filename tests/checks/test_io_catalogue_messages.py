@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,8 +21,9 @@ from stdnum.it import codicefiscale
 
 from iolint import lint
 from iolint.finding import Severity
+from tests.conftest import DATA
 
-CATALOGUE = Path(__file__).parent / "data" / "io-catalogue-messages.jsonl"
+CATALOGUE = DATA / "io-catalogue-messages.jsonl"
 MESSAGES = [json.loads(line) for line in CATALOGUE.read_text(encoding="utf-8").splitlines() if line.strip()]
 NOW = datetime(2026, 9, 1, 8, 0, tzinfo=UTC)  # before the earliest date in the catalogue
 ROME = ZoneInfo("Europe/Rome")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import textwrap
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,8 @@ from iolint import inputs
 from iolint.config import Config
 from iolint.engine import Linter
 from iolint.templates import MissingVariables, RenderError, limits, personal, render_file
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 BODY = "Il tuo appuntamento allo sportello anagrafe è confermato. Ricordati di portare un documento valido."
 
