@@ -34,18 +34,32 @@ def main() -> None:
             for start in range(0, opts.n, CHUNK):
                 for p in payloads(min(CHUNK, opts.n - start), "batch", seed=start):
                     out.write(json.dumps(p, ensure_ascii=False) + "\n")
-        argv = [sys.executable, "-m", "iolint", "check", str(batch), "--no-cache", "--format", "json",
-                "--output-file", str(Path(folder) / "report.json"), "--now", NOW.isoformat()]
+        argv = [
+            sys.executable,
+            "-m",
+            "iolint",
+            "check",
+            str(batch),
+            "--no-cache",
+            "--format",
+            "json",
+            "--output-file",
+            str(Path(folder) / "report.json"),
+            "--now",
+            NOW.isoformat(),
+        ]
         started = time.perf_counter()
         done = subprocess.run(argv, cwd=folder, capture_output=True, text=True)
         seconds = time.perf_counter() - started
         findings = len(json.loads((Path(folder) / "report.json").read_text("utf-8") or "[]"))
         size_mb = batch.stat().st_size / 1024**2
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(table(
-        ["lines", "file MB", "exit", "findings", "seconds", "lines/s", "peak RSS MB"],
-        [[opts.n, size_mb, done.returncode, findings, seconds, opts.n / seconds, peak_mb]],
-    ))
+    print(
+        table(
+            ["lines", "file MB", "exit", "findings", "seconds", "lines/s", "peak RSS MB"],
+            [[opts.n, size_mb, done.returncode, findings, seconds, opts.n / seconds, peak_mb]],
+        )
+    )
     if done.returncode not in (0, 1):
         print(done.stderr, file=sys.stderr)
 

@@ -26,7 +26,7 @@ MODELS = ROOT / "iolint" / "catalog" / "models"
 
 SECTIONS = [
     "## Cosa devi fare\n\nGentile Maria Bianchi, hai un avviso di pagamento per l'immobile in Via Garibaldi 12. "
-    "Puoi pagare **entro il 31/07/2031** direttamente in app con il pulsante \"Paga\" oppure presso gli "
+    'Puoi pagare **entro il 31/07/2031** direttamente in app con il pulsante "Paga" oppure presso gli '
     "esercenti abilitati a pagoPA. [Scopri di più](https://comune.example.org/tari/{n}).\n",
     "### Importi\n\n- quota fissa: 120,00 €\n- quota variabile: 67,90 €\n- riduzioni: *nessuna*\n\n"
     "1. controlla i dati\n2. paga l'avviso\n3. conserva la ricevuta n. {n}\n",
@@ -75,7 +75,9 @@ def models(runs: int) -> tuple[float, int]:
             start = time.perf_counter()
             done = subprocess.run(
                 [sys.executable, "-m", "iolint", "preview", str(MODELS), "--output-dir", out],
-                capture_output=True, text=True, cwd=ROOT,
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
             )
             times.append(time.perf_counter() - start)
             if done.returncode != 0:
@@ -95,8 +97,12 @@ def main() -> None:
     print("| what | figure | target |")
     print("| --- | --- | --- |")
     print(f"| `iolint.preview` of a {size:,}-character body, first call in a process | {first:.2f} s | |")
-    print(f"| same, next calls (median / worst of {args.runs}, each body different) | {median:.3f} s / {worst:.3f} s | < 1 s |")
-    print(f"| `iolint preview` of the {messages} model messages ({pages} pages, every variant), fresh process | {wall:.2f} s | < 10 s |")
+    print(
+        f"| same, next calls (median / worst of {args.runs}, each body different) | {median:.3f} s / {worst:.3f} s | < 1 s |"
+    )
+    print(
+        f"| `iolint preview` of the {messages} model messages ({pages} pages, every variant), fresh process | {wall:.2f} s | < 10 s |"
+    )
 
 
 if __name__ == "__main__":

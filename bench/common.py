@@ -12,7 +12,8 @@ import json
 import os
 import random
 import sys
-from datetime import UTC, date, datetime, time as clock, timedelta
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -91,9 +92,18 @@ def _fields(rnd: random.Random, cf: str) -> dict:
     cents = rnd.randint(500, 250_000)
     due, shown = due_date(rnd)
     return {
-        "year": rnd.randint(2025, 2027), "n": rnd.randint(1, 4), "date": shown, "due": due, "cents": cents,
-        "euro": euro(cents), "ref": rnd.randint(10**6, 10**9), "first": rnd.choice(FIRST), "last": rnd.choice(LAST),
-        "fiscal_code": cf, "service": rnd.choice(SERVICES), "notice": notice_number(rnd),
+        "year": rnd.randint(2025, 2027),
+        "n": rnd.randint(1, 4),
+        "date": shown,
+        "due": due,
+        "cents": cents,
+        "euro": euro(cents),
+        "ref": rnd.randint(10**6, 10**9),
+        "first": rnd.choice(FIRST),
+        "last": rnd.choice(LAST),
+        "fiscal_code": cf,
+        "service": rnd.choice(SERVICES),
+        "notice": notice_number(rnd),
     }
 
 
@@ -154,7 +164,9 @@ def stock_presidio():
 
 
 def table(header: list[str], rows: list[list]) -> str:
-    cells = [header] + [[f"{c:,.2f}" if isinstance(c, float) else f"{c:,}" if isinstance(c, int) else str(c) for c in r] for r in rows]
+    cells = [header] + [
+        [f"{c:,.2f}" if isinstance(c, float) else f"{c:,}" if isinstance(c, int) else str(c) for c in r] for r in rows
+    ]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    lines = [" | ".join(c.ljust(w) for c, w in zip(r, widths)) for r in cells]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
     return "\n".join([lines[0], "-+-".join("-" * w for w in widths), *lines[1:]])

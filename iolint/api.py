@@ -91,7 +91,9 @@ def _moment(value) -> datetime | None:
             return clock.moment(value)
         except ValueError:
             shown = redact(value[:40])
-            raise ConfigError(f"now: not an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z: {shown!r}") from None
+            raise ConfigError(
+                f"now: not an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z: {shown!r}"
+            ) from None
     elif isinstance(value, date) and not isinstance(value, datetime):
         value = datetime(value.year, value.month, value.day)
     elif not isinstance(value, datetime):

@@ -66,7 +66,9 @@ def read(path: Path, display: str) -> dict:
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise ConfigError(f"{display} is not an iolint baseline: no list of `entries` {hint}")
     if data.get("version") not in (LEGACY, VERSION) or isinstance(data.get("version"), bool):
-        raise ConfigError(f"{display}: baseline version {str(data.get('version'))[:20]} is not one this iolint reads (1 or 2)")
+        raise ConfigError(
+            f"{display}: baseline version {str(data.get('version'))[:20]} is not one this iolint reads (1 or 2)"
+        )
     for number, entry in enumerate(data["entries"], 1):
         problem = _entry_problem(entry)
         if problem:
@@ -105,7 +107,9 @@ class Baseline:
             raise ConfigError(_wrong_secret(display, data.get("key"), key_id))
         self.remaining = Counter()
         for e in data["entries"]:
-            self.remaining[self._key((e["code"], e["file"], e.get("field") or "", e["fingerprint"]))] += e.get("count", 1)
+            self.remaining[self._key((e["code"], e["file"], e.get("field") or "", e["fingerprint"]))] += e.get(
+                "count", 1
+            )
         self.checked: set[str] = set()
         self.hidden = 0
 

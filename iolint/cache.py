@@ -31,9 +31,17 @@ from iolint.finding import Finding, Severity
 _GITIGNORE = "# Created by iolint\n*\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This is a cache directory tag created by iolint.\n"
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
-_FIELDS = {"code": str, "name": str, "message": str, "file": (str, type(None)), "line": (int, type(None)),
-           "column": (int, type(None)), "field": (str, type(None)), "variant": (str, type(None)),
-           "fingerprint": (str, type(None))}
+_FIELDS = {
+    "code": str,
+    "name": str,
+    "message": str,
+    "file": (str, type(None)),
+    "line": (int, type(None)),
+    "column": (int, type(None)),
+    "field": (str, type(None)),
+    "variant": (str, type(None)),
+    "fingerprint": (str, type(None)),
+}
 
 
 def _stamp(folder: Path, pattern: str) -> list:

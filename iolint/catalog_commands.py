@@ -17,7 +17,9 @@ def register(subparsers) -> None:
         "models", help="list the frequent-service models and their messages, or a message's variables"
     )
     models.add_argument(
-        "ref", nargs="?", metavar="MODEL[/MESSAGE]",
+        "ref",
+        nargs="?",
+        metavar="MODEL[/MESSAGE]",
         help="a model: its messages; a message (e.g. tari/avviso-pagamento): its variables",
     )
     models.add_argument("--format", choices=["text", "json"], default="text")

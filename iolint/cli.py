@@ -29,17 +29,25 @@ def parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check payload and template files (default: the current folder)")
     cli_options.selection_options(check)
-    check.add_argument("--format", choices=sorted(FORMATS), help="output format (default: text; github on GitHub Actions)")
+    check.add_argument(
+        "--format", choices=sorted(FORMATS), help="output format (default: text; github on GitHub Actions)"
+    )
     check.add_argument("--output-file", "-o", type=Path, help="write the report here instead of stdout")
-    check.add_argument("--fail-level", choices=["error", "warning", "info"], help="lowest severity that fails (default: error)")
+    check.add_argument(
+        "--fail-level", choices=["error", "warning", "info"], help="lowest severity that fails (default: error)"
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--baseline", type=Path, help="hide the findings this baseline accepts (see `iolint baseline`)")
     check.add_argument(
-        "--recipients", type=Path, metavar="CSV",
+        "--recipients",
+        type=Path,
+        metavar="CSV",
         help="a CSV of recipients: each template named is rendered and checked once per row",
     )
-    check.add_argument("--show-values", action="store_true", help="print detected personal data unmasked (local debugging only)")
+    check.add_argument(
+        "--show-values", action="store_true", help="print detected personal data unmasked (local debugging only)"
+    )
 
     baseline = sub.add_parser("baseline", help="accept the current findings: write them to a baseline file")
     baseline.add_argument("file", type=Path, help="the baseline to write, e.g. iolint-baseline.json")
@@ -81,18 +89,7 @@ def _pipeline(args, config, *, baseline=None, show_values=False):
         ignore=args.ignore,
         fail_level=getattr(args, "fail_level", None),
     )
-    tokens = [*(args.select or ()), *(args.extend_select or ()), *(args.ignore or ())]
-    if tokens or config.rule_options:  # checked now: a run served from the cache, or with no file, never builds the engine
-        from iolint import ruleset
-        from iolint.config import ConfigError
-
-        rules = ruleset.all_rules(config.rule_packs)
-        unknown = ruleset.unknown_selectors(rules, tokens)
-        if unknown:
-            raise ConfigError("; ".join(unknown) + " (see `iolint rules`)")
-        problems = ruleset.rule_options(rules, config.rule_options)[1]
-        if problems:
-            raise ConfigError(ruleset.options_error(problems))
+    cli_options.check_selection(config, [*(args.select or ()), *(args.extend_select or ()), *(args.ignore or ())])
     cache = None
     if not (args.no_cache or show_values):  # unmasked values must never reach the disk
         from iolint import secret

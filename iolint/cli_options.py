@@ -1,4 +1,5 @@
-"""The command-line options ``iolint check`` and ``iolint baseline`` share, and how their values are read."""
+"""The command-line options ``iolint check`` and ``iolint baseline`` share, how their values are read, and
+the check of what they select."""
 
 from __future__ import annotations
 
@@ -38,7 +39,9 @@ def jobs(text: str) -> int:
 
 def selection_options(command: argparse.ArgumentParser) -> None:
     """Options shared by ``check`` and ``baseline``: what to check, and how."""
-    command.add_argument("paths", nargs="*", type=Path, help="files or folders (default: the current folder); - reads standard input")
+    command.add_argument(
+        "paths", nargs="*", type=Path, help="files or folders (default: the current folder); - reads standard input"
+    )
     command.add_argument("--config", type=Path, help="a pyproject.toml or iolint.toml (default: found upwards)")
     command.add_argument("--plan", choices=["base", "premium"], help="the sender's IO plan (default: base)")
     # Repeatable and comma-separated: `--select IO2 --select IO3,IO5` selects all three.
@@ -47,7 +50,9 @@ def selection_options(command: argparse.ArgumentParser) -> None:
         ("--extend-select", "rules to add to the selection"),
         ("--ignore", "rules not to run"),
     ):
-        command.add_argument(option, type=_csv, action="extend", metavar="RULES", help=f"{what}; comma-separated, repeatable")
+        command.add_argument(
+            option, type=_csv, action="extend", metavar="RULES", help=f"{what}; comma-separated, repeatable"
+        )
     command.add_argument("--now", type=now, help="the moment due dates are compared with (default: now)")
     command.add_argument(
         "--force-exclude", action="store_true", help="apply the config's include/exclude to files named explicitly too"
@@ -67,4 +72,24 @@ def selection_options(command: argparse.ArgumentParser) -> None:
         help="the name of what `-` reads from standard input: its kind, and the name messages, "
         "the config and suppressions use",
     )
-    command.add_argument("--quiet", "-q", action="store_true", help="print the findings only: no summary, progress or notes")
+    command.add_argument(
+        "--quiet", "-q", action="store_true", help="print the findings only: no summary, progress or notes"
+    )
+
+
+def check_selection(config, tokens: list[str]) -> None:
+    """Refuse unknown rules in the selectors and unknown or mistyped rule options (ConfigError,
+    with "did you mean"). Checked here because a run served from the cache, or with no file,
+    never builds the engine that would otherwise say so."""
+    if not (tokens or config.rule_options):
+        return
+    from iolint import ruleset
+    from iolint.config import ConfigError
+
+    rules = ruleset.all_rules(config.rule_packs)
+    unknown = ruleset.unknown_selectors(rules, tokens)
+    if unknown:
+        raise ConfigError("; ".join(unknown) + " (see `iolint rules`)")
+    problems = ruleset.rule_options(rules, config.rule_options)[1]
+    if problems:
+        raise ConfigError(ruleset.options_error(problems))

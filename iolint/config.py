@@ -19,9 +19,23 @@ from iolint.finding import Severity
 
 DEFAULT_INCLUDE = ("*.json", "*.yaml", "*.yml", "*.jsonl", "*.ndjson")
 DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
-    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".iolint_cache", "build", "dist",
-    ".pre-commit-config.yaml", ".pre-commit-hooks.yaml",
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".iolint_cache",
+    "build",
+    "dist",
+    ".pre-commit-config.yaml",
+    ".pre-commit-hooks.yaml",
 )
 Feature = Literal[tuple(premium.FEATURES)]
 

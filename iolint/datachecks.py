@@ -61,7 +61,9 @@ def run(spec, view, ctx) -> list[Hit]:
         elif kind == "forbidden-words":
             found = _search(_words(tuple(spec.words)), value)
             if found is not None:
-                hits.append(Hit(field, custom or f"`{field}` uses the forbidden word {found.group()!r}", offset=found.start()))
+                hits.append(
+                    Hit(field, custom or f"`{field}` uses the forbidden word {found.group()!r}", offset=found.start())
+                )
         elif kind == "length":
             n = utf16_len(value)
             low, high = spec.min, spec.max

@@ -43,7 +43,9 @@ def regions(text: str, source: str = "<text>") -> dict[str, str]:
         spans.append(match.span())
     for marker in _MARKER.finditer(text):
         if not any(start <= marker.start() < end for start, end in spans):
-            raise DocgenError(f"{source}: a {marker[1]} marker of `{marker[2]}` has no matching {'END' if marker[1] == 'BEGIN' else 'BEGIN'}")
+            raise DocgenError(
+                f"{source}: a {marker[1]} marker of `{marker[2]}` has no matching {'END' if marker[1] == 'BEGIN' else 'BEGIN'}"
+            )
     return found
 
 
@@ -104,11 +106,15 @@ def sync(targets: dict[Path, dict[str, str]], *, check: bool, command: str) -> i
 
 
 def register(subparsers) -> None:
-    docs = subparsers.add_parser("docs", help="write or check the generated regions of markdown files (the rules table)")
+    docs = subparsers.add_parser(
+        "docs", help="write or check the generated regions of markdown files (the rules table)"
+    )
     mode = docs.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", action="store_true", help="rewrite the generated regions")
     mode.add_argument("--check", action="store_true", help="exit 1 when a generated region is stale")
-    docs.add_argument("files", nargs="*", type=Path, default=[Path("README.md")], help="markdown files (default: README.md)")
+    docs.add_argument(
+        "files", nargs="*", type=Path, default=[Path("README.md")], help="markdown files (default: README.md)"
+    )
     docs.add_argument("--config", type=Path)
     docs.set_defaults(handler=run_docs)
 

@@ -7,6 +7,7 @@ import json
 
 from iolint.ruleset import Rule
 
+
 def listing(rules: list[Rule], fmt: str = "text") -> str:
     """``iolint rules``: the catalogue as ``text`` (a line a rule), ``json`` or a ``markdown`` table."""
     if fmt == "json":
@@ -89,7 +90,9 @@ def explain(rule: Rule) -> str:
     if rule.options:
         parts += [f"Options ([tool.iolint.rules.{rule.code}])"]
         for name, option in rule.options.items():
-            parts.append(_indent(f"{name} ({option.type}, default {json.dumps(option.default)}): {option.doc}").rstrip("\n"))
+            parts.append(
+                _indent(f"{name} ({option.type}, default {json.dumps(option.default)}): {option.doc}").rstrip("\n")
+            )
         parts.append("")
     for label, key in (("Bad", "bad"), ("Good", "good")):
         for example in rule.examples.get(key, []):

@@ -21,9 +21,7 @@ CTA_FIELDS = ("text", "action")
 
 # front-matter's own pattern, anchored at offset 0. `\s*$` after the closing line also swallows
 # the blank lines after it, as in JavaScript.
-_FRONT_MATTER = re.compile(
-    r"\A\ufeff?(---|= yaml =)(?=[\r\n]|\Z)(.*?)^(?:\1|\.\.\.)\s*$\n?", re.S | re.M
-)
+_FRONT_MATTER = re.compile(r"\A\ufeff?(---|= yaml =)(?=[\r\n]|\Z)(.*?)^(?:\1|\.\.\.)\s*$\n?", re.S | re.M)
 _DELIMITER = re.compile(r"^(---|\.\.\.)[ \t]*\r?$", re.M)
 _CTA_KEY = re.compile(r"^[ \t]*(?:cta_[12]|action)[ \t]*:", re.M)
 _HANDLED_SCHEMA = re.compile(r"(?:http|https|sms|tel|mailto|copy)", re.I)

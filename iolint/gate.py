@@ -106,7 +106,9 @@ class Gate:
             self._ignored[path] = frozenset(out)
         return self._ignored[path]
 
-    def admits(self, rule, ignored: frozenset[str] = frozenset(), kind: str | None = None, plan: str | None = None) -> bool:
+    def admits(
+        self, rule, ignored: frozenset[str] = frozenset(), kind: str | None = None, plan: str | None = None
+    ) -> bool:
         """Whether ``rule`` reports: enabled, not ignored, on the plan, for this kind of input."""
         return (
             rule.code in self.enabled
@@ -151,7 +153,9 @@ class Gate:
 
     # -- what the project accepted -----------------------------------------------------------
 
-    def directives(self, text: str, findings: Iterable[Finding], file: str, kind: str | None = None) -> Iterator[Finding]:
+    def directives(
+        self, text: str, findings: Iterable[Finding], file: str, kind: str | None = None
+    ) -> Iterator[Finding]:
         """The findings no inline directive of ``text`` covers, then what is wrong with them."""
         from iolint.suppress.directives import apply_inline
 

@@ -68,7 +68,9 @@ class Walked:
         }
         parts = []
         for reason, text in reasons.items():
-            counts = [f"{n} {kind}{'s' if n != 1 else ''}" for kind in ("folder", "file") if (n := self.skipped[reason, kind])]
+            counts = [
+                f"{n} {kind}{'s' if n != 1 else ''}" for kind in ("folder", "file") if (n := self.skipped[reason, kind])
+            ]
             if counts:
                 parts.append(f"{' and '.join(counts)} {text}")
         return "skipped " + "; ".join(parts)
@@ -169,7 +171,11 @@ def check_file(
     kind = loaders.payload_kind(path)
     if kind is None:
         if explicit:
-            yield from _problem(linter, Problem(ProblemKind.NOT_A_MESSAGE, "not a payload or template file (unknown extension)"), display)
+            yield from _problem(
+                linter,
+                Problem(ProblemKind.NOT_A_MESSAGE, "not a payload or template file (unknown extension)"),
+                display,
+            )
         return
     if not path.exists():
         yield from _problem(linter, Problem(ProblemKind.UNREADABLE, "no such file"), display)
@@ -178,7 +184,9 @@ def check_file(
         yield from _problem(linter, Problem(ProblemKind.UNREADABLE, "is a folder, not a file"), display)
         return
     if not path.is_file():  # a FIFO would block, a device would never end
-        yield from _problem(linter, Problem(ProblemKind.UNREADABLE, "not a regular file (a pipe, socket or device)"), display)
+        yield from _problem(
+            linter, Problem(ProblemKind.UNREADABLE, "not a regular file (a pipe, socket or device)"), display
+        )
         return
     if kind == "jsonl":
         seen = []
@@ -195,7 +203,9 @@ def check_data(linter, kind: str, data: bytes, display: str) -> Iterator[Finding
     """Findings for the bytes of a payload or template that is no file (standard input);
     ``kind`` is "template", "json", "yaml" or "jsonl"."""
     if len(data) > loaders.MAX_FILE_BYTES:
-        yield from _problem(linter, Problem(ProblemKind.TOO_LARGE, f"input is over the {loaders.MAX_FILE_BYTES:,}-byte limit"), display)
+        yield from _problem(
+            linter, Problem(ProblemKind.TOO_LARGE, f"input is over the {loaders.MAX_FILE_BYTES:,}-byte limit"), display
+        )
         return
     if kind == "template":
         from iolint.templates import check_template_text
@@ -232,7 +242,11 @@ def _check_text(linter, kind: str, text: str | Problem, display: str, explicit: 
     if payloads and not any(loaders.looks_like_message(i.data) for i in payloads):
         # package.json, CI workflows and the like are no messages: say so only when asked.
         if explicit:
-            yield from _problem(linter, Problem(ProblemKind.NOT_A_MESSAGE, "does not look like an IO message: not checked", 1, 1), display)
+            yield from _problem(
+                linter,
+                Problem(ProblemKind.NOT_A_MESSAGE, "does not look like an IO message: not checked", 1, 1),
+                display,
+            )
         return
     yield from linter.check_items(items, display)
 

@@ -54,8 +54,10 @@ class Problem:
 def looks_like_message(data: object) -> bool:
     """Whether a decoded document is meant as an IO message (or a list of them)."""
     if isinstance(data, list):
-        return bool(data) and all(looks_like_message(d) for d in data if isinstance(d, dict)) and any(
-            isinstance(d, dict) for d in data
+        return (
+            bool(data)
+            and all(looks_like_message(d) for d in data if isinstance(d, dict))
+            and any(isinstance(d, dict) for d in data)
         )
     if not isinstance(data, dict):
         return False
@@ -150,7 +152,7 @@ def _items(data, text: str):
     lines = Lines(text)
     start = skip_ws(text, 0)
     if isinstance(data, list):
-        for entry, offset in zip(data, _element_offsets(text, start)):
+        for entry, offset in zip(data, _element_offsets(text, start), strict=False):
             yield Item(entry, lines=lines, start=offset)
     else:
         yield Item(data, lines=lines, start=start)

@@ -29,9 +29,7 @@ MARKDOWN_MIN, MARKDOWN_MAX = 80, 10_000
 AMOUNT_MIN, AMOUNT_MAX = 1, 9_999_999_999
 TTL_MIN, TTL_MAX = 3600, 604_800
 
-FISCAL_CODE_RE = re.compile(
-    r"^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$"
-)
+FISCAL_CODE_RE = re.compile(r"^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$")
 NOTICE_NUMBER_RE = re.compile(r"^[0123][0-9]{17}$")
 ORGANIZATION_FISCAL_CODE_RE = re.compile(r"^[0-9]{11}$")
 ULID_RE = re.compile(r"^[0-9a-hjkmnp-tv-zA-HJKMNP-TV-Z]{26}$")
@@ -211,7 +209,9 @@ def plainly_valid(data: object) -> bool:
         return False
     if "fiscal_code" in data and not _matches(data["fiscal_code"], FISCAL_CODE_RE):
         return False
-    if "feature_level_type" in data and not (type(data["feature_level_type"]) is str and data["feature_level_type"] in ("STANDARD", "ADVANCED")):
+    if "feature_level_type" in data and not (
+        type(data["feature_level_type"]) is str and data["feature_level_type"] in ("STANDARD", "ADVANCED")
+    ):
         return False
     if "require_secure_channels" in content and type(content["require_secure_channels"]) is not bool:
         return False
@@ -238,5 +238,9 @@ def _plain_payment(pay: object) -> bool:
         return False
     if "payee" in pay:
         payee = pay["payee"]
-        return type(payee) is dict and payee.keys() == {"fiscal_code"} and _matches(payee["fiscal_code"], ORGANIZATION_FISCAL_CODE_RE)
+        return (
+            type(payee) is dict
+            and payee.keys() == {"fiscal_code"}
+            and _matches(payee["fiscal_code"], ORGANIZATION_FISCAL_CODE_RE)
+        )
     return True

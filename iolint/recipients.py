@@ -49,7 +49,9 @@ def check_recipients(linter, template: Path, recipients: Path, display: str) -> 
     try:
         handle = recipients.open(newline="", encoding="utf-8-sig")
     except OSError as exc:
-        yield from _problems(linter, [Problem(ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")], display)
+        yield from _problems(
+            linter, [Problem(ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")], display
+        )
         return
     with handle:
         yield from linter.check_items(_items(prepared, handle, linter), display)
@@ -67,7 +69,9 @@ def _items(prepared, handle, linter) -> Iterator[Item | Problem]:
         return
     unknown = sorted(set(header) - set(prepared.variables) - {"fiscal_code"})
     if unknown:
-        yield Problem(ProblemKind.SYNTAX, f"columns that are no variable of {prepared.where}: {', '.join(unknown)}", 1, 1)
+        yield Problem(
+            ProblemKind.SYNTAX, f"columns that are no variable of {prepared.where}: {', '.join(unknown)}", 1, 1
+        )
         return
     while True:
         line = reader.reader.line_num + 1  # where the next row starts (a quoted cell may span lines)

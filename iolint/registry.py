@@ -179,7 +179,11 @@ def bind(rules, bindings: Mapping[str, Binding] | None = None) -> dict[str, Bind
             )
         out[rule.code] = found
     codes = {rule.code for rule in rules}
-    problems += [f"{b.code} is implemented by {b.where} but no rule has that code" for b in bindings.values() if b.code not in codes]
+    problems += [
+        f"{b.code} is implemented by {b.where} but no rule has that code"
+        for b in bindings.values()
+        if b.code not in codes
+    ]
     if problems:
         raise RegistryError("the rules and their implementations do not pair up:\n  " + "\n  ".join(problems))
     return out

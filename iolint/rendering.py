@@ -19,7 +19,6 @@ from iolint import frontmatter
 from iolint.frontmatter import Issue, Label
 
 
-
 class MarkdownIssue(enum.Enum):
     """What the app does not render as written (``iolint.checks.markdown`` maps each to its rule)."""
 

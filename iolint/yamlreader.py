@@ -41,6 +41,7 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     key = id(node)
     if key in memo:
@@ -107,7 +108,9 @@ def load_yaml(text: str) -> Iterator[Item | Problem]:
 def _construct_problem(exc: Exception, node: yaml.Node) -> Problem:
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark:
         mark = exc.problem_mark
-        return Problem(ProblemKind.SYNTAX, f"invalid YAML: {exc.problem or exc.context}", mark.line + 1, mark.column + 1)
+        return Problem(
+            ProblemKind.SYNTAX, f"invalid YAML: {exc.problem or exc.context}", mark.line + 1, mark.column + 1
+        )
     limit = sys.get_int_max_str_digits()
     long = _find_scalar(node, lambda n: limit and sum(c.isdigit() for c in n.value) > limit)
     if isinstance(exc, ValueError) and long is not None:

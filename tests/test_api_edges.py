@@ -66,7 +66,9 @@ def _wrapped(value, how: int):
         inner = {k: _wrapped(v, how + i) for i, (k, v) in enumerate(value.items())}
         return [collections.OrderedDict, Sub, types.MappingProxyType, dict][how % 4](inner)
     if isinstance(value, list):
-        return tuple(_wrapped(v, how + i) for i, v in enumerate(value)) if how % 2 else [_wrapped(v, how) for v in value]
+        return (
+            tuple(_wrapped(v, how + i) for i, v in enumerate(value)) if how % 2 else [_wrapped(v, how) for v in value]
+        )
     if isinstance(value, str):
         return [Markup, Liar, str][how % 3](value)
     return value
@@ -132,7 +134,9 @@ def test_any_json_value_in_any_clothes_gives_the_same_findings(value, how):
 
 def test_check_before_send_returns_exactly_what_was_checked_in_plain_types():
     payload = collections.OrderedDict(PAYMENT)
-    payload["content"] = types.MappingProxyType({**PAYMENT["content"], "subject": Markup(PAYMENT["content"]["subject"])})
+    payload["content"] = types.MappingProxyType(
+        {**PAYMENT["content"], "subject": Markup(PAYMENT["content"]["subject"])}
+    )
     sent = iolint.check_before_send(payload, now=NOW)
     assert sent == PAYMENT
 
@@ -186,8 +190,18 @@ def _deep(levels):
         (_deep(250), "nested deeper than 200 levels"),
         ({**PAYMENT, "content": {**PAYMENT["content"], "payment_data": {"amount": 10**5000}}}, "too long to write"),
     ],
-    ids=["set", "frozenset", "bytes", "object", "top-level object", "tuple key", "recursive dict", "recursive list",
-         "too deep", "huge integer"],
+    ids=[
+        "set",
+        "frozenset",
+        "bytes",
+        "object",
+        "top-level object",
+        "tuple key",
+        "recursive dict",
+        "recursive list",
+        "too deep",
+        "huge integer",
+    ],
 )
 def test_what_json_cannot_hold_is_an_error_never_no_findings(payload, says):
     for call in (iolint.lint, iolint.check_before_send):
@@ -293,8 +307,14 @@ def test_a_bad_option_is_a_config_error_with_a_clear_message(options, says):
 
 @pytest.mark.parametrize(
     "now",
-    ["2040-01-01T00:00:00Z", "2040-01-01T01:00:00+01:00", "2040-01-01", datetime(2040, 1, 1, tzinfo=UTC),
-     datetime(2040, 1, 1), date(2040, 1, 1)],
+    [
+        "2040-01-01T00:00:00Z",
+        "2040-01-01T01:00:00+01:00",
+        "2040-01-01",
+        datetime(2040, 1, 1, tzinfo=UTC),
+        datetime(2040, 1, 1),
+        date(2040, 1, 1),
+    ],
 )
 def test_now_takes_a_datetime_a_date_or_iso_text(now):
     codes = [f.code for f in iolint.lint(PAYMENT, now=now).findings]
@@ -322,8 +342,8 @@ def test_config_may_be_a_path(tmp_path):
 
 
 def test_every_error_of_the_api_is_an_iolint_error(tmp_path):
-    from iolint.ruleset import RulesetError
     from iolint.config import load
+    from iolint.ruleset import RulesetError
     from iolint.templates import RenderError
 
     assert issubclass(RulesetError, iolint.IolintError)

@@ -49,7 +49,10 @@ def test_baseline_accepts_findings_that_move(run_cli, tmp_path):
 def test_a_new_value_is_a_new_finding_and_a_fixed_one_is_stale(run_cli, tmp_path):
     (tmp_path / "tari.json").write_text(json.dumps(PAYLOAD, indent=2), "utf-8")
     run(run_cli, tmp_path, "baseline", "iolint-baseline.json")
-    fixed = {**PAYLOAD, "content": {**PAYLOAD["content"], "payment_data": {"amount": 12351.5, "notice_number": "302123456789012356"}}}
+    fixed = {
+        **PAYLOAD,
+        "content": {**PAYLOAD["content"], "payment_data": {"amount": 12351.5, "notice_number": "302123456789012356"}},
+    }
     fixed["content"]["subject"] = "Hai un nuovo avviso di pagamento"
     (tmp_path / "tari.json").write_text(json.dumps(fixed, indent=2), "utf-8")
     code, found = findings(run_cli, tmp_path, "--baseline", "iolint-baseline.json")
@@ -61,9 +64,14 @@ def test_stale_entries_only_for_checked_files(run_cli, tmp_path):
     (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
     (tmp_path / "b.json").write_text(json.dumps(PAYLOAD), "utf-8")
     run(run_cli, tmp_path, "baseline", "iolint-baseline.json")
-    (tmp_path / "a.json").write_text(json.dumps({**PAYLOAD, "content": {"subject": "Hai un nuovo avviso di pagamento", "markdown": BODY}}), "utf-8")
+    (tmp_path / "a.json").write_text(
+        json.dumps({**PAYLOAD, "content": {"subject": "Hai un nuovo avviso di pagamento", "markdown": BODY}}), "utf-8"
+    )
     assert findings(run_cli, tmp_path, "--baseline", "iolint-baseline.json", "b.json") == (0, [])
-    assert findings(run_cli, tmp_path, "--baseline", "iolint-baseline.json", "a.json")[1] == [("IO905", "iolint-baseline.json")] * 2
+    assert (
+        findings(run_cli, tmp_path, "--baseline", "iolint-baseline.json", "a.json")[1]
+        == [("IO905", "iolint-baseline.json")] * 2
+    )
 
 
 def test_baseline_holds_no_personal_value(run_cli, tmp_path):
@@ -151,7 +159,10 @@ def test_the_secret_from_the_environment_and_a_run_without_it(run_cli, tmp_path,
 
 
 def test_without_a_secret_output_fingerprints_leave_the_value_out(run_cli, tmp_path):
-    other = {**PHONE_PAYLOAD, "content": {**PHONE_PAYLOAD["content"], "subject": "Chiama il 347 7654321 per il rimborso"}}
+    other = {
+        **PHONE_PAYLOAD,
+        "content": {**PHONE_PAYLOAD["content"], "subject": "Chiama il 347 7654321 per il rimborso"},
+    }
     (tmp_path / "batch.jsonl").write_text(json.dumps(PHONE_PAYLOAD) + "\n" + json.dumps(other) + "\n", "utf-8")
     code, out, _ = run(run_cli, tmp_path, "check", "--format", "json", "batch.jsonl")
     prints = {f["fingerprint"] for f in json.loads(out) if f["code"] == "IO501"}
@@ -164,10 +175,26 @@ def test_without_a_secret_output_fingerprints_leave_the_value_out(run_cli, tmp_p
 
 def test_a_version_1_baseline_still_works_and_says_to_rewrite_it(run_cli, tmp_path):
     (tmp_path / "tari.json").write_text(json.dumps(PAYLOAD), "utf-8")
-    old = {"version": 1, "tool": "iolint 0.1.0", "entries": [
-        {"code": "IO201", "file": "tari.json", "field": "content.payment_data.amount", "fingerprint": "0123456789abcdef0123", "count": 1},
-        {"code": "IO501", "file": "tari.json", "field": "content.subject", "fingerprint": "fedcba9876543210fedc", "count": 1},
-    ]}
+    old = {
+        "version": 1,
+        "tool": "iolint 0.1.0",
+        "entries": [
+            {
+                "code": "IO201",
+                "file": "tari.json",
+                "field": "content.payment_data.amount",
+                "fingerprint": "0123456789abcdef0123",
+                "count": 1,
+            },
+            {
+                "code": "IO501",
+                "file": "tari.json",
+                "field": "content.subject",
+                "fingerprint": "fedcba9876543210fedc",
+                "count": 1,
+            },
+        ],
+    }
     (tmp_path / "old.json").write_text(json.dumps(old), "utf-8")
     code, out, err = run(run_cli, tmp_path, "check", "--format", "json", "--baseline", "old.json")
     assert (code, json.loads(out)) == (0, [])
@@ -176,7 +203,13 @@ def test_a_version_1_baseline_still_works_and_says_to_rewrite_it(run_cli, tmp_pa
 
 # -- a malformed baseline is a clear usage error (issue 10, class 12) ---------------------------
 
-GOOD_ENTRY = {"code": "IO201", "file": "tari.json", "field": "content.payment_data.amount", "fingerprint": "ab", "count": 1}
+GOOD_ENTRY = {
+    "code": "IO201",
+    "file": "tari.json",
+    "field": "content.payment_data.amount",
+    "fingerprint": "ab",
+    "count": 1,
+}
 
 
 def _baseline_text(**entry) -> str:
@@ -186,7 +219,10 @@ def _baseline_text(**entry) -> str:
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        (_baseline_text(count=1).replace('"count": 1}]', '"count": 1e400}]'), "entry 2: `count` must be a whole number"),
+        (
+            _baseline_text(count=1).replace('"count": 1}]', '"count": 1e400}]'),
+            "entry 2: `count` must be a whole number",
+        ),
         (_baseline_text(count=-3), "entry 2: `count`"),
         (_baseline_text(count=0), "entry 2: `count`"),
         (_baseline_text(count=True), "entry 2: `count`"),
@@ -225,7 +261,10 @@ def test_a_huge_baseline_is_refused_unread(run_cli, tmp_path, monkeypatch):
 
 SIDECARS = {  # text -> what becomes of the IO201 finding of tari.json
     "a non-scalar key": ("- {[a]: b, file: '*.json', code: IO201, reason: accepted here}\n", "suppressed"),
-    "a python tag": ("- {file: '*.json', code: !!python/object:os.system IO201, reason: accepted here}\n", "suppressed"),
+    "a python tag": (
+        "- {file: '*.json', code: !!python/object:os.system IO201, reason: accepted here}\n",
+        "suppressed",
+    ),
     "deep nesting": ("- " + "[" * 5000 + "]" * 5000 + "\n", "IO904"),
     "an expiry of 1e400": ("- {file: '*.json', code: IO201, reason: accepted here, until: 1e400}\n", "IO904"),
     "a list of codes": ("- {file: '*.json', code: [IO201], reason: accepted here}\n", "IO904"),
@@ -241,7 +280,9 @@ SIDECARS = {  # text -> what becomes of the IO201 finding of tari.json
 def test_a_malformed_suppressions_file_is_a_finding_never_a_traceback(run_cli, tmp_path, text, expected):
     (tmp_path / "tari.json").write_text(json.dumps(PAYLOAD), "utf-8")
     (tmp_path / "iolint-suppressions.yaml").write_text(text, "utf-8")
-    code, out, err = run_cli("check", "--format", "json", "--no-cache", "--now", NOW, "--select", "IO201,IO9", cwd=tmp_path)
+    code, out, err = run_cli(
+        "check", "--format", "json", "--no-cache", "--now", NOW, "--select", "IO201,IO9", cwd=tmp_path
+    )
     assert code in (0, 1), err
     assert "internal error" not in err and "Traceback" not in err
     codes = {f["code"] for f in json.loads(out)}

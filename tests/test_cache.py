@@ -11,8 +11,14 @@ from iolint import inputs
 CF = "RSSMRA85T10A562S"
 NOW = "2025-01-01T00:00:00Z"
 BODY = "Hai un avviso di pagamento per la TARI 2025. Puoi pagare direttamente in app con il pulsante Paga entro la scadenza."
-PAYLOAD = {"fiscal_code": CF, "content": {"subject": f"Avviso per {CF}", "markdown": BODY,
-                                          "payment_data": {"amount": 123.5, "notice_number": "302123456789012356"}}}
+PAYLOAD = {
+    "fiscal_code": CF,
+    "content": {
+        "subject": f"Avviso per {CF}",
+        "markdown": BODY,
+        "payment_data": {"amount": 123.5, "notice_number": "302123456789012356"},
+    },
+}
 
 
 @pytest.fixture
@@ -90,8 +96,8 @@ def test_the_cache_holds_masked_findings_only(run_cli, tmp_path):
 # -- the cache cannot serve stale or forged results (issue 10, class 4) ------------------------
 
 TEMPLATE_OLD = (
-    "subject: Il tuo avviso è pronto\nmarkdown: \"Hai un avviso di pagamento per la TARI. Puoi pagare in app con il "
-    "pulsante Paga, entro la scadenza indicata.\"\n"
+    'subject: Il tuo avviso è pronto\nmarkdown: "Hai un avviso di pagamento per la TARI. Puoi pagare in app con il '
+    'pulsante Paga, entro la scadenza indicata."\n'
 )
 FILES = {  # name -> (content hashed, content the file has by the time it would be read again)
     "a.json": (json.dumps(PAYLOAD), json.dumps({**PAYLOAD, "time_to_live": 3600})),
@@ -146,7 +152,9 @@ TAMPERING = {
     "empty": lambda text, other: "",
     "not JSON": lambda text, other: "\x00\xff garbage",
     "a list of findings (no seal)": lambda text, other: json.dumps(json.loads(text)["findings"]),
-    "a finding removed": lambda text, other: json.dumps({**json.loads(text), "findings": json.loads(text)["findings"][1:]}),
+    "a finding removed": lambda text, other: json.dumps(
+        {**json.loads(text), "findings": json.loads(text)["findings"][1:]}
+    ),
     "a message edited": lambda text, other: text.replace("cents", "dollars"),
     "all findings removed, seal recomputed without the key": lambda text, other: json.dumps(
         {**json.loads(text), "findings": [], "mac": __import__("hashlib").sha256(b"[]").hexdigest()}
@@ -189,11 +197,20 @@ def test_concurrent_runs_on_one_cache(tmp_path, python):
     import subprocess
 
     for i in range(40):
-        payload = {**PAYLOAD, "content": {**PAYLOAD["content"], "payment_data": {"amount": 100 + i + 0.5, "notice_number": "302123456789012356"}}}
+        payload = {
+            **PAYLOAD,
+            "content": {
+                **PAYLOAD["content"],
+                "payment_data": {"amount": 100 + i + 0.5, "notice_number": "302123456789012356"},
+            },
+        }
         (tmp_path / f"p{i:02d}.json").write_text(json.dumps(payload), "utf-8")
     argv = [python, "-m", "iolint", "check", "--now", NOW, "--format", "json", "."]
     expected = subprocess.run([*argv, "--no-cache"], cwd=tmp_path, capture_output=True, text=True)
-    runs = [subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    runs = [
+        subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
     results = [(p.wait(timeout=120), *p.communicate()) for p in runs]
     for code, out, err in results:
         assert (code, out) == (expected.returncode, expected.stdout), err

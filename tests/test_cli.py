@@ -8,7 +8,9 @@ import json
 from iolint.pipeline import Progress
 
 NOW = "2025-01-01T00:00:00Z"
-BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
+BODY = (
+    "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
+)
 GOOD = {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": "Il tuo appuntamento è confermato", "markdown": BODY}}
 DUPLICATES = "\n".join([json.dumps(GOOD)] * 2) + "\n"  # IO131, a warning
 
@@ -63,7 +65,11 @@ def test_progress_counts_on_a_terminal_only(monkeypatch):
 
 
 def test_select_ignore_and_extend_select_add_up(run_cli, tmp_path):
-    bad = {**GOOD, "fiscal_code": "RSSMRA85T10A562X", "content": {**GOOD["content"], "payment_data": {"amount": 10.5, "notice_number": "302123456789012357"}}}
+    bad = {
+        **GOOD,
+        "fiscal_code": "RSSMRA85T10A562X",
+        "content": {**GOOD["content"], "payment_data": {"amount": 10.5, "notice_number": "302123456789012357"}},
+    }
     (tmp_path / "bad.json").write_text(json.dumps(bad), "utf-8")
 
     def codes(*args):
@@ -73,7 +79,11 @@ def test_select_ignore_and_extend_select_add_up(run_cli, tmp_path):
 
     assert codes("--select", "IO1", "--select", "IO201") == ["IO121", "IO201"]
     assert codes("--select", "IO121,IO201", "--select", "notice-number-check-digits") == ["IO121", "IO201", "IO205"]
-    assert codes("--select", "IO121", "--extend-select", "IO201", "--extend-select", "IO205") == ["IO121", "IO201", "IO205"]
+    assert codes("--select", "IO121", "--extend-select", "IO201", "--extend-select", "IO205") == [
+        "IO121",
+        "IO201",
+        "IO205",
+    ]
     assert codes("--ignore", "IO1", "--ignore", "IO2,IO3", "--ignore", "IO8") == []
 
 

@@ -20,7 +20,9 @@ def write(tmp_path: Path, body: str) -> Path:
 
 
 def test_reads_tool_iolint_from_pyproject_upwards(tmp_path):
-    write(tmp_path, """
+    write(
+        tmp_path,
+        """
         [project]
         name = "sender"
         [tool.iolint]
@@ -30,7 +32,8 @@ def test_reads_tool_iolint_from_pyproject_upwards(tmp_path):
         per-file-ignores = { "legacy/*" = ["IO105"] }
         [tool.iolint.rules.IO130]
         threshold = 3
-    """)
+    """,
+    )
     sub = tmp_path / "messages"
     sub.mkdir()
     config = load(start=sub)
@@ -118,11 +121,14 @@ def test_user_pack_examples(rule, kind, example, tmp_path):
 def test_pii_allow_list_and_team_recognizers_from_config(tmp_path):
     import iolint
 
-    write(tmp_path, """
+    write(
+        tmp_path,
+        """
         [tool.iolint.pii]
         allow = ["Sportello Mario Rossi"]
         recognizers = ["tests.pii.team_recognizers:recognizers"]
-    """)
+    """,
+    )
     config = load(start=tmp_path)
     payload = {
         "fiscal_code": "RSSMRA85T10A562S",
@@ -179,7 +185,10 @@ def test_each_check_receives_its_own_options(tmp_path):
         ("{type: pattern, regex: a}", "`check` needs `field` or `fields`"),
         ("{type: length, field: x}", "`length` needs an integer `min` or `max`"),
         ("{type: pattern, field: x, regex: a, colour: red}", "has unknown keys in `check`: colour"),
-        ("{type: pattern, field: x, regex: a}, applies_to: [batch]", "`applies_to` is [payload] or [payload, template]"),
+        (
+            "{type: pattern, field: x, regex: a}, applies_to: [batch]",
+            "`applies_to` is [payload] or [payload, template]",
+        ),
     ],
 )
 def test_a_rule_pack_is_validated_before_use(tmp_path, check, expected):

@@ -61,7 +61,10 @@ def test_docs_command_writes_then_checks(tmp_path, monkeypatch, capsys):
     assert main(["docs", "--check"]) == 1
     assert "README.md: the generated region `rules` is stale: run `iolint docs --write`" in capsys.readouterr().err
     assert main(["docs", "--write"]) == 0
-    assert docgen.regions((tmp_path / "README.md").read_text("utf-8"))["rules"].strip() == docs.rules_table(builtin_rules()).strip()
+    assert (
+        docgen.regions((tmp_path / "README.md").read_text("utf-8"))["rules"].strip()
+        == docs.rules_table(builtin_rules()).strip()
+    )
     assert main(["docs", "--check"]) == 0
     assert main(["docs", "--check", "other.md"]) == 2
     assert "other.md" in capsys.readouterr().err

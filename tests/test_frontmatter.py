@@ -132,7 +132,7 @@ def test_unparsable_yaml(yaml_text):
 def test_duplicate_keys_are_malformed_as_in_js_yaml():
     text = front().replace("en:", "it:") + BODY
     ((code, at),) = issues(text)
-    assert code == "IO621" and at.startswith("it:\n  cta_1:\n    text: \"Cancel")
+    assert code == "IO621" and at.startswith('it:\n  cta_1:\n    text: "Cancel')
 
 
 def test_yes_and_no_are_strings_as_in_js_yaml():
@@ -247,7 +247,8 @@ def test_invalid_action_points_at_its_value():
 
 
 @pytest.mark.parametrize(
-    "label", ["Clicca qui", "clicca qui!", "Scopri di più", "Qui", "Click here", "Learn more", "Clicca qui per pagare", " "]
+    "label",
+    ["Clicca qui", "clicca qui!", "Scopri di più", "Qui", "Click here", "Learn more", "Clicca qui per pagare", " "],
 )
 def test_vague_labels(label):
     (hit,) = run("IO626", front(it=label) + BODY)

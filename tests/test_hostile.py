@@ -19,7 +19,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iolint import loaders, yamlreader
+from iolint import loaders
 from tests.strategies import NOW, json_values
 
 TIMEOUT = 60  # seconds per run: a hang fails the case
@@ -35,7 +35,10 @@ CLEAN = {
     },
 }
 # The other file of every run: one finding, IO201 on line 1, that must survive whatever the hostile file does.
-CONTROL = {**CLEAN, "content": {**CLEAN["content"], "payment_data": {"amount": 12.5, "notice_number": "302000100000009424"}}}
+CONTROL = {
+    **CLEAN,
+    "content": {**CLEAN["content"], "payment_data": {"amount": 12.5, "notice_number": "302000100000009424"}},
+}
 
 BOOT = f"""
 import resource, sys
@@ -116,7 +119,7 @@ def truncated_yaml(folder):
 @case("IO003", line=True)
 def billion_laughs(folder):
     lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
     return write(folder, "laughs.yaml", "\n".join(lines) + "\n")
 
@@ -286,7 +289,11 @@ def huge_integer_jsonl(folder):
 
 @case("IO002", line=True)
 def deep_yaml_blocks(folder):
-    return write(folder, "deep-blocks.yaml", "".join("  " * i + "a:\n" for i in range(loaders.MAX_DEPTH + 50)) + "  " * 250 + "b: 1\n")
+    return write(
+        folder,
+        "deep-blocks.yaml",
+        "".join("  " * i + "a:\n" for i in range(loaders.MAX_DEPTH + 50)) + "  " * 250 + "b: 1\n",
+    )
 
 
 def _bracket_title() -> dict:
@@ -427,8 +434,21 @@ def test_bad_rows_never_cost_the_others(tmp_path):
     ]
     csv = write(tmp_path, "rows.csv", "\n".join(rows) + "\n")
     report = tmp_path / "report.json"
-    argv = ["check", "--recipients", str(csv), str(template), "--format", "json", "-o", str(report), "--now", NOW.isoformat()]
-    done = subprocess.run([sys.executable, "-c", BOOT, *argv], cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT)
+    argv = [
+        "check",
+        "--recipients",
+        str(csv),
+        str(template),
+        "--format",
+        "json",
+        "-o",
+        str(report),
+        "--now",
+        NOW.isoformat(),
+    ]
+    done = subprocess.run(
+        [sys.executable, "-c", BOOT, *argv], cwd=tmp_path, capture_output=True, text=True, timeout=TIMEOUT
+    )
     assert done.returncode == 1, done.stderr
     assert "internal error" not in done.stderr
     findings = json.loads(report.read_text("utf-8"))
@@ -443,6 +463,7 @@ def test_bad_rows_never_cost_the_others(tmp_path):
 
 
 # -- line numbers follow each parser -----------------------------------------------------------
+
 
 def _amount_at(text: str, breaks: str) -> tuple[int, int]:
     """(line, column) of the amount 12.5 in ``text``, lines split where the parser splits them."""
@@ -473,7 +494,9 @@ def _cr_only_yaml(folder):
 
 def _separators_in_a_json_string(folder):
     # JSON does not break lines at U+2028, U+2029 or U+0085: the amount stays on the seventh line.
-    text = json.dumps(CONTROL, indent=2, ensure_ascii=False).replace("tassa rifiuti", "tassa\u2028rifiuti\u2029e\x85acqua")
+    text = json.dumps(CONTROL, indent=2, ensure_ascii=False).replace(
+        "tassa rifiuti", "tassa\u2028rifiuti\u2029e\x85acqua"
+    )
     return write(folder, "separators.json", text), (7, 17)
 
 

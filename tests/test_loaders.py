@@ -1,6 +1,6 @@
 from iolint.loaders import Item, Problem, load_json, load_jsonl, looks_like_message
-from iolint.yamlreader import load_yaml
 from iolint.registry import code_of
+from iolint.yamlreader import load_yaml
 
 
 def test_json_positions_of_nested_fields():

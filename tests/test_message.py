@@ -33,8 +33,16 @@ def test_builds_a_valid_payment_message():
         {"subject": "🎉" * 61, "markdown": BODY},  # 61 characters, 122 UTF-16 code units
         {"subject": "Il tuo appuntamento", "markdown": "troppo breve"},
         {"subject": "Il tuo appuntamento", "markdown": BODY, "due_date": "2030-02-30T10:00:00Z"},
-        {"subject": "Il tuo appuntamento", "markdown": BODY, "payment_data": {"amount": 12.5, "notice_number": "302123456789012356"}},
-        {"subject": "Il tuo appuntamento", "markdown": BODY, "payment_data": {"amount": 100, "notice_number": "702123456789012356"}},
+        {
+            "subject": "Il tuo appuntamento",
+            "markdown": BODY,
+            "payment_data": {"amount": 12.5, "notice_number": "302123456789012356"},
+        },
+        {
+            "subject": "Il tuo appuntamento",
+            "markdown": BODY,
+            "payment_data": {"amount": 100, "notice_number": "702123456789012356"},
+        },
         {"subject": "Il tuo appuntamento", "markdown": BODY, "due_data": "2030-02-10T10:00:00Z"},
     ],
 )
@@ -93,6 +101,8 @@ def test_plainly_valid_says_yes_to_the_common_shapes():
     payment = {"amount": 12350, "notice_number": "302123456789012356"}
     payload = {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": "Il tuo appuntamento", "markdown": BODY}}
     assert plainly_valid(payload)
-    assert plainly_valid({**payload, "content": {**payload["content"], "payment_data": payment, "due_date": "2030-07-31T21:59:59Z"}})
+    assert plainly_valid(
+        {**payload, "content": {**payload["content"], "payment_data": payment, "due_date": "2030-07-31T21:59:59Z"}}
+    )
     assert not plainly_valid({**payload, "content": {**payload["content"], "due_date": "2030-02-30T21:59:59Z"}})
     assert not plainly_valid({**payload, "fiscal_code": None})

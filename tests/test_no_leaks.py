@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 import iolint
 from tests.strategies import NOW, fiscal_codes
 
-
 FISCAL_CODE = "RSSMRA85T10A562S"
 IBAN = "IT60X0542811101000000123456"
 EMAIL = "mario.rossi@gmail.com"
@@ -39,7 +38,9 @@ TITLES = {  # one value each
     PHONE: f"Chiama il {PHONE} per informazioni",
     NAME: f"Sig. {NAME}, il tuo avviso è pronto",
 }
-PAYLOADS = {value: {"fiscal_code": FISCAL_CODE, "content": {"subject": t, "markdown": BODY}} for value, t in TITLES.items()}
+PAYLOADS = {
+    value: {"fiscal_code": FISCAL_CODE, "content": {"subject": t, "markdown": BODY}} for value, t in TITLES.items()
+}
 TEMPLATES = {  # YAML over several lines, so that a source excerpt shows one line in full
     "literal.io.yaml": f"""\
 subject: "{TITLES[NAME]}"
@@ -140,17 +141,20 @@ def test_no_value_in_api_findings_or_exception(value):
 
 QUOTING = {  # file -> what its findings quote, and the codes that quote it
     "keys.json": (
-        json.dumps({**PAYLOADS[FISCAL_CODE], "content": {"subject": "Il tuo avviso è pronto", "markdown": BODY,
-                                                          FISCAL_CODE: 1, EMAIL: 2}}),
+        json.dumps(
+            {
+                **PAYLOADS[FISCAL_CODE],
+                "content": {"subject": "Il tuo avviso è pronto", "markdown": BODY, FISCAL_CODE: 1, EMAIL: 2},
+            }
+        ),
         {"IO104"},
     ),
     "tag.yaml": (f"fiscal_code: {FISCAL_CODE}\ncontent:\n  subject: !{FISCAL_CODE} Il tuo avviso\n", {"IO002"}),
     "alias.yaml": (f"content:\n  subject: *{FISCAL_CODE}\n", {"IO002"}),
-    "template-key.io.yaml": (
-        f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY}\"\n{FISCAL_CODE}: x\n", {"IO703"}
-    ),
+    "template-key.io.yaml": (f'subject: Il tuo avviso è pronto\nmarkdown: "{BODY}"\n{FISCAL_CODE}: x\n', {"IO703"}),
     "template-feature.io.yaml": (
-        f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY}\"\nfeatures: [{FISCAL_CODE}]\n", {"IO702"}
+        f'subject: Il tuo avviso è pronto\nmarkdown: "{BODY}"\nfeatures: [{FISCAL_CODE}]\n',
+        {"IO702"},
     ),
     "escape.io.yaml": (
         f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY} {{{{ x|attr('__{FISCAL_CODE}__') }}}}\"\n"
@@ -158,11 +162,11 @@ QUOTING = {  # file -> what its findings quote, and the codes that quote it
         {"IO720"},
     ),
     "syntax.io.yaml": (
-        f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY} {{{{ x {FISCAL_CODE} }}}}\"\nvariables:\n  x: {{sample: 1}}\n",
+        f'subject: Il tuo avviso è pronto\nmarkdown: "{BODY} {{{{ x {FISCAL_CODE} }}}}"\nvariables:\n  x: {{sample: 1}}\n',
         {"IO701"},
     ),
     "render.io.yaml": (
-        f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY} entro il {{{{ codice | data }}}}\"\n"
+        f'subject: Il tuo avviso è pronto\nmarkdown: "{BODY} entro il {{{{ codice | data }}}}"\n'
         f"variables:\n  codice: {{sample: {FISCAL_CODE}}}\n",
         {"IO725"},
     ),
@@ -205,7 +209,7 @@ def test_what_iolint_quotes_is_masked_in_every_format_and_in_the_cache(fmt, quot
 def test_a_value_in_the_wrong_recipients_column_is_masked(tmp_path):
     template = tmp_path / "avviso.io.yaml"
     template.write_text(
-        f"subject: Il tuo avviso è pronto\nmarkdown: \"{BODY} Scade il {{{{ scadenza | data }}}}.\"\n"
+        f'subject: Il tuo avviso è pronto\nmarkdown: "{BODY} Scade il {{{{ scadenza | data }}}}."\n'
         "variables:\n  scadenza: {sample: '2031-07-31'}\n",
         encoding="utf-8",
     )
@@ -217,8 +221,12 @@ def test_a_value_in_the_wrong_recipients_column_is_masked(tmp_path):
         assert_no_value(out + err, f"--recipients, --format {fmt}")
 
 
-@given(fiscal_codes(), st.text(alphabet=" ._-:/[]'\"`", max_size=3), st.text(alphabet=" ._-:/[]'\"`", max_size=3),
-       st.sampled_from(["key", "nested key", "tag", "list"]))
+@given(
+    fiscal_codes(),
+    st.text(alphabet=" ._-:/[]'\"`", max_size=3),
+    st.text(alphabet=" ._-:/[]'\"`", max_size=3),
+    st.sampled_from(["key", "nested key", "tag", "list"]),
+)
 def test_a_codice_fiscale_quoted_anywhere_never_reaches_a_finding(code, before, after, where):
     quoted = f"{before}{code}{after}"
     if where == "key":

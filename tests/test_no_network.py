@@ -18,7 +18,6 @@ import iolint
 from tests.strategies import NOW
 from tests.test_no_leaks import PAYLOADS, TEMPLATES
 
-
 EMAIL_TEXT = "Per il rimborso scrivi a mario.rossi@gmail.com entro venerdì"
 
 REFUSE_NETWORK = """
@@ -55,7 +54,12 @@ def refused(monkeypatch) -> list:
         calls.append(args)
         raise OSError("network refused by the test")
 
-    for owner, name in [(socket.socket, "connect"), (socket.socket, "connect_ex"), (socket, "create_connection"), (socket, "getaddrinfo")]:
+    for owner, name in [
+        (socket.socket, "connect"),
+        (socket.socket, "connect_ex"),
+        (socket, "create_connection"),
+        (socket, "getaddrinfo"),
+    ]:
         monkeypatch.setattr(owner, name, refuse)
     return calls
 
@@ -63,7 +67,7 @@ def refused(monkeypatch) -> list:
 @pytest.fixture
 def files(tmp_path):
     paths = []
-    for value, payload in PAYLOADS.items():
+    for payload in PAYLOADS.values():
         paths.append(tmp_path / f"{len(paths)}.json")
         paths[-1].write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
     for name, template in TEMPLATES.items():
@@ -96,7 +100,9 @@ def test_fresh_process(files, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("TLDEXTRACT")}
     env |= {"HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     argv = ["check", *map(str, files), "--now", NOW.isoformat(), "-o", str(tmp_path / "report.txt")]
-    done = subprocess.run([sys.executable, "-c", script, *argv], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script, *argv], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.splitlines()[-1])
     assert result["code"] == 1, done.stderr

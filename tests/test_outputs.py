@@ -12,7 +12,9 @@ PAYLOAD = {
     "fiscal_code": "RSSMRA85T10A562S",
     "content": {"subject": "Avviso", "markdown": "Hai un nuovo avviso di pagamento per la tassa rifiuti."},
 }
-TEMPLATE = "subject: Il tuo avviso è pronto\nmarkdown: Hai un nuovo avviso di pagamento per la tassa rifiuti del comune.\n"
+TEMPLATE = (
+    "subject: Il tuo avviso è pronto\nmarkdown: Hai un nuovo avviso di pagamento per la tassa rifiuti del comune.\n"
+)
 
 
 @pytest.fixture
@@ -51,8 +53,16 @@ def refused(run_cli, project, *args) -> str:
         ["msgs/a.json", "-o", "pyproject.toml"],  # the configuration
         ["msgs/a.json", "-o", "msgs"],  # a folder
     ],
-    ids=["same file", "same file, other spelling", "in a folder", "a batch in a folder", "a template", "cwd",
-         "the config", "a folder"],
+    ids=[
+        "same file",
+        "same file, other spelling",
+        "in a folder",
+        "a batch in a folder",
+        "a template",
+        "cwd",
+        "the config",
+        "a folder",
+    ],
 )
 def test_an_output_file_that_is_an_input_is_refused(run_cli, project, args):
     refused(run_cli, project, "check", *args)

@@ -10,7 +10,9 @@ from iolint import config as cfg
 from iolint import inputs
 
 NOW = "2025-01-01T00:00:00Z"
-BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
+BODY = (
+    "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
+)
 GOOD = {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": "Il tuo appuntamento è confermato", "markdown": BODY}}
 
 

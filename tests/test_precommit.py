@@ -43,9 +43,12 @@ def env(tmp_path_factory):
     env = {
         **os.environ,
         "PRE_COMMIT_HOME": str(home / "pre-commit"),
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-        "GIT_CONFIG_GLOBAL": str(home / "gitconfig"), "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": str(home / "gitconfig"),
+        "GIT_CONFIG_NOSYSTEM": "1",
     }
     env.pop("GITHUB_ACTIONS", None)
     return env
@@ -75,7 +78,9 @@ def readme_snippet() -> str:
 
 
 def pre_commit(*args, cwd, env):
-    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=cwd, env=env, check=True, capture_output=True)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args], cwd=cwd, env=env, check=True, capture_output=True
+    )
 
 
 @pytest.fixture(scope="module")

@@ -52,6 +52,7 @@ def assert_clean_run(path: Path) -> None:
 
 # -- (a) any input ends in findings or a clean error -------------------------------------------
 
+
 @given(json_values)
 def test_lint_any_json_value(value):
     lint(value)
@@ -91,8 +92,34 @@ def test_cli_any_bytes(raw, suffix):
         assert_clean_run(path)
 
 
-JINJA_PIECES = ["{{", "}}", "{%", "%}", "{#", "#}", " if ", " for ", " in ", "endif", "endfor", "x", ".", "|",
-                "subject: ", "markdown: ", "content:", "\n", "  ", "'", '"', "-", ":", "[", "]", "é"]
+JINJA_PIECES = [
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "{#",
+    "#}",
+    " if ",
+    " for ",
+    " in ",
+    "endif",
+    "endfor",
+    "x",
+    ".",
+    "|",
+    "subject: ",
+    "markdown: ",
+    "content:",
+    "\n",
+    "  ",
+    "'",
+    '"',
+    "-",
+    ":",
+    "[",
+    "]",
+    "é",
+]
 
 
 @given(st.lists(st.sampled_from(JINJA_PIECES) | st.text(max_size=5), max_size=60).map("".join))

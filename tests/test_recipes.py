@@ -51,8 +51,10 @@ rules:
         - payload: {fiscal_code: RSSMRA85T10A562S, content: {subject: "Mensa scolastica 🍎🍐🍊", markdown: "%(body)s"}}
       good:
         - payload: {fiscal_code: RSSMRA85T10A562S, content: {subject: "Mensa scolastica 🍎", markdown: "%(body)s"}}
-""" % {"body": "Il menu della mensa scolastica di gennaio è pubblicato sul sito del comune, nella sezione dedicata alla scuola."}
-FAMILY_PY = '''
+""" % {
+    "body": "Il menu della mensa scolastica di gennaio è pubblicato sul sito del comune, nella sezione dedicata alla scuola."
+}
+FAMILY_PY = """
 from iolint.finding import Hit
 from iolint.registry import payload_check
 
@@ -63,7 +65,7 @@ def emoji_in_title(view, ctx, options):
     if len(emoji) > options["max-emoji"]:
         return [Hit("content.subject", f"{len(emoji)} emoji in the title")]
     return None
-'''
+"""
 
 
 def payload(subject: str) -> dict:
@@ -142,19 +144,23 @@ def test_a_rule_without_an_implementation_is_refused(catalogue):
 
 def test_a_kind_mismatch_is_refused(catalogue):
     add_family(catalogue, FAMILY_YAML.replace("applies_to: [payload, template]", "applies_to: [batch]"))
-    with pytest.raises(registry.RegistryError, match="IO990: applies_to is \\['batch'\\] but .*emoji_in_title is a payload check"):
+    with pytest.raises(
+        registry.RegistryError, match="IO990: applies_to is \\['batch'\\] but .*emoji_in_title is a payload check"
+    ):
         Linter(Config())
 
 
 def test_an_implementation_without_a_rule_is_refused(catalogue):
     add_family(catalogue, FAMILY_YAML.replace("IO990", "IO991"))
-    with pytest.raises(registry.RegistryError, match="IO990 is implemented by .*emoji_in_title but no rule has that code"):
+    with pytest.raises(
+        registry.RegistryError, match="IO990 is implemented by .*emoji_in_title but no rule has that code"
+    ):
         Linter(Config())
 
 
 # -- an output format ----------------------------------------------------------------------------
 
-CSV_REPORTER = '''
+CSV_REPORTER = """
 import csv
 
 from iolint.report import Reporter
@@ -167,7 +173,7 @@ class CsvReporter(Reporter):
 
     def add(self, finding):
         self.rows.writerow([finding.file, finding.line, finding.code, finding.message])
-'''
+"""
 
 
 def test_a_new_output_format(tmp_path, monkeypatch, run_cli):
@@ -186,7 +192,7 @@ def test_a_new_output_format(tmp_path, monkeypatch, run_cli):
 
 # -- a detector ----------------------------------------------------------------------------------
 
-RECOGNIZER = '''
+RECOGNIZER = """
 from presidio_analyzer import Pattern, PatternRecognizer
 
 badge = PatternRecognizer(
@@ -194,7 +200,7 @@ badge = PatternRecognizer(
     supported_language="it",
     patterns=[Pattern("badge", r"\\bMATR-\\d{6}\\b", 0.9)],
 )
-'''
+"""
 
 
 def test_a_detector_of_the_team(tmp_path, monkeypatch, run_cli):
@@ -215,7 +221,7 @@ def test_a_detector_of_the_team(tmp_path, monkeypatch, run_cli):
 
 # -- an input kind -------------------------------------------------------------------------------
 
-TOML_READER = '''
+TOML_READER = """
 import tomllib
 
 from iolint.loaders import Item, Problem, ProblemKind
@@ -228,7 +234,7 @@ def load_toml(text):
         yield Problem(ProblemKind.SYNTAX, f"invalid TOML: {exc}", 1, 1)
         return
     yield Item(data, 1)
-'''
+"""
 
 
 def test_a_new_input_kind(tmp_path, monkeypatch, run_cli):
@@ -239,8 +245,11 @@ def test_a_new_input_kind(tmp_path, monkeypatch, run_cli):
     monkeypatch.setitem(loaders.PAYLOAD_SUFFIXES, ".toml", "toml")
     monkeypatch.setitem(inputs.READERS, "toml", recipe_toml.load_toml)
     good, bad = tmp_path / "good.toml", tmp_path / "bad.toml"
-    good.write_text('fiscal_code = "RSSMRA85T10A562S"\n[content]\nsubject = "Gentile Mario Rossi, la mensa"\n'
-                    f'markdown = "{payload("x")["content"]["markdown"]}"\n', "utf-8")
+    good.write_text(
+        'fiscal_code = "RSSMRA85T10A562S"\n[content]\nsubject = "Gentile Mario Rossi, la mensa"\n'
+        f'markdown = "{payload("x")["content"]["markdown"]}"\n',
+        "utf-8",
+    )
     bad.write_text("fiscal_code = \n", "utf-8")
     code, out, _ = run_cli("check", str(good), str(bad), "--no-cache", "--now", NOW, "--format", "json")
     found = {(f["file"].rsplit("/", 1)[-1], f["code"]) for f in json.loads(out)}

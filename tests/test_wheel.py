@@ -13,7 +13,8 @@ def test_wheel_installs_and_lists_rules(tmp_path):
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", dist, ROOT],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     (wheel,) = dist.glob("iolint-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
@@ -34,17 +35,24 @@ def test_wheel_installs_and_lists_rules(tmp_path):
     python = env_dir / "bin" / "python"
     subprocess.run(
         [python, "-m", "pip", "install", "--no-deps", "--no-index", "--force-reinstall", wheel],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     env = {"PATH": "/usr/bin:/bin", "PYTHONNOUSERSITE": "1"}
     proc = subprocess.run(
-        [python, "-c", "import iolint, iolint.ruleset as c, iolint.pii.special; print(iolint.__file__); print(c.builtin_dir())"],
-        capture_output=True, text=True, env=env, cwd=tmp_path, check=True,
+        [
+            python,
+            "-c",
+            "import iolint, iolint.ruleset as c, iolint.pii.special; print(iolint.__file__); print(c.builtin_dir())",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
     )
     module_file, rules_dir = proc.stdout.split()
     assert module_file.startswith(str(env_dir)) and rules_dir.startswith(str(env_dir))
-    proc = subprocess.run(
-        [env_dir / "bin" / "iolint", "rules"], capture_output=True, text=True, env=env, cwd=tmp_path
-    )
+    proc = subprocess.run([env_dir / "bin" / "iolint", "rules"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "IO205  notice-number-check-digits" in proc.stdout

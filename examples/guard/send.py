@@ -31,7 +31,9 @@ class IoApiError(Exception):
         super().__init__(f"IO answered {status}: {title}" + (f"\n{detail}" if detail else ""))
 
 
-def send_message(payload, *, api_key: str, base_url: str = BASE_URL, client: httpx.Client | None = None, **lint_options) -> str:
+def send_message(
+    payload, *, api_key: str, base_url: str = BASE_URL, client: httpx.Client | None = None, **lint_options
+) -> str:
     """POST the message to ``{base_url}/api/v1/messages``; returns the new message's id.
 
     ``lint_options`` go to ``iolint.lint`` (``plan="premium"``, ``config=...``).
@@ -62,7 +64,9 @@ def main(argv: list[str]) -> int:
     with open(argv[0], encoding="utf-8") as handle:
         payload = json.load(handle)
     try:
-        message_id = send_message(payload, api_key=os.environ["IO_API_KEY"], base_url=os.environ.get("IO_BASE_URL", BASE_URL))
+        message_id = send_message(
+            payload, api_key=os.environ["IO_API_KEY"], base_url=os.environ.get("IO_BASE_URL", BASE_URL)
+        )
     except (iolint.MessageRejected, IoApiError) as exc:
         print(f"not sent: {exc}", file=sys.stderr)
         return 1

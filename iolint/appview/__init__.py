@@ -45,8 +45,8 @@ def preview(
     ``config``; personal data is masked unless ``show_values``. ``logo``: an image file, or a
     data: URI, shown instead of the organisation's initials.
     """
-    from iolint.config import Config
     from iolint.appview import page, sources
+    from iolint.config import Config
 
     config = (config or Config()).replace(plan=plan)
     collector = sources.Collector(config, now=now, limit=max(variant + 1, 1))

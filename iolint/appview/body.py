@@ -76,7 +76,9 @@ class BodyRenderer:
             html = self.block(node, 0)
             lo, hi = ranges[i]
             pinned = f'<span class="pins">{"".join(pins[i])}</span>' if i in pins else ""
-            out.append(f'<div class="blk" data-lines="{self.original[lo] + 1}-{self.original[hi] + 1}">{pinned}{html}</div>')
+            out.append(
+                f'<div class="blk" data-lines="{self.original[lo] + 1}-{self.original[hi] + 1}">{pinned}{html}</div>'
+            )
             if i + 1 < len(blocks):
                 blank = ranges[i + 1][0] - hi - 1
                 if blank > 0:
@@ -158,7 +160,9 @@ class BodyRenderer:
                     content.append(self.paragraph(child, task=j == 0))
                 else:
                     content.append(self.block(child, depth + 1))
-            rows.append(f'<div class="md-li"><span class="md-mark">{mark}</span><div class="md-item">{"".join(content)}</div></div>')
+            rows.append(
+                f'<div class="md-li"><span class="md-mark">{mark}</span><div class="md-item">{"".join(content)}</div></div>'
+            )
         css = "md-list top" if depth == 0 else "md-list"
         return f'<div class="{css}">{"".join(rows)}</div>'
 

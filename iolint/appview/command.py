@@ -25,21 +25,29 @@ def register(subparsers) -> None:
     from iolint.cli_options import now as _now
 
     cmd = subparsers.add_parser("preview", help="render messages as the IO app shows them: HTML pages (and PNGs)")
-    cmd.add_argument("paths", nargs="+", metavar="PATH", help="payload or template files, folders, or - for standard input")
+    cmd.add_argument(
+        "paths", nargs="+", metavar="PATH", help="payload or template files, folders, or - for standard input"
+    )
     cmd.add_argument("--output-dir", "-o", type=Path, required=True, metavar="DIR", help="where to write the pages")
-    cmd.add_argument("--limit", type=_limit, default=50, metavar="N", help="messages shown per file or standard input (default: 50)")
+    cmd.add_argument(
+        "--limit", type=_limit, default=50, metavar="N", help="messages shown per file or standard input (default: 50)"
+    )
     cmd.add_argument("--organization", default="Comune di Esempio", help="the sending organisation's name")
     cmd.add_argument("--service", help="the service's name (default: a model's name, or 'Servizi al cittadino')")
     cmd.add_argument("--logo", type=Path, metavar="FILE", help="the organisation's logo (PNG, JPEG, GIF, WebP or SVG)")
     cmd.add_argument("--locale", choices=["it", "en"], default="it", help="the app language a page opens in")
     cmd.add_argument(
-        "--annotate", action=argparse.BooleanOptionalAction, default=True,
+        "--annotate",
+        action=argparse.BooleanOptionalAction,
+        default=True,
         help="pin the findings to the screen and mark what the app drops (default: on)",
     )
     cmd.add_argument("--show-values", action="store_true", help="show detected personal data unmasked (local use only)")
     cmd.add_argument("--png", action="store_true", help="also a screenshot of each page, with headless Chromium")
     cmd.add_argument("--browser", metavar="PATH", help="the Chromium to use for --png (default: found on PATH)")
-    cmd.add_argument("--plan", choices=["base", "premium"], help="the sender's IO plan (default: the config's, or base)")
+    cmd.add_argument(
+        "--plan", choices=["base", "premium"], help="the sender's IO plan (default: the config's, or base)"
+    )
     cmd.add_argument("--config", type=Path, help="a pyproject.toml or iolint.toml (default: found upwards)")
     cmd.add_argument("--now", type=_now, help="when the message is received (default: now)")
     cmd.set_defaults(handler=run_preview)

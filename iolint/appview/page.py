@@ -14,10 +14,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from iolint.finding import Finding, Severity
 from iolint.appview import formats, privacy, screens
 from iolint.appview.markup import esc
 from iolint.appview.sources import Message, Pinned, Source
+from iolint.finding import Finding, Severity
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 ORDER = ("message", "subject", "due", "body", "payment", "attachments", "cta")
@@ -119,9 +119,7 @@ def page(message: Message, file_findings: list[Finding], options: Options, *, in
         for loc in formats.LOCALES
     }
     title = " · ".join(x for x in (message.source, message.label) if x)
-    switch = "".join(
-        f'<label for="lang-{loc}" class="lang-{loc}">{loc}</label>' for loc in formats.LOCALES
-    )
+    switch = "".join(f'<label for="lang-{loc}" class="lang-{loc}">{loc}</label>' for loc in formats.LOCALES)
     radios = "".join(
         f'<input type="radio" name="lang" id="lang-{loc}" class="lang"{" checked" if loc == options.locale else ""}>'
         for loc in formats.LOCALES
@@ -162,7 +160,9 @@ def _findings_column(pinned: list[Pinned], file_findings: list[Finding]) -> str:
         items.append(_finding_item(str(number), p.finding, where))
     rest = [_finding_item("·", f, "the file") for f in file_findings]
     parts = ['<section class="col findings"><h2 class="cap">Findings</h2>']
-    parts.append(f'<ol class="flist">{"".join(items)}</ol>' if items else '<p class="none">No finding on this message.</p>')
+    parts.append(
+        f'<ol class="flist">{"".join(items)}</ol>' if items else '<p class="none">No finding on this message.</p>'
+    )
     if rest:
         parts.append(f'<h3 class="cap small">About the file</h3><ol class="flist">{"".join(rest)}</ol>')
     parts.append(
@@ -199,16 +199,20 @@ def index(sources: list[Source], pages: dict[int, str], options: Options) -> str
             subject = subject if options.show_values else privacy.mask(subject)
             link = f'<a href="{esc(href)}">{esc(subject) or "(no title)"}</a>' if href else esc(subject)
             rows.append(
-                f'<tr><td></td><td>{esc(message.label or "")}</td><td>{link}</td><td>{_counts(findings)}</td></tr>'
+                f"<tr><td></td><td>{esc(message.label or '')}</td><td>{link}</td><td>{_counts(findings)}</td></tr>"
             )
         if source.more:
-            rows.append(f'<tr><td></td><td colspan="3" class="more">{source.more} more message(s) not shown (--limit)</td></tr>')
+            rows.append(
+                f'<tr><td></td><td colspan="3" class="more">{source.more} more message(s) not shown (--limit)</td></tr>'
+            )
         for f in source.findings:
-            rows.append(f'<tr><td></td><td colspan="3" class="ffile">{esc(f.location())}: {esc(f.code)} {esc(f.message)}</td></tr>')
+            rows.append(
+                f'<tr><td></td><td colspan="3" class="ffile">{esc(f.location())}: {esc(f.code)} {esc(f.message)}</td></tr>'
+            )
     messages = sum(len(s.messages) for s in sources)
     return (
-        f"{_head('iolint preview')}<body class=\"index\"><header class=\"bar\"><div class=\"where\">iolint preview: "
-        f"{messages} message(s) in {len(sources)} file(s)</div></header><main class=\"list\"><table>"
+        f'{_head("iolint preview")}<body class="index"><header class="bar"><div class="where">iolint preview: '
+        f'{messages} message(s) in {len(sources)} file(s)</div></header><main class="list"><table>'
         "<thead><tr><th>file</th><th></th><th>title</th><th>findings</th></tr></thead>"
-        f'<tbody>{"".join(rows)}</tbody></table></main></body></html>'
+        f"<tbody>{''.join(rows)}</tbody></table></main></body></html>"
     )

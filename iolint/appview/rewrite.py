@@ -7,7 +7,6 @@ from __future__ import annotations
 import bisect
 import re
 
-
 # The app's patterns (markdownRenderer.ts), searched so that the work stays linear: a leading
 # `^\s*` spanning lines, or `\[([^\]]+)\]` tried from every `[`, is quadratic on hostile text.
 _DEFINITION = re.compile(r"^[^\S\n]*\[([^\]]+)\]:\s*(<[^>]+>|\S+)(?:\s+[\"'(]([^\"')]+)[\"')])?", re.M)

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from iolint import frontmatter
-from iolint.clock import parse_timestamp
 from iolint.appview import body, ctas, formats, privacy, push
 from iolint.appview.markup import esc
+from iolint.clock import parse_timestamp
 
 ICONS = {
     "back": '<svg viewBox="0 0 24 24" width="24" height="24"><path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="2"/></svg>',
@@ -233,7 +233,7 @@ def detail(scene: Scene, content: Content, locale: str, rendered: tuple[str, obj
         f'<span class="icon">{ICONS["help"]}</span>{_pins(scene, "message")}</div>'
         f'<div class="scroll"><div class="content">{"".join(parts)}</div><div class="sp24"></div>'
         f'<div class="band"><div class="sp16"></div><div class="action-row"><span class="icon">{ICONS["terms"]}</span>'
-        f'{esc(formats.word(locale, "show_more"))}</div></div></div>{footer}</div>'
+        f"{esc(formats.word(locale, 'show_more'))}</div></div></div>{footer}</div>"
     )
 
 
@@ -258,7 +258,7 @@ def _payment(scene: Scene, payment: dict, locale: str) -> str:
     )
     return (
         f'<div class="sp16"></div><div class="list-header"><span class="icon">{ICONS["pagopa"]}</span>'
-        f'<span>{esc(formats.word(locale, "payments"))}</span></div>'
+        f"<span>{esc(formats.word(locale, 'payments'))}</span></div>"
         f'<div class="module payment target">{_pins(scene, "payment")}<div class="module-left">'
         f'<div class="module-title">{esc(formats.word(locale, "notice_code"))}</div>'
         f'<div class="module-sub">{esc(number)}</div></div>'
@@ -271,7 +271,7 @@ def _attachments(scene: Scene, locale: str) -> str:
     note = '<div class="note">The files come from the ente\'s remote service: their names are not in the payload.</div>'
     return (
         f'<div class="list-header"><span class="icon">{ICONS["attachment"]}</span>'
-        f'<span>{esc(formats.word(locale, "attachments"))}</span></div>'
+        f"<span>{esc(formats.word(locale, 'attachments'))}</span></div>"
         f'{_alert("info", formats.word(locale, "attachments_alert"), None)}<div class="sp8"></div>'
         f'<div class="module attachment target">{_pins(scene, "attachments")}<div class="module-left">'
         f'<div class="module-sub">documento.pdf</div></div><div class="module-right"><span class="badge">PDF</span>'

@@ -88,7 +88,14 @@ class Collector:
         kind = loaders.payload_kind(path)
         if kind is None or not path.is_file():
             why = "not a payload or template file" if kind is None else "no such file, or not a regular file"
-            return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE if kind else loaders.ProblemKind.NOT_A_MESSAGE, why)) if explicit else None
+            return (
+                self._unreadable(
+                    display,
+                    loaders.Problem(loaders.ProblemKind.UNREADABLE if kind else loaders.ProblemKind.NOT_A_MESSAGE, why),
+                )
+                if explicit
+                else None
+            )
         if kind == "jsonl":
             return self._jsonl(path, display)
         text = loaders.read_text(path)
@@ -115,7 +122,10 @@ class Collector:
         """Payloads given as text (standard input): JSON, JSON Lines or YAML."""
         stripped = text.lstrip("\ufeff \t\r\n")
         if not stripped:
-            return self._unreadable(display, loaders.Problem(loaders.ProblemKind.NOT_A_MESSAGE, "the input is empty: no message to show", 1, 1))
+            return self._unreadable(
+                display,
+                loaders.Problem(loaders.ProblemKind.NOT_A_MESSAGE, "the input is empty: no message to show", 1, 1),
+            )
         items = list(loaders.load_json(text)) if stripped[0] in "{[" else []
         if not items or (isinstance(items[0], loaders.Problem) and "\n{" in stripped):
             items = list(loaders.load_jsonl(iter(text.splitlines()))) if stripped[:1] == "{" else []
@@ -129,10 +139,14 @@ class Collector:
         try:
             handle = path.open("rb")
         except OSError as exc:
-            return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}"))
+            return self._unreadable(
+                display, loaders.Problem(loaders.ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")
+            )
         with handle:
             if loaders.is_binary(handle.read(8192)):
-                return self._unreadable(display, loaders.Problem(loaders.ProblemKind.UNREADABLE, "binary file: payloads are UTF-8 text"))
+                return self._unreadable(
+                    display, loaders.Problem(loaders.ProblemKind.UNREADABLE, "binary file: payloads are UTF-8 text")
+                )
             handle.seek(0)
             lines = loaders.read_lines(handle)
             items, shown = [], 0
@@ -252,6 +266,3 @@ def _model_service(path: Path) -> str | None:
         return None
     name = data.get("name") if isinstance(data, dict) else None
     return name if isinstance(name, str) else None
-
-
-

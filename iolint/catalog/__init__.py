@@ -18,7 +18,17 @@ from iolint.templates import MissingVariables, RenderError, render_file
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 
-__all__ = ["Model", "Message", "models", "model", "variables", "render", "RenderError", "MissingVariables", "UnknownTemplate"]
+__all__ = [
+    "Model",
+    "Message",
+    "models",
+    "model",
+    "variables",
+    "render",
+    "RenderError",
+    "MissingVariables",
+    "UnknownTemplate",
+]
 
 
 class UnknownTemplate(RenderError, LookupError):
@@ -112,8 +122,14 @@ def variables(ref: str) -> list[dict]:
 
     out = []
     for var in PreparedTemplate(message(ref).path, ref).variables.values():
-        row = {"name": var.name, "type": var.type or "any", "description": var.description,
-               "sample": var.sample, "samples": list(var.samples), "required": not var.has_default}
+        row = {
+            "name": var.name,
+            "type": var.type or "any",
+            "description": var.description,
+            "sample": var.sample,
+            "samples": list(var.samples),
+            "required": not var.has_default,
+        }
         if var.has_default:
             row["default"] = var.default
         out.append(row)

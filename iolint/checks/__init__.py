@@ -23,9 +23,7 @@ def __getattr__(name: str):
 
 def _only(binding):
     """The binding's check on a decoded payload, reporting only its own rule's hits."""
-    from iolint.view import PayloadView
-
-    from iolint.view import needs_mask
+    from iolint.view import PayloadView, needs_mask
 
     needs = needs_mask(binding.needs)
 

@@ -64,10 +64,13 @@ class MassCommunication:
     def finish(self):
         for count, where in self.counter.repeated():
             if count >= self.threshold:
-                yield where, Hit(
-                    "content",
-                    f"{count} messages in this batch have exactly the same content: IO messages "
-                    f"are personal communications to one citizen, mass mailings are not allowed",
+                yield (
+                    where,
+                    Hit(
+                        "content",
+                        f"{count} messages in this batch have exactly the same content: IO messages "
+                        f"are personal communications to one citizen, mass mailings are not allowed",
+                    ),
                 )
 
 
@@ -96,8 +99,11 @@ class DuplicateMessage:
 
     def finish(self):
         for where, first in self.repeats:
-            yield where, Hit(
-                None,
-                f"the same message to the same recipient is already at line {first} of this "
-                f"batch: the citizen would get it twice",
+            yield (
+                where,
+                Hit(
+                    None,
+                    f"the same message to the same recipient is already at line {first} of this "
+                    f"batch: the citizen would get it twice",
+                ),
             )

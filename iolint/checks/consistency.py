@@ -73,8 +73,7 @@ def body_due_date_mismatch(view, ctx):
     shown = list(dict.fromkeys(str(d) for d in stated))
     says = f"gives the deadline {shown[0]}" if len(shown) == 1 else f"gives the deadlines {_listed(shown)}"
     message = (
-        f"the body {says} but `due_date` is {day:%d/%m/%Y} in Rome: the app's reminder and the "
-        "text disagree on the day"
+        f"the body {says} but `due_date` is {day:%d/%m/%Y} in Rome: the app's reminder and the text disagree on the day"
     )
     return [Hit(_FIELD, message, value=(view.due_date, tuple(shown)), offset=at + stated[0].start)]
 
@@ -96,7 +95,7 @@ def payment_text_without_payment_data(view, ctx):
     m = _PAY.search(body)
     if m:
         message = (
-            f"the body asks the citizen to pay (\"{m.group()}\") but the message has no "
+            f'the body asks the citizen to pay ("{m.group()}") but the message has no '
             "`payment_data`: the app shows no Paga button and no notice; add the payment data, "
             "or say where and how to pay"
         )

@@ -10,8 +10,8 @@ import re
 
 from iolint import rendering
 from iolint.checks.markdown import issue_hits
-from iolint.frontmatter import CtaIssue
 from iolint.finding import Hit
+from iolint.frontmatter import CtaIssue
 from iolint.registry import payload_check, payload_checks
 
 CODES = {
@@ -45,7 +45,7 @@ def vague_cta_label(view, ctx):
         if not words:
             hits.append(Hit("content.markdown", f"`{label.where}` has an empty label", offset=label.offset))
         elif words in _VAGUE or words.startswith(("clicca ", "click ")):
-            message = f"`{label.where}` label \"{label.text.strip()}\" does not say what the button does"
+            message = f'`{label.where}` label "{label.text.strip()}" does not say what the button does'
             hits.append(Hit("content.markdown", message, value=label.text, offset=label.offset))
     return hits
 

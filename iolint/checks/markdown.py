@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from iolint import rendering
 from iolint.finding import Hit
-from iolint.rendering import MarkdownIssue
 from iolint.registry import payload_checks
+from iolint.rendering import MarkdownIssue
 
 CODES = {
     MarkdownIssue.DEEP_HEADING: "IO601",

@@ -7,6 +7,7 @@ from iolint.message import ULID_RE
 from iolint.premium import FEATURES as PREMIUM_FEATURES
 from iolint.registry import payload_check
 
+
 def _has_attachments(view) -> bool:
     tpd = view.third_party
     return bool(tpd and tpd.get("has_attachments") is True)
@@ -41,11 +42,15 @@ def premium_feature_without_advanced(view, ctx):
         return None
     hits = []
     if _has_attachments(view):
-        message = "attachments need `feature_level_type: ADVANCED`; without it IO answers 403 \"Attachments call forbidden\""
+        message = (
+            'attachments need `feature_level_type: ADVANCED`; without it IO answers 403 "Attachments call forbidden"'
+        )
         hits.append(Hit("content.third_party_data.has_attachments", message))
     field = "feature_level_type" if view.is_dict and "feature_level_type" in view.data else None
     for feature in sorted(ctx.features - {"attachments"}):
-        message = f"{PREMIUM_FEATURES[feature]} ({feature}) works only for messages sent with `feature_level_type: ADVANCED`"
+        message = (
+            f"{PREMIUM_FEATURES[feature]} ({feature}) works only for messages sent with `feature_level_type: ADVANCED`"
+        )
         hits.append(Hit(field, message))
     return hits
 
@@ -62,7 +67,9 @@ def empty_third_party_id(view, ctx):
 @payload_check("IO411", needs="third_party")
 def missing_configuration_id(view, ctx):
     if "configuration_id" not in view.third_party:
-        message = '`third_party_data` without `configuration_id`: IO answers 403 "No configuration id for remote content"'
+        message = (
+            '`third_party_data` without `configuration_id`: IO answers 403 "No configuration id for remote content"'
+        )
         return [Hit("content.third_party_data", message)]
     return None
 

@@ -54,6 +54,7 @@ _LEGACY = {
     "content.legal_data": "legal-mail (PEC) data is internal to IO's PEC integration",
 }
 
+
 def _path(loc: tuple) -> str:
     return ".".join(str(p) for p in loc)
 
@@ -105,7 +106,9 @@ def schema_issues(view, ctx):
         if kind == "missing":
             hits.append(Hit(path, f"required field `{path}` is missing", kind=Structure.MISSING))
         elif kind == "null_value":
-            hits.append(Hit(path, f"`{path}` is null: IO refuses null; omit the field instead", kind=Structure.WRONG_TYPE))
+            hits.append(
+                Hit(path, f"`{path}` is null: IO refuses null; omit the field instead", kind=Structure.WRONG_TYPE)
+            )
         elif kind in _TYPE_NAMES:
             if path not in _DEDICATED:
                 where = f"`{path}`" if path else "a message"
@@ -143,7 +146,9 @@ def _unknown_key(err: dict) -> Hit:
     key = str(key)
     known = _known().get(_path(tuple(parent)), frozenset())
     by_case = {k.lower(): k for k in known}
-    suggestion = by_case.get(key.lower()) or next(iter(difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)), None)
+    suggestion = by_case.get(key.lower()) or next(
+        iter(difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.75)), None
+    )
     path = _path(err["loc"])
     if suggestion:
         message = f"`{path}` is not an IO field and IO drops it silently: did you mean `{suggestion}`?"
@@ -175,12 +180,18 @@ def _present(msg: object, path: str) -> bool:
 
 @payload_check("IO105")
 def deprecated_field(view, ctx):
-    return [Hit(path, f"`{path}` is deprecated: {why}; remove it") for path, why in _DEPRECATED.items() if _present(view.data, path)]
+    return [
+        Hit(path, f"`{path}` is deprecated: {why}; remove it")
+        for path, why in _DEPRECATED.items()
+        if _present(view.data, path)
+    ]
 
 
 @payload_check("IO106")
 def legacy_field(view, ctx):
-    return [Hit(path, f"`{path}` is a legacy field: {why}") for path, why in _LEGACY.items() if _present(view.data, path)]
+    return [
+        Hit(path, f"`{path}` is a legacy field: {why}") for path, why in _LEGACY.items() if _present(view.data, path)
+    ]
 
 
 def _length_hit(text: str, key: str, low: int, high: int):

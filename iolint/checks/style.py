@@ -94,7 +94,7 @@ def formal_address(view, ctx):
     hits = []
     for field, text in view.texts():
         for start, words in _formal_forms(_DIGIT.sub("0", text)):
-            message = f"\"{words}\" addresses the citizen formally: IO messages use \"tu\""
+            message = f'"{words}" addresses the citizen formally: IO messages use "tu"'
             hits.append(Hit(field, message, value=words, offset=start))
     return hits
 
@@ -130,7 +130,7 @@ def ente_name_title(view, ctx):
 @payload_check("IO804", needs="subject", by_subject=True)
 def vague_title(view, ctx):
     if _normal(view.subject) in VAGUE_TITLES:
-        return [Hit("content.subject", f"\"{view.subject.strip()}\" does not say what the message is about")]
+        return [Hit("content.subject", f'"{view.subject.strip()}" does not say what the message is about')]
     return None
 
 
@@ -185,6 +185,6 @@ def pagopa_misspelled(view, ctx):
             continue
         for m in _PAGOPA.finditer(text):
             if _misspelled_pagopa(text, m):
-                message = f"\"{m.group()}\": the platform is spelled \"pagoPA\""
+                message = f'"{m.group()}": the platform is spelled "pagoPA"'
                 hits.append(Hit(field, message, value=m.group(), offset=m.start()))
     return hits

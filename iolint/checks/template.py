@@ -18,8 +18,6 @@ from iolint.registry import TEMPLATE, kinds, reported, template_check
 from iolint.templates import personal
 
 
-
-
 class TemplateReport(enum.Enum):
     """What ``iolint.templates.lint`` reports about a template as a whole."""
 
@@ -143,7 +141,7 @@ def personal_variable_in_title(template, ctx):
                 yield Hit(
                     "subject",
                     f"the title prints `{dotted}`, whose {label} holds {found[0].label} "
-                    f"({ctx.privacy.mask(value[found[0].start:found[0].end])}): the title is the push "
+                    f"({ctx.privacy.mask(value[found[0].start : found[0].end])}): the title is the push "
                     "text on a locked phone",
                     value=dotted,
                     offset=offset,

@@ -104,7 +104,7 @@ def _build_lock(path: Path):
         import fcntl
 
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path.with_name(path.name + ".lock"), "w")  # noqa: SIM115 (closed below)
+        handle = open(path.with_name(path.name + ".lock"), "w")
     except (ImportError, OSError):
         yield
         return

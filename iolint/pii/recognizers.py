@@ -22,19 +22,19 @@ from collections.abc import Iterable
 # EmailRecognizer first runs.
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
-import spacy  # noqa: E402
-from presidio_analyzer import (  # noqa: E402
+import spacy
+from presidio_analyzer import (
     AnalyzerEngine,
     EntityRecognizer,
     LocalRecognizer,
     RecognizerRegistry,
     RecognizerResult,
 )
-from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine  # noqa: E402
+from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
 
-from iolint.pii import finders  # noqa: E402
-from iolint.pii.finders import Finder, may_find  # noqa: E402
-from iolint.pii.normalise import normalise  # noqa: E402
+from iolint.pii import finders
+from iolint.pii.finders import Finder, may_find
+from iolint.pii.normalise import normalise
 
 LANGUAGE = "it"
 

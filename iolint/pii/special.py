@@ -17,6 +17,7 @@ TARI" is a tax return.
 from __future__ import annotations
 
 import re
+
 from iolint.pii.cues import stem_of
 from iolint.pii.hits import CONTEXT, Hit
 from iolint.pii.kinds import KINDS

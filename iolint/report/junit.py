@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from xml.sax.saxutils import quoteattr
 from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr
 
 from iolint.report import Reporter
 

@@ -92,9 +92,14 @@ def _rule(entry: object, family: str, source: str, builtin: bool) -> Rule:
     if builtin and spec.applies_to is None:
         raise _fail(source, f"{label}: say what it applies to (`applies_to`: payload, template, batch or file)")
     if not builtin and spec.check is None:
-        raise _fail(source, f"{label}: a rule of your own needs a `check:` (pattern, forbidden-words, required-field or length)")
+        raise _fail(
+            source, f"{label}: a rule of your own needs a `check:` (pattern, forbidden-words, required-field or length)"
+        )
     if spec.check is not None and not {"payload"} <= set(spec.applies_to or ["payload"]) <= {"payload", "template"}:
-        raise _fail(source, f"{label}: a `check:` runs on payloads (and templates): `applies_to` is [payload] or [payload, template]")
+        raise _fail(
+            source,
+            f"{label}: a `check:` runs on payloads (and templates): `applies_to` is [payload] or [payload, template]",
+        )
     if not builtin and not (spec.examples.bad and spec.examples.good):
         raise _fail(source, f"{label}: give at least one bad and one good example")
     return Rule(

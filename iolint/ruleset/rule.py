@@ -38,10 +38,7 @@ class Rule:
     def matches(self, token: str) -> bool:
         """Whether a select/ignore token (code, name, alias or code prefix) names this rule."""
         return (
-            token == self.name
-            or token in self.aliases
-            or self.code.startswith(token.upper())
-            or token.upper() == "ALL"
+            token == self.name or token in self.aliases or self.code.startswith(token.upper()) or token.upper() == "ALL"
         )
 
     def defaults(self) -> dict:

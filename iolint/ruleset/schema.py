@@ -105,7 +105,9 @@ class LengthCheck(_FieldsCheck):
         return self
 
 
-DataCheck = Annotated[PatternCheck | ForbiddenWordsCheck | RequiredFieldCheck | LengthCheck, Field(discriminator="type")]
+DataCheck = Annotated[
+    PatternCheck | ForbiddenWordsCheck | RequiredFieldCheck | LengthCheck, Field(discriminator="type")
+]
 
 
 class Expect(_Strict):

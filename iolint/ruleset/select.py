@@ -56,7 +56,9 @@ def rule_options(rules: tuple[Rule, ...], configured: dict) -> tuple[dict, list[
         for name, value in values.items():
             option = rule.options.get(name)
             if option is None:
-                problems.append(f"[rules.{token}] {name}: {rule.code} has no such option{_close(name, list(rule.options))}")
+                problems.append(
+                    f"[rules.{token}] {name}: {rule.code} has no such option{_close(name, list(rule.options))}"
+                )
                 continue
             problem = value_problem(option, value)
             if problem:

@@ -142,7 +142,9 @@ def _parse(gate, body: str, line: int, problems: list) -> Directive | None:
     tokens = [t.strip() for t in form.group("codes").split(",") if t.strip()] if form else []
     options = _options(form.group("options")) if form else None
     if not tokens or options is None or set(options) - {"reason", "until"}:
-        problems.append((Kind.INVALID, 'not a directive iolint knows: write `{# iolint: ignore[CODE] reason="..." #}`', line))
+        problems.append(
+            (Kind.INVALID, 'not a directive iolint knows: write `{# iolint: ignore[CODE] reason="..." #}`', line)
+        )
         return None
     if not options.get("reason", "").strip():
         written = f"iolint: {form.group('verb')}[{', '.join(tokens)}]"
@@ -166,5 +168,3 @@ def _parse(gate, body: str, line: int, problems: list) -> Directive | None:
         else:
             codes[code] = token
     return Directive(line, form.group("verb") == "ignore-file", codes)
-
-

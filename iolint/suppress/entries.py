@@ -38,7 +38,9 @@ class Entry:
         return True
 
     def matches_file(self, rel: str) -> bool:
-        return fnmatch.fnmatch(rel, self.pattern) or ("/" not in self.pattern and fnmatch.fnmatch(Path(rel).name, self.pattern))
+        return fnmatch.fnmatch(rel, self.pattern) or (
+            "/" not in self.pattern and fnmatch.fnmatch(Path(rel).name, self.pattern)
+        )
 
 
 class Entries:
@@ -69,14 +71,18 @@ class Entries:
 
         text = loaders.read_text(path)
         if isinstance(text, loaders.Problem):
-            self.problems.append((Kind.INVALID, f"cannot read the suppressions: {text.message}", source, text.line or 1))
+            self.problems.append(
+                (Kind.INVALID, f"cannot read the suppressions: {text.message}", source, text.line or 1)
+            )
             return
         try:
             root = yamlreader.compose(text)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 1
-            self.problems.append((Kind.INVALID, f"cannot read the suppressions: {exc.problem or exc.context}", source, line))
+            self.problems.append(
+                (Kind.INVALID, f"cannot read the suppressions: {exc.problem or exc.context}", source, line)
+            )
             return
         except (yaml.YAMLError, RecursionError, ValueError) as exc:
             self.problems.append((Kind.INVALID, f"cannot read the suppressions: {exc}", source, 1))
@@ -84,7 +90,9 @@ class Entries:
         if root is None:
             return
         if not isinstance(root, yaml.SequenceNode):
-            self.problems.append((Kind.INVALID, "the file is a list of entries with file, code, field and reason", source, 1))
+            self.problems.append(
+                (Kind.INVALID, "the file is a list of entries with file, code, field and reason", source, 1)
+            )
             return
         for node in root.value:
             line = node.start_mark.line + 1
@@ -107,7 +115,9 @@ class Entries:
         try:
             until = date.fromisoformat(values["until"]) if values.get("until") else None
         except ValueError:
-            self.problems.append((Kind.INVALID, f"`until: {values['until']}` is not a day written as YYYY-MM-DD", source, line))
+            self.problems.append(
+                (Kind.INVALID, f"`until: {values['until']}` is not a day written as YYYY-MM-DD", source, line)
+            )
             return
         late = expired(until, self.day)
         if late:
@@ -122,7 +132,9 @@ class Entries:
         for entry in self.entries:
             entry.code = resolve(rules, entry.token)
             if entry.code is None:
-                self.problems.append((Kind.UNKNOWN_RULE, f"`{entry.token}` is not a rule (see `iolint rules`)", entry, None))
+                self.problems.append(
+                    (Kind.UNKNOWN_RULE, f"`{entry.token}` is not a rule (see `iolint rules`)", entry, None)
+                )
         self._resolved = True
 
     def filter(self, rel: str, findings: Iterable[Finding], rules: Callable[[], tuple]) -> Iterator[Finding]:
@@ -153,7 +165,9 @@ class Entries:
             for e in self.entries:
                 if e.code and e.matched and not e.used and e.code in gate.enabled:
                     where = f" [{e.field}]" if e.field else ""
-                    problems.append((Kind.UNUSED, f"the suppression of {e.token} in {e.pattern}{where} matches no finding", e, None))
+                    problems.append(
+                        (Kind.UNUSED, f"the suppression of {e.token} in {e.pattern}{where} matches no finding", e, None)
+                    )
         for kind, message, source, line in problems:
             if isinstance(source, Entry):
                 yield kind, message, source.source, source.line, source.where

@@ -10,7 +10,14 @@ from __future__ import annotations
 from iolint.errors import IolintError
 from iolint.privacy import redact
 
-__all__ = ["check_template_file", "check_template_text", "render_file", "PreparedTemplate", "RenderError", "MissingVariables"]
+__all__ = [
+    "check_template_file",
+    "check_template_text",
+    "render_file",
+    "PreparedTemplate",
+    "RenderError",
+    "MissingVariables",
+]
 
 _LAZY = {
     "check_template_file": "iolint.templates.lint",

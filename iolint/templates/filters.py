@@ -4,7 +4,8 @@ reads them (Rome time)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time as clock
+from datetime import UTC, date, datetime
+from datetime import time as clock
 
 from jinja2.filters import FILTERS, make_attrgetter
 from jinja2.tests import TESTS

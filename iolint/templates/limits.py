@@ -157,7 +157,7 @@ def compare(left, *rest) -> bool:
     operands. Comparing nested values can cost their whole size: they are measured first."""
     spend().step()
     check_size(left, *rest[1::2])
-    for op, right in zip(rest[::2], rest[1::2]):
+    for op, right in zip(rest[::2], rest[1::2], strict=False):
         if not _COMPARE[op](left, right):
             return False
         left = right

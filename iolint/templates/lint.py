@@ -20,7 +20,6 @@ from iolint.templates.template import PLACEHOLDER, Rendered, Template
 PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE = PLACEHOLDER[0], PLACEHOLDER[-1]
 
 
-
 def check_template_file(linter, path: Path, display: str, *, data: bytes | None = None) -> Iterator[Finding]:
     """Findings for one template file; whatever is wrong with it is a finding, never an exception.
 

@@ -144,7 +144,7 @@ def run(compiled: Compiled, values: dict) -> tuple[object, SourceMap | None]:
     parts = _MARKER.split(raw)
     text, starts, segments = [parts[0]], [], []
     size = len(parts[0])
-    for index, piece in zip(parts[1::2], parts[2::2]):
+    for index, piece in zip(parts[1::2], parts[2::2], strict=False):
         starts.append(size)
         segments.append(compiled.segments[int(index)])
         text.append(piece)

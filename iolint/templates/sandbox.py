@@ -26,7 +26,16 @@ from jinja2.visitor import NodeTransformer
 
 from iolint.templates import limits
 from iolint.templates.filters import FILTERS_ALLOWED, TESTS_ALLOWED, finalize
-from iolint.templates.limits import RenderLimit, built, check_percent, check_size, checked_call, safe_range, sequence_size, spend
+from iolint.templates.limits import (
+    RenderLimit,
+    built,
+    check_percent,
+    check_size,
+    checked_call,
+    safe_range,
+    sequence_size,
+    spend,
+)
 
 GLOBALS = {"range": safe_range, "dict": dict, "namespace": Namespace}
 
@@ -86,7 +95,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
             check_percent(left)
         return built(super().call_binop(context, operator, left, right))
 
-    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 (the sandbox's signature)
+    def call(__self, __context, __obj, *args, **kwargs):
         spend().step()
         args = checked_call(__obj, args, kwargs)
         return built(super().call(__context, __obj, *args, **kwargs))

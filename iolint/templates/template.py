@@ -32,7 +32,7 @@ class Rendered:
 
     @property
     def kind(self) -> str | None:
-        """"escape", "limit" or "error" for a failed render."""
+        """ "escape", "limit" or "error" for a failed render."""
         if self.failure is None:
             return None
         error = self.failure.error

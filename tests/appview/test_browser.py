@@ -33,7 +33,10 @@ MISSING = (
     else None
 )
 # In CI (CI=true) a missing browser fails these tests: there they must run, not skip.
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(MISSING is not None and os.environ.get("CI") != "true", reason=str(MISSING))]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(MISSING is not None and os.environ.get("CI") != "true", reason=str(MISSING)),
+]
 
 NOW = "2031-03-05T08:05:00Z"
 LONG_SUBJECT = (
@@ -44,7 +47,7 @@ PAYMENT = {
     "content": {
         "subject": LONG_SUBJECT,
         "markdown": (
-            "---\nit:\n  cta_1:\n    text: Vai al servizio\n    action: \"ioit://SERVICES_HOME\"\n---\n"
+            '---\nit:\n  cta_1:\n    text: Vai al servizio\n    action: "ioit://SERVICES_HOME"\n---\n'
             "Testo con <b>grassetto</b> che l'app mostra così.\n\n"
             "| colonna | importo |\n|---|---|\n| cella-segreta | 187,90 |\n\n"
             "Il resto del messaggio, che l'app mostra come testo normale."
@@ -57,18 +60,18 @@ ITALIAN_CTA = {
     "content": {
         "subject": "Il tuo appuntamento è confermato",
         "markdown": (
-            "---\nit:\n  cta_1:\n    text: Prenota\n    action: \"ioit://SERVICES_HOME\"\n---\n"
+            '---\nit:\n  cta_1:\n    text: Prenota\n    action: "ioit://SERVICES_HOME"\n---\n'
             "Ti aspettiamo allo sportello dell'anagrafe con un documento di identità valido."
         ),
     }
 }
 HOSTILE = {
     "content": {
-        "subject": "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">",
+        "subject": '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">',
         "markdown": (
-            "<script>window.__pwned = 3</script>\n\n<img src=\"https://example.org/t.png\" onerror=\"window.__pwned = 4\">"
+            '<script>window.__pwned = 3</script>\n\n<img src="https://example.org/t.png" onerror="window.__pwned = 4">'
             "\n\n[link](javascript:window.__pwned=5) ![immagine](https://example.org/pixel.png)"
-            "\n\n<style>body { display: none }</style> <iframe src=\"https://example.org\"></iframe>"
+            '\n\n<style>body { display: none }</style> <iframe src="https://example.org"></iframe>'
         ),
     }
 }
@@ -160,7 +163,9 @@ def test_inbox_title_wraps_to_two_lines_with_an_ellipsis(tab, pages):
     assert box["height"] == pytest.approx(2 * 21, abs=0.5)  # BodySmall 14/21, two lines
     style = preview.evaluate("e => [getComputedStyle(e).webkitLineClamp, e.scrollHeight, e.clientHeight]")
     assert style[0] == "2" and style[1] > style[2]  # clamped: more text than the two lines shown
-    unclamped = preview.evaluate("e => { e.style.webkitLineClamp = 'none'; e.style.display = 'block'; return e.getBoundingClientRect().height }")
+    unclamped = preview.evaluate(
+        "e => { e.style.webkitLineClamp = 'none'; e.style.display = 'block'; return e.getBoundingClientRect().height }"
+    )
     assert unclamped > 3 * 21 - 1  # the whole text would take more lines
     assert page.locator(".l-it .row-org").bounding_box()["height"] == pytest.approx(24, abs=0.5)
 

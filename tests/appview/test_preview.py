@@ -56,7 +56,9 @@ def tags_of(html: str) -> list[tuple[str, list]]:
 
 
 def payload(subject="Il tuo appuntamento è confermato", markdown=None, **content):
-    markdown = markdown or "Ti aspettiamo allo sportello dell'anagrafe con un documento di identità valido e la ricevuta."
+    markdown = (
+        markdown or "Ti aspettiamo allo sportello dell'anagrafe con un documento di identità valido e la ricevuta."
+    )
     return {"content": {"subject": subject, "markdown": markdown, **content}}
 
 
@@ -161,8 +163,12 @@ MARKUP = st.text(alphabet=st.sampled_from(list("ab [](!)<>:\n \t\"'^x")), max_si
 @settings(max_examples=300, deadline=None)
 @given(MARKUP)
 def test_the_app_rewriting_patterns_searched_in_linear_time_agree_with_the_app(text):
-    assert rewrite._definitions(text) == [(m.start(), m.end(), m.group(1), m.group(2)) for m in APP_DEFINITION.finditer(text)]
-    assert rewrite._references(text) == [(m.start(), m.end(), m.group(1), m.group(2)) for m in APP_REFERENCE.finditer(text)]
+    assert rewrite._definitions(text) == [
+        (m.start(), m.end(), m.group(1), m.group(2)) for m in APP_DEFINITION.finditer(text)
+    ]
+    assert rewrite._references(text) == [
+        (m.start(), m.end(), m.group(1), m.group(2)) for m in APP_REFERENCE.finditer(text)
+    ]
     assert rewrite._images(text) == [m.span() for m in APP_IMAGE.finditer(text)]
 
 
@@ -219,8 +225,13 @@ def test_due_date_text():
         "Scade il 31/07/31 alle ore 23:59",
         True,
     )
-    assert formats.due_text(datetime(2031, 7, 31, 22, 30, tzinfo=UTC), NOW, "it")[0] == "Scade il 01/08/31 alle ore 00:30"
-    assert formats.due_text(datetime(2031, 1, 31, 22, 59, tzinfo=UTC), NOW, "it") == ("Scaduto il 31 gen alle ore 23:59", False)
+    assert (
+        formats.due_text(datetime(2031, 7, 31, 22, 30, tzinfo=UTC), NOW, "it")[0] == "Scade il 01/08/31 alle ore 00:30"
+    )
+    assert formats.due_text(datetime(2031, 1, 31, 22, 59, tzinfo=UTC), NOW, "it") == (
+        "Scaduto il 31 gen alle ore 23:59",
+        False,
+    )
     assert formats.due_text(datetime(2031, 7, 31, 21, 59, tzinfo=UTC), NOW, "en")[0] == 'The " 31/07/31 " ends at 23:59'
 
 
@@ -252,7 +263,9 @@ def test_cta_locale_rules():
     assert ctas.chosen(FRONT, "en") == []  # no fallback
     plain = {"it": {"cta_1": {"text": "Vai", "action": "https://comune.example.org"}}}
     assert ctas.chosen(plain, "it") == []
-    one_valid = {"it": {"cta_1": {"text": "Vai", "action": "https://x.it"}, "cta_2": {"text": "App", "action": "ioit://X"}}}
+    one_valid = {
+        "it": {"cta_1": {"text": "Vai", "action": "https://x.it"}, "cta_2": {"text": "App", "action": "ioit://X"}}
+    }
     assert [c["text"] for c in ctas.chosen(one_valid, "it")] == ["Vai", "App"]
     assert ctas.chosen({"it": {"cta_1": {"text": 3, "action": "ioit://X"}}}, "it") == []
 
@@ -303,7 +316,7 @@ def test_hostile_input_is_inert_text():
     data = payload(
         subject=HOSTILE,
         markdown=f"---\nit:\n  cta_1:\n    text: '{HOSTILE[:40]}'\n    action: 'ioit://X\" onclick=\"y'\n---\n"
-        f"{HOSTILE}\n\n[x](javascript:alert(1)\" onmouseover=\"z) <img src=x onerror=alert(1)>",
+        f'{HOSTILE}\n\n[x](javascript:alert(1)" onmouseover="z) <img src=x onerror=alert(1)>',
     )
     html = iolint.preview(data, now=NOW, organization='Comune "<b>"')
     tags = tags_of(html)
@@ -317,17 +330,23 @@ def test_hostile_input_is_inert_text():
 
 
 def test_decoding_error_hides_the_body():
-    html = iolint.preview(payload(markdown="---\nit: [\n---\nCorpo che l'app non mostra perché la front matter è rotta."), now=NOW)
+    html = iolint.preview(
+        payload(markdown="---\nit: [\n---\nCorpo che l'app non mostra perché la front matter è rotta."), now=NOW
+    )
     assert "Il contenuto del messaggio non può essere mostrato correttamente." in html
     assert "Corpo che l'app" not in html
 
 
 def test_findings_are_pinned_and_counted_as_the_cli_reports_them(run_cli, tmp_path):
     source = ROOT / "examples/payloads/bad/avviso-sbagliato.json"
-    code, out, _ = run_cli("check", source, "--format", "json", "--no-cache", "--exit-zero", "--now", "2030-01-01T00:00:00Z")
+    code, out, _ = run_cli(
+        "check", source, "--format", "json", "--no-cache", "--exit-zero", "--now", "2030-01-01T00:00:00Z"
+    )
     expected = sorted(f["code"] for f in json.loads(out))
     html = iolint.preview(source, now=datetime(2030, 1, 1, tzinfo=UTC))
-    listed = sorted(re.findall(r'<li class="finding \w+"><span class="num">\d+</span><div><div class="fhead"><b>(IO\d+)</b>', html))
+    listed = sorted(
+        re.findall(r'<li class="finding \w+"><span class="num">\d+</span><div><div class="fhead"><b>(IO\d+)</b>', html)
+    )
     assert listed == expected
     pinned = re.findall(r'<span class="pin \w+" title="(IO\d+) ', html)
     assert sorted(pinned) == sorted(expected * 2)  # each pinned once per app language
@@ -339,7 +358,10 @@ def test_findings_are_pinned_and_counted_as_the_cli_reports_them(run_cli, tmp_pa
         {"due_date": "2031-13-45T00:00:00Z"},  # no alert shown: pinned on the message
         {"payment_data": "18790"},  # no payment section
         {"markdown": "---\nit: [\n---\nCorpo che l'app non mostra perché la front matter è rotta, davvero."},
-        {"markdown": "---\nit:\n  cta_1:\n    text: Vai\n    action: https://x.it\n---\n" + "Testo del messaggio. " * 5},
+        {
+            "markdown": "---\nit:\n  cta_1:\n    text: Vai\n    action: https://x.it\n---\n"
+            + "Testo del messaggio. " * 5
+        },
     ],
 )
 def test_every_finding_has_a_visible_pin(content):
@@ -351,7 +373,9 @@ def test_every_finding_has_a_visible_pin(content):
 
 
 def test_no_annotate_has_no_pins_nor_markers():
-    data = payload(markdown="Un testo con <b>HTML</b> e una tabella.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nFine del messaggio.")
+    data = payload(
+        markdown="Un testo con <b>HTML</b> e una tabella.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nFine del messaggio."
+    )
     html = iolint.preview(data, now=NOW, annotate=False)
     assert 'class="pin' not in html and 'class="dropped' not in html and 'class="literal"' not in html
 
@@ -387,7 +411,9 @@ def test_logo_is_embedded(tmp_path):
 
 
 def test_command_writes_pages_and_index(run_cli, tmp_path):
-    code, _, err = run_cli("preview", ROOT / "examples", "--output-dir", tmp_path / "out", "--now", "2030-01-01T00:00:00Z")
+    code, _, err = run_cli(
+        "preview", ROOT / "examples", "--output-dir", tmp_path / "out", "--now", "2030-01-01T00:00:00Z"
+    )
     assert code == 0, err
     pages = sorted(p.name for p in (tmp_path / "out").glob("*.html"))
     index = (tmp_path / "out/index.html").read_text("utf-8")
@@ -437,5 +463,7 @@ def test_png_without_a_browser_is_a_clear_error(run_cli, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path))
     code, _, err = run_cli("preview", ROOT / "examples/payloads/good", "--output-dir", tmp_path / "out", "--png")
     assert code == 2 and "no Chromium found on PATH" in err and "--browser" in err
-    code, _, err = run_cli("preview", ROOT / "examples/payloads/good", "-o", tmp_path / "out", "--png", "--browser", tmp_path / "nope")
+    code, _, err = run_cli(
+        "preview", ROOT / "examples/payloads/good", "-o", tmp_path / "out", "--png", "--browser", tmp_path / "nope"
+    )
     assert code == 2 and "no such program" in err

@@ -22,11 +22,23 @@ NOW = datetime(2026, 1, 1, tzinfo=UTC)
 ROME = ZoneInfo("Europe/Rome")
 RECIPIENT = "RSSMRA85T10A562S"
 ARGOMENTI = {
-    "Ambiente e animali", "Attività produttive e commercio", "Benessere sociale", "Casa e utenze",
-    "Cultura, tempo libero e sport", "Educazione e formazione", "Giustizia e legge",
-    "Lavori edilizi, catasto e urbanistica", "Mobilità e trasporti", "Redditi, patrimonio e fisco", "Salute",
-    "Servizi anagrafici e civici", "Servizi elettorali", "Sicurezza e protezione civile",
-    "Suolo, spazi e beni pubblici", "Viaggi e turismo", "Vita lavorativa",
+    "Ambiente e animali",
+    "Attività produttive e commercio",
+    "Benessere sociale",
+    "Casa e utenze",
+    "Cultura, tempo libero e sport",
+    "Educazione e formazione",
+    "Giustizia e legge",
+    "Lavori edilizi, catasto e urbanistica",
+    "Mobilità e trasporti",
+    "Redditi, patrimonio e fisco",
+    "Salute",
+    "Servizi anagrafici e civici",
+    "Servizi elettorali",
+    "Sicurezza e protezione civile",
+    "Suolo, spazi e beni pubblici",
+    "Viaggi e turismo",
+    "Vita lavorativa",
 }
 MESSAGES = [m for model in catalog.models() for m in model.messages]
 
@@ -63,7 +75,11 @@ def test_every_variant_of_every_model_lints_without_errors(message):
 def test_every_model_renders_to_a_payload_without_errors(message):
     payload = {"fiscal_code": RECIPIENT, **catalog.render(message.ref, sample=True)}
     linter = linter_for(message)
-    errors = [(rule.code, hit.message) for rule, hit in linter.check_payload(payload) if linter.gate.severity(rule) >= Severity.WARNING]
+    errors = [
+        (rule.code, hit.message)
+        for rule, hit in linter.check_payload(payload)
+        if linter.gate.severity(rule) >= Severity.WARNING
+    ]
     assert errors == []
     content = payload["content"]
     assert 10 <= len(content["subject"]) <= 120 and len(content["markdown"]) >= 80
@@ -168,7 +184,9 @@ def test_cli_render_with_samples(cli):
 def test_cli_render_with_data(cli, tmp_path, suffix):
     data = {"comune": "Esempio", "motivo": "la domanda è incompleta"}
     path = tmp_path / f"dati{suffix}"
-    path.write_text(json.dumps(data) if suffix == ".json" else yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path.write_text(
+        json.dumps(data) if suffix == ".json" else yaml.safe_dump(data, allow_unicode=True), encoding="utf-8"
+    )
     code, out, _ = cli("render", "residenza/richiesta-non-accolta", "--data", path)
     assert code == 0 and "la domanda è incompleta" in json.loads(out)["content"]["markdown"]
 
@@ -206,12 +224,31 @@ def test_cli_models_lists_a_messages_variables(cli, tmp_path):
     listed = json.loads(out)
     assert code == 0 and listed["ref"] == "tari/avviso-pagamento"
     importo = next(v for v in listed["variables"] if v["name"] == "importo")
-    assert importo == {"name": "importo", "type": "integer", "description": "Importo in centesimi di euro",
-                       "sample": 18790, "samples": [], "required": True}
-    assert [v["name"] for v in listed["variables"]] == ["anno", "intestatario", "indirizzo_immobile", "rata", "importo", "scadenza", "numero_avviso", "link_info"]
+    assert importo == {
+        "name": "importo",
+        "type": "integer",
+        "description": "Importo in centesimi di euro",
+        "sample": 18790,
+        "samples": [],
+        "required": True,
+    }
+    assert [v["name"] for v in listed["variables"]] == [
+        "anno",
+        "intestatario",
+        "indirizzo_immobile",
+        "rata",
+        "importo",
+        "scadenza",
+        "numero_avviso",
+        "link_info",
+    ]
     code, out, _ = cli("models", "tari/avviso-pagamento")
     assert code == 0
-    assert "  importo             integer  required\n" in out and "Importo in centesimi di euro" in out and "sample: 18790" in out
+    assert (
+        "  importo             integer  required\n" in out
+        and "Importo in centesimi di euro" in out
+        and "sample: 18790" in out
+    )
     assert 'samples: "rata unica", "prima rata", "seconda rata"' in out
 
 
@@ -219,10 +256,16 @@ def test_a_variable_with_a_default_is_optional(tmp_path, monkeypatch):
     from iolint.templates import PreparedTemplate
 
     path = tmp_path / "t.io.yaml"
-    path.write_text("subject: Il tuo appuntamento è confermato\nmarkdown: |\n  {{ saluto }} ti aspettiamo {{ giorno }} allo sportello anagrafe del comune, porta un documento.\n"
-                    "variables:\n  saluto: {sample: Ciao, default: Ciao}\n  giorno: {sample: lunedì, description: Il giorno}\n", "utf-8")
+    path.write_text(
+        "subject: Il tuo appuntamento è confermato\nmarkdown: |\n  {{ saluto }} ti aspettiamo {{ giorno }} allo sportello anagrafe del comune, porta un documento.\n"
+        "variables:\n  saluto: {sample: Ciao, default: Ciao}\n  giorno: {sample: lunedì, description: Il giorno}\n",
+        "utf-8",
+    )
     monkeypatch.setattr(catalog, "message", lambda ref: catalog.Message(ref, "x", "", (), path))
-    assert [(v["name"], v["required"], v.get("default")) for v in catalog.variables("m/x")] == [("saluto", False, "Ciao"), ("giorno", True, None)]
+    assert [(v["name"], v["required"], v.get("default")) for v in catalog.variables("m/x")] == [
+        ("saluto", False, "Ciao"),
+        ("giorno", True, None),
+    ]
     assert PreparedTemplate(path).variables["saluto"].has_default
 
 

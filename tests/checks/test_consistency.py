@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iolint import italian
-from iolint.money import format_euro
 from iolint.engine import Linter
+from iolint.money import format_euro
 
 CF = "RSSMRA85T10A562S"
 NOTICE = "302123456789012356"
@@ -32,8 +32,10 @@ def hits(code, msg):
     return [h for rule, h in linter.check_payload(msg) if rule.code == code]
 
 
-@pytest.mark.parametrize("written", ["187,90 €", "€ 187,90", "€187,90", "187,90 euro", "187,90 Euro", "EUR 187,90",
-                                     "187,90\u00a0€", "187,9 €"])
+@pytest.mark.parametrize(
+    "written",
+    ["187,90 €", "€ 187,90", "€187,90", "187,90 euro", "187,90 Euro", "EUR 187,90", "187,90\u00a0€", "187,9 €"],
+)
 def test_every_italian_form_of_an_amount_is_read(written):
     assert not hits("IO210", payload(f"Devi pagare {written} entro il 31/07/2030."))
     [hit] = hits("IO210", payload(f"Devi pagare {written} entro il 31/07/2030.", amount=19790))
@@ -51,9 +53,20 @@ def test_thousands_and_several_amounts():
     assert not hits("IO210", payload("Nessun importo nel testo, entro il 31/07/2030."))
 
 
-@pytest.mark.parametrize("written", ["**Entro il:** 31/07/2030", "Entro il**: 31/07/2030", "scade il 31 luglio 2030",
-                                     "entro e non oltre il 31.07.30", "Scadenza: 31-07-2030", "entro il 31 luglio",
-                                     "scadrà in data 31/07/2030", "fino al 31/07/2030", "entro lunedì 31/07/2030"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "**Entro il:** 31/07/2030",
+        "Entro il**: 31/07/2030",
+        "scade il 31 luglio 2030",
+        "entro e non oltre il 31.07.30",
+        "Scadenza: 31-07-2030",
+        "entro il 31 luglio",
+        "scadrà in data 31/07/2030",
+        "fino al 31/07/2030",
+        "entro lunedì 31/07/2030",
+    ],
+)
 def test_deadlines_in_any_form(written):
     assert not hits("IO305", payload(f"Devi pagare 187,90 €. {written}."))
     [hit] = hits("IO305", payload(f"Devi pagare 187,90 €. {written}.", due="2030-08-31T21:59:59Z"))
@@ -84,8 +97,11 @@ def test_notice_numbers_spaced_or_not():
 def test_a_call_to_pay_without_payment_data():
     assert hits("IO212", payload("Puoi pagare direttamente in app premendo “Paga”.", pay=False))
     assert hits("IO212", payload("Devi pagare la TARI entro il 31/07/2030.", pay=False))
-    for quiet in ("Abbiamo ricevuto il tuo pagamento.", "La prenotazione è annullata per mancato pagamento.",
-                  "Se hai già provveduto a pagare l'avviso, ignora questo messaggio."):
+    for quiet in (
+        "Abbiamo ricevuto il tuo pagamento.",
+        "La prenotazione è annullata per mancato pagamento.",
+        "Se hai già provveduto a pagare l'avviso, ignora questo messaggio.",
+    ):
         assert not hits("IO212", payload(quiet, pay=False))
     assert not hits("IO212", payload("Puoi pagare in app con il pulsante Paga."))
 
@@ -93,11 +109,15 @@ def test_a_call_to_pay_without_payment_data():
 def test_findings_point_at_the_text_in_files(run_cli, tmp_path):
     body = "Hai un avviso di pagamento per la TARI 2030.\n\n**Devi pagare:** 187,90 €\n\n**Entro il:** 30/06/2030"
     (tmp_path / "a.json").write_text(json.dumps(payload(body, amount=19790), indent=2, ensure_ascii=False), "utf-8")
-    yaml_text = (f"fiscal_code: {CF}\ncontent:\n  subject: Hai un nuovo avviso di pagamento\n  markdown: |\n"
-                 + "".join(f"    {row}\n" for row in body.split("\n"))
-                 + f"  due_date: '2030-07-31T21:59:59Z'\n  payment_data:\n    amount: 19790\n    notice_number: '{NOTICE}'\n")
+    yaml_text = (
+        f"fiscal_code: {CF}\ncontent:\n  subject: Hai un nuovo avviso di pagamento\n  markdown: |\n"
+        + "".join(f"    {row}\n" for row in body.split("\n"))
+        + f"  due_date: '2030-07-31T21:59:59Z'\n  payment_data:\n    amount: 19790\n    notice_number: '{NOTICE}'\n"
+    )
     (tmp_path / "b.yaml").write_text(yaml_text, "utf-8")
-    code, out, _ = run_cli("check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO210,IO305", ".", cwd=tmp_path)
+    code, out, _ = run_cli(
+        "check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO210,IO305", ".", cwd=tmp_path
+    )
     found = sorted((f["file"], f["code"], f["line"], f["column"]) for f in json.loads(out))
     json_line = 5  # the markdown, on one JSON line: the column of the text in it
     json_row = (tmp_path / "a.json").read_text("utf-8").split("\n")[json_line - 1]
@@ -127,9 +147,13 @@ def test_a_template_whose_text_and_data_come_from_different_values(run_cli, tmp_
         "  scadenza: {sample: 2030-07-31, type: date}\n",
         "utf-8",
     )
-    code, out, _ = run_cli("check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO210", ".", cwd=tmp_path)
+    code, out, _ = run_cli(
+        "check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO210", ".", cwd=tmp_path
+    )
     [finding] = json.loads(out)
-    assert (finding["line"], finding["column"]) == (5, len("  **Devi pagare:** ") + 1) and "93,95 €" in finding["message"]
+    assert (finding["line"], finding["column"]) == (5, len("  **Devi pagare:** ") + 1) and "93,95 €" in finding[
+        "message"
+    ]
 
 
 @given(st.integers(min_value=1, max_value=9_999_999_999))

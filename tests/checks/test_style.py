@@ -94,7 +94,13 @@ def test_all_caps_titles(subject):
 
 @pytest.mark.parametrize(
     "subject",
-    ["Rinnovo CIE e SPID", "TARI 2030: IMU e TASI", "Nuovo avviso INAIL", "AVVISO di pagamento della mensa", "ISEE INPS"],
+    [
+        "Rinnovo CIE e SPID",
+        "TARI 2030: IMU e TASI",
+        "Nuovo avviso INAIL",
+        "AVVISO di pagamento della mensa",
+        "ISEE INPS",
+    ],
 )
 def test_titles_with_acronyms_are_fine(subject):
     assert run("IO802", subject=subject) == []

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -180,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Precision, recall and F1 of iolint.pii on the labelled titles")
     parser.add_argument("--misses", action="store_true", help="list the development set's titles that differ")
     parser.add_argument("--set", choices=[*SETS, "all"], default="all", help="the sets to evaluate (default: all)")
-    parser.add_argument("--file", type=Path, help="evaluate this labelled file alone (e.g. a new batch, before it is appended)")
+    parser.add_argument(
+        "--file", type=Path, help="evaluate this labelled file alone (e.g. a new batch, before it is appended)"
+    )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help="write the figures into README.md and docs/pii.md")
     mode.add_argument("--check", action="store_true", help="exit 1 when the figures there are stale")

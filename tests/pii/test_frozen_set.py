@@ -17,9 +17,24 @@ from stdnum.it import codicefiscale, iva
 
 FILE = Path(__file__).with_name("frozen_titles.yaml")
 KINDS = {
-    "IT_FISCAL_CODE", "IT_VAT_CODE", "IBAN_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "PERSON",
-    "IT_ADDRESS", "DATE_OF_BIRTH", "IT_LICENSE_PLATE", "IT_IDENTITY_CARD", "IT_PASSPORT",
-    "IT_DRIVER_LICENSE", "HEALTH", "JUDICIAL", "RELIGION", "TRADE_UNION", "POLITICAL", "SEX_LIFE",
+    "IT_FISCAL_CODE",
+    "IT_VAT_CODE",
+    "IBAN_CODE",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "PERSON",
+    "IT_ADDRESS",
+    "DATE_OF_BIRTH",
+    "IT_LICENSE_PLATE",
+    "IT_IDENTITY_CARD",
+    "IT_PASSPORT",
+    "IT_DRIVER_LICENSE",
+    "HEALTH",
+    "JUDICIAL",
+    "RELIGION",
+    "TRADE_UNION",
+    "POLITICAL",
+    "SEX_LIFE",
 }
 CF_RE = re.compile(r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]")
 IBAN_START_RE = re.compile(r"(?=[A-Z]{2}\d{2})")
@@ -38,14 +53,17 @@ def plain(title):
 
 
 def fiscal_codes(title):
-    return [m for m in CF_RE.findall(re.sub(r"\s", "", plain(title)).upper())
-            if codicefiscale.is_valid(m)]
+    return [m for m in CF_RE.findall(re.sub(r"\s", "", plain(title)).upper()) if codicefiscale.is_valid(m)]
 
 
 def ibans(title):
     text = re.sub(r"\s", "", plain(title)).upper()
-    return [text[m.start():m.start() + n] for m in IBAN_START_RE.finditer(text)
-            for n in range(15, 35) if iban.is_valid(text[m.start():m.start() + n])]
+    return [
+        text[m.start() : m.start() + n]
+        for m in IBAN_START_RE.finditer(text)
+        for n in range(15, 35)
+        if iban.is_valid(text[m.start() : m.start() + n])
+    ]
 
 
 def vat_numbers(title):
@@ -71,9 +89,14 @@ def test_balance(entries):
     assert counts["PERSON"] >= 90 and counts["HEALTH"] >= 30
 
 
-@pytest.mark.parametrize("kind, find", [
-    ("IT_FISCAL_CODE", fiscal_codes), ("IBAN_CODE", ibans), ("IT_VAT_CODE", vat_numbers),
-])
+@pytest.mark.parametrize(
+    "kind, find",
+    [
+        ("IT_FISCAL_CODE", fiscal_codes),
+        ("IBAN_CODE", ibans),
+        ("IT_VAT_CODE", vat_numbers),
+    ],
+)
 def test_identifiers_labelled_iff_valid(entries, kind, find):
     missing = [e["t"] for e in entries if kind in e["k"] and not find(e["t"])]
     unlabelled = [e["t"] for e in entries if kind not in e["k"] and find(e["t"])]

@@ -60,7 +60,12 @@ def test_presidio_only_for_a_teams_recognizers():
         print(json.dumps({"kinds": kinds, "before": before, "team": team,
                           "after": "presidio_analyzer" in sys.modules}))
     """)
-    assert result == {"kinds": ["IT_FISCAL_CODE"], "before": False, "team": ["IT_PRATICA", "IT_FISCAL_CODE"], "after": True}
+    assert result == {
+        "kinds": ["IT_FISCAL_CODE"],
+        "before": False,
+        "team": ["IT_PRATICA", "IT_FISCAL_CODE"],
+        "after": True,
+    }
 
 
 def test_no_network_access():

@@ -21,7 +21,11 @@ def kinds(text: str) -> set[str]:
 # (about the recipient: reported, the topic only: clean), kind
 PAIRS = [
     ("HEALTH", "Il tuo appuntamento al Centro di salute mentale", "Mese della salute mentale: eventi in città"),
-    ("HEALTH", "La tua domanda di bonus psicologo è accolta", "Sportello di ascolto psicologico gratuito per gli studenti"),
+    (
+        "HEALTH",
+        "La tua domanda di bonus psicologo è accolta",
+        "Sportello di ascolto psicologico gratuito per gli studenti",
+    ),
     ("HEALTH", "Promemoria: visita oncologica del 12 maggio", "Screening oncologico: il tuo invito"),
     ("HEALTH", "Dialisi: il tuo turno di martedì è spostato", "Dialisi: il servizio si trasferisce al nuovo ospedale"),
     ("HEALTH", "Rinnovo esenzione ticket per diabete", "Giornata mondiale del diabete: controlli in piazza"),
@@ -30,10 +34,18 @@ PAIRS = [
     ("HEALTH", "Ritiro del piano terapeutico", "Vaccinazione contro l'epatite B: il tuo appuntamento"),
     ("JUDICIAL", "Decreto penale di condanna notificato", "Il certificato del casellario è pronto"),
     ("JUDICIAL", "Procedimento penale a tuo carico: avviso", "Certificato dei carichi pendenti disponibile"),
-    ("RELIGION", "La tua scelta dell'8x1000 alla Chiesa cattolica è registrata", "Restauro della Chiesa cattolica di San Pietro"),
+    (
+        "RELIGION",
+        "La tua scelta dell'8x1000 alla Chiesa cattolica è registrata",
+        "Restauro della Chiesa cattolica di San Pietro",
+    ),
     ("RELIGION", "Menù halal per tuo figlio confermato", "Festa religiosa: chiusura delle strade"),
     ("TRADE_UNION", "Trattenuta sindacale sul tuo cedolino", "Sciopero generale CGIL: servizi garantiti"),
-    ("POLITICAL", "La tua candidatura alle elezioni comunali è stata depositata", "Le candidature per il servizio civile sono aperte"),
+    (
+        "POLITICAL",
+        "La tua candidatura alle elezioni comunali è stata depositata",
+        "Le candidature per il servizio civile sono aperte",
+    ),
     ("SEX_LIFE", "Pubblicazione della tua unione civile", "Unioni civili: nuovi orari dell'ufficio"),
 ]
 

@@ -10,7 +10,9 @@ from iolint import pipeline
 from iolint.pipeline import parallel
 
 NOW = "2025-01-01T00:00:00Z"
-BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
+BODY = (
+    "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
+)
 FISCAL_CODES = ["RSSMRA85T10A562S", "BNCGLI90L43F205R", "VRDLGU80A01H501Q"]
 
 

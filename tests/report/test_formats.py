@@ -14,9 +14,14 @@ from tests.conftest import DATA
 
 CF = "RSSMRA85T10A562S"
 NOW = "2025-01-01T00:00:00Z"
-BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
+BODY = (
+    "Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio alle 9:30. Porta una fototessera."
+)
 GOOD = {"fiscal_code": CF, "content": {"subject": "Il tuo appuntamento è confermato", "markdown": BODY}}
-AMOUNT = {**GOOD, "content": {**GOOD["content"], "payment_data": {"amount": 123.5, "notice_number": "302123456789012356"}}}
+AMOUNT = {
+    **GOOD,
+    "content": {**GOOD["content"], "payment_data": {"amount": 123.5, "notice_number": "302123456789012356"}},
+}
 
 
 def write(folder, name, data, indent=2):
@@ -162,19 +167,26 @@ def test_sarif_omits_unknown_positions(sarif_schema):
     log = json.loads(render("sarif", findings, rules=rules))
     jsonschema.validate(log, sarif_schema)
     first, second = sorted(log["runs"][0]["results"], key=lambda r: r["ruleId"])
-    assert first["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": "batch%20dir/b.jsonl", "uriBaseId": "%SRCROOT%"}}
+    assert first["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "batch%20dir/b.jsonl", "uriBaseId": "%SRCROOT%"}
+    }
     assert "region" not in second["locations"][0]["physicalLocation"]
     assert second["level"] == "note"
 
 
 def test_github_workflow_commands_are_escaped():
     findings = [
-        Finding("IO201", "amount-not-integer", Severity.ERROR, "100% wrong\r\nsecond line", "a,b:c.json", 3, 7, field="x"),
+        Finding(
+            "IO201", "amount-not-integer", Severity.ERROR, "100% wrong\r\nsecond line", "a,b:c.json", 3, 7, field="x"
+        ),
         Finding("IO131", "duplicate-message", Severity.WARNING, "twice", "b.jsonl", 2),
         Finding("IO004", "not-a-message", Severity.INFO, "skipped", "c.json"),
     ]
     lines = render("github", findings).splitlines()
-    assert lines[0] == "::error file=a%2Cb%3Ac.json,line=3,col=7,title=IO201 amount-not-integer::100%25 wrong%0D%0Asecond line [x]"
+    assert (
+        lines[0]
+        == "::error file=a%2Cb%3Ac.json,line=3,col=7,title=IO201 amount-not-integer::100%25 wrong%0D%0Asecond line [x]"
+    )
     assert lines[1] == "::warning file=b.jsonl,line=2,title=IO131 duplicate-message::twice"
     assert lines[2] == "::notice file=c.json,title=IO004 not-a-message::skipped"
 

@@ -56,12 +56,16 @@ def hostile(tmp_path):
     paths = []
     for i, bad in enumerate(HOSTILE):
         name = f"m{i}{bad.replace('/', '')}.json".replace("\x00", "")
-        payload = {**PAYLOAD, f"key{bad}": 1, "content": {**PAYLOAD["content"], "subject": f"Avviso {bad} di pagamento"}}
+        payload = {
+            **PAYLOAD,
+            f"key{bad}": 1,
+            "content": {**PAYLOAD["content"], "subject": f"Avviso {bad} di pagamento"},
+        }
         (tmp_path / name).write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
         paths.append(tmp_path / name)
     (tmp_path / "excerpt.yaml").write_text(
         "content:\n  subject: Avviso di pagamento della tassa rifiuti\n"
-        f"  markdown: \"Hai {HOSTILE[0]}{HOSTILE[7]} un avviso\"\n  payment_data: {{amount: 12.5, x: \"{HOSTILE[3]}\"}}\n",
+        f'  markdown: "Hai {HOSTILE[0]}{HOSTILE[7]} un avviso"\n  payment_data: {{amount: 12.5, x: "{HOSTILE[3]}"}}\n',
         "utf-8",
     )
     paths.append(tmp_path / "excerpt.yaml")
@@ -78,7 +82,7 @@ def test_text_output_is_inert(run_cli, hostile, tmp_path):
     # One line per finding, each starting with its file, plus excerpt, caret and summary lines: nothing forged.
     heads = [line for line in lines if not line.startswith(" ") and not line.startswith("Checked ")]
     assert len(heads) == len(findings)
-    assert all(h.startswith(inert(f["file"]) + ":") for h, f in zip(heads, findings))
+    assert all(h.startswith(inert(f["file"]) + ":") for h, f in zip(heads, findings, strict=True))
     assert not any(line.startswith("x.json:1:1: IO999") for line in lines)
 
 

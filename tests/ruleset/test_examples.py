@@ -30,7 +30,10 @@ def test_example(rule, kind, index, example, tmp_path):
 def test_expect_is_checked_against_the_findings():
     from iolint.finding import Finding, Severity
 
-    found = [Finding("IO1", "a", Severity.ERROR, "m", line=3, column=5, field="subject"), Finding("IO1", "a", Severity.ERROR, "m", line=4)]
+    found = [
+        Finding("IO1", "a", Severity.ERROR, "m", line=3, column=5, field="subject"),
+        Finding("IO1", "a", Severity.ERROR, "m", line=4),
+    ]
     assert unmet(found, None) is None
     assert unmet(found, {"field": "subject", "line": 3, "column": 5, "count": 2}) is None
     assert unmet(found, {"line": 4}) is None

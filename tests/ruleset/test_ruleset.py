@@ -59,7 +59,9 @@ def test_an_implementation_without_rule_is_refused():
 
 
 def test_a_kind_mismatch_is_refused():
-    with pytest.raises(registry.RegistryError, match="IO990: applies_to is \\['template'\\] but demo.check is a payload check"):
+    with pytest.raises(
+        registry.RegistryError, match="IO990: applies_to is \\['template'\\] but demo.check is a payload check"
+    ):
         registry.bind(_demo_rules("[template]"), _binding())
     with pytest.raises(registry.RegistryError, match="is a batch check"):
         registry.bind(_demo_rules(), _binding(registry.BATCH))
@@ -80,7 +82,9 @@ def test_readme_rules_table_is_current():
 def test_explain_prints_docs_and_examples():
     out = subprocess.run(
         [sys.executable, "-m", "iolint", "explain", "notice-number-check-digits"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert out.startswith("IO205 notice-number-check-digits (error)")
     for heading in ("What it checks", "Why it matters", "How to fix it", "Bad example", "Good example"):

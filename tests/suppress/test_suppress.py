@@ -23,7 +23,9 @@ def yaml_payload(directive_above="", directive_inline=""):
 
 
 def codes(run_cli, tmp_path, *args):
-    code, out, err = run_cli("check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO201,IO9", *args, cwd=tmp_path)
+    code, out, err = run_cli(
+        "check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO201,IO9", *args, cwd=tmp_path
+    )
     assert code in (0, 1), err
     return sorted((f["code"], f["line"]) for f in json.loads(out)), code
 
@@ -31,12 +33,14 @@ def codes(run_cli, tmp_path, *args):
 def test_directive_on_the_line_above_or_on_the_line(run_cli, tmp_path):
     reason = 'reason="converted to cents by the sending code"'
     (tmp_path / "above.yaml").write_text(yaml_payload(f"# {{# iolint: ignore[IO201] {reason} #}}"), "utf-8")
-    (tmp_path / "inline.yaml").write_text(yaml_payload(directive_inline=f"# {{# iolint: ignore[amount-not-integer] {reason} #}}"), "utf-8")
+    (tmp_path / "inline.yaml").write_text(
+        yaml_payload(directive_inline=f"# {{# iolint: ignore[amount-not-integer] {reason} #}}"), "utf-8"
+    )
     assert codes(run_cli, tmp_path, ".") == ([], 0)
 
 
 def test_directive_covers_no_other_line(run_cli, tmp_path):
-    text = "# {# iolint: ignore[IO201] reason=\"not this one\" #}\n\n" + yaml_payload()
+    text = '# {# iolint: ignore[IO201] reason="not this one" #}\n\n' + yaml_payload()
     (tmp_path / "far.yaml").write_text(text, "utf-8")
     assert codes(run_cli, tmp_path, ".") == ([("IO201", 9), ("IO903", 1)], 1)
 
@@ -66,7 +70,9 @@ def test_directives_are_read_in_any_text_file(tmp_path):
     from iolint.finding import Finding, Severity
     from iolint.gate import Gate
 
-    text = 'Ciao {{ nome }}\n{# iolint: ignore[IO501] reason="nome dell\'ente, non di una persona" #}\nComune di Rossi\n'
+    text = (
+        'Ciao {{ nome }}\n{# iolint: ignore[IO501] reason="nome dell\'ente, non di una persona" #}\nComune di Rossi\n'
+    )
     found = [
         Finding("IO501", "personal-data-in-title", Severity.ERROR, "m", "t.io.yaml", 3),
         Finding("IO501", "personal-data-in-title", Severity.ERROR, "m", "t.io.yaml", 1),
@@ -75,8 +81,14 @@ def test_directives_are_read_in_any_text_file(tmp_path):
     assert [(f.code, f.line) for f in kept] == [("IO501", 1)]
 
 
-PAYMENT = {"fiscal_code": CF, "content": {"subject": "Hai un nuovo avviso di pagamento", "markdown": BODY,
-                                          "payment_data": {"amount": 123.5, "notice_number": "302123456789012356"}}}
+PAYMENT = {
+    "fiscal_code": CF,
+    "content": {
+        "subject": "Hai un nuovo avviso di pagamento",
+        "markdown": BODY,
+        "payment_data": {"amount": 123.5, "notice_number": "302123456789012356"},
+    },
+}
 
 
 def test_config_entries_by_file_glob_and_field(run_cli, tmp_path):
@@ -91,11 +103,27 @@ def test_config_entries_by_file_glob_and_field(run_cli, tmp_path):
     (tmp_path / "payments").mkdir()
     (tmp_path / "payments" / "a.json").write_text(json.dumps(PAYMENT, indent=2), "utf-8")
     (tmp_path / "other.json").write_text(json.dumps(PAYMENT, indent=2), "utf-8")
-    code, out, _ = run_cli("check", "--now", NOW, "--no-cache", "--select", "IO201,IO9", "--format", "json", cwd=tmp_path)
+    code, out, _ = run_cli(
+        "check", "--now", NOW, "--no-cache", "--select", "IO201,IO9", "--format", "json", cwd=tmp_path
+    )
     found = sorted((f["code"], f["file"], f["field"]) for f in json.loads(out))
-    assert found == [("IO201", "other.json", "content.payment_data.amount"), ("IO903", "pyproject.toml", "tool.iolint.suppress[1]")]
+    assert found == [
+        ("IO201", "other.json", "content.payment_data.amount"),
+        ("IO903", "pyproject.toml", "tool.iolint.suppress[1]"),
+    ]
     # Given single files (as pre-commit does), an entry may concern files not named: no IO903.
-    code, out, _ = run_cli("check", "--now", NOW, "--no-cache", "--select", "IO201,IO9", "--format", "json", "payments/a.json", cwd=tmp_path)
+    code, out, _ = run_cli(
+        "check",
+        "--now",
+        NOW,
+        "--no-cache",
+        "--select",
+        "IO201,IO9",
+        "--format",
+        "json",
+        "payments/a.json",
+        cwd=tmp_path,
+    )
     assert json.loads(out) == [] and code == 0
 
 
@@ -109,7 +137,9 @@ def test_sidecar_file(run_cli, tmp_path):
         "utf-8",
     )
     (tmp_path / "a.json").write_text(json.dumps(PAYMENT, indent=2), "utf-8")
-    code, out, _ = run_cli("check", "--now", NOW, "--no-cache", "--select", "IO201,IO9", "--format", "json", cwd=tmp_path)
+    code, out, _ = run_cli(
+        "check", "--now", NOW, "--no-cache", "--select", "IO201,IO9", "--format", "json", cwd=tmp_path
+    )
     found = sorted((f["code"], f["file"], f["line"]) for f in json.loads(out))
     assert found == [
         ("IO901", "iolint-suppressions.yaml", 5),
@@ -127,30 +157,53 @@ def test_suppression_rules_can_be_ignored(run_cli, tmp_path):
 
 def test_suppressions_expire_after_their_until_day(run_cli, tmp_path):
     reason = 'reason="old billing system"'
-    (tmp_path / "inline.yaml").write_text(yaml_payload(f"# {{# iolint: ignore[IO201] {reason} until=2024-12-31 #}}"), "utf-8")
-    (tmp_path / "alive.yaml").write_text(yaml_payload(f"# {{# iolint: ignore[IO201] {reason} until=2025-01-01 #}}"), "utf-8")
-    (tmp_path / "p.json").write_text(json.dumps({"fiscal_code": CF, "content": {"subject": "Hai un nuovo avviso", "markdown": BODY, "payment_data": {"amount": 1.5, "notice_number": "302123456789012356"}}}), "utf-8")
+    (tmp_path / "inline.yaml").write_text(
+        yaml_payload(f"# {{# iolint: ignore[IO201] {reason} until=2024-12-31 #}}"), "utf-8"
+    )
+    (tmp_path / "alive.yaml").write_text(
+        yaml_payload(f"# {{# iolint: ignore[IO201] {reason} until=2025-01-01 #}}"), "utf-8"
+    )
+    (tmp_path / "p.json").write_text(
+        json.dumps(
+            {
+                "fiscal_code": CF,
+                "content": {
+                    "subject": "Hai un nuovo avviso",
+                    "markdown": BODY,
+                    "payment_data": {"amount": 1.5, "notice_number": "302123456789012356"},
+                },
+            }
+        ),
+        "utf-8",
+    )
     (tmp_path / "q.json").write_text((tmp_path / "p.json").read_text("utf-8"), "utf-8")
     (tmp_path / "pyproject.toml").write_text(
-        '[[tool.iolint.suppress]]\nfile = "p.json"\ncode = "IO201"\nreason = "test notices"\nuntil = 2024-06-30\n', "utf-8"
+        '[[tool.iolint.suppress]]\nfile = "p.json"\ncode = "IO201"\nreason = "test notices"\nuntil = 2024-06-30\n',
+        "utf-8",
     )
     (tmp_path / "iolint-suppressions.yaml").write_text(
         "- {file: q.json, code: IO201, reason: test notices, until: 2024-06-30}\n", "utf-8"
     )
-    code, out, _ = run_cli("check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO201,IO9", cwd=tmp_path)
+    code, out, _ = run_cli(
+        "check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO201,IO9", cwd=tmp_path
+    )
     found = sorted((f["file"], f["code"], f["line"] or 0) for f in json.loads(out))
     assert code == 1
     # alive.yaml stays quiet; the expired ones hide nothing and are reported themselves
     assert found == [
-        ("inline.yaml", "IO201", 7), ("inline.yaml", "IO906", 6),
+        ("inline.yaml", "IO201", 7),
+        ("inline.yaml", "IO906", 6),
         ("iolint-suppressions.yaml", "IO906", 1),
-        ("p.json", "IO201", 1), ("pyproject.toml", "IO906", 0),
+        ("p.json", "IO201", 1),
+        ("pyproject.toml", "IO906", 0),
         ("q.json", "IO201", 1),
     ]
 
 
 def test_a_bad_until_is_an_invalid_directive(run_cli, tmp_path):
-    (tmp_path / "p.yaml").write_text(yaml_payload('# {# iolint: ignore[IO201] reason="x y z" until=tomorrow #}'), "utf-8")
+    (tmp_path / "p.yaml").write_text(
+        yaml_payload('# {# iolint: ignore[IO201] reason="x y z" until=tomorrow #}'), "utf-8"
+    )
     assert codes(run_cli, tmp_path, ".")[0] == [("IO201", 7), ("IO904", 6)]
 
 
@@ -159,15 +212,21 @@ HTTP_BODY = "Il tuo appuntamento allo sportello anagrafe è confermato per luned
 
 
 def link_codes(run_cli, tmp_path):
-    code, out, err = run_cli("check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO607,IO9", ".", cwd=tmp_path)
+    code, out, err = run_cli(
+        "check", "--now", NOW, "--no-cache", "--format", "json", "--select", "IO607,IO9", ".", cwd=tmp_path
+    )
     assert code in (0, 1), err
     return sorted((f["file"], f["code"], f["line"]) for f in json.loads(out))
 
 
 def test_a_plain_yaml_comment_is_a_directive(run_cli, tmp_path):
     head = f"fiscal_code: {CF}\ncontent:\n  subject: Il tuo appuntamento è confermato\n"
-    (tmp_path / "above.yaml").write_text(head + f"  # iolint: ignore[IO607] {REASON}\n  markdown: {HTTP_BODY}\n", "utf-8")
-    (tmp_path / "after.yaml").write_text(head + f"  markdown: {HTTP_BODY}  # iolint: ignore[http-link] {REASON}\n", "utf-8")
+    (tmp_path / "above.yaml").write_text(
+        head + f"  # iolint: ignore[IO607] {REASON}\n  markdown: {HTTP_BODY}\n", "utf-8"
+    )
+    (tmp_path / "after.yaml").write_text(
+        head + f"  markdown: {HTTP_BODY}  # iolint: ignore[http-link] {REASON}\n", "utf-8"
+    )
     (tmp_path / "noreason.yaml").write_text(head + f"  #iolint: ignore[IO607]\n  markdown: {HTTP_BODY}\n", "utf-8")
     assert link_codes(run_cli, tmp_path) == [("noreason.yaml", "IO607", 5), ("noreason.yaml", "IO901", 4)]
 
@@ -180,10 +239,17 @@ def test_a_directive_inside_a_payloads_text_suppresses_nothing_and_is_reported(r
         "utf-8",
     )
     body = f"Il tuo appuntamento allo sportello anagrafe è confermato per lunedì 12 gennaio.\n{{# iolint: ignore[IO607] {REASON} #}}\n[Orari](http://comune.example.org/orari)"
-    (tmp_path / "p.json").write_text(json.dumps({"fiscal_code": CF, "content": {"subject": "Il tuo appuntamento è confermato", "markdown": body}}, indent=2), "utf-8")
+    (tmp_path / "p.json").write_text(
+        json.dumps(
+            {"fiscal_code": CF, "content": {"subject": "Il tuo appuntamento è confermato", "markdown": body}}, indent=2
+        ),
+        "utf-8",
+    )
     assert link_codes(run_cli, tmp_path) == [
-        ("block.yaml", "IO607", 7), ("block.yaml", "IO907", 6),
-        ("p.json", "IO607", 5), ("p.json", "IO907", 5),
+        ("block.yaml", "IO607", 7),
+        ("block.yaml", "IO907", 6),
+        ("p.json", "IO607", 5),
+        ("p.json", "IO907", 5),
     ]
 
 
@@ -197,6 +263,16 @@ def test_in_templates_a_jinja_comment_counts_and_a_text_line_does_not(run_cli, t
         "variables:\n"
         "  giorno: {{sample: lunedì 12 gennaio}}\n"
     )
-    (tmp_path / "jinja.io.yaml").write_text(template.replace("{jinja}", f"{{# iolint: ignore[IO607] {REASON} #}}").replace("{{sample", "{sample").replace("}}\n", "}\n"), "utf-8")
-    (tmp_path / "text.io.yaml").write_text(template.replace("{jinja}", f"# iolint: ignore[IO607] {REASON}").replace("{{sample", "{sample").replace("}}\n", "}\n"), "utf-8")
+    (tmp_path / "jinja.io.yaml").write_text(
+        template.replace("{jinja}", f"{{# iolint: ignore[IO607] {REASON} #}}")
+        .replace("{{sample", "{sample")
+        .replace("}}\n", "}\n"),
+        "utf-8",
+    )
+    (tmp_path / "text.io.yaml").write_text(
+        template.replace("{jinja}", f"# iolint: ignore[IO607] {REASON}")
+        .replace("{{sample", "{sample")
+        .replace("}}\n", "}\n"),
+        "utf-8",
+    )
     assert link_codes(run_cli, tmp_path) == [("text.io.yaml", "IO607", 5), ("text.io.yaml", "IO907", 4)]

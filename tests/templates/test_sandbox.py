@@ -61,8 +61,11 @@ PAYLOADS = [
     ("{% set ns = namespace(s='ab') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}", "IO726"),
     ("{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", "IO726"),
     ("{% macro f(n) %}{{ f(n) }}{{ f(n) }}{% endmacro %}{{ f(1) }}", "IO726"),
-    ("{% macro f() %}{% for i in range(9000) %}{{ caller() }}{% endfor %}{% endmacro %}"
-     "{% call f() %}{% for j in range(9000) %}x{% endfor %}{% endcall %}", "IO726"),
+    (
+        "{% macro f() %}{% for i in range(9000) %}{{ caller() }}{% endfor %}{% endmacro %}"
+        "{% call f() %}{% for j in range(9000) %}x{% endfor %}{% endcall %}",
+        "IO726",
+    ),
 ]
 
 
@@ -179,8 +182,11 @@ ESCALATIONS = [
     ("{% set a = [[0]*300]*300 %}{% for i in range(1000) %}{{ a == [[0]*300]*300 }}{% endfor %}", "IO726"),
     # deep nesting
     ("{% set ns = namespace(x=[]) %}{% for i in range(5000) %}{% set ns.x = [ns.x] %}{% endfor %}{{ ns.x }}", "IO726"),
-    ("{% set ns = namespace(x=[], y=[]) %}{% for i in range(5000) %}{% set ns.x = [ns.x] %}{% set ns.y = [ns.y] %}"
-     "{% endfor %}{{ ns.x == ns.y }}", "IO726"),
+    (
+        "{% set ns = namespace(x=[], y=[]) %}{% for i in range(5000) %}{% set ns.x = [ns.x] %}{% set ns.y = [ns.y] %}"
+        "{% endfor %}{{ ns.x == ns.y }}",
+        "IO726",
+    ),
     # private and dunder attributes, whatever names them
     ("{{ x|attr('_private') }}", "IO720"),
     ("{{ [x]|map(attribute='_private')|list }}", "IO720"),
@@ -223,7 +229,10 @@ def test_escalation_is_bounded_in_a_child_process(tmp_path, payload, code):
     path = _template(tmp_path, payload)
     done = subprocess.run(
         [sys.executable, "-c", CHILD % (ADDRESS_SPACE, ADDRESS_SPACE), str(path)],
-        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.splitlines()[-1])

@@ -66,14 +66,18 @@ def test_missing_file_or_folder_is_a_finding(tmp_path):
 
 
 def test_unknown_key_names_the_key_meant(tmp_path):
-    found = lint(tmp_path, f"subject: Il tuo appuntamento è confermato\nmarkdown: {BODY}\ndue_data: '2031-01-12T22:59:59Z'\n")
+    found = lint(
+        tmp_path, f"subject: Il tuo appuntamento è confermato\nmarkdown: {BODY}\ndue_data: '2031-01-12T22:59:59Z'\n"
+    )
     (f,) = by_code(found, "IO703")
     assert (f.line, f.column) == (3, 1)
     assert "`due_date`" in f.message
 
 
 def test_fiscal_code_belongs_to_the_sending_code(tmp_path):
-    found = lint(tmp_path, f"subject: Il tuo appuntamento è confermato\nmarkdown: {BODY}\nfiscal_code: RSSMRA85T10A562S\n")
+    found = lint(
+        tmp_path, f"subject: Il tuo appuntamento è confermato\nmarkdown: {BODY}\nfiscal_code: RSSMRA85T10A562S\n"
+    )
     assert "added when the message is sent" in by_code(found, "IO703")[0].message
     assert not by_code(found, "IO120")
 
@@ -91,14 +95,19 @@ def test_fiscal_code_belongs_to_the_sending_code(tmp_path):
     ],
 )
 def test_invalid_variables(tmp_path, spec, why):
-    found = lint(tmp_path, f"subject: Il tuo appuntamento è confermato\nmarkdown: '{BODY} {{{{ x }}}}'\nvariables:\n  {spec}\n")
+    found = lint(
+        tmp_path, f"subject: Il tuo appuntamento è confermato\nmarkdown: '{BODY} {{{{ x }}}}'\nvariables:\n  {spec}\n"
+    )
     (f,) = by_code(found, "IO704")
     assert why in f.message and f.line == 4
     assert not by_code(found, "IO710"), "a declared variable, even a broken one, is not undeclared"
 
 
 def test_unknown_feature(tmp_path):
-    found = lint(tmp_path, f"subject: Il tuo appuntamento è confermato\nmarkdown: {BODY}\nfeatures: [read-status, read-receipt]\n")
+    found = lint(
+        tmp_path,
+        f"subject: Il tuo appuntamento è confermato\nmarkdown: {BODY}\nfeatures: [read-status, read-receipt]\n",
+    )
     (f,) = by_code(found, "IO702")
     assert "read-receipt" in f.message and f.line == 3
 
@@ -164,7 +173,10 @@ def test_names_set_in_the_template_are_not_undeclared(tmp_path):
 
 
 def test_unused_variable_at_its_key(tmp_path):
-    found = lint(tmp_path, f"subject: Il tuo appuntamento è confermato\nmarkdown: {BODY}\nvariables:\n  sportello: {{sample: anagrafe}}\n")
+    found = lint(
+        tmp_path,
+        f"subject: Il tuo appuntamento è confermato\nmarkdown: {BODY}\nvariables:\n  sportello: {{sample: anagrafe}}\n",
+    )
     (f,) = by_code(found, "IO711")
     assert (f.line, f.column, f.field) == (4, 3, "variables.sportello")
 
@@ -256,7 +268,9 @@ def test_literal_personal_data_in_title(tmp_path):
 
 
 def test_include_is_refused(tmp_path):
-    found = lint(tmp_path, f"subject: Il tuo appuntamento è confermato\nmarkdown: |\n  {BODY}\n  {{% include 'firma.md' %}}\n")
+    found = lint(
+        tmp_path, f"subject: Il tuo appuntamento è confermato\nmarkdown: |\n  {BODY}\n  {{% include 'firma.md' %}}\n"
+    )
     (f,) = by_code(found, "IO721")
     assert (f.line, f.column) == (4, 3)
 
@@ -334,7 +348,7 @@ def test_elif_chains_render_every_branch(tmp_path):
         """,
     )
     (f,) = by_code(found, "IO111")
-    assert f.variant == "if tipo == \"a\": elif tipo == \"b\""
+    assert f.variant == 'if tipo == "a": elif tipo == "b"'
 
 
 def test_markdown_findings_map_to_their_line(tmp_path):
@@ -416,7 +430,9 @@ def test_render_failure_names_the_variant_and_line(tmp_path):
 def test_too_many_variants(tmp_path):
     ifs = "".join(f"{{% if v{i} %}}x{{% endif %}}" for i in range(40))
     variables = "".join(f"  v{i}: {{sample: false}}\n" for i in range(40))
-    found = lint(tmp_path, f"subject: Il tuo appuntamento è confermato\nmarkdown: '{BODY} {ifs}'\nvariables:\n{variables}")
+    found = lint(
+        tmp_path, f"subject: Il tuo appuntamento è confermato\nmarkdown: '{BODY} {ifs}'\nvariables:\n{variables}"
+    )
     (f,) = by_code(found, "IO729")
     assert "81 variants" in f.message and "first 64" in f.message
 
@@ -499,7 +515,9 @@ def test_render_file_uses_defaults(tmp_path):
 
 def test_render_file_refuses_a_template_with_errors(tmp_path):
     path = tmp_path / "m.io.yaml"
-    path.write_text(f"subject: Il tuo appuntamento è confermato\nmarkdown: '{BODY} {{{{ config }}}}'\n", encoding="utf-8")
+    path.write_text(
+        f"subject: Il tuo appuntamento è confermato\nmarkdown: '{BODY} {{{{ config }}}}'\n", encoding="utf-8"
+    )
     with pytest.raises(RenderError, match="has errors"):
         render_file(path, sample=True)
 
@@ -548,7 +566,9 @@ def test_an_undeclared_variable_gets_a_placeholder_and_the_rest_is_checked(tmp_p
     assert "IO201" not in codes  # `amount` holds a placeholder: nothing said about it
     assert "IO725" not in codes  # a variant that failed because of a placeholder is no render failure
     [note] = by_code(found, "IO727")
-    assert note.message.startswith("`ora`, `importo` have no sample value: the template was rendered with a placeholder")
+    assert note.message.startswith(
+        "`ora`, `importo` have no sample value: the template was rendered with a placeholder"
+    )
     assert "could not be rendered even so: the sample values" in note.message  # importo > 5000 on text
     assert not any("\u27e6" in f.message for f in found)
 
