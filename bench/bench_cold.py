@@ -4,8 +4,8 @@
     python bench/bench_cold.py --runs 11
 
 Each iolint run starts in a new empty folder, so no cache can serve it. "clean" is a payload whose
-title no personal-data detector may match (presidio need not load); "codice fiscale" has one in
-its title (presidio loads). `python -c pass` is the floor of any Python process.
+title no personal-data detector may match; "codice fiscale" has one in its title, so the
+detectors and their data load (presidio does not: iolint's own detectors need none of it). `python -c pass` is the floor of any Python process.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The privacy family: personal data in titles (errors) and in bodies (a data-minimisation
 warning).
 
-Detection is the run's (``ctx.privacy``, in front of ``iolint.pii``): memoized per text, and
-presidio is imported only when a text may hold personal data. Messages name the kind of data and
+Detection is the run's (``ctx.privacy``, in front of ``iolint.pii``): memoized per text; presidio
+is imported only for a team's own recognizers. Messages name the kind of data and
 show only a masked value.
 """
 
