@@ -165,7 +165,7 @@ def lower_pair(text: str) -> bool:
         if not (ascii_both.isdisjoint(words) or ASCII_PARTICLES.isdisjoint(words)):
             return True
         return sum(w in ascii_names for w in words) >= 2
-    keys = [fold(run) for run in LETTERS.findall(text) if run.islower()]
+    keys = [run if run.isascii() else fold(run) for run in LETTERS.findall(text) if run.islower()]  # fold: lower already
     if first.isdisjoint(keys):
         return False
     return not (both.isdisjoint(keys) or PARTICLE_KEYS.isdisjoint(keys)) or sum(k in names for k in keys) >= 2
