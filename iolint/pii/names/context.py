@@ -52,8 +52,9 @@ def _kind(original: str) -> int:
 def _words(t: NameText) -> tuple[list[int], list[int], list[int]]:
     """Starts, ends and kinds of the text's words and punctuation (``WORD_BEFORE``)."""
     if t._before is None:
-        found = [(m.start(), m.end(), m.group()) for m in WORD_BEFORE.finditer(t.text)]
-        t._before = ([s for s, _, _ in found], [e for _, e, _ in found], [_kind(w) for _, _, w in found])
+        spans = [m.span() for m in WORD_BEFORE.finditer(t.text)]
+        kinds = list(map(_kind, WORD_BEFORE.findall(t.text)))  # the same matches, as strings
+        t._before = ([s for s, _ in spans], [e for _, e in spans], kinds)
     return t._before
 
 

@@ -9,6 +9,7 @@ from itertools import accumulate
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, is_word, municipalities, table
 from iolint.pii.names.vocabulary import (
     ASCII_PARTICLES,
+    BEYOND_ASCII,
     BEYOND_LATIN,
     CAP_WORD,
     GAP,
@@ -158,8 +159,8 @@ def lower_pair(text: str) -> bool:
     name that is not a word, with another name that is not one, or that is also a surname
     ("mario rossi", "mario de xyz")."""
     names, first, both, ascii_names, ascii_first, ascii_both = lower_names()
-    if text.isascii():
-        words = text.encode().translate(NOT_LETTERS).split()
+    if text.isascii() or BEYOND_ASCII.search(text) is None:
+        words = text.encode("ascii", "replace").translate(NOT_LETTERS).split()
         if ascii_first.isdisjoint(words):
             return False
         if not (ascii_both.isdisjoint(words) or ASCII_PARTICLES.isdisjoint(words)):
