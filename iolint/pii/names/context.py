@@ -60,6 +60,8 @@ def _words(t: NameText) -> tuple[list[int], list[int], list[int]]:
 
 def _kinds_back(t: NameText, start: int) -> list[int]:
     """The kinds of the (at most 8) words and punctuation before ``start``, within 80 characters."""
+    if start == 0:
+        return []  # nothing before: no need to read the text's words
     starts, ends, kinds = _words(t)
     last = bisect_right(ends, start)
     first = max(bisect_left(starts, start - 80), last - 8)
