@@ -49,12 +49,16 @@ def _kind(original: str) -> int:
     return remembered(_KINDS, original, kind)
 
 
-def _words(t: NameText) -> tuple[list[int], list[int], list[int]]:
+def _words(t: NameText) -> tuple[tuple[int, ...], tuple[int, ...], list[int]]:
     """Starts, ends and kinds of the text's words and punctuation (``WORD_BEFORE``)."""
     if t._before is None:
         spans = [m.span() for m in WORD_BEFORE.finditer(t.text)]
-        kinds = list(map(_kind, WORD_BEFORE.findall(t.text)))  # the same matches, as strings
-        t._before = ([s for s, _ in spans], [e for _, e in spans], kinds)
+        words = WORD_BEFORE.findall(t.text)  # the same matches, as strings
+        kinds = [_KINDS.get(w) for w in words]
+        if None in kinds:  # words not met before
+            kinds = [_kind(w) if k is None else k for w, k in zip(words, kinds, strict=True)]
+        starts, ends = zip(*spans) if spans else ((), ())
+        t._before = (starts, ends, kinds)
     return t._before
 
 
