@@ -20,7 +20,7 @@ from iolint.pii.names.vocabulary import (
     PARTICLE,
     PARTICLE_WORDS,
 )
-from iolint.pii.names.words import CACHE_SIZE, NameText, counts_here, flags_of, is_clear, is_name_like, is_stop
+from iolint.pii.names.words import NameText, counts_here, flags_of, is_clear, is_name_like, is_stop
 
 GAP_PARTICLE = re.compile(rf"[ \t\u00a0]{{1,2}}(?:{PARTICLE.pattern})")
 
@@ -118,42 +118,19 @@ def may_name(t: NameText) -> bool:
         return True
     if t.pair():
         return True
-    words = CAPITALISED.findall(text)
-    if len(words) < 2 or _IRRELEVANT.issuperset(words):
-        return False
-    relevant = {w for w in words if w not in _IRRELEVANT and _relevant(w)}
-    if not relevant:
-        return False
-    # Only a block with a relevant word may hold a name (``names_in_block``).
     caps = [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)]
+    if len(caps) < 2:
+        return False
     block: list[tuple[int, int, str]] = [caps[0]]
     for word in caps[1:]:
         if BLOCK_GAP.fullmatch(text, block[-1][1], word[0]):
             block.append(word)
             continue
-        if len(block) > 1 and not relevant.isdisjoint([w for _, _, w in block]):
-            if block_may_name(t, block, opens(text, block, first), False):
-                return True
+        if len(block) > 1 and block_may_name(t, block, opens(text, block, first), False):
+            return True
         block = [word]
-    if len(block) < 2 or relevant.isdisjoint([w for _, _, w in block]):
-        return False
     closing = TRAILING.fullmatch(text, block[-1][1]) is not None
-    return block_may_name(t, block, opens(text, block, first), closing)
-
-
-# Capitalised words that no rule of ``names_in_block`` can use (not in the name lists, not
-# name-like): a block made only of them holds no name, so a title whose capitalised words are
-# all such needs no block at all. Most titles' words are met again, so the set is asked first.
-_IRRELEVANT: set[str] = set()
-
-
-def _relevant(word: str) -> bool:
-    if flags_of(word) or is_name_like(word):
-        return True
-    if len(_IRRELEVANT) >= CACHE_SIZE:
-        _IRRELEVANT.clear()
-    _IRRELEVANT.add(word)
-    return False
+    return len(block) > 1 and block_may_name(t, block, opens(text, block, first), closing)
 
 
 CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$")

@@ -42,9 +42,6 @@ NAME_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?")
 LETTER = re.compile(r"[^\W\d_]")
 LETTERS = re.compile(r"[^\W\d_]+")
 NOT_LETTERS = bytes(c if chr(c).isalpha() else 32 for c in range(256))
-# A character beyond ASCII that ``LETTERS`` counts as a letter: a text without one ("€ 45,00",
-# "l’avviso") splits into the same words as its ASCII bytes, with "?" for the rest.
-BEYOND_ASCII = re.compile(r"[^\W\d_\x00-\x7f]")
 
 # Upper-case letters up to U+024F (Latin, Latin-1, Latin Extended-A and B): beyond them the
 # pre-filter does not look, and lets the rules decide.

@@ -9,7 +9,6 @@ from itertools import accumulate
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, is_word, municipalities, table
 from iolint.pii.names.vocabulary import (
     ASCII_PARTICLES,
-    BEYOND_ASCII,
     BEYOND_LATIN,
     CAP_WORD,
     GAP,
@@ -159,14 +158,14 @@ def lower_pair(text: str) -> bool:
     name that is not a word, with another name that is not one, or that is also a surname
     ("mario rossi", "mario de xyz")."""
     names, first, both, ascii_names, ascii_first, ascii_both = lower_names()
-    if text.isascii() or BEYOND_ASCII.search(text) is None:
-        words = text.encode("ascii", "replace").translate(NOT_LETTERS).split()
+    if text.isascii():
+        words = text.encode().translate(NOT_LETTERS).split()
         if ascii_first.isdisjoint(words):
             return False
         if not (ascii_both.isdisjoint(words) or ASCII_PARTICLES.isdisjoint(words)):
             return True
         return sum(w in ascii_names for w in words) >= 2
-    keys = [run if run.isascii() else fold(run) for run in LETTERS.findall(text) if run.islower()]  # fold: lower already
+    keys = [fold(run) for run in LETTERS.findall(text) if run.islower()]
     if first.isdisjoint(keys):
         return False
     return not (both.isdisjoint(keys) or PARTICLE_KEYS.isdisjoint(keys)) or sum(k in names for k in keys) >= 2
