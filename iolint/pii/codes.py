@@ -32,6 +32,8 @@ IBAN = re.compile(r"(?<![a-z0-9])[a-z]{2} ?\d{2}(?: ?[a-z0-9]){11,30}(?![a-z0-9]
 
 
 def find_fiscal_codes(text: str) -> list[Hit]:
+    if FISCAL_CODE.search(text) is None:
+        return []  # most texts: one scan, no import statement, no list of matches
     from stdnum.it import codicefiscale
 
     hits = []
@@ -91,6 +93,8 @@ def may_be_iban(view, cued: bool) -> bool:
 
 
 def find_ibans(text: str) -> list[Hit]:
+    if IBAN.search(text) is None:
+        return []
     from stdnum import iban
 
     hits = []

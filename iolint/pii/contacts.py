@@ -73,6 +73,8 @@ def may_be_phone(view, cued: bool) -> bool:
 
 
 def find_phones(text: str) -> list[Hit]:
+    if PHONE.search(text) is None:
+        return []
     import phonenumbers
 
     hits = []

@@ -108,14 +108,14 @@ class Detector:
                 hits = [hit for hit in hits if hit.kind in entities]
         if not hits:
             return ()
-        kept = [d for d in _merge(seen, [h for h in hits if h.score >= REPORT]) if not self._allowed(seen, d)]
+        kept = _merge(seen, [h for h in hits if h.score >= REPORT])
+        if self._allow_pattern is not None:
+            kept = [d for d in kept if not self._allowed(seen, d)]
         if normal is None or normal.starts is None:
             return tuple(kept)
         return tuple(_moved(d, *normal.span(d.start, d.end)) for d in kept)
 
     def _allowed(self, text: str, d: Detection) -> bool:
-        if self._allow_pattern is None:
-            return False
         if text[d.start : d.end].casefold() in self.allow:
             return True
         return any(m.start() <= d.start and d.end <= m.end() for m in self._allow_pattern.finditer(text))
@@ -145,6 +145,10 @@ def _moved(d: Detection, start: int, end: int) -> Detection:
 
 def _merge(text: str, hits: list[Hit]) -> list[Detection]:
     """Detections in text order; overlapping hits of one kind become one detection."""
+    if len(hits) == 1:  # most texts with a finding: nothing to order or merge
+        h = hits[0]
+        k = kind_of(h.kind)
+        return [Detection(h.kind, k.label, max(0, h.start), min(h.end, len(text)), h.score, k.special, k.identifier)]
     merged: list[list] = []  # [kind, start, end, score]
     last_of_kind: dict[str, list] = {}  # kind -> its latest (furthest) span in merged
     for h in sorted(hits, key=_order) if len(hits) > 1 else hits:

@@ -100,10 +100,11 @@ def view(text: str) -> View:
     return View(text, _index())
 
 
-# Per finder: its bit in the cue index, the bit its cues must set (0: none needed), whether it
-# needs a digit, and its ``maybe``.
-def _plan(finders: tuple[Finder, ...]) -> tuple:
-    return tuple((f, 1 << i, (1 << i) if f.cues and f.needs_cue else 0, f.needs_digit, f.maybe) for i, f in enumerate(finders))
+# Per finder: its bit in the cue index, the bit its cues must set (0: none needed), and its
+# ``maybe``; for a text without a digit (first) and with one, in the order of ``FINDERS``.
+def _plan(finders: tuple[Finder, ...]) -> tuple[tuple, tuple]:
+    plan = [(f, 1 << i, (1 << i) if f.cues and f.needs_cue else 0, f.maybe) for i, f in enumerate(finders)]
+    return tuple(p for p in plan if not p[0].needs_digit), tuple(plan)
 
 
 _PLAN = _plan(FINDERS)
@@ -112,10 +113,10 @@ _PLAN = _plan(FINDERS)
 def candidates(text: str | View, entities: frozenset[str] | None = None) -> list[Finder]:
     """The finders (of ``entities``, default all) that may find something in ``text``."""
     v = text if isinstance(text, View) else view(text)
-    digits, cued = v.digits, v.cued
+    cued = v.cued
     found = []
-    for d, bit, needed, needs_digit, maybe in _PLAN:
-        if (needs_digit and not digits) or (needed and not cued & needed):
+    for d, bit, needed, maybe in _PLAN[v.digits]:
+        if needed and not cued & needed:
             continue
         if entities is not None and entities.isdisjoint(d.entities):
             continue

@@ -80,7 +80,15 @@ def fold(word: str) -> str:
     low = word.lower()
     if low.isascii():
         return low
-    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+    folded = _FOLDED.get(low)
+    if folded is None:
+        if len(_FOLDED) >= 1 << 15:
+            _FOLDED.clear()
+        folded = _FOLDED[low] = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+    return folded
+
+
+_FOLDED: dict[str, str] = {}  # the words beyond ASCII met so far, folded (NFKD is slow)
 
 
 def _package_dir(package: str) -> Path:

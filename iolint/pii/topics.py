@@ -27,7 +27,7 @@ def _lower(pattern: str) -> re.Pattern[str]:
 
 # Whether a term is about the recipient or only a topic is decided in its sentence; the
 # patterns below that are not case-sensitive run on the lower-cased text.
-_SENTENCE_ENDS = ".!?\n"
+_SENTENCE_END = re.compile(r"[.!?\n]")
 _REACH = 200
 # Words that address the recipient or name a person: a term next to them is about someone.
 _RECIPIENT = _lower(rf"(?:{_words('recipient')})(?![^\W\d_])")
@@ -89,11 +89,11 @@ def in_url(text: str, at: int) -> bool:
 def sentence(text: str, at: int) -> tuple[int, int]:
     """The bounds of the sentence around ``at``, at most ``_REACH`` characters either side."""
     lo = max(0, at - _REACH)
-    ends = [text.rfind(c, lo, at) for c in _SENTENCE_ENDS]
-    start = max(max(ends) + 1, lo)
+    rfind = text.rfind
+    start = max(rfind(".", lo, at), rfind("!", lo, at), rfind("?", lo, at), rfind("\n", lo, at), lo - 1) + 1
     hi = min(len(text), at + _REACH)
-    stops = [i for i in (text.find(c, at, hi) for c in _SENTENCE_ENDS) if i >= 0]
-    return start, min(stops) + 1 if stops else hi
+    stop = _SENTENCE_END.search(text, at, hi)
+    return start, stop.end() if stop else hi
 
 
 def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:

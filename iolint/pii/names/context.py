@@ -49,16 +49,23 @@ def _kind(original: str) -> int:
     return remembered(_KINDS, original, kind)
 
 
-def _words(t: NameText) -> tuple[list[int], list[int], list[int]]:
+def _words(t: NameText) -> tuple[tuple[int, ...], tuple[int, ...], list[int]]:
     """Starts, ends and kinds of the text's words and punctuation (``WORD_BEFORE``)."""
     if t._before is None:
-        found = [(m.start(), m.end(), m.group()) for m in WORD_BEFORE.finditer(t.text)]
-        t._before = ([s for s, _, _ in found], [e for _, e, _ in found], [_kind(w) for _, _, w in found])
+        spans = [m.span() for m in WORD_BEFORE.finditer(t.text)]
+        words = WORD_BEFORE.findall(t.text)  # the same matches, as strings
+        kinds = [_KINDS.get(w) for w in words]
+        if None in kinds:  # words not met before
+            kinds = [_kind(w) if k is None else k for w, k in zip(words, kinds, strict=True)]
+        starts, ends = zip(*spans) if spans else ((), ())
+        t._before = (starts, ends, kinds)
     return t._before
 
 
 def _kinds_back(t: NameText, start: int) -> list[int]:
     """The kinds of the (at most 8) words and punctuation before ``start``, within 80 characters."""
+    if start == 0:
+        return []  # nothing before: no need to read the text's words
     starts, ends, kinds = _words(t)
     last = bisect_right(ends, start)
     first = max(bisect_left(starts, start - 80), last - 8)
