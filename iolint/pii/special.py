@@ -60,12 +60,6 @@ def maybe(view, cued: bool) -> bool:
 _WORD_REST = re.compile(r"\w*")
 
 
-def find_special(text: str) -> list[Hit]:
-    from iolint.pii.finders import view
-
-    return special_in(view(text))
-
-
 def special_in(view) -> list[Hit]:
     hits = []
     text, low = view.text, view.low

@@ -30,9 +30,7 @@ Library", "Giovanni Paolo II", "Dante Alighieri: letture"), nor for a comune ("M
 
 from __future__ import annotations
 
-from functools import cache
-
-from iolint.pii.hits import Hit
+from iolint.pii.hits import Hit, lower_same_length
 from iolint.pii.names.context import named_after
 from iolint.pii.names.cued import CUES, cue_runs
 from iolint.pii.names.gate import maybe
@@ -52,26 +50,20 @@ def find_all_rules(t: NameText) -> list[Hit]:
     return [h for h in found if h in kept or not named_after(t, h)]
 
 
-@cache
-def _cue_bit() -> int:
-    """This finder's bit among the cues of ``finders.view``."""
-    from iolint.pii.finders import FINDERS
-
-    return next(1 << i for i, f in enumerate(FINDERS) if f.cues is CUES)
-
-
 def find_names(text: str) -> list[Hit]:
-    """Names found by the rules, overlapping ones merged."""
-    from iolint.pii.finders import view
-
-    return names_in(view(text))
+    """Names found by the rules, overlapping ones merged. No pre-filter runs: the cue words are
+    looked for as if present (``NameText.cued`` only lets the rules skip that search)."""
+    return _merged(NameText(text, lower_same_length(text), True))
 
 
 def names_in(view) -> list[Hit]:
-    """``find_names`` on a view of the text (``finders.view``), sharing what the pre-filter learnt."""
-    if view.names is None:
-        view.names = NameText(view.text, view.low, bool(view.cued & _cue_bit()))
-    hits = sorted(find_all_rules(view.names), key=lambda h: (h.start, -h.end, -h.score))
+    """``find_names`` on a view of the text (``finders.view``), sharing what the pre-filter
+    (``maybe``) learnt in ``view.names``."""
+    return _merged(view.names if view.names is not None else NameText(view.text, view.low, True))
+
+
+def _merged(t: NameText) -> list[Hit]:
+    hits = sorted(find_all_rules(t), key=lambda h: (h.start, -h.end, -h.score))
     merged: list[Hit] = []
     for hit in hits:
         if merged and hit.start < merged[-1].end:
