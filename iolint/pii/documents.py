@@ -29,7 +29,9 @@ _CUES = {
         r"carta d['’ ]?identit|carta di identit|documento(?! di espatrio| di viaggio)|identity card|id card|identity document|"
         r"cie\b|c\.i\.|personalausweis|ausweis|identitätskarte"
     ),
-    "IT_PASSPORT": cue(r"passaport|passport|passeport|reisepass|pass\.|pass-nr|documento di (?:espatrio|viaggio)|travel document"),
+    "IT_PASSPORT": cue(
+        r"passaport|passport|passeport|reisepass|pass\.|pass-nr|documento di (?:espatrio|viaggio)|travel document"
+    ),
     "IT_DRIVER_LICENSE": cue(r"patente|licen[cs]e|führerschein"),
 }
 

@@ -39,11 +39,21 @@ class Finder(NamedTuple):
 
 FINDERS: tuple[Finder, ...] = (
     Finder("IolintEmailRecognizer", ("EMAIL_ADDRESS",), contacts.find_emails, cues=(Cue("@", False),)),
-    Finder("IolintPhoneRecognizer", ("PHONE_NUMBER",), contacts.find_phones, needs_digit=True, maybe=contacts.may_be_phone),
+    Finder(
+        "IolintPhoneRecognizer", ("PHONE_NUMBER",), contacts.find_phones, needs_digit=True, maybe=contacts.may_be_phone
+    ),
     Finder("IolintFiscalCodeRecognizer", ("IT_FISCAL_CODE",), codes.find_fiscal_codes),
-    Finder("IolintVatCodeRecognizer", ("IT_VAT_CODE",), codes.find_vat_codes, needs_digit=True, maybe=codes.may_be_vat_code),
+    Finder(
+        "IolintVatCodeRecognizer", ("IT_VAT_CODE",), codes.find_vat_codes, needs_digit=True, maybe=codes.may_be_vat_code
+    ),
     Finder("IolintIbanRecognizer", ("IBAN_CODE",), codes.find_ibans, needs_digit=True, maybe=codes.may_be_iban),
-    Finder("IolintPlateRecognizer", ("IT_LICENSE_PLATE",), documents.find_plates, needs_digit=True, maybe=documents.may_be_plate),
+    Finder(
+        "IolintPlateRecognizer",
+        ("IT_LICENSE_PLATE",),
+        documents.find_plates,
+        needs_digit=True,
+        maybe=documents.may_be_plate,
+    ),
     Finder(
         "IolintIdentityDocumentRecognizer",
         ("IT_IDENTITY_CARD", "IT_PASSPORT", "IT_DRIVER_LICENSE"),

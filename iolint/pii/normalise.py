@@ -16,7 +16,9 @@ from typing import NamedTuple
 
 # Characters that NFKC keeps but that hide or split a value: soft hyphen, zero-width and
 # directional marks, word joiner, BOM, Mongolian vowel separator; combining marks.
-_SUSPECT = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]")
+_SUSPECT = re.compile(
+    "[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u0300-\u036f\u1ab0-\u1aff\u20d0-\u20ff]"
+)
 
 
 class Normalised(NamedTuple):

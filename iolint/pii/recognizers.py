@@ -70,7 +70,9 @@ class IolintRecognizer(LocalRecognizer):
 
     def __init__(self, finder: Finder, supported_language: str = LANGUAGE):
         self.finder = finder
-        super().__init__(supported_entities=list(finder.entities), name=finder.name, supported_language=supported_language)
+        super().__init__(
+            supported_entities=list(finder.entities), name=finder.name, supported_language=supported_language
+        )
 
     def load(self) -> None:
         """Nothing to load: the finder loads its data (name lists) on first use."""

@@ -119,7 +119,9 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int]) ->
     if _addresses_reader(text, low, lo, hi):
         return False
     if text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start):
-        if _OFFICE_BEFORE.search(low, max(lo, start - 60), start) or _ORGANISATION.search(text, max(lo, start - 60), start):
+        if _OFFICE_BEFORE.search(low, max(lo, start - 60), start) or _ORGANISATION.search(
+            text, max(lo, start - 60), start
+        ):
             return True
     if _awareness(low, lo, start) or _TOPIC.search(low, lo, hi):
         return True

@@ -57,7 +57,7 @@ def _words(t: NameText) -> tuple[tuple[int, ...], tuple[int, ...], list[int]]:
         kinds = [_KINDS.get(w) for w in words]
         if None in kinds:  # words not met before
             kinds = [_kind(w) if k is None else k for w, k in zip(words, kinds, strict=True)]
-        starts, ends = zip(*spans) if spans else ((), ())
+        starts, ends = zip(*spans, strict=True) if spans else ((), ())
         t._before = (starts, ends, kinds)
     return t._before
 

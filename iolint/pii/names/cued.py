@@ -35,7 +35,9 @@ ANY_CUE = re.compile(
 
 # The pre-filter's cue words: a title, a greeting or a relation word (followed by a space).
 CUES = tuple(
-    stem_of(word, least=2, bounded=True) for section in ("titles", "greetings", "relations") for word in lines("names", section)
+    stem_of(word, least=2, bounded=True)
+    for section in ("titles", "greetings", "relations")
+    for word in lines("names", section)
 )
 
 
@@ -76,8 +78,6 @@ def cue_runs(t: NameText) -> list[Hit]:
         # After a greeting: names that count here, or a first name that is a word addressed
         # with a comma ("Dear Grace,"), not a title ("Hello Summer Camp:").
         addressed = text[words[-1].end() : words[-1].end() + 1] in (",", "!")
-        if any_word or any(
-            counts_here(w.group()) or (addressed and flags_of(w.group()) & FIRST) for w in words
-        ):
+        if any_word or any(counts_here(w.group()) or (addressed and flags_of(w.group()) & FIRST) for w in words):
             hits.append(Hit("PERSON", words[0].start(), words[-1].end(), score))
     return hits

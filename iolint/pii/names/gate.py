@@ -145,4 +145,7 @@ def opens(text: str, block: list[tuple[int, int, str]], first: re.Match[str]) ->
     start = block[0][0]
     if start == first.start() or CLAUSE_BEFORE.search(text, max(0, start - 8), start) is not None:
         return True
-    return OF_BEFORE.search(text, max(0, start - 8), start) is not None and PARTICIPLE_AFTER.match(text, block[-1][1]) is not None
+    return (
+        OF_BEFORE.search(text, max(0, start - 8), start) is not None
+        and PARTICIPLE_AFTER.match(text, block[-1][1]) is not None
+    )

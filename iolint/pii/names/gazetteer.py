@@ -63,9 +63,7 @@ def is_pair(text: str, run: list[tuple[int, int, int]]) -> bool:
         return False
     if text[run[0][0]].islower():
         return any(f & FIRST and not f & WORD for _, _, f in run) and any(f & SURNAME for _, _, f in run)
-    clear = any(
-        (f and not f & WORD) or (not f and is_name_like(text[start:end].split()[-1])) for start, end, f in run
-    )
+    clear = any((f and not f & WORD) or (not f and is_name_like(text[start:end].split()[-1])) for start, end, f in run)
     return clear and any(f & FIRST for _, _, f in run)
 
 

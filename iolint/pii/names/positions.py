@@ -163,7 +163,11 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
         if counts_here(comma.group(1)) and counts_here(comma.group(2)) and OPENING_END.match(text, comma.end()):
             hits.append(Hit("PERSON", comma.start(), comma.end(), PAIR))
     # A single first name addressing the reader: "Rosa, hai…", "Arben, la tua domanda…".
-    if OPEN_PUNCT.match(text, word.end()) and ADDRESSES.match(text, word.end()) and not any(rx.match(text, word.start()) for rx, _, _ in CUE_PATTERNS):
+    if (
+        OPEN_PUNCT.match(text, word.end())
+        and ADDRESSES.match(text, word.end())
+        and not any(rx.match(text, word.start()) for rx, _, _ in CUE_PATTERNS)
+    ):
         flags = flags_of(word.group())
         if flags & FIRST or (not flags and is_name_like(word.group())):
             hits.append(Hit("PERSON", word.start(), word.end(), PATTERN))
@@ -171,7 +175,7 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
 
 
 def closing_runs(t: NameText, found: list[Hit]) -> list[Hit]:
-    """"… per Fatou Diop", "…: Kavinda Jayasuriya": names closing the text after a preposition,
+    """ "… per Fatou Diop", "…: Kavinda Jayasuriya": names closing the text after a preposition,
     a colon or a dash."""
     text = t.text
     last = len(text.rstrip(" \t.!)")) - 1

@@ -50,9 +50,7 @@ BEYOND_LATIN = re.compile(r"[^\W\d_\x00-\u024f]")
 # A capitalised word: an upper-case letter with no letter before it, then the rest of the word;
 # also after an elided particle ("D'Amico"), as ``CAP_WORD`` reads it.
 # (The capital comes first, so that the regex engine skips quickly to the next one.)
-CAPITALISED = re.compile(
-    rf"[{UPPER}](?<![^\W\d_].)(?:[a-z]?['’][{UPPER}])?[^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?"
-)
+CAPITALISED = re.compile(rf"[{UPPER}](?<![^\W\d_].)(?:[a-z]?['’][{UPPER}])?[^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?")
 # A capitalised word as ``NAME_TOKEN`` cuts words: not joined to a word before it by an
 # apostrophe or a hyphen ("dell'Aquila", "Anna-Maria" are one word each).
 CAP_TOKEN = re.compile(rf"[{UPPER}](?<![^\W\d_].)(?<![^\W\d_]['’-].)[^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)?")

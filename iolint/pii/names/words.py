@@ -221,7 +221,9 @@ class NameText:
     def tokens(self) -> list[tuple[int, int, str, int]]:
         """(start, end, word, flags) of every word (``NAME_TOKEN``)."""
         if self._tokens is None:
-            self._tokens = [(m.start(), m.end(), m.group(), flags_of(m.group())) for m in NAME_TOKEN.finditer(self.text)]
+            self._tokens = [
+                (m.start(), m.end(), m.group(), flags_of(m.group())) for m in NAME_TOKEN.finditer(self.text)
+            ]
         return self._tokens
 
     def pair(self) -> bool:
@@ -267,4 +269,6 @@ def capital_at(text: str, at: int) -> bool:
 def capital_next(text: str, end: int) -> bool:
     """Whether a capitalised word or a particle follows ``end`` after a space."""
     gap = GAP.match(text, end)
-    return gap is not None and (text[gap.end() : gap.end() + 1].isupper() or PARTICLE.match(text, gap.end()) is not None)
+    return gap is not None and (
+        text[gap.end() : gap.end() + 1].isupper() or PARTICLE.match(text, gap.end()) is not None
+    )
