@@ -1,0 +1,134 @@
+"""Shape of the second frozen title set (tests/pii/frozen2_titles.yaml).
+
+No detector runs here: these tests check only that the file is well formed, balanced as it
+claims, and that every codice fiscale, partita IVA and IBAN in it carries the label its check
+character calls for (valid ones labelled, deliberately wrong ones left clean).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from stdnum import iban
+from stdnum.it import codicefiscale, iva
+
+SET = Path(__file__).with_name("frozen2_titles.yaml")
+
+KINDS = {
+    "IT_FISCAL_CODE", "IT_VAT_CODE", "IBAN_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "PERSON",
+    "IT_ADDRESS", "DATE_OF_BIRTH", "IT_LICENSE_PLATE", "IT_IDENTITY_CARD", "IT_PASSPORT",
+    "IT_DRIVER_LICENSE", "HEALTH", "JUDICIAL", "RELIGION", "TRADE_UNION", "POLITICAL", "SEX_LIFE",
+}
+
+# Omocodia replaces digits of a codice fiscale with these letters.
+_D = "[0-9LMNPQRSTUV]"
+_CF = re.compile(rf"(?=([A-Z]{{6}}{_D}{{2}}[ABCDEHLMPRST]{_D}{{2}}[A-Z]{_D}{{3}}[A-Z]))")
+_VAT = re.compile(r"(?<![0-9])([0-9]{11})(?![0-9])")
+_IBAN_START = re.compile(r"(?=([A-Z]{2}[0-9]{2}[A-Z0-9]{11,}))")
+
+
+@pytest.fixture(scope="module")
+def entries() -> list[dict]:
+    return yaml.safe_load(SET.read_text(encoding="utf-8"))
+
+
+def compact(title: str) -> str:
+    """The title folded (NFKC), upper-cased, without spaces or invisible characters."""
+    folded = unicodedata.normalize("NFKC", title)
+    kept = (c for c in folded if not c.isspace() and unicodedata.category(c) not in ("Cf", "Mn"))
+    return "".join(kept).upper()
+
+
+def fiscal_codes(text: str) -> list[tuple[str, bool]]:
+    return [(m, codicefiscale.is_valid(m)) for m in _CF.findall(text)]
+
+
+def vat_numbers(text: str) -> list[tuple[str, bool]]:
+    return [(m, iva.is_valid(m)) for m in _VAT.findall(text)]
+
+
+def ibans(text: str) -> list[tuple[str, bool]]:
+    """Each place where an IBAN may start; valid when some length from there passes.
+
+    Spaces are gone, so an IBAN runs into the next word: try every length IBANs have.
+    Places inside an IBAN already found valid are not candidates of their own.
+    """
+    found, end = [], 0
+    for m in _IBAN_START.finditer(text):
+        if m.start() < end:
+            continue
+        run = m.group(1)
+        valid = [run[:n] for n in range(15, min(len(run), 34) + 1) if iban.is_valid(run[:n])]
+        if valid:
+            end = m.start() + len(valid[0])
+        found.append((valid[0] if valid else run[:34], bool(valid)))
+    return found
+
+
+CHECKED = {"IT_FISCAL_CODE": fiscal_codes, "IT_VAT_CODE": vat_numbers, "IBAN_CODE": ibans}
+
+
+def test_compact_folds_what_copy_paste_brings():
+    assert compact("rss\u00a0mra 85t10\u200ba562s\u00ad") == "RSSMRA85T10A562S"
+    assert compact("\uff12\uff13 Ａｂ") == "23AB"
+
+
+def test_extractors_tell_valid_from_wrong_check_characters():
+    assert fiscal_codes(compact("CF RSS MRA 85T10 A562S ok")) == [("RSSMRA85T10A562S", True)]
+    assert fiscal_codes(compact("CF RSSMRA85T10A562X")) == [("RSSMRA85T10A562X", False)]
+    assert vat_numbers(compact("P.IVA IT 01335800379")) == [("01335800379", True)]
+    assert vat_numbers(compact("P.IVA 01335800372")) == [("01335800372", False)]
+    assert ibans(compact("su IT60 X054 2811 1010 0000 0123 456 per")) == [
+        ("IT60X0542811101000000123456", True)]
+    assert ibans(compact("IT61X0542811101000000123456 errato"))[0][1] is False
+
+
+def test_is_a_list_of_title_and_kinds(entries):
+    assert isinstance(entries, list)
+    for e in entries:
+        assert isinstance(e, dict) and set(e) == {"t", "k"}, e
+        assert isinstance(e["t"], str) and e["t"].strip(), e
+        assert len(e["t"]) <= 120, e
+        assert isinstance(e["k"], list), e
+        assert set(e["k"]) <= KINDS, e
+        assert len(set(e["k"])) == len(e["k"]), e
+
+
+def test_size_and_unique_titles(entries):
+    titles = [e["t"] for e in entries]
+    assert len(titles) >= 400
+    repeated = [t for t, n in Counter(titles).items() if n > 1]
+    assert not repeated, repeated
+
+
+def test_at_least_45_percent_clean(entries):
+    clean = sum(1 for e in entries if not e["k"])
+    assert clean / len(entries) >= 0.45
+
+
+def test_every_kind_is_well_represented(entries):
+    per_kind = Counter(k for e in entries for k in e["k"])
+    assert {k: per_kind[k] for k in KINDS if per_kind[k] < 7} == {}
+    assert per_kind["PERSON"] >= 100
+    assert per_kind["HEALTH"] >= 45
+
+
+@pytest.mark.parametrize("kind", sorted(CHECKED))
+def test_check_characters_match_the_labels(entries, kind):
+    extract = CHECKED[kind]
+    wrong = []
+    for e in entries:
+        found = extract(compact(e["t"]))
+        if kind in e["k"]:
+            # Labelled: the title holds such a code and every one of them is valid.
+            if not found or not all(ok for _, ok in found):
+                wrong.append((e["t"], found))
+        elif any(ok for _, ok in found):
+            # Clean of this kind: no valid code may hide in it.
+            wrong.append((e["t"], found))
+    assert not wrong, wrong
