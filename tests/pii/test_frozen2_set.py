@@ -20,9 +20,24 @@ from stdnum.it import codicefiscale, iva
 SET = Path(__file__).with_name("frozen2_titles.yaml")
 
 KINDS = {
-    "IT_FISCAL_CODE", "IT_VAT_CODE", "IBAN_CODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "PERSON",
-    "IT_ADDRESS", "DATE_OF_BIRTH", "IT_LICENSE_PLATE", "IT_IDENTITY_CARD", "IT_PASSPORT",
-    "IT_DRIVER_LICENSE", "HEALTH", "JUDICIAL", "RELIGION", "TRADE_UNION", "POLITICAL", "SEX_LIFE",
+    "IT_FISCAL_CODE",
+    "IT_VAT_CODE",
+    "IBAN_CODE",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "PERSON",
+    "IT_ADDRESS",
+    "DATE_OF_BIRTH",
+    "IT_LICENSE_PLATE",
+    "IT_IDENTITY_CARD",
+    "IT_PASSPORT",
+    "IT_DRIVER_LICENSE",
+    "HEALTH",
+    "JUDICIAL",
+    "RELIGION",
+    "TRADE_UNION",
+    "POLITICAL",
+    "SEX_LIFE",
 }
 
 # Omocodia replaces digits of a codice fiscale with these letters.
@@ -83,8 +98,7 @@ def test_extractors_tell_valid_from_wrong_check_characters():
     assert fiscal_codes(compact("CF RSSMRA85T10A562X")) == [("RSSMRA85T10A562X", False)]
     assert vat_numbers(compact("P.IVA IT 01335800379")) == [("01335800379", True)]
     assert vat_numbers(compact("P.IVA 01335800372")) == [("01335800372", False)]
-    assert ibans(compact("su IT60 X054 2811 1010 0000 0123 456 per")) == [
-        ("IT60X0542811101000000123456", True)]
+    assert ibans(compact("su IT60 X054 2811 1010 0000 0123 456 per")) == [("IT60X0542811101000000123456", True)]
     assert ibans(compact("IT61X0542811101000000123456 errato"))[0][1] is False
 
 
