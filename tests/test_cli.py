@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from iolint.pipeline import Progress
 
 NOW = "2025-01-01T00:00:00Z"
@@ -112,3 +114,9 @@ def test_version_short_and_long(run_cli, tmp_path):
     for flag in ("-V", "--version"):
         code, out, _ = run_cli(flag, cwd=tmp_path)
         assert (code, out) == (0, f"iolint {__version__}\n")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("IO2O5", "IO205"), ("io1l0", "IO110"), ("IO5O1", "IO501")])
+def test_a_code_typed_with_a_letter_for_a_digit_suggests_that_code_first(run_cli, tmp_path, typed, meant):
+    code, _, err = run_cli("check", "--select", typed, cwd=tmp_path)
+    assert code == 2 and f"did you mean `{meant}`" in err

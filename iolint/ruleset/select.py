@@ -9,9 +9,17 @@ from types import MappingProxyType
 from iolint.ruleset.rule import Rule
 from iolint.ruleset.schema import value_problem
 
+_DIGIT_LOOKALIKES = str.maketrans("OILS", "0115")
+
 
 def _close(word: str, candidates: list[str]) -> str:
-    close = difflib.get_close_matches(word, candidates, n=2, cutoff=0.6)
+    # A code typed with a letter for a digit ("IO2O5", "io1l0") is the code it reads as, first.
+    upper = word.upper()
+    read = upper[:2] + upper[2:].translate(_DIGIT_LOOKALIKES) if upper.startswith("IO") else None
+    close = [read] if read in candidates and read != word else []
+    close += [c for c in difflib.get_close_matches(word, candidates, n=2, cutoff=0.6) if c not in close][
+        : 2 - len(close)
+    ]
     close += [c for c in difflib.get_close_matches(word.upper(), candidates, n=1, cutoff=0.6) if c not in close]
     return f": did you mean {' or '.join(f'`{c}`' for c in close)}?" if close else ""
 
