@@ -26,7 +26,10 @@ _EXPORTS = {
     "Linter": "iolint.engine",
     "Config": "iolint.config",
     "render": "iolint.catalog",
+    "RenderError": "iolint.templates",
+    "MissingVariables": "iolint.templates",
     "preview": "iolint.appview",
+    "PreviewError": "iolint.appview",
 }
 __all__ = ["__version__", *_EXPORTS]
 

@@ -126,6 +126,7 @@ def _config(value) -> Config | None:
 def _linter(config: Config | None, plan, select, ignore, features, now, fail_level) -> Linter:
     config = config or Config()
     config = config.replace(
+        "the arguments of iolint.lint",
         plan=plan,
         select=list(select) if select is not None else None,
         ignore=list(ignore) if ignore is not None else None,

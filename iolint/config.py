@@ -114,13 +114,15 @@ class Config:
     def __getattr__(self, name):
         return getattr(self.settings, name)
 
-    def replace(self, **changes) -> Config:
+    def replace(self, source: str = "command line", **changes) -> Config:
+        """This configuration with ``changes`` (``None`` changes nothing); an invalid value is a
+        ConfigError naming ``source``, where the change came from."""
         data = self.settings.model_dump(by_alias=False)
         data.update({k: v for k, v in changes.items() if v is not None})
         try:
             settings = Settings.model_validate(data)
         except ValidationError as exc:
-            raise ConfigError(_explain(exc, "command line")) from None
+            raise ConfigError(_explain(exc, source)) from None
         return Config(settings, self.root, self.source)
 
     @property

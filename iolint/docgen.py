@@ -129,6 +129,9 @@ def run_docs(args) -> int:
     command = "iolint docs --write" + "".join(f" {p}" for p in args.files if p != Path("README.md"))
     try:
         return sync({path: contents for path in args.files}, check=args.check, command=command)
-    except (DocgenError, OSError) as exc:
+    except DocgenError as exc:
         print(f"iolint: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # "nonexist.md: No such file or directory", not Python's errno text
+        print(f"iolint: {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 2

@@ -348,6 +348,8 @@ def test_every_error_of_the_api_is_an_iolint_error(tmp_path):
 
     assert issubclass(RulesetError, iolint.IolintError)
     assert issubclass(RenderError, iolint.IolintError)
+    assert iolint.RenderError is RenderError and issubclass(iolint.MissingVariables, RenderError)
+    assert issubclass(iolint.PreviewError, iolint.IolintError)
     pack = tmp_path / "pack.yaml"
     pack.write_text("rules: [{code: XX001}]\n", encoding="utf-8")
     (tmp_path / "iolint.toml").write_text(f'rule-packs = ["{pack.name}"]\n', encoding="utf-8")
@@ -358,6 +360,8 @@ def test_every_error_of_the_api_is_an_iolint_error(tmp_path):
         load(tmp_path / "iolint.toml")
     with pytest.raises(iolint.IolintError, match="no model"):
         iolint.render("no-such-model/x", sample=True)
+    with pytest.raises(iolint.IolintError):
+        iolint.preview(tmp_path / "no-such-file.json")
     with pytest.raises(iolint.IolintError, match="data must map variable names"):
         iolint.render("tari/avviso-pagamento", ["not", "a", "mapping"])
     with pytest.raises(iolint.IolintError, match="no value for"):
@@ -380,3 +384,8 @@ def test_help_explains_every_parameter():
 
 def test_the_package_says_it_is_typed():
     assert (Path(iolint.__file__).parent / "py.typed").is_file()
+
+
+def test_an_invalid_argument_is_named_as_an_argument_of_the_api():
+    with pytest.raises(iolint.ConfigError, match="invalid configuration in the arguments of iolint.lint"):
+        iolint.lint(PAYMENT, plan="gold")

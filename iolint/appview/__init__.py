@@ -15,11 +15,14 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from iolint.errors import IolintError
+
 __all__ = ["preview", "PreviewError"]
 
 
-class PreviewError(ValueError):
-    """An input with no message to show (unreadable, not a message, no such variant)."""
+class PreviewError(IolintError, ValueError):
+    """An input with no message to show (unreadable, not a message, no such variant). A
+    ``ValueError`` too, as it was before every exception of iolint's API was an ``IolintError``."""
 
 
 def preview(
