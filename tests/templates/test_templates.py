@@ -589,3 +589,13 @@ def test_placeholders_are_never_sent(tmp_path):
     path.write_text(PARTLY, "utf-8")
     with pytest.raises(RenderError, match="the template has errors"):
         render_file(path, {"giorno": "lunedì"}, sample=True)
+
+
+def test_the_readme_template_example_is_clean_on_the_plan_it_says(tmp_path):
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Templates (`*.io.yaml`)") :]
+    example = section[section.index("```yaml\n") + 8 : section.index("\n```", section.index("```yaml\n"))]
+    path = tmp_path / "avviso.io.yaml"
+    path.write_text(example + "\n", "utf-8")
+    linter = Linter(Config().replace(plan="premium"), now=NOW)
+    assert [(f.code, f.message) for f in inputs.check_file(linter, path, path.name)] == []
