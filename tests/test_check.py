@@ -117,3 +117,14 @@ def test_payloads_without_personal_data_never_load_presidio_or_spacy(project, py
     )
     proc = subprocess.run([python, "-c", probe], cwd=project, capture_output=True, text=True, check=True)
     assert proc.stdout.split() == ["0", "False", "False"]
+
+
+def test_the_readme_sample_output_is_what_iolint_prints(run_cli):
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    sample = readme[readme.index("$ iolint check examples/payloads/bad/avviso-sbagliato.json") :]
+    shown = sample[: sample.index("\n...\n")].splitlines()[1:]
+    code, out, _ = run_cli("check", "--no-cache", "examples/payloads/bad/avviso-sbagliato.json", cwd=ROOT)
+    printed = out.splitlines()
+    assert code == 1 and printed[: len(shown)] == shown  # the README shows the first findings, none skipped
