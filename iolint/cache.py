@@ -2,11 +2,13 @@
 
 An entry is named by a hash of the file's bytes and path together with everything else that
 decides its findings: iolint's version and code, the rule packs, the effective settings, the
-project's secret (fingerprints are keyed with it), and the moment due dates are compared with (a
-fixed ``now``, or today's date in Rome: a due date passes at the end of a day there). The bytes
-hashed are the bytes checked: a file is read once.
+project's secret (fingerprints are keyed with it), and the moment of the run (a fixed ``now``,
+or today's date in Rome: inline suppressions expire by it). The bytes hashed are the bytes checked:
+a file is read once. Findings made with the real clock may change within a day (a due date passes
+at its instant, IO304 names the minute): an entry records until when they hold (``until``, the
+earliest such instant its checks noted, ``clock.Horizon``) and is a miss from then on.
 
-An entry carries its own name and an HMAC of its findings, keyed by that name and the project's
+An entry carries its own name and an HMAC of its findings and ``until``, keyed by that name and the project's
 secret when there is one: a corrupt, truncated, foreign or hand-edited entry fails the check, is
 ignored, and is rewritten by the run. Entries are written atomically (a temporary file renamed
 over the entry), so concurrent runs (pre-commit runs several) cannot corrupt them. Only masked
@@ -25,7 +27,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from iolint import __version__, secret
+from iolint import __version__, clock, secret
 from iolint.finding import Finding, Severity
 
 _GITIGNORE = "# Created by iolint\n*\n"
@@ -52,12 +54,10 @@ def _stamp(folder: Path, pattern: str) -> list:
 
 def run_key(config, now: datetime | None) -> str:
     """What every entry of this run shares (command-line choices are in the config by now)."""
-    from iolint.clock import ROME
-
     package = Path(__file__).resolve().parent
     rules = package / "rules" if (package / "rules").is_dir() else package.parent / "rules"  # as ruleset.builtin_dir
     moment = now or config.now
-    when = moment.isoformat() if moment else datetime.now(ROME).date().isoformat()
+    when = moment.isoformat() if moment else clock.current().astimezone(clock.ROME).date().isoformat()
     parts = [
         __version__,
         _stamp(package, "*.py"),
@@ -86,25 +86,30 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.base / key[:2] / f"{key}.json"
 
-    def _mac(self, key: str, rows: list) -> str:
-        body = json.dumps(rows, ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
+    def _mac(self, key: str, rows: list, until: str | None) -> str:
+        body = json.dumps([rows, until], ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
         return hmac.new(key.encode() + b"\0" + self.seal, body, hashlib.sha256).hexdigest()
 
     def get(self, key: str) -> list[Finding] | None:
-        """The findings of an intact entry of this key; None for no entry, or one that fails a check."""
+        """The findings of an intact entry of this key that still hold; None for no entry, one
+        that fails a check, or one whose ``until`` has come."""
         try:
             with self._path(key).open("rb") as handle:
                 entry = json.loads(handle.read(MAX_ENTRY_BYTES))
-            rows = entry["findings"]
-            if entry["key"] != key or not hmac.compare_digest(entry["mac"], self._mac(key, rows)):
+            rows, until = entry["findings"], entry["until"]
+            if entry["key"] != key or not hmac.compare_digest(entry["mac"], self._mac(key, rows, until)):
+                return None
+            if until is not None and clock.current() >= datetime.fromisoformat(until):
                 return None
             return [_finding(row) for row in rows]
         except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
-    def put(self, key: str, findings: list[Finding]) -> None:
+    def put(self, key: str, findings: list[Finding], until: datetime | None = None) -> None:
+        """Store the findings of this key, which hold until ``until`` (None: for as long as the key)."""
         path = self._path(key)
         rows = [f.to_dict() for f in findings]
+        stamp = until.isoformat() if until else None
         try:
             if not (self.folder / "CACHEDIR.TAG").exists():
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -114,7 +119,8 @@ class Cache:
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump({"key": key, "mac": self._mac(key, rows), "findings": rows}, handle, ensure_ascii=False)
+                    entry = {"key": key, "mac": self._mac(key, rows, stamp), "until": stamp, "findings": rows}
+                    json.dump(entry, handle, ensure_ascii=False)
                 os.replace(tmp, path)
             except BaseException:
                 with contextlib.suppress(OSError):

@@ -229,7 +229,9 @@ def _paths_problems(pipeline, named: list[Path], *, quiet: bool) -> bool:
     discovery = pipeline.discovery
     for path in discovery.missing:
         print(f"iolint: {path}: No such file or directory", file=sys.stderr)
-    empty = False
+    empty = discovery.stdin_empty
+    if empty:
+        print("iolint: stdin is empty: nothing to check", file=sys.stderr)
     for folder, walked in discovery.folders.items():
         if walked.found:
             continue

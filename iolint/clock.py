@@ -16,6 +16,27 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "October", "November", "December")  # fmt: skip
 
 
+def current() -> datetime:
+    """The real time, when no ``now`` is given (one place, so that tests can move it)."""
+    return datetime.now(UTC)
+
+
+class Horizon:
+    """Until when the findings made with the real clock hold: a check whose verdict or message
+    depends on the time notes the earliest instant it could change; ``until`` is the earliest
+    noted since ``reset``. The cache drops an entry at that instant."""
+
+    def __init__(self):
+        self.until: datetime | None = None
+
+    def reset(self) -> None:
+        self.until = None
+
+    def note(self, instant: datetime) -> None:
+        if self.until is None or instant < self.until:
+            self.until = instant
+
+
 def moment(text: str) -> datetime:
     """An ISO 8601 date or date-time given to iolint (``--now``); naive means UTC. ValueError if
     it is none."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from iolint.clock import Horizon
 from iolint.privacy import DEFAULT, Privacy
 
 
@@ -15,3 +16,4 @@ class Context:
     features: frozenset[str] = frozenset()  # premium features the sender declares it uses
     variants: int | None = None  # for a template: how many of its variants are rendered
     privacy: Privacy = field(default=DEFAULT, compare=False)  # detection and masking for this run
+    horizon: Horizon = field(default_factory=Horizon, compare=False)  # until when real-clock findings hold

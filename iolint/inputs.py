@@ -82,6 +82,7 @@ class Discovery:
 
     missing: list[Path] = field(default_factory=list)
     folders: dict[Path, Walked] = field(default_factory=dict)
+    stdin_empty: bool = False  # `-` was named and standard input held nothing
 
 
 def discover(
@@ -230,6 +231,26 @@ def sniff(first_line: bytes) -> str:
     return "jsonl" if isinstance(value, dict) else "json"
 
 
+def is_batch(data: bytes) -> bool:
+    """Whether unnamed input that is not one JSON document is a JSONL batch whose first line is
+    broken: more than one non-empty line, one of those after the first a whole JSON object."""
+    lines = [line.strip() for line in data.splitlines() if line.strip()]
+    if len(lines) < 2 or not any(line[:1] == b"{" and line[-1:] == b"}" for line in lines[1:]):
+        return False
+    try:
+        json.loads(data)
+        return False
+    except ValueError:
+        pass
+    for line in lines[1:]:
+        try:
+            if isinstance(json.loads(line), dict):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
 def _check_text(linter, kind: str, text: str | Problem, display: str, explicit: bool) -> Iterator[Finding]:
     if isinstance(text, Problem):
         yield from _problem(linter, text, display)
@@ -242,9 +263,10 @@ def _check_text(linter, kind: str, text: str | Problem, display: str, explicit: 
     if payloads and not any(loaders.looks_like_message(i.data) for i in payloads):
         # package.json, CI workflows and the like are no messages: say so only when asked.
         if explicit:
+            hint = " (a template? name it with --stdin-filename NAME.io.yaml)" if display == STDIN else ""
             yield from _problem(
                 linter,
-                Problem(ProblemKind.NOT_A_MESSAGE, "does not look like an IO message: not checked", 1, 1),
+                Problem(ProblemKind.NOT_A_MESSAGE, f"does not look like an IO message: not checked{hint}", 1, 1),
                 display,
             )
         return

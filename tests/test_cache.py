@@ -227,3 +227,46 @@ def test_a_new_secret_invalidates_the_cache(run_cli, tmp_path, calls, monkeypatc
     check(run_cli, tmp_path)
     check(run_cli, tmp_path)
     assert calls == ["a.json"] * 2
+
+
+def test_an_entry_holds_until_a_due_date_in_it_passes(run_cli, tmp_path, calls, monkeypatch):
+    """Without --now, IO304 compares with the exact time: an entry made before a due date is a
+    miss once the due date has passed, and one naming the minute ("now: HH:MM") after that minute."""
+    from datetime import UTC, datetime, timedelta
+
+    from iolint import clock
+
+    start = datetime(2026, 3, 10, 10, 0, 0, tzinfo=UTC)
+    due = (start + timedelta(seconds=50)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    payload = {**PAYLOAD, "content": {**PAYLOAD["content"], "due_date": due}}
+    (tmp_path / "a.json").write_text(json.dumps(payload), "utf-8")
+
+    def at(seconds, *args):
+        monkeypatch.setattr(clock, "current", lambda: start + timedelta(seconds=seconds))
+        calls.clear()
+        code, out, err = run_cli("check", "--format", "json", *args, cwd=tmp_path)
+        return [f["message"] for f in json.loads(out) if f["code"] == "IO304"]
+
+    assert at(0) == [] and calls == ["a.json"]
+    assert at(10) == [] and calls == []  # cached: the due date is still ahead
+    past = at(60)
+    assert calls == ["a.json"]  # the due date has passed: the entry is a miss
+    assert past == at(60, "--no-cache") and "(now: 10/03/2026 11:01)" in past[0]
+    assert at(70) == past and calls == []  # cached within the minute it names
+    later = at(120)
+    assert calls == ["a.json"] and "(now: 10/03/2026 11:02)" in later[0]
+    assert later == at(120, "--no-cache")
+
+
+def test_with_now_given_an_entry_holds_whatever_the_clock(run_cli, tmp_path, calls, monkeypatch):
+    from datetime import UTC, datetime
+
+    from iolint import clock
+
+    payload = {**PAYLOAD, "content": {**PAYLOAD["content"], "due_date": "2025-01-01T00:00:50Z"}}
+    (tmp_path / "a.json").write_text(json.dumps(payload), "utf-8")
+    first = check(run_cli, tmp_path)
+    monkeypatch.setattr(clock, "current", lambda: datetime(2099, 1, 1, tzinfo=UTC))
+    calls.clear()
+    assert check(run_cli, tmp_path) == first
+    assert calls == []

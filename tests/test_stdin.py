@@ -69,8 +69,38 @@ def test_a_pretty_payload_a_batch_and_yaml_are_told_apart(run_cli, tmp_path, std
     assert check(run_cli, tmp_path, "-")[:2] == (1, [("-", 1, "IO121")])
     stdin(json.dumps([GOOD, BAD]))  # a JSON list on one line
     assert check(run_cli, tmp_path, "-")[1] == [("-", 1, "IO121")]
-    stdin("")
-    assert check(run_cli, tmp_path, "-")[1] == [("-", 1, "IO004")]
+
+
+@pytest.mark.parametrize("text", ["", "\n  \n"], ids=["nothing", "blank lines"])
+def test_empty_stdin_is_an_error(run_cli, tmp_path, stdin, text):
+    """A generator that produced nothing must not pass CI, as a folder named with nothing to check."""
+    stdin(text)
+    assert check(run_cli, tmp_path, "-") == (2, [], "iolint: stdin is empty: nothing to check\n")
+    stdin(text)
+    assert check(run_cli, tmp_path, "-", "--stdin-filename", "batch.jsonl")[0] == 2
+
+
+def test_a_batch_whose_first_line_is_broken_is_checked_line_by_line(run_cli, tmp_path, stdin):
+    text = '{"fiscal_code": "RSSMRA85T10A562X", "content": {\n' + json.dumps(BAD) + "\n\n" + json.dumps(GOOD) + "\n"
+    (tmp_path / "batch.jsonl").write_text(text, "utf-8")
+    code, named, _ = check(run_cli, tmp_path, "batch.jsonl")
+    assert code == 1 and ("batch.jsonl", 1, "IO002") in named and ("batch.jsonl", 2, "IO121") in named
+    stdin(text)
+    assert check(run_cli, tmp_path, "-") == (code, [("-", line, rule) for _, line, rule in named], "")
+    stdin(text)  # named as one JSON document, it is one
+    assert check(run_cli, tmp_path, "-", "--stdin-filename", "one.json")[1] == [("one.json", 2, "IO002")]
+    stdin(json.dumps(BAD, indent=2))  # a pretty payload is one document, not a batch
+    assert check(run_cli, tmp_path, "-")[1] == [("-", 2, "IO121")]
+
+
+def test_an_unnamed_template_is_told_to_name_itself(run_cli, tmp_path, stdin):
+    stdin('subject: "Avviso per {{ nome }}"\nmarkdown: "{{ testo }}"\n')
+    code, out, _ = run_cli("check", "--no-cache", "--format", "json", "-", cwd=tmp_path)
+    assert [f["code"] for f in json.loads(out)] == ["IO004"]
+    assert "name it with --stdin-filename NAME.io.yaml" in json.loads(out)[0]["message"]
+    (tmp_path / "x.yaml").write_text('subject: "{{ nome }}"\n', "utf-8")
+    code, out, _ = run_cli("check", "--no-cache", "--format", "json", "x.yaml", cwd=tmp_path)
+    assert "--stdin-filename" not in out  # a file has a name already
 
 
 def test_stdin_filename_names_it_for_messages_config_and_suppressions(run_cli, tmp_path, stdin):

@@ -191,13 +191,13 @@ class Pipeline:
             unit.findings = self._guarded(unit.task, unit.stream)
         elif unit.pending is not None:
             try:
-                unit.findings = unit.pending.result() if isinstance(unit.pending, Future) else unit.pending()
+                unit.findings, until = unit.pending.result() if isinstance(unit.pending, Future) else unit.pending()
             except Exception as exc:  # one file's failure must not cost the others their findings
                 self._failed(unit.task, exc)
                 unit.findings = []
             else:
                 if unit.key:
-                    self.cache.put(unit.key, unit.findings)
+                    self.cache.put(unit.key, unit.findings, until)
         return unit
 
     def suppressed(self, unit: Unit) -> Unit:

@@ -16,14 +16,34 @@ def stdin(run, unit) -> None:
     handle = sys.stdin.buffer
     first = handle.readline(loaders.MAX_LINE_BYTES + 1)
     kind = inputs.sniff(first) if unit.task.kind == "sniff" else unit.task.kind
+    data = None
+    if kind != "jsonl":
+        data = first + handle.read(loaders.MAX_FILE_BYTES + 1 - len(first))
+        if unit.task.kind == "sniff" and len(data) <= loaders.MAX_FILE_BYTES and inputs.is_batch(data):
+            kind = "jsonl"  # its first line is broken, not the batch: each line is checked
     unit.task = task = replace(unit.task, kind=kind)
-    if kind == "jsonl":
-        run.texts[task.display] = None  # not kept: it may be huge
-        lines = chain(loaders.read_lines(io.BytesIO(first)), loaders.read_lines(handle))
-        unit.stream = _lines(run, task, lines)
+    if not first or (data is not None and not data.strip()):
+        run.discovery.stdin_empty = True  # an error, as a folder named with nothing to check
+        unit.findings = []
+    elif kind == "jsonl":
+        run.texts[task.display] = data  # None when streamed: it may be huge
+        if data is not None:
+            lines = loaders.read_lines(io.BytesIO(data))
+        else:
+            lines = chain(loaders.read_lines(io.BytesIO(first)), loaders.read_lines(handle))
+        unit.stream = _lines(run, task, _noted_if_blank(run, lines))
     else:
-        unit.data = first + handle.read(loaders.MAX_FILE_BYTES + 1 - len(first))
+        unit.data = data
         run.texts[task.display] = unit.data
+
+
+def _noted_if_blank(run, lines):
+    """The lines of a streamed batch; one of blank lines only is empty stdin, known at its end."""
+    blank = True
+    for line in lines:
+        blank = blank and isinstance(line, str) and not line.strip()
+        yield line
+    run.discovery.stdin_empty = run.discovery.stdin_empty or blank
 
 
 def big_batch(run, task):

@@ -4,6 +4,7 @@ directives applied. What a worker process runs (``iolint.pipeline.parallel``) is
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from iolint import inputs
@@ -21,8 +22,10 @@ class Task:
     kind: str | None = None  # standard input only: "json", "yaml", "jsonl", "template" or "sniff" (unnamed)
 
 
-def check_task(linter, task: Task, data: bytes | None) -> list[Finding]:
-    """The findings of one file (or of standard input), inline directives applied, sorted."""
+def check_task(linter, task: Task, data: bytes | None) -> tuple[list[Finding], datetime | None]:
+    """The findings of one file (or of standard input), inline directives applied, sorted, and
+    the instant they may stop holding (``Horizon``; None: they hold for the whole run's key)."""
+    linter.context.horizon.reset()
     if task.kind:
         findings = inputs.check_data(linter, task.kind, data, task.display)
     else:
@@ -31,7 +34,7 @@ def check_task(linter, task: Task, data: bytes | None) -> list[Finding]:
     if kind in ("yaml", "template") and data and b"iolint" in data:  # JSON holds no comments
         text = data.decode("utf-8", "replace")
         findings = linter.gate.directives(text, findings, task.display, kind)
-    return sorted(findings, key=Finding.sort_key)
+    return sorted(findings, key=Finding.sort_key), linter.context.horizon.until
 
 
 def read(path: Path) -> bytes | None:
