@@ -58,7 +58,11 @@ def read(path: Path, display: str) -> dict:
         raise ConfigError(f"cannot read the baseline {display}: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:
         raise ConfigError(f"the baseline {display} is over {MAX_BYTES:,} bytes")
-    hint = f"(write one with `iolint baseline {display}`)"
+    # Not `iolint baseline {display}`: it refuses to overwrite a file that is not a baseline.
+    hint = (
+        "(`iolint baseline iolint-baseline.json [PATHS...]` writes one; it overwrites no file that is not "
+        "a baseline, so delete a damaged one first)"
+    )
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:

@@ -187,7 +187,8 @@ def _output(path: Path | None):
 
 
 def run_baseline(args) -> int:
-    """Write the current findings as accepted: never a failing exit, whatever they are."""
+    """Write the current findings as accepted: never a failing exit, whatever they are (a path
+    named that does not exist, or a folder named with nothing to check, is an error)."""
     from collections import Counter
 
     from iolint import baseline, secret
@@ -216,32 +217,18 @@ def run_baseline(args) -> int:
         rel = pipeline.relative(shown)
         for finding in findings:
             accepted[baseline.key(finding, rel)] += 1
+    # Written whole or not at all: a mistyped path would leave its files' findings out.
+    if _paths_problems(pipeline, args.paths, quiet=args.quiet) or pipeline.errors:
+        print(f"iolint: {display(args.file)} not written: fix the paths named, or the errors above", file=sys.stderr)
+        return EXIT_ERROR
     count = baseline.write(args.file, accepted, secret.key_id(secret.load(root)))
     if not args.quiet:
         print(f"iolint: {display(args.file)} accepts {count} finding(s) in {files} file(s)", file=sys.stderr)
-    return EXIT_ERROR if _paths_problems(pipeline, args.paths, quiet=args.quiet) or pipeline.errors else EXIT_OK
+    return EXIT_OK
 
 
 def _paths_problems(pipeline, named: list[Path], *, quiet: bool) -> bool:
-    """Say which paths named do not exist and which folders named held nothing to check: such
-    a run is an error (a mistyped folder must not keep CI green). The default folder, not
-    named, is only noted."""
-    discovery = pipeline.discovery
-    for path in discovery.missing:
-        print(f"iolint: {path}: No such file or directory", file=sys.stderr)
-    empty = discovery.stdin_empty
-    if empty:
-        print("iolint: stdin is empty: nothing to check", file=sys.stderr)
-    for folder, walked in discovery.folders.items():
-        if walked.found:
-            continue
-        why = walked.why_nothing(pipeline.config.include)
-        if folder in named:
-            empty = True
-            print(f"iolint: {folder}: nothing to check in this folder: {why}", file=sys.stderr)
-        elif not quiet:
-            print(f"iolint: nothing to check in the current folder: {why}", file=sys.stderr)
-    return bool(discovery.missing) or empty
+    return cli_options.paths_problems(pipeline.discovery, pipeline.config.include, named, quiet=quiet)
 
 
 def run_rules(args) -> int:

@@ -1,5 +1,5 @@
-"""The command-line options ``iolint check`` and ``iolint baseline`` share, how their values are read, and
-the check of what they select."""
+"""The command-line options ``iolint check`` and ``iolint baseline`` share, how their values are read,
+the check of what they select, and what is said about the paths named (``iolint preview`` too)."""
 
 from __future__ import annotations
 
@@ -93,3 +93,26 @@ def check_selection(config, tokens: list[str]) -> None:
     problems = ruleset.rule_options(rules, config.rule_options)[1]
     if problems:
         raise ConfigError(ruleset.options_error(problems))
+
+
+def paths_problems(discovery, include: list[str], named: list[Path], *, quiet: bool) -> bool:
+    """Say which paths named do not exist and which folders named held nothing to check: such
+    a run is an error (a mistyped folder must not keep CI green). The default folder, not
+    named, is only noted."""
+    import sys
+
+    for path in discovery.missing:
+        print(f"iolint: {path}: No such file or directory", file=sys.stderr)
+    empty = discovery.stdin_empty  # `-` named and nothing on it
+    if empty:
+        print("iolint: stdin is empty: nothing to check", file=sys.stderr)
+    for folder, walked in discovery.folders.items():
+        if walked.found:
+            continue
+        why = walked.why_nothing(include)
+        if folder in named:
+            empty = True
+            print(f"iolint: {folder}: nothing to check in this folder: {why}", file=sys.stderr)
+        elif not quiet:
+            print(f"iolint: nothing to check in the current folder: {why}", file=sys.stderr)
+    return bool(discovery.missing) or empty

@@ -290,3 +290,36 @@ def test_a_malformed_suppressions_file_is_a_finding_never_a_traceback(run_cli, t
         assert "IO201" not in codes and "IO904" not in codes
     else:
         assert {"IO201", "IO904"} <= codes
+
+
+# -- a mistyped path never rewrites a baseline ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "named, says",
+    [
+        (["typo.json"], "typo.json: No such file or directory"),
+        (["tari.json", "typo.json"], "typo.json: No such file or directory"),
+        (["tari.json", "empty"], "empty: nothing to check in this folder"),
+    ],
+)
+def test_a_missing_path_or_an_empty_folder_named_leaves_the_baseline_untouched(run_cli, tmp_path, named, says):
+    (tmp_path / "tari.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    (tmp_path / "empty").mkdir()
+    code, _, err = run(run_cli, tmp_path, "baseline", "iolint-baseline.json", "tari.json")
+    assert code == 0, err
+    before = (tmp_path / "iolint-baseline.json").read_bytes()
+    code, _, err = run(run_cli, tmp_path, "baseline", "iolint-baseline.json", *named)
+    assert code == 2 and says in err
+    assert "iolint-baseline.json not written" in err and "accepts" not in err
+    assert (tmp_path / "iolint-baseline.json").read_bytes() == before
+    code, _, err = run(run_cli, tmp_path, "baseline", "new-baseline.json", *named)
+    assert code == 2 and not (tmp_path / "new-baseline.json").exists()
+
+
+def test_a_payload_given_as_baseline_is_not_said_to_be_one_to_write(run_cli, tmp_path):
+    (tmp_path / "tari.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    code, _, err = run(run_cli, tmp_path, "check", "tari.json", "--baseline", "tari.json")
+    assert code == 2 and "tari.json is not an iolint baseline" in err
+    assert "iolint baseline tari.json" not in err
+    assert "iolint baseline iolint-baseline.json" in err

@@ -69,6 +69,7 @@ def file_name(display: str, label: str | None, taken: set[str]) -> str:
 def run_preview(args) -> int:
     from iolint import config as cfg
     from iolint.appview import browser, page, sources
+    from iolint.cli_options import paths_problems
 
     browser_path = None
     if args.png:
@@ -120,9 +121,17 @@ def run_preview(args) -> int:
         (out / "index.html").write_text(page.index(found, written, options), encoding="utf-8")
     except OSError as exc:
         return _error(f"cannot write in {out}: {exc.strerror or exc}")
+    # As `iolint check`: a path named that does not exist, or a folder with nothing to show,
+    # fails the run, after the pages of the others are written.
+    named = [Path(p) for p in args.paths]
+    problems = paths_problems(collector.discovery, config.include, named, quiet=False)
     count = len(written)
     if not count:
-        return _error(f"no message to preview: {out / 'index.html'} lists what was read and why")
+        return (
+            EXIT_ERROR
+            if problems
+            else _error(f"no message to preview: {out / 'index.html'} lists what was read and why")
+        )
     print(f"iolint: {count} page(s) and index.html written to {out}", file=sys.stderr)
     if browser_path:
         try:
@@ -131,7 +140,7 @@ def run_preview(args) -> int:
         except browser.BrowserError as exc:
             return _error(str(exc))
         print(f"iolint: {count} screenshot(s) taken with {browser_path}", file=sys.stderr)
-    return EXIT_OK
+    return EXIT_ERROR if problems else EXIT_OK
 
 
 def _error(message: str) -> int:

@@ -467,3 +467,17 @@ def test_png_without_a_browser_is_a_clear_error(run_cli, tmp_path, monkeypatch):
         "preview", ROOT / "examples/payloads/good", "-o", tmp_path / "out", "--png", "--browser", tmp_path / "nope"
     )
     assert code == 2 and "no such program" in err
+
+
+def test_command_with_a_missing_path_says_so_and_fails(run_cli, tmp_path):
+    good = ROOT / "examples/payloads/good"
+    code, _, err = run_cli("preview", good, tmp_path / "typo.json", "-o", tmp_path / "out")
+    # As `iolint check` does: the other paths are still shown, and the run fails.
+    assert code == 2 and f"{tmp_path / 'typo.json'}: No such file or directory" in err
+    assert "page(s) and index.html written" in err and list((tmp_path / "out").glob("*.html"))
+    code, _, err = run_cli("preview", tmp_path / "typo.json", "-o", tmp_path / "out2")
+    assert code == 2 and "typo.json: No such file or directory" in err
+    assert "lists what was read and why" not in err
+    (tmp_path / "empty").mkdir()
+    code, _, err = run_cli("preview", good, tmp_path / "empty", "-o", tmp_path / "out3")
+    assert code == 2 and "empty: nothing to check in this folder" in err
