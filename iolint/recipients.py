@@ -51,10 +51,13 @@ def check_recipients(linter, template: Path, recipients: Path, display: str) -> 
     try:
         prepared = PreparedTemplate(template)
     except RenderError:  # what is wrong with the template is reported on it: it is checked in the same run
+        message = (
+            f"no row was rendered: {paths.display(template)} has errors, reported on it, that keep it from "
+            "being rendered; fix them and check again"
+        )
         found = linter.gate.report(
             TemplateReport.NOT_CHECKED,
-            f"no row was rendered: {paths.display(template)} has errors, reported on it, that keep it from being rendered; "
-            "fix them and check again",
+            message,
             file=display,
             line=1,
             column=1,

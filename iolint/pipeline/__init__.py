@@ -10,9 +10,10 @@ carries an input from its bytes to the findings the caller reports. Discovery yi
 worker: the engine's work is submitted to a process pool, ``parallel``), the others in input order.
 Findings of a file come sorted; a JSONL batch of ``STREAM_BYTES`` or more streams in file order
 instead, in bounded memory, and is never cached, as are standard input's batches and the rows of
-a recipients CSV: with ``--recipients``, each template is checked as any template, then followed by
-an input of its own, at the CSV's path, for the rows rendered with it. The engine is built only when an input is not in the cache, so a run whose
-files are all cached does not import the checks, nor presidio.
+a recipients CSV: with ``--recipients``, each template is checked as any template, then followed
+by an input of its own, at the CSV's path, for the rows rendered with it. The engine is built only
+when an input is not in the cache, so a run whose files are all cached does not import the checks,
+nor presidio.
 """
 
 from __future__ import annotations
