@@ -144,6 +144,7 @@ def run_check(args) -> int:
         if refused:
             print(f"iolint: {refused}", file=sys.stderr)
             return EXIT_ERROR
+    checked = pipeline.run(paths, force_exclude=args.force_exclude)  # a usage error raises here, before any output
     summary = Summary(quiet=args.quiet)
     with _output(args.output_file) as out:
         report = cls(
@@ -155,7 +156,7 @@ def run_check(args) -> int:
             family_of=pipeline.family_of,
         )
         report.start()
-        for shown, findings in pipeline.run(paths, force_exclude=args.force_exclude):
+        for shown, findings in checked:
             summary.files += 1
             report.file(shown)
             for finding in findings:

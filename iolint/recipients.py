@@ -3,6 +3,7 @@
 The CSV's header names the template's variables, plus ``fiscal_code`` for the recipient. Each
 row is rendered in the sandbox and checked with the payload rules and the batch rules (a mass
 mailing, a citizen twice), as a line of a JSONL batch would be; findings point at the CSV line.
+The template itself is checked as a template, apart (``iolint.pipeline``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from iolint import paths
 from iolint.finding import Finding
 from iolint.loaders import Item, Problem, ProblemKind
 
@@ -38,13 +40,30 @@ def cell_value(kind: str | None, text: str) -> object:
 
 
 def check_recipients(linter, template: Path, recipients: Path, display: str) -> Iterator[Finding]:
-    """Findings for every row of ``recipients`` rendered with ``template``; ``display`` names the CSV."""
+    """Findings for every row of ``recipients`` rendered with ``template``; ``display`` names the CSV.
+
+    The template's own findings are not among them: the caller checks it as any template. When
+    its errors keep it from being rendered, no row is, and one finding (IO727) says so.
+    """
+    from iolint.checks.template import TemplateReport
     from iolint.templates import PreparedTemplate, RenderError
 
     try:
         prepared = PreparedTemplate(template)
-    except RenderError as exc:
-        yield from _problems(linter, [Problem(ProblemKind.UNREADABLE, str(exc))], display)
+    except RenderError:  # what is wrong with the template is reported on it: it is checked in the same run
+        message = (
+            f"no row was rendered: {paths.display(template)} has errors, reported on it, that keep it from "
+            "being rendered; fix them and check again"
+        )
+        found = linter.gate.report(
+            TemplateReport.NOT_CHECKED,
+            message,
+            file=display,
+            line=1,
+            column=1,
+        )
+        if found:
+            yield found
         return
     try:
         handle = recipients.open(newline="", encoding="utf-8-sig")

@@ -52,3 +52,57 @@ def test_columns_that_are_no_variable_are_reported(run_cli, project):
     _, found, _ = check(run_cli, project, "--recipients", "bad.csv")
     assert [(f["line"], f["code"]) for f in found] == [(1, "IO002")]
     assert "nome" in found[0]["message"]
+
+
+def lint(run_cli, project, *args):
+    code, out, err = run_cli("check", "--format", "json", "--now", "2030-01-01", "--no-cache", *args, cwd=project)
+    return code, json.loads(out), err
+
+
+def careless(project):
+    """The example template with a misspelled key, a name in its title and a variable it never uses."""
+    text = (project / "avviso.io.yaml").read_text("utf-8")
+    text = text.replace("\ndue_date:", "\ndue_data:").replace(
+        "subject: Nuovo avviso di pagamento TARI", 'subject: "Avviso TARI per {{ intestatario }}"'
+    )
+    (project / "careless.io.yaml").write_text(text + "  inutile: {sample: x}\n", encoding="utf-8")
+    rows = (project / "tari.csv").read_text("utf-8").splitlines()
+    rows = [rows[0] + ",inutile"] + [row + ",x" for row in rows[1:]]
+    (project / "rows.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_template_is_still_checked_as_a_template(run_cli, project, jobs):
+    careless(project)
+    _, alone, _ = lint(run_cli, project, "careless.io.yaml")
+    assert {"IO703", "IO711", "IO715"} <= {f["code"] for f in alone}
+    code, found, _ = lint(run_cli, project, "--jobs", jobs, "--recipients", "rows.csv", "careless.io.yaml")
+    assert code == 1
+    assert [f for f in found if f["file"] == "careless.io.yaml"] == alone
+    rows = [(f["line"], f["code"]) for f in found if f["file"] == "rows.csv"]
+    assert (3, "IO205") in rows and (5, "IO131") in rows  # the rows are rendered and checked all the same
+    assert {f["file"] for f in found} == {"careless.io.yaml", "rows.csv"}
+
+
+def test_a_template_that_cannot_be_rendered_renders_no_row(run_cli, project):
+    text = (project / "avviso.io.yaml").read_text("utf-8").replace("{{ anno }}", "{{ anno }")
+    (project / "broken.io.yaml").write_text(text, encoding="utf-8")
+    _, alone, _ = lint(run_cli, project, "broken.io.yaml")
+    assert "IO701" in {f["code"] for f in alone}
+    code, found, _ = lint(run_cli, project, "--recipients", "tari.csv", "broken.io.yaml")
+    assert code == 1
+    assert [f for f in found if f["file"] == "broken.io.yaml"] == alone  # its errors, where they are
+    rows = [f for f in found if f["file"] == "tari.csv"]
+    assert [(f["line"], f["code"]) for f in rows] == [(1, "IO727")]  # one finding says no row was rendered
+    assert "no row was rendered" in rows[0]["message"] and "broken.io.yaml" in rows[0]["message"]
+
+
+@pytest.mark.parametrize("paths", [[], ["msg.json"], ["missing.io.yaml"]])
+def test_recipients_without_a_template_is_a_usage_error(run_cli, tmp_path, paths):
+    shutil.copy(CSV, tmp_path / "tari.csv")
+    (tmp_path / "msg.json").write_text('{"content": {"subject": "Avviso", "markdown": "Testo"}}', encoding="utf-8")
+    code, out, err = run_cli("check", "--no-cache", "--recipients", "tari.csv", *paths, cwd=tmp_path)
+    assert code == 2
+    assert out == ""
+    assert "--recipients tari.csv: no template file" in err
+    assert "Traceback" not in err

@@ -10,8 +10,10 @@ carries an input from its bytes to the findings the caller reports. Discovery yi
 worker: the engine's work is submitted to a process pool, ``parallel``), the others in input order.
 Findings of a file come sorted; a JSONL batch of ``STREAM_BYTES`` or more streams in file order
 instead, in bounded memory, and is never cached, as are standard input's batches and the rows of
-a recipients CSV. The engine is built only when an input is not in the cache, so a run whose
-files are all cached does not import the checks, nor presidio.
+a recipients CSV: with ``--recipients``, each template is checked as any template, then followed
+by an input of its own, at the CSV's path, for the rows rendered with it. The engine is built only
+when an input is not in the cache, so a run whose files are all cached does not import the checks,
+nor presidio.
 """
 
 from __future__ import annotations
@@ -106,8 +108,17 @@ class Pipeline:
     # -- running -----------------------------------------------------------------------------
 
     def run(self, paths, *, force_exclude=False) -> Iterator[tuple[str, Iterable[Finding]]]:
-        """(display path, findings) for every input, in order; findings are an iterator."""
+        """(display path, findings) for every input, in order; findings are an iterator.
+
+        With a recipients CSV the inputs are found here, before the first result is asked for:
+        a run with no template to render the CSV with is a ``ConfigError``.
+        """
         tasks = self.discover(paths, force_exclude)
+        if self.recipients:
+            tasks = self._with_recipients(list(tasks))
+        return self._run(tasks)
+
+    def _run(self, tasks) -> Iterator[tuple[str, Iterable[Finding]]]:
         stages = [getattr(self, name) for name in STAGES]
         ahead, behind = stages[:AHEAD], stages[AHEAD:]
         if self.jobs > 1:
@@ -136,6 +147,25 @@ class Pipeline:
         )
         return filter(None, (self._task(path, explicit, force_exclude) for path, explicit in found))
 
+    def _with_recipients(self, tasks: list[Task]) -> list[Task]:
+        """Each template checked as a template, then the CSV's rows rendered with it."""
+        templates = [task for task in tasks if not task.kind and inputs.is_template(task.path)]
+        if not templates:
+            from iolint.config import ConfigError
+
+            missing = "".join(f"; {path}: No such file or directory" for path in self.discovery.missing)
+            raise ConfigError(
+                f"--recipients {display(self.recipients)}: no template file (*.io.yaml) among the paths to render "
+                f"its rows with; name one, e.g. `iolint check --recipients rows.csv avviso.io.yaml`{missing}"
+            )
+        rows = display(self.recipients)
+        out = []
+        for task in tasks:
+            out.append(task)
+            if task in templates:
+                out.append(Task(self.recipients, rows, True, template=task.path))
+        return out
+
     def _task(self, path: Path, explicit: bool, force_exclude: bool) -> Task | None:
         if str(path) != inputs.STDIN:
             return Task(path, display(path), explicit)
@@ -150,12 +180,12 @@ class Pipeline:
     def read(self, unit: Unit) -> Unit:
         """The input's bytes, once; or a stream of findings for what is checked as it is read."""
         task = unit.task
-        if task.kind:
-            streams.stdin(self, unit)
-        elif self.recipients and inputs.is_template(task.path):
+        if task.template:
             from iolint.recipients import check_recipients
 
-            unit.stream = check_recipients(self.linter, task.path, self.recipients, display(self.recipients))
+            unit.stream = check_recipients(self.linter, task.template, task.path, task.display)
+        elif task.kind:
+            streams.stdin(self, unit)
         else:
             try:
                 size = task.path.stat().st_size

@@ -20,6 +20,7 @@ class Task:
     display: str
     explicit: bool
     kind: str | None = None  # standard input only: "json", "yaml", "jsonl", "template" or "sniff" (unnamed)
+    template: Path | None = None  # a recipients CSV only: the template its rows are rendered with
 
 
 def check_task(linter, task: Task, data: bytes | None) -> tuple[list[Finding], datetime | None]:
