@@ -25,3 +25,16 @@ def run_cli(capsys, monkeypatch, tmp_path):
 @pytest.fixture
 def python():
     return sys.executable
+
+
+# For the child processes that measure their own peak memory: VmHWM, not ru_maxrss, which Linux
+# carries over from the parent (pytest, hundreds of MB late in a run) through fork and exec.
+PEAK_RSS_KB = """
+def peak_rss_kb():
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""

@@ -20,6 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from iolint import loaders
+from tests.conftest import PEAK_RSS_KB
 from tests.strategies import NOW, json_values
 
 TIMEOUT = 60  # seconds per run: a hang fails the case
@@ -43,9 +44,10 @@ CONTROL = {
 BOOT = f"""
 import resource, sys
 resource.setrlimit(resource.RLIMIT_AS, ({ADDRESS_SPACE}, {ADDRESS_SPACE}))
+{PEAK_RSS_KB}
 from iolint.cli import main
 code = main(sys.argv[1:])
-print("peak_rss_kb=%d" % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+print("peak_rss_kb=%d" % peak_rss_kb(), file=sys.stderr)
 sys.exit(code)
 """
 

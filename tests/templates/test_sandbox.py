@@ -14,6 +14,7 @@ from iolint import inputs
 from iolint.engine import Linter
 from iolint.templates import RenderError, limits, render_file, sandbox
 from iolint.templates.render import compile_source, run
+from tests.conftest import PEAK_RSS_KB
 
 BODY = "Il tuo appuntamento allo sportello anagrafe è confermato, porta un documento d'identità valido."
 
@@ -202,9 +203,13 @@ ESCALATIONS = [
     ("{{ x['_y'] }}", "IO720"),
 ]
 
-CHILD = """
+CHILD = (
+    """
 import json, resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, (%d, %d))
+"""
+    + PEAK_RSS_KB.replace("%", "%%")
+    + """
 from pathlib import Path
 from iolint.cli import main
 from iolint.templates import RenderError, render_file
@@ -216,8 +221,9 @@ try:
 except RenderError as exc:
     rendered = "RenderError"
 print(json.dumps({"code": code, "rendered": rendered, "seconds": time.monotonic() - start,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": peak_rss_kb() / 1024}))
 """
+)
 ADDRESS_SPACE = 3 * 1024**3
 PEAK_MB = 400  # iolint with the templates and the checks loaded is about 100 MB
 
