@@ -10,11 +10,13 @@ written, or Python runs embedded in another program, the data is built in the pr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import subprocess
 import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from functools import cache
 from importlib.util import find_spec
@@ -53,17 +55,26 @@ def _cache_path(name: str) -> Path | None:
     return Path(folder) / f"{name}-{digest}"
 
 
+STALE_SECONDS = 30 * 24 * 3600
+
+
 def _write(path: Path, data: bytes) -> bool:
-    """Write atomically, and remove the same cache built for other package versions."""
+    """Write atomically, and remove the same cache built for other package versions when it has
+    not been written for ``STALE_SECONDS``: two installs in use side by side (a project's virtual
+    environment and pre-commit's) keep each its own, instead of rebuilding each other's."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
             f.write(data)
         os.replace(f.name, path)
         prefix = path.name.rsplit("-", 1)[0] + "-"
+        old = time.time() - STALE_SECONDS
         for stale in path.parent.glob(prefix + "*"):
-            if stale != path and not stale.name.startswith(path.name):  # keep this build's lock
-                stale.unlink(missing_ok=True)
+            if stale.name.startswith(path.name):  # this build, and its lock
+                continue
+            with contextlib.suppress(OSError):
+                if stale.stat().st_mtime < old:
+                    stale.unlink()
     except OSError:
         return False
     return True

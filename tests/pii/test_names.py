@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import unicodedata
 
 import pytest
@@ -113,3 +114,15 @@ def test_the_quick_condition_never_hides_a_name(text):
 
     if find_names(text):
         assert any(d.name == "IolintPersonRecognizer" for d in candidates(text))
+
+
+def test_a_build_keeps_other_installs_recent_caches_and_prunes_old_ones(tmp_path):
+    from iolint.pii import datacache
+
+    recent, old = tmp_path / "names.json-aaaa", tmp_path / "names.json-bbbb"
+    recent.write_bytes(b"{}")
+    old.write_bytes(b"{}")
+    past = time.time() - datacache.STALE_SECONDS - 60
+    os.utime(old, (past, past))
+    assert datacache._write(tmp_path / "names.json-cccc", b"{}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["names.json-aaaa", "names.json-cccc"]
