@@ -70,6 +70,11 @@ def test_the_counts_see_what_they_count():
     assert long_modules(limit=5)  # every package has a module longer than five lines
 
 
+_OUTSIDE = re.compile(r"(?<![\w.])\.\./[\w-]")  # a relative path that leaves the repository
+
+
 def test_no_module_points_outside_the_repository():
-    """A fresh clone has no ``../shared``: sources name public upstreams (pagopa/io-app, ...)."""
-    assert [str(p.relative_to(ROOT)) for p in _modules() if "../shared" in p.read_text("utf-8")] == []
+    """A fresh clone has nothing beside it: sources name public upstreams (pagopa/io-app, ...),
+    never a folder next to the checkout."""
+    assert _OUTSIDE.search("see ../notes/io-api.md") and not _OUTSIDE.search("an ellipsis.../y, 1..2")
+    assert [str(p.relative_to(ROOT)) for p in _modules() if _OUTSIDE.search(p.read_text("utf-8"))] == []
