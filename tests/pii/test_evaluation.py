@@ -3,6 +3,8 @@ on). ``python -m tests.pii.evaluate`` prints the tables; docs/pii.md says how th
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 import yaml
 
@@ -51,6 +53,7 @@ FLOORS = {
 TARGETS = (0.97, 0.95, 0.93)  # issue 9: precision, recall, person-name recall on titles never tuned on
 
 
+@functools.cache  # test_frozen_set and test_frozen_targets share one evaluation per set
 def frozen_figures(name: str) -> tuple[tuple[float, float, float], dict]:
     """A frozen set's figures and which of its generated regions are stale. Only figures leave this
     function, as plain floats: pytest would otherwise print the result's repr, titles included,

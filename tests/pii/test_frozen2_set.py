@@ -17,28 +17,11 @@ import yaml
 from stdnum import iban
 from stdnum.it import codicefiscale, iva
 
+from iolint.pii import kinds as pii_kinds
+
 SET = Path(__file__).with_name("frozen2_titles.yaml")
 
-KINDS = {
-    "IT_FISCAL_CODE",
-    "IT_VAT_CODE",
-    "IBAN_CODE",
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "PERSON",
-    "IT_ADDRESS",
-    "DATE_OF_BIRTH",
-    "IT_LICENSE_PLATE",
-    "IT_IDENTITY_CARD",
-    "IT_PASSPORT",
-    "IT_DRIVER_LICENSE",
-    "HEALTH",
-    "JUDICIAL",
-    "RELIGION",
-    "TRADE_UNION",
-    "POLITICAL",
-    "SEX_LIFE",
-}
+KINDS = frozenset(pii_kinds.KINDS)  # a label is a kind iolint detects
 
 # Omocodia replaces digits of a codice fiscale with these letters.
 _D = "[0-9LMNPQRSTUV]"

@@ -15,27 +15,10 @@ import yaml
 from stdnum import iban
 from stdnum.it import codicefiscale, iva
 
+from iolint.pii import kinds as pii_kinds
+
 FILE = Path(__file__).with_name("frozen_titles.yaml")
-KINDS = {
-    "IT_FISCAL_CODE",
-    "IT_VAT_CODE",
-    "IBAN_CODE",
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "PERSON",
-    "IT_ADDRESS",
-    "DATE_OF_BIRTH",
-    "IT_LICENSE_PLATE",
-    "IT_IDENTITY_CARD",
-    "IT_PASSPORT",
-    "IT_DRIVER_LICENSE",
-    "HEALTH",
-    "JUDICIAL",
-    "RELIGION",
-    "TRADE_UNION",
-    "POLITICAL",
-    "SEX_LIFE",
-}
+KINDS = frozenset(pii_kinds.KINDS)  # a label is a kind iolint detects
 CF_RE = re.compile(r"[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]")
 IBAN_START_RE = re.compile(r"(?=[A-Z]{2}\d{2})")
 VAT_RE = re.compile(r"(?<!\d)\d{11}(?!\d)")
