@@ -144,7 +144,7 @@ def run_check(args) -> int:
         if refused:
             print(f"iolint: {refused}", file=sys.stderr)
             return EXIT_ERROR
-    checked = pipeline.run(paths, force_exclude=args.force_exclude)  # a usage error raises here, before any output
+    units = pipeline.units(paths, force_exclude=args.force_exclude)  # a usage error raises here, before any output
     summary = Summary(quiet=args.quiet)
     with _output(args.output_file) as out:
         report = cls(
@@ -156,10 +156,13 @@ def run_check(args) -> int:
             family_of=pipeline.family_of,
         )
         report.start()
-        for shown, findings in checked:
-            summary.files += 1
-            report.file(shown)
-            for finding in findings:
+        for unit in units:
+            if unit.skipped:
+                summary.skipped += 1
+            else:
+                summary.files += 1
+            report.file(unit.task.display, skipped=unit.skipped)
+            for finding in unit.findings:
                 summary.add(finding)
                 report.add(finding)
         # Config entries may be meant for files not named here (pre-commit names only some).
@@ -211,12 +214,13 @@ def run_baseline(args) -> int:
         )
     pipeline = _pipeline(args, config)
     accepted = Counter()
-    files = 0
+    files = skipped = 0
     paths = args.paths or [Path.cwd()]
-    for shown, findings in pipeline.run(paths, force_exclude=args.force_exclude):
-        files += 1
-        rel = pipeline.relative(shown)
-        for finding in findings:
+    for unit in pipeline.units(paths, force_exclude=args.force_exclude):
+        skipped += unit.skipped
+        files += not unit.skipped
+        rel = pipeline.relative(unit.task.display)
+        for finding in unit.findings:
             accepted[baseline.key(finding, rel)] += 1
     # Written whole or not at all: a mistyped path would leave its files' findings out.
     if _paths_problems(pipeline, args.paths, quiet=args.quiet) or pipeline.errors:
@@ -224,7 +228,8 @@ def run_baseline(args) -> int:
         return EXIT_ERROR
     count = baseline.write(args.file, accepted, secret.key_id(secret.load(root)))
     if not args.quiet:
-        print(f"iolint: {display(args.file)} accepts {count} finding(s) in {files} file(s)", file=sys.stderr)
+        more = f"; {skipped} file(s) skipped: not IO messages" if skipped else ""
+        print(f"iolint: {display(args.file)} accepts {count} finding(s) in {files} file(s){more}", file=sys.stderr)
     return EXIT_OK
 
 

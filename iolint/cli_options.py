@@ -96,9 +96,9 @@ def check_selection(config, tokens: list[str]) -> None:
 
 
 def paths_problems(discovery, include: list[str], named: list[Path], *, quiet: bool) -> bool:
-    """Say which paths named do not exist and which folders named held nothing to check: such
-    a run is an error (a mistyped folder must not keep CI green). The default folder, not
-    named, is only noted."""
+    """Say which paths named do not exist and which folders named held nothing to check (no
+    file found, or only files skipped as no IO message): such a run is an error (a mistyped
+    folder must not keep CI green). The default folder, not named, is only noted."""
     import sys
 
     for path in discovery.missing:
@@ -107,7 +107,7 @@ def paths_problems(discovery, include: list[str], named: list[Path], *, quiet: b
     if empty:
         print("iolint: stdin is empty: nothing to check", file=sys.stderr)
     for folder, walked in discovery.folders.items():
-        if walked.found:
+        if walked.checked:
             continue
         why = walked.why_nothing(include)
         if folder in named:
