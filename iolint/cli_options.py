@@ -77,6 +77,16 @@ def selection_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def recipients_option(command: argparse.ArgumentParser) -> None:
+    """``--recipients``, for ``check`` and ``baseline``: the rows a template is rendered with."""
+    command.add_argument(
+        "--recipients",
+        type=Path,
+        metavar="CSV",
+        help="a CSV of recipients: each template named is rendered and checked once per row",
+    )
+
+
 def check_selection(config, tokens: list[str]) -> None:
     """Refuse unknown rules in the selectors and unknown or mistyped rule options (ConfigError,
     with "did you mean"). Checked here because a run served from the cache, or with no file,
