@@ -148,3 +148,31 @@ def test_a_baseline_never_overwrites_the_recipients(run_cli, project):
     code, _, err = run_cli("baseline", "tari.csv", "avviso.io.yaml", "--recipients", "tari.csv", cwd=project)
     assert code == 2 and "not overwriting it" in err
     assert (project / "tari.csv").read_bytes() == before
+
+
+def test_the_csvs_io727_and_the_templates_are_apart_in_the_baseline(run_cli, project):
+    """A template that cannot be rendered has an IO727, and so has the CSV it renders no row of:
+    two findings of one rule on no field, which a baseline keeps apart by file and by value."""
+    text = (project / "avviso.io.yaml").read_text("utf-8").replace("{{ anno }}", "{{ anno }")
+    (project / "broken.io.yaml").write_text(text, encoding="utf-8")
+    code, _, err = baseline(run_cli, project, "broken.io.yaml", "--recipients", "tari.csv")
+    assert code == 0, err
+    entries = json.loads((project / "iolint-baseline.json").read_text("utf-8"))["entries"]
+    io727 = [e for e in entries if e["code"] == "IO727"]
+    assert sorted(e["file"] for e in io727) == ["broken.io.yaml", "tari.csv"]
+    assert io727[0]["fingerprint"] != io727[1]["fingerprint"] and all(e["count"] == 1 for e in io727)
+    _, found, _ = lint(run_cli, project, "broken.io.yaml", "--recipients", "tari.csv")
+    prints = {f["file"]: f["fingerprint"] for f in found if f["code"] == "IO727"}
+    assert prints == {e["file"]: e["fingerprint"] for e in io727}
+    code, found, _ = lint(
+        run_cli, project, "broken.io.yaml", "--recipients", "tari.csv", "--baseline", "iolint-baseline.json"
+    )
+    assert (code, found) == (0, [])
+    # Each entry accepts its own finding only: the template's alone leaves the CSV's reported.
+    data = json.loads((project / "iolint-baseline.json").read_text("utf-8"))
+    data["entries"] = [e for e in data["entries"] if e["file"] != "tari.csv"]
+    (project / "iolint-baseline.json").write_text(json.dumps(data), encoding="utf-8")
+    code, found, _ = lint(
+        run_cli, project, "broken.io.yaml", "--recipients", "tari.csv", "--baseline", "iolint-baseline.json"
+    )
+    assert [(f["file"], f["code"]) for f in found] == [("tari.csv", "IO727")]
