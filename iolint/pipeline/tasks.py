@@ -40,7 +40,7 @@ def check_task(linter, task: Task, data: bytes | None) -> tuple[list[Finding], d
     if kind in ("yaml", "template") and data and b"iolint" in data:  # JSON holds no comments
         text = data.decode("utf-8", "replace")
         findings = linter.gate.directives(text, findings, task.display, kind)
-    findings = sorted(findings, key=Finding.sort_key)
+    findings = sorted(findings, key=Finding.sort_key)  # first: the outcome is known once all are taken
     return findings, linter.context.horizon.until, outcome.skipped
 
 
