@@ -8,12 +8,13 @@ a file is read once. Findings made with the real clock may change within a day (
 at its instant, IO304 names the minute): an entry records until when they hold (``until``, the
 earliest such instant its checks noted, ``clock.Horizon``) and is a miss from then on.
 
-An entry carries its own name and an HMAC of its findings and ``until``, keyed by that name and the project's
-secret when there is one: a corrupt, truncated, foreign or hand-edited entry fails the check, is
-ignored, and is rewritten by the run. Entries are written atomically (a temporary file renamed
-over the entry), so concurrent runs (pre-commit runs several) cannot corrupt them. Only masked
-findings are stored, never with ``--show-values``. This module imports nothing heavy: a run whose
-files are all cached never loads the engine.
+An entry also records whether the file was skipped, holding no IO message (``skipped``). It
+carries its own name and an HMAC of its findings, ``until`` and ``skipped``, keyed by that name
+and the project's secret when there is one: a corrupt, truncated, foreign or hand-edited entry
+fails the check, is ignored, and is rewritten by the run. Entries are written atomically (a
+temporary file renamed over the entry), so concurrent runs (pre-commit runs several) cannot
+corrupt them. Only masked findings are stored, never with ``--show-values``. This module imports
+nothing heavy: a run whose files are all cached never loads the engine.
 """
 
 from __future__ import annotations
@@ -86,27 +87,30 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.base / key[:2] / f"{key}.json"
 
-    def _mac(self, key: str, rows: list, until: str | None) -> str:
-        body = json.dumps([rows, until], ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
+    def _mac(self, key: str, rows: list, until: str | None, skipped: bool) -> str:
+        body = json.dumps([rows, until, skipped], ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
         return hmac.new(key.encode() + b"\0" + self.seal, body, hashlib.sha256).hexdigest()
 
-    def get(self, key: str) -> list[Finding] | None:
-        """The findings of an intact entry of this key that still hold; None for no entry, one
-        that fails a check, or one whose ``until`` has come."""
+    def get(self, key: str) -> tuple[list[Finding], bool] | None:
+        """The findings of an intact entry of this key that still hold, and whether the file was
+        skipped; None for no entry, one that fails a check, or one whose ``until`` has come."""
         try:
             with self._path(key).open("rb") as handle:
                 entry = json.loads(handle.read(MAX_ENTRY_BYTES))
-            rows, until = entry["findings"], entry["until"]
-            if entry["key"] != key or not hmac.compare_digest(entry["mac"], self._mac(key, rows, until)):
+            rows, until, skipped = entry["findings"], entry["until"], entry["skipped"]
+            if not isinstance(skipped, bool):
+                return None
+            if entry["key"] != key or not hmac.compare_digest(entry["mac"], self._mac(key, rows, until, skipped)):
                 return None
             if until is not None and clock.current() >= datetime.fromisoformat(until):
                 return None
-            return [_finding(row) for row in rows]
+            return [_finding(row) for row in rows], skipped
         except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
-    def put(self, key: str, findings: list[Finding], until: datetime | None = None) -> None:
-        """Store the findings of this key, which hold until ``until`` (None: for as long as the key)."""
+    def put(self, key: str, findings: list[Finding], until: datetime | None = None, skipped: bool = False) -> None:
+        """Store the findings of this key, which hold until ``until`` (None: for as long as the key),
+        and whether the file was skipped (no IO message in it)."""
         path = self._path(key)
         rows = [f.to_dict() for f in findings]
         stamp = until.isoformat() if until else None
@@ -119,7 +123,8 @@ class Cache:
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    entry = {"key": key, "mac": self._mac(key, rows, stamp), "until": stamp, "findings": rows}
+                    mac = self._mac(key, rows, stamp, skipped)
+                    entry = {"key": key, "mac": mac, "until": stamp, "skipped": skipped, "findings": rows}
                     json.dump(entry, handle, ensure_ascii=False)
                 os.replace(tmp, path)
             except BaseException:

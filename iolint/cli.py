@@ -39,12 +39,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--baseline", type=Path, help="hide the findings this baseline accepts (see `iolint baseline`)")
-    check.add_argument(
-        "--recipients",
-        type=Path,
-        metavar="CSV",
-        help="a CSV of recipients: each template named is rendered and checked once per row",
-    )
+    cli_options.recipients_option(check)
     check.add_argument(
         "--show-values", action="store_true", help="print detected personal data unmasked (local debugging only)"
     )
@@ -52,6 +47,7 @@ def parser() -> argparse.ArgumentParser:
     baseline = sub.add_parser("baseline", help="accept the current findings: write them to a baseline file")
     baseline.add_argument("file", type=Path, help="the baseline to write, e.g. iolint-baseline.json")
     cli_options.selection_options(baseline)
+    cli_options.recipients_option(baseline)
 
     rules = sub.add_parser("rules", help="list the rule catalogue")
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
@@ -114,7 +110,7 @@ def _pipeline(args, config, *, baseline=None, show_values=False):
         jobs=args.jobs,
         cache=cache,
         baseline=baseline,
-        recipients=getattr(args, "recipients", None),
+        recipients=args.recipients,
         show_values=show_values,
         progress=sys.stderr.isatty() and not args.quiet,
         respect_gitignore=args.respect_gitignore,
@@ -144,7 +140,7 @@ def run_check(args) -> int:
         if refused:
             print(f"iolint: {refused}", file=sys.stderr)
             return EXIT_ERROR
-    checked = pipeline.run(paths, force_exclude=args.force_exclude)  # a usage error raises here, before any output
+    units = pipeline.units(paths, force_exclude=args.force_exclude)  # a usage error raises here, before any output
     summary = Summary(quiet=args.quiet)
     with _output(args.output_file) as out:
         report = cls(
@@ -156,10 +152,13 @@ def run_check(args) -> int:
             family_of=pipeline.family_of,
         )
         report.start()
-        for shown, findings in checked:
-            summary.files += 1
-            report.file(shown)
-            for finding in findings:
+        for unit in units:
+            if unit.skipped:
+                summary.skipped += 1
+            else:
+                summary.files += 1
+            report.file(unit.task.display, skipped=unit.skipped)
+            for finding in unit.findings:
                 summary.add(finding)
                 report.add(finding)
         # Config entries may be meant for files not named here (pre-commit names only some).
@@ -189,7 +188,8 @@ def _output(path: Path | None):
 
 def run_baseline(args) -> int:
     """Write the current findings as accepted: never a failing exit, whatever they are (a path
-    named that does not exist, or a folder named with nothing to check, is an error)."""
+    named that does not exist, a folder named with nothing to check, or a ``--recipients`` CSV that
+    does not exist, is an error)."""
     from collections import Counter
 
     from iolint import baseline, secret
@@ -197,9 +197,15 @@ def run_baseline(args) -> int:
     from iolint.paths import display
 
     config = _config(args)
-    refused = refused_baseline(args.file, [*(args.paths or [Path.cwd()]), config.source], config)
+    refused = refused_baseline(args.file, [*(args.paths or [Path.cwd()]), args.recipients, config.source], config)
     if refused:
         print(f"iolint: {refused}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.recipients and not args.recipients.is_file():  # `check` fails on it (IO001): never accept it
+        why = "not a file" if args.recipients.exists() else "No such file or directory"
+        print(
+            f"iolint: --recipients {display(args.recipients)}: {why}; {display(args.file)} not written", file=sys.stderr
+        )
         return EXIT_ERROR
     root = config.root
     if secret.load(root) is None:
@@ -211,12 +217,13 @@ def run_baseline(args) -> int:
         )
     pipeline = _pipeline(args, config)
     accepted = Counter()
-    files = 0
+    files = skipped = 0
     paths = args.paths or [Path.cwd()]
-    for shown, findings in pipeline.run(paths, force_exclude=args.force_exclude):
-        files += 1
-        rel = pipeline.relative(shown)
-        for finding in findings:
+    for unit in pipeline.units(paths, force_exclude=args.force_exclude):
+        skipped += unit.skipped
+        files += not unit.skipped
+        rel = pipeline.relative(unit.task.display)
+        for finding in unit.findings:
             accepted[baseline.key(finding, rel)] += 1
     # Written whole or not at all: a mistyped path would leave its files' findings out.
     if _paths_problems(pipeline, args.paths, quiet=args.quiet) or pipeline.errors:
@@ -224,7 +231,8 @@ def run_baseline(args) -> int:
         return EXIT_ERROR
     count = baseline.write(args.file, accepted, secret.key_id(secret.load(root)))
     if not args.quiet:
-        print(f"iolint: {display(args.file)} accepts {count} finding(s) in {files} file(s)", file=sys.stderr)
+        more = f"; {skipped} file(s) skipped: not IO messages" if skipped else ""
+        print(f"iolint: {display(args.file)} accepts {count} finding(s) in {files} file(s){more}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -77,6 +77,16 @@ def selection_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def recipients_option(command: argparse.ArgumentParser) -> None:
+    """``--recipients``, for ``check`` and ``baseline``: the rows a template is rendered with."""
+    command.add_argument(
+        "--recipients",
+        type=Path,
+        metavar="CSV",
+        help="a CSV of recipients: each template named is rendered and checked once per row",
+    )
+
+
 def check_selection(config, tokens: list[str]) -> None:
     """Refuse unknown rules in the selectors and unknown or mistyped rule options (ConfigError,
     with "did you mean"). Checked here because a run served from the cache, or with no file,
@@ -96,9 +106,9 @@ def check_selection(config, tokens: list[str]) -> None:
 
 
 def paths_problems(discovery, include: list[str], named: list[Path], *, quiet: bool) -> bool:
-    """Say which paths named do not exist and which folders named held nothing to check: such
-    a run is an error (a mistyped folder must not keep CI green). The default folder, not
-    named, is only noted."""
+    """Say which paths named do not exist and which folders named held nothing to check (no
+    file found, or only files skipped as no IO message): such a run is an error (a mistyped
+    folder must not keep CI green). The default folder, not named, is only noted."""
     import sys
 
     for path in discovery.missing:
@@ -107,7 +117,7 @@ def paths_problems(discovery, include: list[str], named: list[Path], *, quiet: b
     if empty:
         print("iolint: stdin is empty: nothing to check", file=sys.stderr)
     for folder, walked in discovery.folders.items():
-        if walked.found:
+        if walked.checked:
             continue
         why = walked.why_nothing(include)
         if folder in named:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fnmatch
 import io
-import json
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -56,10 +55,16 @@ class Walked:
 
     found: int = 0
     skipped: Counter = field(default_factory=Counter)  # (reason, "file" or "folder") -> count
+    not_messages: int = 0  # files found, read and skipped: no IO message in them (set by the pipeline)
+
+    @property
+    def checked(self) -> bool:
+        """Whether a file found in the folder was checked (not skipped as no IO message)."""
+        return self.found > self.not_messages
 
     def why_nothing(self, include: list[str]) -> str:
         """Why nothing was checked in the folder, for the error message."""
-        if not self.skipped:
+        if not (self.skipped or self.not_messages):
             return "it holds no files"
         reasons = {
             "name": f"not named like a payload or template ({', '.join(include)})",
@@ -67,6 +72,11 @@ class Walked:
             "gitignore": "ignored by .gitignore (--no-respect-gitignore checks them)",
         }
         parts = []
+        if n := self.not_messages:
+            parts.append(
+                f"{n} JSON/YAML file{'s' if n != 1 else ''} read that {'are' if n != 1 else 'is'} not IO "
+                f"message{'s' if n != 1 else ''} (empty, or no content, fiscal_code or feature_level_type)"
+            )
         for reason, text in reasons.items():
             counts = [
                 f"{n} {kind}{'s' if n != 1 else ''}" for kind in ("folder", "file") if (n := self.skipped[reason, kind])
@@ -92,8 +102,9 @@ def discover(
     force_exclude: bool = False,
     respect_gitignore: bool = True,
     discovery: Discovery | None = None,
-) -> Iterator[tuple[Path, bool]]:
-    """(file, explicit) pairs: files named on the command line, and files found in folders.
+) -> Iterator[tuple[Path, bool, Path | None]]:
+    """(file, explicit, folder) triples: files named on the command line (folder None), and
+    files found in folders (the folder named that they were found in).
 
     Files named explicitly are checked whatever their name, unless ``force_exclude`` (as the
     pre-commit hook does) and the config excludes them. While walking folders, files and
@@ -104,7 +115,7 @@ def discover(
     seen = set()
     for path in paths:
         if str(path) == STDIN:
-            yield path, True
+            yield path, True, None
         elif path.is_dir():
             walked = discovery.folders.setdefault(path, Walked())
             ignores = None
@@ -119,12 +130,12 @@ def discover(
             seen.add(path)
             if force_exclude:
                 if not (excluded(path, config) or not (included(path, config) or is_template(path))):
-                    yield path, False
+                    yield path, False, None
             else:
-                yield path, True
+                yield path, True, None
 
 
-def _walk(path: Path, config, seen: set, walked: Walked, ignores) -> Iterator[tuple[Path, bool]]:
+def _walk(path: Path, config, seen: set, walked: Walked, ignores) -> Iterator[tuple[Path, bool, Path]]:
     for folder, dirs, files in os.walk(path):
         base = Path(folder)
         kept = []
@@ -143,7 +154,7 @@ def _walk(path: Path, config, seen: set, walked: Walked, ignores) -> Iterator[tu
             elif file not in seen:
                 seen.add(file)
                 walked.found += 1
-                yield file, False
+                yield file, False, path
 
 
 def _skipped(path: Path, config, ignores, *, folder: bool) -> str | None:
@@ -157,13 +168,29 @@ def _skipped(path: Path, config, ignores, *, folder: bool) -> str | None:
     return None
 
 
+@dataclass
+class Outcome:
+    """What checking one input made of it besides its findings."""
+
+    skipped: bool = False  # it holds no IO message (empty, not one, an unknown extension): not checked
+
+
 def check_file(
-    linter, path: Path, display: str, *, explicit: bool = True, data: bytes | None = None
+    linter,
+    path: Path,
+    display: str,
+    *,
+    explicit: bool = True,
+    data: bytes | None = None,
+    outcome: Outcome | None = None,
 ) -> Iterator[Finding]:
     """Findings for one file; whatever is wrong with the file is a finding, never an exception.
 
     ``data``: the file's bytes when the caller has read them already (to hash them for the cache).
+    ``outcome``: told whether the file was skipped, holding no IO message (known once the
+    findings are all taken).
     """
+    outcome = outcome if outcome is not None else Outcome()
     if is_template(path):
         from iolint.templates import check_template_file
 
@@ -171,6 +198,7 @@ def check_file(
         return
     kind = loaders.payload_kind(path)
     if kind is None:
+        outcome.skipped = True
         if explicit:
             yield from _problem(
                 linter,
@@ -193,16 +221,18 @@ def check_file(
         seen = []
         items = (seen.append(1) or item for item in _jsonl_items(path, data))
         yield from linter.check_items(items, display)
-        if not seen and explicit:
-            yield from _problem(linter, EMPTY, display)
+        if not seen:
+            outcome.skipped = True
+            if explicit:
+                yield from _problem(linter, EMPTY, display)
         return
     text = loaders.decode(data) if data is not None else loaders.read_text(path)
-    yield from _check_text(linter, kind, text, display, explicit)
+    yield from _check_text(linter, kind, text, display, explicit, outcome)
 
 
-def check_data(linter, kind: str, data: bytes, display: str) -> Iterator[Finding]:
+def check_data(linter, kind: str, data: bytes, display: str, outcome: Outcome | None = None) -> Iterator[Finding]:
     """Findings for the bytes of a payload or template that is no file (standard input);
-    ``kind`` is "template", "json", "yaml" or "jsonl"."""
+    ``kind`` is "template", "json", "yaml" or "jsonl"; ``outcome`` as for ``check_file``."""
     if len(data) > loaders.MAX_FILE_BYTES:
         yield from _problem(
             linter, Problem(ProblemKind.TOO_LARGE, f"input is over the {loaders.MAX_FILE_BYTES:,}-byte limit"), display
@@ -215,53 +245,25 @@ def check_data(linter, kind: str, data: bytes, display: str) -> Iterator[Finding
     elif kind == "jsonl":
         yield from linter.check_items(loaders.load_jsonl(loaders.read_lines(io.BytesIO(data))), display)
     else:
-        yield from _check_text(linter, kind, loaders.decode(data), display, True)
+        yield from _check_text(linter, kind, loaders.decode(data), display, True, outcome or Outcome())
 
 
-def sniff(first_line: bytes) -> str:
-    """The kind of unnamed input, from its first line: "jsonl" when that line is a whole JSON
-    object (one payload, or the first of a batch), "json" when it opens JSON, else "yaml"."""
-    head = first_line.removeprefix(b"\xef\xbb\xbf").strip()
-    if head[:1] not in (b"{", b"["):
-        return "yaml"
-    try:
-        value = json.loads(head)
-    except ValueError:
-        return "json"
-    return "jsonl" if isinstance(value, dict) else "json"
-
-
-def is_batch(data: bytes) -> bool:
-    """Whether unnamed input that is not one JSON document is a JSONL batch whose first line is
-    broken: more than one non-empty line, one of those after the first a whole JSON object."""
-    lines = [line.strip() for line in data.splitlines() if line.strip()]
-    if len(lines) < 2 or not any(line[:1] == b"{" and line[-1:] == b"}" for line in lines[1:]):
-        return False
-    try:
-        json.loads(data)
-        return False
-    except ValueError:
-        pass
-    for line in lines[1:]:
-        try:
-            if isinstance(json.loads(line), dict):
-                return True
-        except ValueError:
-            continue
-    return False
-
-
-def _check_text(linter, kind: str, text: str | Problem, display: str, explicit: bool) -> Iterator[Finding]:
+def _check_text(
+    linter, kind: str, text: str | Problem, display: str, explicit: bool, outcome: Outcome
+) -> Iterator[Finding]:
     if isinstance(text, Problem):
         yield from _problem(linter, text, display)
         return
     items = list(READERS[kind](text))
-    if not items and explicit:
-        yield from _problem(linter, EMPTY, display)
+    if not items:
+        outcome.skipped = True
+        if explicit:
+            yield from _problem(linter, EMPTY, display)
         return
     payloads = [i for i in items if not isinstance(i, Problem)]
     if payloads and not any(loaders.looks_like_message(i.data) for i in payloads):
         # package.json, CI workflows and the like are no messages: say so only when asked.
+        outcome.skipped = True
         if explicit:
             hint = " (a template? name it with --stdin-filename NAME.io.yaml)" if display == STDIN else ""
             yield from _problem(

@@ -29,7 +29,7 @@ def check(run_cli, cwd, *args):
 
 def found(root, *, respect=True):
     files = inputs.discover([root], cfg.load(start=root), respect_gitignore=respect)
-    return sorted(p.relative_to(root).as_posix() for p, _ in files)
+    return sorted(p.relative_to(root).as_posix() for p, *_ in files)
 
 
 def test_a_missing_path_is_an_error_and_the_others_are_still_checked(run_cli, tmp_path):
@@ -62,6 +62,66 @@ def test_the_default_folder_with_nothing_to_check_is_only_noted(run_cli, tmp_pat
     code, _, err = check(run_cli, tmp_path)
     assert code == 0 and "nothing to check in the current folder" in err
     assert check(run_cli, tmp_path, "-q") == (0, "[]\n", "")
+
+
+# -- files that are no IO message ---------------------------------------------------------------
+
+NOT_MESSAGES = {
+    "package.json": '{"name": "sender", "version": "1.0.0", "scripts": {"test": "jest"}}',
+    "workflow.yml": "on: push\njobs:\n  lint:\n    runs-on: ubuntu-latest\n",
+    "openapi.yaml": "openapi: 3.0.3\ninfo:\n  title: Messaggi\n  version: '1'\npaths: {}\n",
+}
+
+
+def not_messages(root, folder="ci"):
+    for name, text in NOT_MESSAGES.items():
+        write(root, f"{folder}/{name}", text)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_named_folder_of_files_that_are_no_message_is_an_error_that_counts_them(run_cli, tmp_path, monkeypatch, jobs):
+    from iolint.pipeline import parallel
+
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 1)  # with --jobs 2, workers however small the tree
+    not_messages(tmp_path)
+    says = (
+        "iolint: ci: nothing to check in this folder: skipped 3 JSON/YAML files read that are not IO messages "
+        "(empty, or no content, fiscal_code or feature_level_type)\n"
+    )
+    for _ in range(2):  # the second run is served from the cache, which keeps what was skipped
+        code, out, err = run_cli("check", "--now", NOW, "--jobs", jobs, "ci", cwd=tmp_path)
+        assert (code, out, err) == (2, "Checked 0 files, skipped 3 (not IO messages): no findings.\n", says)
+    code, _, err = run_cli("baseline", "iolint-baseline.json", "ci", "--now", NOW, "--no-cache", cwd=tmp_path)
+    assert code == 2 and says in err and not (tmp_path / "iolint-baseline.json").exists()
+
+
+def test_a_payload_among_files_that_are_no_message_is_checked_and_counted(run_cli, tmp_path):
+    not_messages(tmp_path)
+    write(tmp_path, "ci/avviso.json", json.dumps({**GOOD, "fiscal_code": "RSSMRA85T10A562X"}))
+    code, out, err = run_cli("check", "--now", NOW, "--no-cache", "ci", cwd=tmp_path)
+    assert code == 1 and err == ""
+    assert "ci/avviso.json:1:" in out and "IO121" in out
+    assert out.endswith("Checked 1 file, skipped 3 (not IO messages): 1 error.\n")
+    code, _, err = run_cli("baseline", "iolint-baseline.json", "ci", "--now", NOW, "--no-cache", cwd=tmp_path)
+    assert code == 0
+    assert "accepts 1 finding(s) in 1 file(s); 3 file(s) skipped: not IO messages" in err
+
+
+def test_files_named_one_by_one_that_are_no_message_still_pass(run_cli, tmp_path):
+    """What pre-commit passes: every changed .json and .yaml, messages or not."""
+    not_messages(tmp_path)
+    named = [f"ci/{name}" for name in NOT_MESSAGES]
+    code, out, err = run_cli("check", "--now", NOW, "--no-cache", "--force-exclude", *named, cwd=tmp_path)
+    assert (code, out, err) == (0, "Checked 0 files, skipped 3 (not IO messages): no findings.\n", "")
+    code, out, _ = check(run_cli, tmp_path, *named)  # without --force-exclude: a note on each
+    assert code == 0 and [f["code"] for f in json.loads(out)] == ["IO004"] * 3
+
+
+def test_the_default_folder_of_files_that_are_no_message_is_only_noted(run_cli, tmp_path):
+    not_messages(tmp_path, ".")
+    code, out, err = run_cli("check", "--now", NOW, "--no-cache", cwd=tmp_path)
+    assert code == 0 and out == "Checked 0 files, skipped 3 (not IO messages): no findings.\n"
+    assert err.startswith("iolint: nothing to check in the current folder: skipped 3 JSON/YAML files read")
 
 
 def test_gitignore_nested_files_and_negations(tmp_path):

@@ -106,3 +106,73 @@ def test_recipients_without_a_template_is_a_usage_error(run_cli, tmp_path, paths
     assert out == ""
     assert "--recipients tari.csv: no template file" in err
     assert "Traceback" not in err
+
+
+# -- baselines of the rows' findings ---------------------------------------------------------------
+
+
+def baseline(run_cli, project, *args):
+    return run_cli("baseline", "iolint-baseline.json", *args, "--now", "2030-01-01", "--no-cache", cwd=project)
+
+
+def test_a_baseline_written_with_recipients_accepts_the_rows_findings_and_no_new_one(run_cli, project):
+    code, _, err = baseline(run_cli, project, "avviso.io.yaml", "--recipients", "tari.csv")
+    assert code == 0 and "accepts 3 finding(s) in 2 file(s)" in err  # the template and the CSV
+    entries = json.loads((project / "iolint-baseline.json").read_text("utf-8"))["entries"]
+    assert sorted((e["file"], e["code"]) for e in entries) == [("tari.csv", c) for c in ("IO131", "IO205", "IO725")]
+    assert check(run_cli, project, "--recipients", "tari.csv", "--baseline", "iolint-baseline.json")[:2] == (0, [])
+    # A new row with another mistyped notice number: a finding the baseline does not accept.
+    with (project / "tari.csv").open("a", encoding="utf-8") as rows:
+        rows.write("VRDLGU80A01H501Q,2031,Luigi Verdi,seconda rata,9395,2031-07-31,301166131860913987\n")
+    code, found, _ = check(run_cli, project, "--recipients", "tari.csv", "--baseline", "iolint-baseline.json")
+    assert code == 1
+    assert [(f["file"], f["line"], f["code"]) for f in found] == [("tari.csv", 6, "IO205")]
+
+
+def test_a_baseline_without_recipients_does_not_accept_the_rows_findings(run_cli, project):
+    assert baseline(run_cli, project, "avviso.io.yaml")[0] == 0
+    code, found, _ = check(run_cli, project, "--recipients", "tari.csv", "--baseline", "iolint-baseline.json")
+    assert code == 1 and {f["file"] for f in found} == {"tari.csv"}
+
+
+@pytest.mark.parametrize("csv", ["missing.csv", "."])
+def test_a_baseline_is_not_written_for_recipients_that_cannot_be_read(run_cli, project, csv):
+    """`check` fails on a CSV it cannot read (IO001): a baseline must not accept that."""
+    code, _, err = baseline(run_cli, project, "avviso.io.yaml", "--recipients", csv)
+    assert code == 2 and f"--recipients {csv}: " in err and "iolint-baseline.json not written" in err
+    assert not (project / "iolint-baseline.json").exists()
+
+
+def test_a_baseline_never_overwrites_the_recipients(run_cli, project):
+    before = (project / "tari.csv").read_bytes()
+    code, _, err = run_cli("baseline", "tari.csv", "avviso.io.yaml", "--recipients", "tari.csv", cwd=project)
+    assert code == 2 and "not overwriting it" in err
+    assert (project / "tari.csv").read_bytes() == before
+
+
+def test_the_csvs_io727_and_the_templates_are_apart_in_the_baseline(run_cli, project):
+    """A template that cannot be rendered has an IO727, and so has the CSV it renders no row of:
+    two findings of one rule on no field, which a baseline keeps apart by file and by value."""
+    text = (project / "avviso.io.yaml").read_text("utf-8").replace("{{ anno }}", "{{ anno }")
+    (project / "broken.io.yaml").write_text(text, encoding="utf-8")
+    code, _, err = baseline(run_cli, project, "broken.io.yaml", "--recipients", "tari.csv")
+    assert code == 0, err
+    entries = json.loads((project / "iolint-baseline.json").read_text("utf-8"))["entries"]
+    io727 = [e for e in entries if e["code"] == "IO727"]
+    assert sorted(e["file"] for e in io727) == ["broken.io.yaml", "tari.csv"]
+    assert io727[0]["fingerprint"] != io727[1]["fingerprint"] and all(e["count"] == 1 for e in io727)
+    _, found, _ = lint(run_cli, project, "broken.io.yaml", "--recipients", "tari.csv")
+    prints = {f["file"]: f["fingerprint"] for f in found if f["code"] == "IO727"}
+    assert prints == {e["file"]: e["fingerprint"] for e in io727}
+    code, found, _ = lint(
+        run_cli, project, "broken.io.yaml", "--recipients", "tari.csv", "--baseline", "iolint-baseline.json"
+    )
+    assert (code, found) == (0, [])
+    # Each entry accepts its own finding only: the template's alone leaves the CSV's reported.
+    data = json.loads((project / "iolint-baseline.json").read_text("utf-8"))
+    data["entries"] = [e for e in data["entries"] if e["file"] != "tari.csv"]
+    (project / "iolint-baseline.json").write_text(json.dumps(data), encoding="utf-8")
+    code, found, _ = lint(
+        run_cli, project, "broken.io.yaml", "--recipients", "tari.csv", "--baseline", "iolint-baseline.json"
+    )
+    assert [(f["file"], f["code"]) for f in found] == [("tari.csv", "IO727")]

@@ -78,7 +78,7 @@ class Collector:
         self.discovery = inputs.Discovery()  # the paths named that do not exist, what each folder gave
 
     def paths(self, paths: Iterable[Path]) -> Iterator[Source]:
-        for path, explicit in inputs.discover(list(paths), self.config, discovery=self.discovery):
+        for path, explicit, _ in inputs.discover(list(paths), self.config, discovery=self.discovery):
             source = self.file(path, display(path), explicit)
             if source is not None:
                 yield source

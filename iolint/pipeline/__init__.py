@@ -51,6 +51,7 @@ class Unit:
     findings: Iterable[Finding] | None = None  # from the cache or the engine, then filtered
     pending: Future | partial | None = None  # the engine's work, submitted or to run
     stream: Iterator[Finding] | None = None  # findings made as they are read (never cached)
+    skipped: bool = False  # no IO message in it: not checked (its findings, if any, still reported)
 
 
 class Pipeline:
@@ -108,7 +109,12 @@ class Pipeline:
     # -- running -----------------------------------------------------------------------------
 
     def run(self, paths, *, force_exclude=False) -> Iterator[tuple[str, Iterable[Finding]]]:
-        """(display path, findings) for every input, in order; findings are an iterator.
+        """(display path, findings) for every input, in order; findings are an iterator."""
+        return ((unit.task.display, unit.findings) for unit in self.units(paths, force_exclude=force_exclude))
+
+    def units(self, paths, *, force_exclude=False) -> Iterator[Unit]:
+        """Every input through the stages, in order: its ``findings`` an iterator, and whether it
+        was ``skipped`` (no IO message in it).
 
         With a recipients CSV the inputs are found here, before the first result is asked for:
         a run with no template to render the CSV with is a ``ConfigError``.
@@ -118,7 +124,7 @@ class Pipeline:
             tasks = self._with_recipients(list(tasks))
         return self._run(tasks)
 
-    def _run(self, tasks) -> Iterator[tuple[str, Iterable[Finding]]]:
+    def _run(self, tasks) -> Iterator[Unit]:
         stages = [getattr(self, name) for name in STAGES]
         ahead, behind = stages[:AHEAD], stages[AHEAD:]
         if self.jobs > 1:
@@ -129,12 +135,11 @@ class Pipeline:
         if self.parallel:
             with parallel.Pool(self.jobs, self.config, self.now, self.show_values) as self.pool:
                 for _, unit in self.pool.ordered(tasks, lambda task: _through(ahead, Unit(task))):
-                    yield unit.task.display, _through(behind, unit).findings
+                    yield _through(behind, unit)
             self.pool = None
         else:
             for task in tasks:
-                unit = _through(stages, Unit(task))
-                yield unit.task.display, unit.findings
+                yield _through(stages, Unit(task))
         self.progress.done()
 
     def discover(self, paths, force_exclude: bool) -> Iterator[Task]:
@@ -145,7 +150,7 @@ class Pipeline:
             respect_gitignore=self.respect_gitignore,
             discovery=self.discovery,
         )
-        return filter(None, (self._task(path, explicit, force_exclude) for path, explicit in found))
+        return filter(None, (self._task(path, explicit, force_exclude, folder) for path, explicit, folder in found))
 
     def _with_recipients(self, tasks: list[Task]) -> list[Task]:
         """Each template checked as a template, then the CSV's rows rendered with it."""
@@ -166,9 +171,9 @@ class Pipeline:
                 out.append(Task(self.recipients, rows, True, template=task.path))
         return out
 
-    def _task(self, path: Path, explicit: bool, force_exclude: bool) -> Task | None:
+    def _task(self, path: Path, explicit: bool, force_exclude: bool, folder: Path | None) -> Task | None:
         if str(path) != inputs.STDIN:
-            return Task(path, display(path), explicit)
+            return Task(path, display(path), explicit, folder=folder)
         name = Path(self.stdin_filename) if self.stdin_filename else None
         if name and force_exclude and (inputs.excluded(name, self.config) or not inputs.included(name, self.config)):
             return None  # as for a file of that name
@@ -201,7 +206,9 @@ class Pipeline:
         """The findings of an unchanged file, from the cache."""
         if self.cache and unit.stream is None and unit.data is not None and not unit.task.kind:
             unit.key = self.cache.key(unit.task.display, unit.task.explicit, unit.data)
-            unit.findings = self.cache.get(unit.key)
+            hit = self.cache.get(unit.key)
+            if hit is not None:
+                unit.findings, unit.skipped = hit
         return unit
 
     def engine(self, unit: Unit) -> Unit:
@@ -214,20 +221,24 @@ class Pipeline:
         return unit
 
     def collect(self, unit: Unit) -> Unit:
-        """The findings, in order: the engine's (cached for next time), or the stream's."""
+        """The findings, in order: the engine's (cached for next time), or the stream's; a file
+        skipped as no IO message is counted against the folder named it was found in."""
         self.progress.files += 1
         self.progress.update()
         if unit.stream is not None:
             unit.findings = self._guarded(unit.task, unit.stream)
         elif unit.pending is not None:
             try:
-                unit.findings, until = unit.pending.result() if isinstance(unit.pending, Future) else unit.pending()
+                result = unit.pending.result() if isinstance(unit.pending, Future) else unit.pending()
             except Exception as exc:  # one file's failure must not cost the others their findings
                 self._failed(unit.task, exc)
                 unit.findings = []
             else:
+                unit.findings, until, unit.skipped = result
                 if unit.key:
-                    self.cache.put(unit.key, unit.findings, until)
+                    self.cache.put(unit.key, unit.findings, until, unit.skipped)
+        if unit.skipped and unit.task.folder is not None:
+            self.discovery.folders[unit.task.folder].not_messages += 1
         return unit
 
     def suppressed(self, unit: Unit) -> Unit:

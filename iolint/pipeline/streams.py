@@ -1,9 +1,11 @@
-"""Inputs checked as they are read: standard input, and JSONL batches too big to read whole (cut
-into chunks for the workers with ``--jobs``, every payload still fed to the batch rules)."""
+"""Inputs checked as they are read: standard input (its kind told from its first line when it has
+no name), and JSONL batches too big to read whole (cut into chunks for the workers with
+``--jobs``, every payload still fed to the batch rules)."""
 
 from __future__ import annotations
 
 import io
+import json
 import sys
 from dataclasses import replace
 from itertools import chain
@@ -15,11 +17,11 @@ def stdin(run, unit) -> None:
     """Standard input, read once: a JSONL batch streams, anything else is read whole."""
     handle = sys.stdin.buffer
     first = handle.readline(loaders.MAX_LINE_BYTES + 1)
-    kind = inputs.sniff(first) if unit.task.kind == "sniff" else unit.task.kind
+    kind = sniff(first) if unit.task.kind == "sniff" else unit.task.kind
     data = None
     if kind != "jsonl":
         data = first + handle.read(loaders.MAX_FILE_BYTES + 1 - len(first))
-        if unit.task.kind == "sniff" and len(data) <= loaders.MAX_FILE_BYTES and inputs.is_batch(data):
+        if unit.task.kind == "sniff" and len(data) <= loaders.MAX_FILE_BYTES and is_batch(data):
             kind = "jsonl"  # its first line is broken, not the batch: each line is checked
     unit.task = task = replace(unit.task, kind=kind)
     if not first or (data is not None and not data.strip()):
@@ -35,6 +37,39 @@ def stdin(run, unit) -> None:
     else:
         unit.data = data
         run.texts[task.display] = unit.data
+
+
+def sniff(first_line: bytes) -> str:
+    """The kind of unnamed input, from its first line: "jsonl" when that line is a whole JSON
+    object (one payload, or the first of a batch), "json" when it opens JSON, else "yaml"."""
+    head = first_line.removeprefix(b"\xef\xbb\xbf").strip()
+    if head[:1] not in (b"{", b"["):
+        return "yaml"
+    try:
+        value = json.loads(head)
+    except ValueError:
+        return "json"
+    return "jsonl" if isinstance(value, dict) else "json"
+
+
+def is_batch(data: bytes) -> bool:
+    """Whether unnamed input that is not one JSON document is a JSONL batch whose first line is
+    broken: more than one non-empty line, one of those after the first a whole JSON object."""
+    lines = [line.strip() for line in data.splitlines() if line.strip()]
+    if len(lines) < 2 or not any(line[:1] == b"{" and line[-1:] == b"}" for line in lines[1:]):
+        return False
+    try:
+        json.loads(data)
+        return False
+    except ValueError:
+        pass
+    for line in lines[1:]:
+        try:
+            if isinstance(json.loads(line), dict):
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def _noted_if_blank(run, lines):

@@ -21,21 +21,27 @@ class Task:
     explicit: bool
     kind: str | None = None  # standard input only: "json", "yaml", "jsonl", "template" or "sniff" (unnamed)
     template: Path | None = None  # a recipients CSV only: the template its rows are rendered with
+    folder: Path | None = None  # the folder named on the command line that the file was found in
 
 
-def check_task(linter, task: Task, data: bytes | None) -> tuple[list[Finding], datetime | None]:
-    """The findings of one file (or of standard input), inline directives applied, sorted, and
-    the instant they may stop holding (``Horizon``; None: they hold for the whole run's key)."""
+def check_task(linter, task: Task, data: bytes | None) -> tuple[list[Finding], datetime | None, bool]:
+    """The findings of one file (or of standard input), inline directives applied, sorted; the
+    instant they may stop holding (``Horizon``; None: they hold for the whole run's key); and
+    whether the input was skipped, holding no IO message (``inputs.Outcome``)."""
     linter.context.horizon.reset()
+    outcome = inputs.Outcome()
     if task.kind:
-        findings = inputs.check_data(linter, task.kind, data, task.display)
+        findings = inputs.check_data(linter, task.kind, data, task.display, outcome)
     else:
-        findings = inputs.check_file(linter, task.path, task.display, explicit=task.explicit, data=data)
+        findings = inputs.check_file(
+            linter, task.path, task.display, explicit=task.explicit, data=data, outcome=outcome
+        )
     kind = task.kind or kind_of(task.path.name)
     if kind in ("yaml", "template") and data and b"iolint" in data:  # JSON holds no comments
         text = data.decode("utf-8", "replace")
         findings = linter.gate.directives(text, findings, task.display, kind)
-    return sorted(findings, key=Finding.sort_key), linter.context.horizon.until
+    findings = sorted(findings, key=Finding.sort_key)  # first: the outcome is known once all are taken
+    return findings, linter.context.horizon.until, outcome.skipped
 
 
 def read(path: Path) -> bytes | None:

@@ -27,7 +27,8 @@ FORMATS = {
 
 @dataclass
 class Summary:
-    files: int = 0
+    files: int = 0  # checked
+    skipped: int = 0  # read and skipped: no IO message in them
     counts: Counter = field(default_factory=Counter)  # by severity
     by_rule: Counter = field(default_factory=Counter)  # by (code, name)
     baselined: int = 0  # findings the baseline accepted
@@ -51,8 +52,9 @@ class Summary:
         parts = [f"{self.counts[s]} {s}{'s' if self.counts[s] != 1 else ''}" for s in sorted(self.counts, reverse=True)]
         found = ", ".join(parts) if parts else "no findings"
         noun = "file" if self.files == 1 else "files"
+        skipped = f", skipped {self.skipped} (not IO messages)" if self.skipped else ""
         accepted = f" ({self.baselined} more accepted by the baseline)" if self.baselined else ""
-        return f"Checked {self.files} {noun}: {found}{accepted}.\n"
+        return f"Checked {self.files} {noun}{skipped}: {found}{accepted}.\n"
 
 
 class Reporter:
@@ -79,8 +81,8 @@ class Reporter:
     def start(self) -> None:
         pass
 
-    def file(self, display: str) -> None:
-        """A checked file; its findings, if any, follow."""
+    def file(self, display: str, *, skipped: bool = False) -> None:
+        """A file, checked or ``skipped`` (no IO message in it); its findings, if any, follow."""
 
     def add(self, finding: Finding) -> None:
         raise NotImplementedError

@@ -1,7 +1,8 @@
-"""``--format junit``: JUnit XML, one testsuite, one testcase per checked file.
+"""``--format junit``: JUnit XML, one testsuite, one testcase per file.
 
 Findings at or above the fail level are failures of their file's testcase; the others are listed
-in its system-out. Testcases are spooled to a temporary file, since the suite's counts come first.
+in its system-out. A file skipped as no IO message is a skipped testcase, unless a finding on it
+fails. Testcases are spooled to a temporary file, since the suite's counts come first.
 """
 
 from __future__ import annotations
@@ -33,12 +34,12 @@ def _text(finding) -> str:
 class JunitReporter(Reporter):
     def start(self):
         self.body = tempfile.SpooledTemporaryFile(max_size=1 << 20, mode="w+", encoding="utf-8")
-        self.tests = self.failures = 0
+        self.tests = self.failures = self.skipped = 0
         self.current = None
 
-    def file(self, display):
+    def file(self, display, *, skipped=False):
         self._close_case()
-        self.current, self.failing, self.other = display, False, []
+        self.current, self.failing, self.other, self.skipping = display, False, [], skipped
         self.tests += 1
         self.body.write(f'    <testcase classname="iolint" name={attr(display)} file={attr(display)}>\n')
 
@@ -57,6 +58,9 @@ class JunitReporter(Reporter):
     def _close_case(self):
         if self.current is None:
             return
+        if self.skipping and not self.failing:
+            self.body.write('      <skipped message="not an IO message: not checked"/>\n')
+            self.skipped += 1
         if self.other:
             self.body.write(f"      <system-out>{escape(chr(10).join(self.other))}</system-out>\n")
         self.body.write("    </testcase>\n")
@@ -67,7 +71,9 @@ class JunitReporter(Reporter):
         self._close_case()
         counts = f'tests="{self.tests}" failures="{self.failures}" errors="0"'
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        self.out.write(f'<testsuites name="iolint" {counts}>\n  <testsuite name="iolint" {counts} skipped="0">\n')
+        self.out.write(
+            f'<testsuites name="iolint" {counts}>\n  <testsuite name="iolint" {counts} skipped="{self.skipped}">\n'
+        )
         self.body.seek(0)
         shutil.copyfileobj(self.body, self.out)
         self.body.close()

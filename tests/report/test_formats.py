@@ -213,6 +213,28 @@ def test_junit_has_a_testcase_per_file_and_failures_per_finding(run_cli, tmp_pat
     assert [f.get("type") for f in bad.findall("failure")] == ["IO111", "IO201"]
 
 
+def test_files_that_are_no_message_are_counted_as_skipped_not_checked(run_cli, tmp_path):
+    write(tmp_path, "a-bad.json", AMOUNT)
+    write(tmp_path, "b-package.json", {"name": "sender", "version": "1.0.0"})
+    write(tmp_path, "c-openapi.json", {"openapi": "3.0.3", "paths": {}})
+    code, out, _ = check(run_cli, tmp_path, ".", "--format", "junit", "--select", "IO201")
+    assert code == 1
+    suite = ET.fromstring(out).find("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("3", "1", "2")
+    bad, package, openapi = suite.findall("testcase")
+    assert bad.find("skipped") is None and bad.find("failure") is not None
+    assert [case.find("skipped").get("message") for case in (package, openapi)] == [
+        "not an IO message: not checked"
+    ] * 2
+    # A file named explicitly gets its IO004 note: a failure with --fail-level info, then not skipped.
+    code, out, _ = check(run_cli, tmp_path, "b-package.json", "--format", "junit", "--fail-level", "info")
+    suite = ET.fromstring(out).find("testsuite")
+    assert (code, suite.get("tests"), suite.get("failures"), suite.get("skipped")) == (1, "1", "1", "0")
+    for fmt in ("text", "github"):
+        _, out, _ = check(run_cli, tmp_path, ".", "--format", fmt, "--select", "IO201")
+        assert out.endswith("Checked 1 file, skipped 2 (not IO messages): 1 error.\n")
+
+
 def test_junit_lists_findings_below_the_fail_level_as_output():
     findings = [Finding("IO131", "duplicate-message", Severity.WARNING, 'a "quoted" <tag>', "b.jsonl", 2)]
     suite = ET.fromstring(render("junit", findings)).find("testsuite")
