@@ -73,10 +73,8 @@ class Walked:
         }
         parts = []
         if n := self.not_messages:
-            parts.append(
-                f"{n} JSON/YAML file{'s' if n != 1 else ''} read that {'are' if n != 1 else 'is'} not IO "
-                f"message{'s' if n != 1 else ''} (empty, or no content, fiscal_code or feature_level_type)"
-            )
+            what = "files read that are not IO messages" if n != 1 else "file read that is not an IO message"
+            parts.append(f"{n} JSON/YAML {what} (empty, or no content, fiscal_code or feature_level_type)")
         for reason, text in reasons.items():
             counts = [
                 f"{n} {kind}{'s' if n != 1 else ''}" for kind in ("folder", "file") if (n := self.skipped[reason, kind])
