@@ -32,6 +32,15 @@ STREET_ADDRESS = re.compile(
     (?:,?\s+\d{{5}}(?:\s+[A-ZÀ-Ý][\w'’]{{1,30}})?)?""",
     re.VERBOSE,
 )
+# The number first, as English writes it ("at your home, 14 Via Po"): a capitalised odonym, and
+# no number after the street (then the number before it belongs to something else).
+_CAPITALISED_ODONYM = "|".join(a[0].upper() + a[1:] for a in alternatives(_ODONYM))
+NUMBER_FIRST = re.compile(
+    rf"""(?<![\w.,/])(?P<number>\d{{1,4}})[A-Za-z]?,?\s+
+    (?P<odonym>{_CAPITALISED_ODONYM})\s+(?P<name>(?:(?:{_WORD}|{_LINK})\s+){{0,3}}{_WORD})
+    (?![\w'’]|,?\s*(?:n\.?\s*)?\d)""",
+    re.VERBOSE,
+)
 GERMAN_ADDRESS = re.compile(
     r"(?<![\w])[A-ZÄÖÜ][a-zäöüß]{1,30}(?:straße|strasse|gasse|platz|weg|allee)\s+\d{1,4}[a-z]?(?![\w])"
 )
@@ -67,6 +76,7 @@ def _an_office(text: str, m: re.Match[str]) -> bool:
 
 def find_addresses(text: str) -> list[Hit]:
     found = [m for m in STREET_ADDRESS.finditer(text) if _is_address(m)]
+    found += (m for m in NUMBER_FIRST.finditer(text) if not _YEAR.fullmatch(m.group("number")))
     found += GERMAN_ADDRESS.finditer(text)
     return [
         Hit("IT_ADDRESS", m.start(), m.end(), CONTEXT if _CUE.search(before(text, m.start())) else PAIR)

@@ -23,7 +23,9 @@ TWO_LETTERS_SEVEN_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{7}(?![A-
 NEW_LICENCE = re.compile(r"(?<![A-Za-z0-9])U1(?=(?:[A-Z]{0,7}\d){3})[A-Z0-9]{7}[A-Z](?![A-Za-z0-9])")
 OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[A-Z](?![A-Za-z0-9])")
 
-_PLATE_CUE = cue(r"targ|veicol|auto|vettur|moto|ztl|plate|vehicle|car\b|kennzeichen|fahrzeug")
+_PLATE_CUE = cue(
+    r"targ|veicol|auto|vettur|moto|ztl|plate|vehicle|car\b|kennzeichen|fahrzeug|parchegg|sosta|contrassegn|permess|rimo[sz]|parking"
+)
 _CUES = {
     "IT_IDENTITY_CARD": cue(
         r"carta d['’ ]?identit|carta di identit|documento(?! di espatrio| di viaggio)|identity card|id card|identity document|"

@@ -21,7 +21,7 @@ import re
 from iolint.pii.cues import stem_of
 from iolint.pii.hits import CONTEXT, Hit
 from iolint.pii.kinds import KINDS
-from iolint.pii.topics import about_a_topic, about_animals, in_url, neutral_before, sentence
+from iolint.pii.topics import about_a_topic, about_animals, civil_matter, in_url, neutral_before, sentence
 from iolint.pii.wordlists import alternation, lines, sections
 
 _PLACEHOLDER = re.compile(r"<<([a-z ]+)>>")
@@ -75,6 +75,8 @@ def special_in(view) -> list[Hit]:
             if neutral_before(kind, low, start, bounds[0]):
                 continue
             if kind == "HEALTH" and about_animals(low, start, m.end()):
+                continue
+            if kind == "JUDICIAL" and civil_matter(low, bounds):
                 continue
             if about_a_topic(text, low, start, bounds):
                 continue

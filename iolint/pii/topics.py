@@ -75,6 +75,9 @@ _NEUTRAL_BEFORE = {
         r"(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w|assenza)(?=[^:;,.–—()]{0,40}$)"
     ),
 }
+# A civil matter (an eviction, a separation, a debt, an inheritance): its hearing or its
+# sentence is no criminal matter ("Sfratto per morosità: udienza di convalida").
+_CIVIL = _lower(_words("civil matter"))
 # Pets' vaccinations and visits are not a person's health data.
 _ANIMALS = _lower(r"can[ei]\b|cagnol|gatt[oi]\b|animal|veterinar|canin|felin|microchip|randag")
 
@@ -148,6 +151,11 @@ def neutral_before(kind: str, low: str, start: int, sentence_start: int) -> bool
     stands just before the term: generic services, whatever they name."""
     neutral = _NEUTRAL_BEFORE.get(kind)
     return neutral is not None and neutral.search(low, max(sentence_start, start - 50), start) is not None
+
+
+def civil_matter(low: str, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence names a civil matter: a judicial term in it is no offence."""
+    return _CIVIL.search(low, *sentence) is not None
 
 
 def about_animals(low: str, start: int, end: int) -> bool:

@@ -38,6 +38,7 @@ FIRES = [
     ("IT_ADDRESS", "Sopralluogo in P.zza Duomo n. 3", "P.zza Duomo n. 3"),
     ("IT_ADDRESS", "Cambio di residenza in Via Verdi 5 confermato", "Via Verdi 5"),
     ("IT_ADDRESS", "Consegna del kit alla tua casa di Via Po 3", "Via Po 3"),
+    ("IT_ADDRESS", "Bulky waste pickup at your home, 7 Via Garibaldi", "7 Via Garibaldi"),  # the number first
     ("DATE_OF_BIRTH", "nato il 12/03/1985", "12/03/1985"),
     ("DATE_OF_BIRTH", "nata a Roma il 3 marzo 1980", "3 marzo 1980"),
     ("DATE_OF_BIRTH", "data di nascita 1985-03-12", "1985-03-12"),
@@ -45,6 +46,7 @@ FIRES = [
     ("IT_LICENSE_PLATE", "Permesso per FG 456 HJ", "FG 456 HJ"),
     ("IT_LICENSE_PLATE", "Rimozione del veicolo EZ-551-RB", "EZ-551-RB"),
     ("IT_LICENSE_PLATE", "Verbale per la targa dk 023 hp", "dk 023 hp"),
+    ("IT_LICENSE_PLATE", "Permesso di sosta per fk 112 zr rinnovato", "fk 112 zr"),
     ("IT_IDENTITY_CARD", "CIE CA12345AB in scadenza", "CA12345AB"),
     ("IT_IDENTITY_CARD", "Carta d'identità AB1234567", "AB1234567"),
     ("IT_IDENTITY_CARD", "La CIE CB 98765 DF è pronta", "CB 98765 DF"),
@@ -60,6 +62,8 @@ FIRES = [
     ("JUDICIAL", "Avviso di conclusione delle indagini a tuo carico", "conclusione delle indagini"),
     ("JUDICIAL", "Notifica di procedimento penale", "procedimento penale"),
     ("RELIGION", "Esonero dall'ora di religione", "religione"),
+    ("RELIGION", "Permesso per Eid al-Adha concesso", "Eid al-Adha"),
+    ("SEX_LIFE", "Inserimento della spirale: appuntamento confermato", "Inserimento della spirale"),
     ("TRADE_UNION", "Trattenuta sindacale di marzo", "sindacale"),
     ("POLITICAL", "Tessera di partito rinnovata", "Tessera di partito"),
     ("SEX_LIFE", "Pubblicazioni per l'unione civile", "unione civile"),
@@ -101,6 +105,8 @@ QUIET = [
     ("IT_ADDRESS", "L'ufficio si trasferisce in Piazza Duomo 3"),
     ("IT_ADDRESS", "Seggio elettorale: la tua sezione è in Via Po 5"),
     ("IT_ADDRESS", "Bürgerbüro: neue Adresse Bahnhofstraße 12"),
+    ("IT_ADDRESS", "Veicolo rimosso: ritiro al deposito comunale di Via Appia 40"),
+    ("IT_ADDRESS", "2025 Via Roma: un anno di lavori"),  # a year before the street
     ("DATE_OF_BIRTH", "Paga entro il 31/12/2025"),
     ("DATE_OF_BIRTH", "Bonus per i nati dal 01/01/2025"),
     ("DATE_OF_BIRTH", "Data di nascita: 32/13/1985"),
@@ -116,9 +122,14 @@ QUIET = [
     ("HEALTH", "Il tuo appuntamento"),
     ("HEALTH", "Centro vaccinale: nuovi orari"),
     ("HEALTH", "Vaccinazione antirabbica del cane"),
+    ("HEALTH", "Ticket per l'accesso al Pronto Soccorso del 4 marzo"),  # no condition or result
+    ("HEALTH", "ADI: il colloquio al Centro per l'impiego è fissato"),  # INPS's Assegno di Inclusione
     ("JUDICIAL", "Multa per violazione al Codice della Strada"),
     ("JUDICIAL", "Denuncia TARI"),
+    ("JUDICIAL", "Sfratto per finita locazione: udienza di convalida rinviata"),  # a civil matter
     ("RELIGION", "Comune di Cattolica: avviso"),
+    ("RELIGION", "La scelta sull'ora di religione si indica nella domanda di iscrizione"),  # impersonal: everyone
+    ("SEX_LIFE", "La spirale dei prezzi: il bollettino mensile"),
     ("TRADE_UNION", "Il Sindaco incontra i cittadini"),
     ("TRADE_UNION", "Relazione del collegio sindacale"),
     ("POLITICAL", "Politiche sociali: nuovo sportello"),

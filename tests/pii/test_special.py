@@ -47,6 +47,9 @@ PAIRS = [
         "Le candidature per il servizio civile sono aperte",
     ),
     ("SEX_LIFE", "Pubblicazione della tua unione civile", "Unioni civili: nuovi orari dell'ufficio"),
+    ("HEALTH", "Pronto Soccorso ostetrico: il tuo accesso del 2 marzo", "Accesso al Pronto Soccorso: ticket da pagare"),
+    ("JUDICIAL", "Udienza di convalida dell'arresto fissata", "Sfratto per morosità: udienza di convalida il 19/01"),
+    ("RELIGION", "Ferie per Rosh Hashanah concesse come richiesto", "Festa di Hanukkah in piazza: come si partecipa"),
 ]
 
 
