@@ -1,9 +1,9 @@
 """Vehicle plates and the numbers of identity cards, passports and driving licences.
 
 Patterns that only these documents use are reported alone (current plates AB123CD, CIE numbers
-CA12345AB, new licences U1...); the shapes several documents share (two letters and seven
-digits: paper identity card or passport; two letters, seven digits, a letter: old licence) are
-reported only after a cue word naming the document, and the nearest cue decides which it is.
+CA12345AB, licences U1... and MI1234567X); the shape two documents share (two letters and seven
+digits: paper identity card or passport) is reported only after a cue word naming the document,
+and the nearest cue decides which it is.
 """
 
 from __future__ import annotations
@@ -102,7 +102,9 @@ def find_identity_documents(text: str) -> list[Hit]:
     for m in NEW_LICENCE.finditer(text) if "U1" in text else ():
         cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
         hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
+    # Two letters, seven digits and a letter is a driving licence's shape alone (paper identity
+    # cards and passports end with a digit): reported alone too, its cue only raises the score.
     for m in OLD_LICENCE.finditer(text) if 7 in lengths else ():
-        if _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)):
-            hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT))
+        cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
+        hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
     return hits

@@ -53,6 +53,7 @@ FIRES = [
     ("IT_PASSPORT", "Passaporto YA1234567 pronto", "YA1234567"),
     ("IT_DRIVER_LICENSE", "Patente U1A23B456C rinnovata", "U1A23B456C"),
     ("IT_DRIVER_LICENSE", "Patente di guida MI1234567X", "MI1234567X"),
+    ("IT_DRIVER_LICENSE", "NA4417290C sospesa per 30 giorni", "NA4417290C"),  # its shape alone
     ("HEALTH", "Il tuo referto oncologico è pronto", "oncologico"),
     ("HEALTH", "Esito della visita oncologica", "visita oncologica"),
     ("HEALTH", "Gravidanze a rischio: controllo", "Gravidanze"),
@@ -117,6 +118,7 @@ QUIET = [
     ("IT_IDENTITY_CARD", "Scadenza Carta d'Identità"),
     ("IT_PASSPORT", "Codice YA1234567"),  # two letters and seven digits, no document named
     ("IT_DRIVER_LICENSE", "Rinnovo della patente di guida"),
+    ("IT_DRIVER_LICENSE", "Pratica na4417290c"),  # lower case, no cue
     ("HEALTH", "Prenota la tua visita guidata al museo"),
     ("HEALTH", "Esito esame di guida"),
     ("HEALTH", "Il tuo appuntamento"),
