@@ -34,17 +34,37 @@ STREET_ADDRESS = re.compile(
 )
 # The number first, as English writes it ("at your home, 14 Via Po"): a capitalised odonym, and
 # no number after the street (then the number before it belongs to something else).
-_CAPITALISED_ODONYM = "|".join(a[0].upper() + a[1:] for a in alternatives(_ODONYM))
+_CAPITALISED_ODONYM = "|".join(a[0].upper() + a[1:] for a in alternatives(_ODONYM)) + "|rue|avenue|chemin"
 NUMBER_FIRST = re.compile(
     rf"""(?<![\w.,/])(?P<number>\d{{1,4}})[A-Za-z]?,?\s+
     (?P<odonym>{_CAPITALISED_ODONYM})\s+(?P<name>(?:(?:{_WORD}|{_LINK})\s+){{0,3}}{_WORD})
     (?![\w'’]|,?\s*(?:n\.?\s*)?\d)""",
     re.VERBOSE,
 )
+# German: one word ("Dantestraße 3", "Hauptstr. 5") or a place's adjective and the street word
+# ("Bozner Straße 12").
+_GERMAN_STREET = r"straße|strasse|str\.|gasse|platz|weg|allee"
 GERMAN_ADDRESS = re.compile(
-    r"(?<![\w])[A-ZÄÖÜ][a-zäöüß]{1,30}(?:straße|strasse|gasse|platz|weg|allee)\s+\d{1,4}[a-z]?(?![\w])"
+    rf"(?<![\w])(?:[A-ZÄÖÜ][a-zäöüß]{{1,30}}(?:{_GERMAN_STREET})|"
+    rf"(?!(?:Der|Jeder|Dieser|Einer|Keiner|Ihrer|Unserer|Eurer|Seiner|Meiner)\s)[A-ZÄÖÜ][a-zäöüß]{{1,30}}er\s+"
+    rf"(?-i:Straße|Strasse|Str\.|Gasse|Platz|Weg|Allee))\s*(?P<number>\d{{1,4}})[a-z]?(?![\w])"
+)
+# English: the number, capitalised words and a street word ("12 Baker Street").
+_ENGLISH_STREET = r"Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Square|Close|Crescent|Terrace|Place|Way|Gardens"
+ENGLISH_ADDRESS = re.compile(
+    rf"(?<![\w.,/])(?P<number>\d{{1,4}})[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_ENGLISH_STREET})(?![\w])"
+)
+# A street name in lower case counts after a word for a home ("nuova residenza: via roma 12");
+# "via" is then not the preposition of a channel ("inviata via pec 2 volte").
+LOWER_STREET = re.compile(
+    rf"""(?<![\w.])(?P<odonym>(?i:{_ODONYM}))\s+
+    (?!(?:pec|e-?mail|mail|sms|posta|app|web|internet|fax|telefono|whatsapp|raccomandata)\b)
+    (?P<name>(?:[a-zà-ý][\w'’]*\s+){{1,4}}?),?\s*(?P<mark>(?:n\.?|nr\.?|n°|civico)\s*)?
+    (?P<number>\d{{1,4}})(?:\s?/\s?[a-z0-9]{{1,3}}|[a-z](?![\w]))?(?![\d\w])""",
+    re.VERBOSE,
 )
 _CUE = cue(r"residen|domicili|indirizz|abita|address|adresse|wohnhaft")
+_HOME_CUE = cue(r"residen|domicili|indirizz|abita|address|adresse|wohnhaft|ingombranti|consegna|casa\b")
 # Where a person lives or receives things: an address near these is someone's.
 _HOME = cue(alternation("addresses", "home"))
 # Offices and facilities open to the public, and road works: an address near these is not a
@@ -56,8 +76,13 @@ _ROMAN = re.compile(r"[IVXL]+")
 
 
 # Every address starts with an odonym, or holds a German street word (cues for the pre-filter).
-CUES = tuple(stem_of(odonym, bounded=True) for odonym in alternatives(_ODONYM)) + tuple(
-    Cue(word, word_start=False, word_end=True) for word in ("straße", "strasse", "gasse", "platz", "weg", "allee")
+CUES = (
+    tuple(stem_of(odonym, bounded=True) for odonym in alternatives(_ODONYM))
+    + tuple(
+        Cue(word, word_start=False, word_end=True)
+        for word in ("straße", "strasse", "str", "gasse", "platz", "weg", "allee")
+    )
+    + tuple(Cue(word.rstrip(".").lower(), word_end=True) for word in alternatives(_ENGLISH_STREET.replace("\\.", ".")))
 )
 
 
@@ -76,10 +101,12 @@ def _an_office(text: str, m: re.Match[str]) -> bool:
 
 def find_addresses(text: str) -> list[Hit]:
     found = [m for m in STREET_ADDRESS.finditer(text) if _is_address(m)]
-    found += (m for m in NUMBER_FIRST.finditer(text) if not _YEAR.fullmatch(m.group("number")))
+    found += NUMBER_FIRST.finditer(text)
     found += GERMAN_ADDRESS.finditer(text)
+    found += ENGLISH_ADDRESS.finditer(text)
+    found += (m for m in LOWER_STREET.finditer(text) if _HOME_CUE.search(before(text, m.start())))
     return [
         Hit("IT_ADDRESS", m.start(), m.end(), CONTEXT if _CUE.search(before(text, m.start())) else PAIR)
         for m in found
-        if not _an_office(text, m)
+        if not (m.re is not STREET_ADDRESS and _YEAR.fullmatch(m.group("number"))) and not _an_office(text, m)
     ]

@@ -39,6 +39,11 @@ FIRES = [
     ("IT_ADDRESS", "Cambio di residenza in Via Verdi 5 confermato", "Via Verdi 5"),
     ("IT_ADDRESS", "Consegna del kit alla tua casa di Via Po 3", "Via Po 3"),
     ("IT_ADDRESS", "Bulky waste pickup at your home, 7 Via Garibaldi", "7 Via Garibaldi"),  # the number first
+    ("IT_ADDRESS", "Changement de résidence: 5 rue de la Gare", "5 rue de la Gare"),
+    ("IT_ADDRESS", "Your new address, 12 Baker Street, is registered", "12 Baker Street"),
+    ("IT_ADDRESS", "Neuer Wohnsitz: Hauptstr. 5, Meran", "Hauptstr. 5"),
+    ("IT_ADDRESS", "Wohnsitzwechsel in die Meraner Straße 12", "Meraner Straße 12"),
+    ("IT_ADDRESS", "Nuova residenza: via roma 12", "via roma 12"),  # lower case after a home word
     ("DATE_OF_BIRTH", "nato il 12/03/1985", "12/03/1985"),
     ("DATE_OF_BIRTH", "nata a Roma il 3 marzo 1980", "3 marzo 1980"),
     ("DATE_OF_BIRTH", "data di nascita 1985-03-12", "1985-03-12"),
@@ -108,6 +113,9 @@ QUIET = [
     ("IT_ADDRESS", "Bürgerbüro: neue Adresse Bahnhofstraße 12"),
     ("IT_ADDRESS", "Veicolo rimosso: ritiro al deposito comunale di Via Appia 40"),
     ("IT_ADDRESS", "2025 Via Roma: un anno di lavori"),  # a year before the street
+    ("IT_ADDRESS", "Residenza: modulo inviato via pec 2 volte"),  # "via" before a channel
+    ("IT_ADDRESS", "Lavori in via roma 12"),  # lower case without a home word
+    ("IT_ADDRESS", "Die Straße 5 Jahre gesperrt"),
     ("DATE_OF_BIRTH", "Paga entro il 31/12/2025"),
     ("DATE_OF_BIRTH", "Bonus per i nati dal 01/01/2025"),
     ("DATE_OF_BIRTH", "Data di nascita: 32/13/1985"),
