@@ -121,15 +121,15 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int]) ->
     lo, hi = sentence
     if _addresses_reader(text, low, lo, hi):
         return False
-    if text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start):
-        if _OFFICE_BEFORE.search(low, max(lo, start - 60), start) or _ORGANISATION.search(
-            text, max(lo, start - 60), start
-        ):
-            return True
+    in_a_name = text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start)
+    if in_a_name and _ORGANISATION.search(text, max(lo, start - 60), start):
+        return True
     if _awareness(low, lo, start) or _TOPIC.search(low, lo, hi):
         return True
     if _OUTCOME.search(low, lo, hi):
-        return False
+        return False  # "Prenotazione confermata: Ambulatorio Oncologico"
+    if in_a_name and _OFFICE_BEFORE.search(low, max(lo, start - 60), start):
+        return True
     return bool(
         _OFFICE_BEFORE.search(low, max(lo, start - 40), start)
         or _TOPIC_HEAD.search(low, max(lo, start - 60), start)

@@ -48,6 +48,17 @@ PAIRS = [
     ),
     ("SEX_LIFE", "Pubblicazione della tua unione civile", "Unioni civili: nuovi orari dell'ufficio"),
     ("HEALTH", "Pronto Soccorso ostetrico: il tuo accesso del 2 marzo", "Accesso al Pronto Soccorso: ticket da pagare"),
+    (
+        "HEALTH",
+        "Reparto di neurologia: ricordati la visita del 3 maggio",
+        "Neurologia: ambulatorio trasferito al piano 2",
+    ),
+    ("HEALTH", "Prenotazione confermata: Ambulatorio Diabetologico, 12/03", "Fisioterapia: sedute sospese per lavori"),
+    (
+        "HEALTH",
+        "Il trasporto per tua figlia con disabilità è attivato",
+        "Trasporto scolastico per alunni con disabilità: iscrizioni aperte",
+    ),
     ("JUDICIAL", "Udienza di convalida dell'arresto fissata", "Sfratto per morosità: udienza di convalida il 19/01"),
     ("RELIGION", "Ferie per Rosh Hashanah concesse come richiesto", "Festa di Hanukkah in piazza: come si partecipa"),
 ]
