@@ -27,7 +27,7 @@ DATE = re.compile(
     )(?!\d)""",
     re.VERBOSE | re.IGNORECASE,
 )
-_BIRTH_WORDS = r"nat[oaie]\b|nascita|born\b|birth|geboren|geburt|d\.o\.b\b|dob\b"
+_BIRTH_WORDS = r"nat[oaie]\b|nascita|born\b|birth|geboren|geb\.|geburt|d\.o\.b\b|dob\b"
 BIRTH_CUE = cue(_BIRTH_WORDS)
 CUES = tuple(stem_of(word) for word in alternatives(_BIRTH_WORDS))
 

@@ -16,13 +16,21 @@ from iolint.pii.hits import CONTEXT, PATTERN, Hit, before, cue
 from iolint.pii.wordlists import words
 
 EMAIL = re.compile(r"(?<![\w.%+-])([\w.%+-]{1,64})@((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?![\w-])", re.IGNORECASE)
+# Written to slip past a filter: "mario.rossi[at]gmail.com", "mario.rossi (at) gmail [dot] com".
+_AT = r"\s?[\[({]at[\])}]\s?"
+_DOT = r"(?:\.|\s?[\[({]dot[\])}]\s?)"
+OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.%+-])([\w.%+-]{{1,64}}){_AT}((?:[a-z0-9-]{{1,63}}{_DOT}){{1,8}}[a-z]{{2,24}})(?![\w-])", re.IGNORECASE
+)
+EMAIL_CUES = ("@", "[at]", "(at)", "{at}")
 _ROLE_WORDS = frozenset(words("contacts", "role mailbox words"))
 
 PHONE = re.compile(
-    r"""(?=[+03])                      # what a number starts with, tried first: a faster scan
-    (?<![\w+/.,])(?<!\d[ .-])         # not inside a number, a code, an amount or a date
+    r"""(?=[+03(])                     # what a number starts with, tried first: a faster scan
+    (?<![\w+/.,(])(?<!\d[ .-])        # not inside a number, a code, an amount or a date
     (?:(?:\+|00)39[ .-]?)?              # country code
-    (?:3\d{2}|0\d{1,4})                 # mobile prefix or area code
+    (?:3\d{2}|0\d{1,4}|\(0\d{1,4}\)\ ?|(?<=39)\ ?\(0\)\ ?[1-9]\d{0,3})  # mobile prefix or area code;
+    # the area code in brackets, or its trunk 0 after the country code ("+39 (0)6")
     (?:/?\d|[ .-]?\d)(?:[ .-]?\d){3,7}  # subscriber digits, grouped; a slash after the prefix
     (?![\w/]|[ .-]?\d)                  # not followed by more digits
     """,
@@ -58,11 +66,10 @@ def _is_role_mailbox(local: str) -> bool:
 
 
 def find_emails(text: str) -> list[Hit]:
-    return [
-        Hit("EMAIL_ADDRESS", m.start(), m.end(), CONTEXT)
-        for m in EMAIL.finditer(text)
-        if not _is_role_mailbox(m.group(1))
-    ]
+    found = list(EMAIL.finditer(text))
+    if "at" in text.lower():
+        found += OBFUSCATED_EMAIL.finditer(text)
+    return [Hit("EMAIL_ADDRESS", m.start(), m.end(), CONTEXT) for m in found if not _is_role_mailbox(m.group(1))]
 
 
 def may_be_phone(view, cued: bool) -> bool:
@@ -90,8 +97,8 @@ def find_phones(text: str) -> list[Hit]:
             or vat_cue_before(text, m.start())
         ):
             continue
-        try:
-            number = phonenumbers.parse(m.group(), "IT")
+        try:  # brackets dropped: "(081) 5551234"; "+39 (0)6 …" keeps the 0, which Italy dials
+            number = phonenumbers.parse(m.group().replace("(", "").replace(")", ""), "IT")
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _NOT_PERSONAL:

@@ -23,6 +23,15 @@ TWO_LETTERS_SEVEN_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{7}(?![A-
 NEW_LICENCE = re.compile(r"(?<![A-Za-z0-9])U1(?=(?:[A-Z]{0,7}\d){3})[A-Z0-9]{7}[A-Z](?![A-Za-z0-9])")
 OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[A-Z](?![A-Za-z0-9])")
 
+# A foreign passport's number right after the word ("Reisepass C01X00T47", "passport number
+# 533380006"): eight or nine letters and digits, five of them digits at least (eight digits
+# alone may be a date).
+PASSPORT_NUMBER = re.compile(
+    r"(?i:passaport\w{0,2}|passport|reisepass|passeport)(?:\s+(?i:n[.°r]?\.?|no\.?|nr\.?|number|nummer|numero))?"
+    r"\s?[:.]?\s?(?P<value>[A-Z0-9]{8,9})(?![A-Za-z0-9])"
+)
+_FIVE_DIGITS = re.compile(r"(?:\D*\d){5}")
+
 _PLATE_CUE = cue(
     r"targ|veicol|auto|vettur|moto|ztl|plate|vehicle|car\b|kennzeichen|fahrzeug|parchegg|sosta|contrassegn|permess|rimo[sz]|parking"
 )
@@ -73,7 +82,7 @@ def may_be_plate(view, cued: bool) -> bool:
 
 
 def may_be_document(view, cued: bool) -> bool:
-    return any(len(run) == 5 or len(run) >= 7 for run in view.runs) or "U1" in view.text
+    return any(len(run) == 5 or len(run) >= 7 for run in view.runs) or "U1" in view.text or "pass" in view.low
 
 
 def find_plates(text: str) -> list[Hit]:
@@ -99,6 +108,10 @@ def find_identity_documents(text: str) -> list[Hit]:
         kind = _nearest_cue(text, m.start(), kinds) or (m.group()[:2].isupper() and _cue_after(text, m.end(), kinds))
         if kind:
             hits.append(Hit(kind, m.start(), m.end(), CONTEXT))
+    for m in PASSPORT_NUMBER.finditer(text) if "ass" in text.lower() else ():
+        value = m.group("value")
+        if _FIVE_DIGITS.match(value) and (len(value) == 9 or not value.isdigit()):  # not a date: 20250312
+            hits.append(Hit("IT_PASSPORT", m.start("value"), m.end("value"), CONTEXT))
     for m in NEW_LICENCE.finditer(text) if "U1" in text else ():
         cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
         hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))

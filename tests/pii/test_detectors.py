@@ -25,6 +25,10 @@ FIRES = [
     ("PHONE_NUMBER", "Cell 3331234567", "3331234567"),
     ("PHONE_NUMBER", "Ufficio: 0471 123456", "0471 123456"),
     ("PHONE_NUMBER", "Richiamaci allo 081/5551234", "081/5551234"),
+    ("PHONE_NUMBER", "Telefono (081) 5551234", "(081) 5551234"),  # the area code in brackets
+    ("PHONE_NUMBER", "Tel: +39 (0)6 4567 8901", "+39 (0)6 4567 8901"),  # the trunk 0 in brackets
+    ("EMAIL_ADDRESS", "Scrivi a mario.rossi[at]gmail.com", "mario.rossi[at]gmail.com"),
+    ("EMAIL_ADDRESS", "mario.rossi (at) gmail [dot] com ti ha scritto", "mario.rossi (at) gmail [dot] com"),
     ("PERSON", "Gentile Mario Rossi, ecco l'avviso", "Mario Rossi"),
     ("PERSON", "Sig.ra Bianchi: appuntamento", "Bianchi"),
     ("PERSON", "Dott. Esposito ti ha scritto", "Esposito"),
@@ -47,6 +51,7 @@ FIRES = [
     ("DATE_OF_BIRTH", "nato il 12/03/1985", "12/03/1985"),
     ("DATE_OF_BIRTH", "nata a Roma il 3 marzo 1980", "3 marzo 1980"),
     ("DATE_OF_BIRTH", "data di nascita 1985-03-12", "1985-03-12"),
+    ("DATE_OF_BIRTH", "Frau Hofer, geb. 12.03.1985", "12.03.1985"),
     ("IT_LICENSE_PLATE", "Veicolo targato AB123CD", "AB123CD"),
     ("IT_LICENSE_PLATE", "Permesso per FG 456 HJ", "FG 456 HJ"),
     ("IT_LICENSE_PLATE", "Rimozione del veicolo EZ-551-RB", "EZ-551-RB"),
@@ -56,6 +61,8 @@ FIRES = [
     ("IT_IDENTITY_CARD", "Carta d'identità AB1234567", "AB1234567"),
     ("IT_IDENTITY_CARD", "La CIE CB 98765 DF è pronta", "CB 98765 DF"),
     ("IT_PASSPORT", "Passaporto YA1234567 pronto", "YA1234567"),
+    ("IT_PASSPORT", "Ihr Reisepass C01X00T47 ist abholbereit", "C01X00T47"),  # a foreign passport
+    ("IT_PASSPORT", "Your passport number 533380006 expires", "533380006"),
     ("IT_DRIVER_LICENSE", "Patente U1A23B456C rinnovata", "U1A23B456C"),
     ("IT_DRIVER_LICENSE", "Patente di guida MI1234567X", "MI1234567X"),
     ("IT_DRIVER_LICENSE", "NA4417290C sospesa per 30 giorni", "NA4417290C"),  # its shape alone
@@ -84,11 +91,13 @@ QUIET = [
     ("IBAN_CODE", "IBAN IT61 X054 2811 1010 0000 0123 456"),
     ("EMAIL_ADDRESS", "Scrivi a tributi@comune.bari.it"),  # an office's mailbox
     ("EMAIL_ADDRESS", "Nessuna chiocciola @ qui"),
+    ("EMAIL_ADDRESS", "Scrivi a tributi(at)comune.bari.it"),  # an office's, obfuscated
     ("PHONE_NUMBER", "Avviso 302000100000009424"),  # pagoPA notice number
     ("PHONE_NUMBER", "Codice avviso 3020 0010 0000 0094 24"),
     ("PHONE_NUMBER", "Protocollo 2024/0012345"),
     ("PHONE_NUMBER", "Importo 3.500,00 euro, anno 2025"),
     ("PHONE_NUMBER", "Numero verde 800 123 456"),  # toll-free: not personal
+    ("PHONE_NUMBER", "Protocollo (0123) 456789"),
     ("PHONE_NUMBER", "Pratica n. 0612345678"),
     ("PHONE_NUMBER", "P.IVA 07348520011"),
     ("IT_VAT_CODE", "Avviso 302000100000009424"),
@@ -125,6 +134,7 @@ QUIET = [
     ("PHONE_NUMBER", "Protocollo 0123/2025"),
     ("IT_IDENTITY_CARD", "Scadenza Carta d'Identità"),
     ("IT_PASSPORT", "Codice YA1234567"),  # two letters and seven digits, no document named
+    ("IT_PASSPORT", "Passaporto: 20250312 prenotazione"),  # eight digits: a date
     ("IT_DRIVER_LICENSE", "Rinnovo della patente di guida"),
     ("IT_DRIVER_LICENSE", "Pratica na4417290c"),  # lower case, no cue
     ("HEALTH", "Prenota la tua visita guidata al museo"),
