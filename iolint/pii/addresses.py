@@ -41,13 +41,21 @@ NUMBER_FIRST = re.compile(
     (?![\w'’]|,?\s*(?:n\.?\s*)?\d)""",
     re.VERBOSE,
 )
-# German: one word ("Dantestraße 3", "Hauptstr. 5") or a place's adjective and the street word
-# ("Bozner Straße 12").
+# German: one word ("Dantestraße 3", "Hauptstr. 5"), hyphenated ("Dr.-Streiter-Gasse 8"), or a
+# place's adjective and the street word ("Bozner Straße 12").
 _GERMAN_STREET = r"straße|strasse|str\.|gasse|platz|weg|allee"
 GERMAN_ADDRESS = re.compile(
-    rf"(?<![\w])(?:[A-ZÄÖÜ][a-zäöüß]{{1,30}}(?:{_GERMAN_STREET})|"
+    rf"(?<![\w])(?:[A-ZÄÖÜ][a-zäöüß]{{1,30}}(?:{_GERMAN_STREET})|(?:[A-ZÄÖÜ][a-zäöüß]{{0,30}}\.?-){{1,3}}"
+    rf"(?-i:Straße|Strasse|Str\.|Gasse|Platz|Weg|Allee)|"
     rf"(?!(?:Der|Jeder|Dieser|Einer|Keiner|Ihrer|Unserer|Eurer|Seiner|Meiner)\s)[A-ZÄÖÜ][a-zäöüß]{{1,30}}er\s+"
     rf"(?-i:Straße|Strasse|Str\.|Gasse|Platz|Weg|Allee))\s*(?P<number>\d{{1,4}})[a-z]?(?![\w])"
+)
+# A German street named without a street word, right after a word for a home ("Wohnsitzwechsel
+# nach Lauben 22, Meran", "Neue Anschrift: Am Markt 3"); the street and its number are the address.
+GERMAN_HOME_STREET = re.compile(
+    r"(?i:wohnsitz\w{0,8}|wohnhaft|wohnung\w{0,4}|anschrift)(?:\s+(?i:nach|in|in\s+der|in\s+die|im|am|an\s+der))?"
+    r"[:\s]\s*(?P<street>(?!(?:Nr|Top|Tür|Stock)\b)(?:[A-ZÄÖÜ][\w.-]+\s+){1,3}(?P<number>\d{1,4})[a-z]?)"
+    r"(?![\w/.,]\d|\s+(?:Jahr|Monat|Woche|Tag|Stunde|Person|Kind|Mal)\w*)"
 )
 # English: the number, capitalised words and a street word ("12 Baker Street").
 _ENGLISH_STREET = r"Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Square|Close|Crescent|Terrace|Place|Way|Gardens"
@@ -83,6 +91,7 @@ CUES = (
         for word in ("straße", "strasse", "str", "gasse", "platz", "weg", "allee")
     )
     + tuple(Cue(word.rstrip(".").lower(), word_end=True) for word in alternatives(_ENGLISH_STREET.replace("\\.", ".")))
+    + (Cue("wohn"), Cue("anschrift"))
 )
 
 
@@ -99,12 +108,31 @@ def _an_office(text: str, m: re.Match[str]) -> bool:
     return _OFFICE.search(near) is not None and _HOME.search(near) is None
 
 
+class _Street:
+    """The street part of a match, as a match of its own (``GERMAN_HOME_STREET``)."""
+
+    re = None
+
+    def __init__(self, m: re.Match[str]):
+        self._m = m
+
+    def start(self) -> int:
+        return self._m.start("street")
+
+    def end(self) -> int:
+        return self._m.end("street")
+
+    def group(self, name: str) -> str:
+        return self._m.group(name)
+
+
 def find_addresses(text: str) -> list[Hit]:
     found = [m for m in STREET_ADDRESS.finditer(text) if _is_address(m)]
     found += NUMBER_FIRST.finditer(text)
     found += GERMAN_ADDRESS.finditer(text)
     found += ENGLISH_ADDRESS.finditer(text)
     found += (m for m in LOWER_STREET.finditer(text) if _HOME_CUE.search(before(text, m.start())))
+    found += map(_Street, GERMAN_HOME_STREET.finditer(text))
     return [
         Hit("IT_ADDRESS", m.start(), m.end(), CONTEXT if _CUE.search(before(text, m.start())) else PAIR)
         for m in found

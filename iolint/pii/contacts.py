@@ -22,8 +22,10 @@ _DOT = r"(?:\.|\s?[\[({]dot[\])}]\s?)"
 OBFUSCATED_EMAIL = re.compile(
     rf"(?<![\w.%+-])([\w.%+-]{{1,64}}){_AT}((?:[a-z0-9-]{{1,63}}{_DOT}){{1,8}}[a-z]{{2,24}})(?![\w-])", re.IGNORECASE
 )
+_DOTS = re.compile(_DOT)
 EMAIL_CUES = ("@", "[at]", "(at)", "{at}")
 _ROLE_WORDS = frozenset(words("contacts", "role mailbox words"))
+_WEBMAIL = frozenset(words("contacts", "webmail"))
 
 PHONE = re.compile(
     r"""(?=[+03(])                     # what a number starts with, tried first: a faster scan
@@ -42,14 +44,14 @@ _PHONE_CUE = cue(r"tel|cell|chiam|richiam|contatt|sms|whatsapp|phone|call|mobile
 _REFERENCE_CUE = re.compile(
     r"(?<![^\W\d_])(?:prot|protocollo|pratica|codice|cod|avviso|iuv|rif|riferimento|fattura|"
     r"ricevuta|verbale|bolletta|contratto|matricola|id|tessera|utenza|cliente|pod|pdr|ordine)"
-    r"[.:°]*(?:\s+(?:n|nr|n°|num|numero)[.:°]*)?\s*$",
+    r"[.:°]*(?:\s+[A-Z]{2,6})?(?:\s+(?:n|nr|n°|num|numero)[.:°]*)?\s*$",  # "pratica SUAP n."
     re.IGNORECASE,
 )
 _DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}")
 _NOT_PERSONAL = {3, 4, 5, 9}  # phonenumbers' TOLL_FREE, PREMIUM_RATE, SHARED_COST, UAN
 
 
-def _is_role_mailbox(local: str) -> bool:
+def _is_role_mailbox(local: str, domain: str) -> bool:
     """An office's mailbox: its words are role words ("tributi", "protocollo"), or words of the
     language or compounds of them ("edilizia.privata", "servizisociali", "international"), with
     no name among them ("mario.rossi85", "f.colombo", "tonia98" are people's)."""
@@ -58,6 +60,8 @@ def _is_role_mailbox(local: str) -> bool:
         return False
     if all(w in _ROLE_WORDS for w in words):
         return True
+    if domain.rsplit(".", 2)[-2] in _WEBMAIL:
+        return False  # a personal webmail's ("tiger.blue77@gmail.com", "mb.casa@tiscali.it")
     from iolint.pii.names import could_be_a_name, is_a_name, joins_names
 
     if any(len(w) == 1 or could_be_a_name(w) or joins_names(w) for w in words):
@@ -69,7 +73,11 @@ def find_emails(text: str) -> list[Hit]:
     found = list(EMAIL.finditer(text))
     if "at" in text.lower():
         found += OBFUSCATED_EMAIL.finditer(text)
-    return [Hit("EMAIL_ADDRESS", m.start(), m.end(), CONTEXT) for m in found if not _is_role_mailbox(m.group(1))]
+    return [
+        Hit("EMAIL_ADDRESS", m.start(), m.end(), CONTEXT)
+        for m in found
+        if not _is_role_mailbox(m.group(1), _DOTS.sub(".", m.group(2).lower()))
+    ]
 
 
 def may_be_phone(view, cued: bool) -> bool:

@@ -21,7 +21,15 @@ import re
 from iolint.pii.cues import stem_of
 from iolint.pii.hits import CONTEXT, Hit
 from iolint.pii.kinds import KINDS
-from iolint.pii.topics import about_a_topic, about_animals, civil_matter, in_url, neutral_before, sentence
+from iolint.pii.topics import (
+    a_doctors_specialty,
+    about_a_topic,
+    about_animals,
+    civil_matter,
+    in_url,
+    neutral_before,
+    sentence,
+)
 from iolint.pii.wordlists import alternation, lines, sections
 
 _PLACEHOLDER = re.compile(r"<<([a-z ]+)>>")
@@ -81,5 +89,7 @@ def special_in(view) -> list[Hit]:
             if about_a_topic(text, low, start, bounds):
                 continue
             end = _WORD_REST.match(text, m.end()).end()  # a stem ends mid-word: "visita cardiolog|ica"
+            if kind == "HEALTH" and a_doctors_specialty(text, start, end):
+                continue
             hits.append(Hit(kind, start, end, CONTEXT))
     return hits

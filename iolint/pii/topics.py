@@ -78,6 +78,12 @@ _NEUTRAL_BEFORE = {
 # A civil matter (an eviction, a separation, a debt, an inheritance): its hearing or its
 # sentence is no criminal matter ("Sfratto per morosità: udienza di convalida").
 _CIVIL = _lower(_words("civil matter"))
+# A doctor's specialty in apposition ("Dott. Hussain, ortopedico, sostituisce…", "Dr.ssa Neri
+# (cardiologa)"): it says what the doctor does, not anyone's condition.
+_DOCTOR_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:[Dd]ott|[Dd]r|[Pp]rof)(?:\.?ssa|\.)?\s+(?:[A-ZÀ-Þ][\w'’-]+\s+){0,2}[A-ZÀ-Þ][\w'’-]+\s*[,(]\s*$"
+)
+_PROFESSION = re.compile(r"\w*(?:olog[oaie]|iatr[ai]|ic[oaie]|ist[ai])")
 # Pets' vaccinations and visits are not a person's health data.
 _ANIMALS = _lower(r"can[ei]\b|cagnol|gatt[oi]\b|animal|veterinar|canin|felin|microchip|randag")
 
@@ -156,6 +162,12 @@ def neutral_before(kind: str, low: str, start: int, sentence_start: int) -> bool
 def civil_matter(low: str, sentence: tuple[int, int]) -> bool:
     """Whether the sentence names a civil matter: a judicial term in it is no offence."""
     return _CIVIL.search(low, *sentence) is not None
+
+
+def a_doctors_specialty(text: str, start: int, end: int) -> bool:
+    """Whether the term is a profession in apposition to a doctor's name."""
+    before = _DOCTOR_BEFORE.search(text, max(0, start - 60), start)
+    return before is not None and _PROFESSION.fullmatch(text, start, end) is not None
 
 
 def about_animals(low: str, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ FIRES = [
     ("IBAN_CODE", "IBAN IT60 X054 2811 1010 0000 0123 456 per il rimborso", "IT60 X054 2811 1010 0000 0123 456"),
     ("IBAN_CODE", "Konto DE89370400440532013000", "DE89370400440532013000"),
     ("EMAIL_ADDRESS", "Scrivi a mario.rossi@example.it", "mario.rossi@example.it"),
+    ("EMAIL_ADDRESS", "Le comunicazioni arriveranno a sky.runner88@gmail.com", "sky.runner88@gmail.com"),  # webmail
     ("PHONE_NUMBER", "Chiama il 333 123 4567", "333 123 4567"),
     ("PHONE_NUMBER", "Tel. +39 06 1234 5678", "+39 06 1234 5678"),
     ("PHONE_NUMBER", "Cell 3331234567", "3331234567"),
@@ -48,6 +49,9 @@ FIRES = [
     ("IT_ADDRESS", "Neuer Wohnsitz: Hauptstr. 5, Meran", "Hauptstr. 5"),
     ("IT_ADDRESS", "Wohnsitzwechsel in die Meraner Straße 12", "Meraner Straße 12"),
     ("IT_ADDRESS", "Nuova residenza: via roma 12", "via roma 12"),  # lower case after a home word
+    ("IT_ADDRESS", "Neuer Wohnsitz in der Dr.-Rosmini-Gasse 4", "Dr.-Rosmini-Gasse 4"),
+    ("IT_ADDRESS", "Neue Anschrift: Am Graben 7, Brixen", "Am Graben 7"),  # no street word, after a home word
+    ("IT_ADDRESS", "Suolo pubblico per il trasloco in Via Dante 3 concesso", "Via Dante 3"),
     ("DATE_OF_BIRTH", "nato il 12/03/1985", "12/03/1985"),
     ("DATE_OF_BIRTH", "nata a Roma il 3 marzo 1980", "3 marzo 1980"),
     ("DATE_OF_BIRTH", "data di nascita 1985-03-12", "1985-03-12"),
@@ -76,6 +80,12 @@ FIRES = [
     ("JUDICIAL", "Notifica di procedimento penale", "procedimento penale"),
     ("RELIGION", "Esonero dall'ora di religione", "religione"),
     ("RELIGION", "Permesso per Eid al-Adha concesso", "Eid al-Adha"),
+    ("JUDICIAL", "Denuncia per furto a tuo carico trasmessa", "Denuncia per furto a tuo carico"),
+    ("JUDICIAL", "Permesso premio concesso dal magistrato", "Permesso premio"),
+    ("POLITICAL", "Referendum: la tua firma è stata autenticata", "Referendum"),
+    ("SEX_LIFE", "Rettifica del sesso anagrafico registrata", "Rettifica del sesso"),
+    ("HEALTH", "Contrassegno invalidi rinnovato", "Contrassegno invalidi"),
+    ("HEALTH", "Esame per l'ipoacusia di tuo figlio", "ipoacusia"),
     ("SEX_LIFE", "Inserimento della spirale: appuntamento confermato", "Inserimento della spirale"),
     ("TRADE_UNION", "Trattenuta sindacale di marzo", "sindacale"),
     ("POLITICAL", "Tessera di partito rinnovata", "Tessera di partito"),
@@ -125,6 +135,17 @@ QUIET = [
     ("IT_ADDRESS", "Residenza: modulo inviato via pec 2 volte"),  # "via" before a channel
     ("IT_ADDRESS", "Lavori in via roma 12"),  # lower case without a home word
     ("IT_ADDRESS", "Die Straße 5 Jahre gesperrt"),
+    ("IT_ADDRESS", "Casa della Comunità di Via Manzoni 5: nuovo ambulatorio"),  # a facility, not a home
+    ("IT_ADDRESS", "Mercatino dell'usato in Piazza Roma 1 domenica"),
+    ("IT_ADDRESS", "Jugendzentrum in der Peter-Mayr-Straße 5 eröffnet"),
+    ("IT_ADDRESS", "Wohnung Nr. 5 zugewiesen"),
+    ("DATE_OF_BIRTH", "Applications open for children born from 1 March 2025"),  # a range
+    ("PHONE_NUMBER", "Pratica SUE n. 04512370982: integrazione richiesta"),  # a reference number
+    ("TRADE_UNION", "Manifestazione sindacale: modifiche alla viabilità"),
+    ("HEALTH", "Docenti di sostegno: graduatorie pubblicate"),
+    ("HEALTH", "Cardiology ward moves to the new building"),
+    ("HEALTH", "Neue Sprechstunden der Kardiologie ab Februar"),
+    ("HEALTH", "Dott. Khan, cardiologo, sostituisce il dott. Neri"),  # the doctor's specialty
     ("DATE_OF_BIRTH", "Paga entro il 31/12/2025"),
     ("DATE_OF_BIRTH", "Bonus per i nati dal 01/01/2025"),
     ("DATE_OF_BIRTH", "Data di nascita: 32/13/1985"),
