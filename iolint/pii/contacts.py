@@ -40,11 +40,12 @@ PHONE = re.compile(
 )
 _PHONE_CUE = cue(r"tel|cell|chiam|richiam|contatt|sms|whatsapp|phone|call|mobile|telefon|handy|rückruf|anruf")
 # The value is a reference number when a reference noun, maybe with "n.", comes right before
-# it ("pratica n. 0612345678"); "numero" alone is no such noun ("il tuo numero 347...").
+# it ("pratica n. 0612345678"), or one or two words and "n." after it ("pratica edilizia CILA
+# n. …"); "numero" alone is no such noun ("il tuo numero 347...").
 _REFERENCE_CUE = re.compile(
     r"(?<![^\W\d_])(?:prot|protocollo|pratica|codice|cod|avviso|iuv|rif|riferimento|fattura|"
     r"ricevuta|verbale|bolletta|contratto|matricola|id|tessera|utenza|cliente|pod|pdr|ordine)"
-    r"[.:°]*(?:\s+[A-Z]{2,6})?(?:\s+(?:n|nr|n°|num|numero)[.:°]*)?\s*$",  # "pratica SUAP n."
+    r"[.:°]*(?:(?:\s+[^\W\d_]{2,12}){1,2}\s+(?:n|nr|n°|num|numero)[.:°]*|(?:\s+(?:n|nr|n°|num|numero)[.:°]*)?)\s*$",
     re.IGNORECASE,
 )
 _DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}")

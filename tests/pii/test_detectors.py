@@ -81,6 +81,7 @@ FIRES = [
     ("RELIGION", "Esonero dall'ora di religione", "religione"),
     ("RELIGION", "Permesso per Eid al-Adha concesso", "Eid al-Adha"),
     ("JUDICIAL", "Denuncia per furto a tuo carico trasmessa", "Denuncia per furto a tuo carico"),
+    ("JUDICIAL", "Querela per minacce a suo carico", "Querela per minacce a suo carico"),
     ("JUDICIAL", "Permesso premio concesso dal magistrato", "Permesso premio"),
     ("POLITICAL", "Referendum: la tua firma è stata autenticata", "Referendum"),
     ("SEX_LIFE", "Rettifica del sesso anagrafico registrata", "Rettifica del sesso"),
@@ -139,6 +140,11 @@ QUIET = [
     ("IT_ADDRESS", "Mercatino dell'usato in Piazza Roma 1 domenica"),
     ("IT_ADDRESS", "Jugendzentrum in der Peter-Mayr-Straße 5 eröffnet"),
     ("IT_ADDRESS", "Wohnung Nr. 5 zugewiesen"),
+    ("IT_ADDRESS", "Casa di cura di Via Roma 8: orari delle visite"),
+    ("IT_ADDRESS", "Jahresversammlung im Kulturhaus, Peter-Mayr-Platz 2"),
+    ("PHONE_NUMBER", "Pratica edilizia SCIA n. 03312345678: integrazioni"),
+    ("HEALTH", "Posti auto riservati ai disabili: nuovi stalli"),
+    ("JUDICIAL", "Spese di notifica a tuo carico: 8,75 euro"),
     ("DATE_OF_BIRTH", "Applications open for children born from 1 March 2025"),  # a range
     ("PHONE_NUMBER", "Pratica SUE n. 04512370982: integrazione richiesta"),  # a reference number
     ("TRADE_UNION", "Manifestazione sindacale: modifiche alla viabilità"),
