@@ -86,9 +86,9 @@ def special_in(view) -> list[Hit]:
                 continue
             if kind == "JUDICIAL" and civil_matter(low, bounds):
                 continue
-            if about_a_topic(text, low, start, bounds):
-                continue
             end = _WORD_REST.match(text, m.end()).end()  # a stem ends mid-word: "visita cardiolog|ica"
+            if about_a_topic(text, low, start, bounds, end):
+                continue
             if kind == "HEALTH" and a_doctors_specialty(text, start, end):
                 continue
             hits.append(Hit(kind, start, end, CONTEXT))

@@ -42,6 +42,8 @@ _CONDITIONAL = _lower(r"(?:se\s+(?:sei|hai|tu|il\s+tuo|la\s+tua)|if\s+you|wenn\s
 _OFFICE_BEFORE = _lower(
     rf"(?:{_words('office before')})(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|per\s+l[ae]))?\s*$"
 )
+# English names an office after the term ("Disability office", "Diabetes clinic", "Oncology ward").
+_OFFICE_AFTER = _lower(r"\s*(?:[a-z]+\s+)?(?:office|clinic|ward|unit|services?|centre|center|department|team|desk)\b")
 # An organisation's name, capitalised, before a capitalised term: "Associazione Italiana |Sclerosi".
 _ORGANISATION = re.compile(
     r"(?<![^\W\d_])(?:Associazione|Fondazione|Lega|Istituto|Centro|Federazione|Società|Unione|Comitato|"
@@ -116,7 +118,7 @@ def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
     return False
 
 
-def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int]) -> bool:
+def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], end: int | None = None) -> bool:
     """Whether the term at ``start`` names an office, a campaign or an offer, not a person's fact.
 
     In order: a sentence that addresses the reader is about them; a term inside an
@@ -138,6 +140,7 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int]) ->
         return True
     return bool(
         _OFFICE_BEFORE.search(low, max(lo, start - 40), start)
+        or (end is not None and _OFFICE_AFTER.match(low, end, hi))
         or _TOPIC_HEAD.search(low, max(lo, start - 60), start)
         or _OFFER.search(low, lo, hi)
     )
