@@ -103,3 +103,19 @@ def test_a_body_is_read_sentence_by_sentence():
 def test_a_link_address_states_nothing():
     body = "Scopri come [a questa pagina](https://www.comune.esempio.it/scuola/trasporto/disabilita)."
     assert not kinds(body)
+
+
+def test_a_body_follows_the_title_rules():
+    """IO503 reads a body sentence by sentence with the same rules as IO502 on titles."""
+    from iolint import lint
+
+    body = (
+        "Il tuo accesso al Pronto Soccorso del 3 marzo prevede un ticket di 25 euro. "
+        "Lo sfratto per morosità sarà discusso all'udienza di convalida del 19 gennaio. "
+        "La scelta sull'ora di religione si indica nella domanda di iscrizione. "
+        "Le spese di notifica sono a tuo carico. "
+        "Ti informiamo che il permesso premio richiesto è stato concesso."
+    )
+    payload = {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": "Comunicazione", "markdown": body}}
+    found = [f.message for f in lint(payload).findings if f.code == "IO503"]
+    assert len(found) == 1 and "judicial data" in found[0], found
