@@ -40,15 +40,16 @@ PHONE = re.compile(
 )
 _PHONE_CUE = cue(r"tel|cell|chiam|richiam|contatt|sms|whatsapp|phone|call|mobile|telefon|handy|rückruf|anruf")
 # The value is a reference number when a reference noun, maybe with "n.", comes right before
-# it ("pratica n. 0612345678"), or one or two words and "n." after it ("pratica edilizia CILA
-# n. …"); "numero" alone is no such noun ("il tuo numero 347...").
-_REFERENCE_CUE = re.compile(
+# it ("pratica n. 0612345678"), also with one or two words between ("pratica edilizia CILA
+# n. …", "codice prenotazione …"); "numero" alone is no such noun ("il tuo numero 347...").
+REFERENCE_CUE = re.compile(
     r"(?<![^\W\d_])(?:prot|protocollo|pratica|codice|cod|avviso|iuv|rif|riferimento|fattura|"
-    r"ricevuta|verbale|bolletta|contratto|matricola|id|tessera|utenza|cliente|pod|pdr|ordine)"
-    r"[.:°]*(?:(?:\s+[^\W\d_]{2,12}){1,2}\s+(?:n|nr|n°|num|numero)[.:°]*|(?:\s+(?:n|nr|n°|num|numero)[.:°]*)?)\s*$",
+    r"ricevuta|verbale|bolletta|contratto|matricola|id|tessera|utenza|cliente|pod|pdr|ordine|prenotazione|"
+    r"impegnativa|ricetta|nre|bollettino|fascicolo|posizione|sinistro|polizza|rgnr|rg)"
+    r"[.:°]*(?:\s+[^\W\d_]{2,14}){0,2}(?:\s+(?:n|nr|n°|num|numero)[.:°]*)?\s*$",
     re.IGNORECASE,
 )
-_DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}")
+_DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}|(?:0[1-9]|1[0-2])[/.-](?:19|20)\d\d")  # or "06/2026"
 _NOT_PERSONAL = {3, 4, 5, 9}  # phonenumbers' TOLL_FREE, PREMIUM_RATE, SHARED_COST, UAN
 
 
@@ -101,7 +102,7 @@ def find_phones(text: str) -> list[Hit]:
         cued = _PHONE_CUE.search(window) is not None
         digits = re.sub(r"\D", "", m.group())
         if not cued and (
-            _REFERENCE_CUE.search(window)
+            REFERENCE_CUE.search(window)
             or (len(digits) == 11 and is_vat_code(digits))
             or vat_cue_before(text, m.start())
         ):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from iolint.pii.contacts import REFERENCE_CUE
 from iolint.pii.hits import CONTEXT, PATTERN, Hit, before, cue
 from iolint.pii.view import DIGITS
 
@@ -116,8 +117,10 @@ def find_identity_documents(text: str) -> list[Hit]:
         cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
         hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
     # Two letters, seven digits and a letter is a driving licence's shape alone (paper identity
-    # cards and passports end with a digit): reported alone too, its cue only raises the score.
+    # cards and passports end with a digit): reported alone too, unless a reference noun stands
+    # right before it (a protocol or a fine's number); its cue raises the score.
     for m in OLD_LICENCE.finditer(text) if 7 in lengths else ():
         cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
-        hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
+        if cued or not REFERENCE_CUE.search(before(text, m.start())):  # not "Protocollo PG0045123X"
+            hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
     return hits

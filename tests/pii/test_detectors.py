@@ -140,6 +140,10 @@ QUIET = [
     ("IT_ADDRESS", "Mercatino dell'usato in Piazza Roma 1 domenica"),
     ("IT_ADDRESS", "Jugendzentrum in der Peter-Mayr-Straße 5 eröffnet"),
     ("IT_ADDRESS", "Wohnung Nr. 5 zugewiesen"),
+    ("IT_ADDRESS", "Autovelox in Via Emilia 120: nuova postazione"),  # a road notice
+    ("IT_DRIVER_LICENSE", "Protocollo PG0045123X del 12/03"),  # a reference number of that shape
+    ("PHONE_NUMBER", "Codice prenotazione 333 123 4567"),
+    ("PHONE_NUMBER", "Rata n. 3 di 06/2026"),  # a month and a year
     ("IT_ADDRESS", "Casa di cura di Via Roma 8: orari delle visite"),
     ("IT_ADDRESS", "Jahresversammlung im Kulturhaus, Peter-Mayr-Platz 2"),
     ("PHONE_NUMBER", "Pratica edilizia SCIA n. 03312345678: integrazioni"),
