@@ -156,6 +156,13 @@ QUIET = [
     ("HEALTH", "Cardiology ward moves to the new building"),
     ("HEALTH", "Neue Sprechstunden der Kardiologie ab Februar"),
     ("HEALTH", "Dott. Khan, cardiologo, sostituisce il dott. Neri"),  # the doctor's specialty
+    ("HEALTH", "Concorso per 4 tecnici di radioterapia"),  # a job call
+    ("HEALTH", "Dialisi: guida ai servizi dell'ospedale"),
+    ("HEALTH", "Laboratori estivi per ragazzi con disabilità: iscrizioni"),
+    ("HEALTH", "Assegno di invalidità: le nuove soglie di reddito"),
+    ("HEALTH", "Klinikum Meran: Besuchszeiten in der Kardiologie"),
+    ("HEALTH", "Information session on psychotherapy for exchange students"),
+    ("SEX_LIFE", "Unioni civili nel 2025: le statistiche dell'anagrafe"),
     ("DATE_OF_BIRTH", "Paga entro il 31/12/2025"),
     ("DATE_OF_BIRTH", "Bonus per i nati dal 01/01/2025"),
     ("DATE_OF_BIRTH", "Data di nascita: 32/13/1985"),
