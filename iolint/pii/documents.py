@@ -21,8 +21,9 @@ PLATE = re.compile(rf"(?<![A-Za-z0-9])[{_L}]{{2}}[ -]?\d{{3}}[ -]?[{_L}]{{2}}(?!
 CIE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{5} ?[A-Z]{2}(?![A-Za-z0-9])", re.IGNORECASE)
 # Reported only after a cue word, so also in lower case ("passaporto ya7712034").
 TWO_LETTERS_SEVEN_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{7}(?![A-Za-z0-9])")
-NEW_LICENCE = re.compile(r"(?<![A-Za-z0-9])U1(?=(?:[A-Z]{0,7}\d){3})[A-Z0-9]{7}[A-Z](?![A-Za-z0-9])")
-OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[A-Z](?![A-Za-z0-9])")
+# Licences in any case; in lower case only after a cue word ("patente n. u1a23b456c").
+NEW_LICENCE = re.compile(r"(?<![A-Za-z0-9])U1(?=(?:[A-Z]{0,7}\d){3})[A-Z0-9]{7}[A-Z](?![A-Za-z0-9])", re.IGNORECASE)
+OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[A-Z](?![A-Za-z0-9])", re.IGNORECASE)
 
 # A foreign passport's number right after the word ("Reisepass C01X00T47", "passport number
 # 533380006"): eight or nine letters and digits, five of them digits at least (eight digits
@@ -83,7 +84,7 @@ def may_be_plate(view, cued: bool) -> bool:
 
 
 def may_be_document(view, cued: bool) -> bool:
-    return any(len(run) == 5 or len(run) >= 7 for run in view.runs) or "U1" in view.text or "pass" in view.low
+    return any(len(run) == 5 or len(run) >= 7 for run in view.runs) or "u1" in view.low or "pass" in view.low
 
 
 def find_plates(text: str) -> list[Hit]:
@@ -113,14 +114,15 @@ def find_identity_documents(text: str) -> list[Hit]:
         value = m.group("value")
         if _FIVE_DIGITS.match(value) and (len(value) == 9 or not value.isdigit()):  # not a date: 20250312
             hits.append(Hit("IT_PASSPORT", m.start("value"), m.end("value"), CONTEXT))
-    for m in NEW_LICENCE.finditer(text) if "U1" in text else ():
+    for m in NEW_LICENCE.finditer(text) if "u1" in text.lower() else ():
         cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
-        hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
+        if cued or m.group().isupper():
+            hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
     # Two letters, seven digits and a letter is a driving licence's shape alone (paper identity
     # cards and passports end with a digit): reported alone too, unless a reference noun stands
-    # right before it (a protocol or a fine's number); its cue raises the score.
+    # right before it ("Protocollo PG0045123X"); its cue raises the score.
     for m in OLD_LICENCE.finditer(text) if 7 in lengths else ():
         cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
-        if cued or not REFERENCE_CUE.search(before(text, m.start())):  # not "Protocollo PG0045123X"
+        if cued or (m.group().isupper() and not REFERENCE_CUE.search(before(text, m.start()))):
             hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
     return hits

@@ -70,6 +70,7 @@ FIRES = [
     ("IT_DRIVER_LICENSE", "Patente U1A23B456C rinnovata", "U1A23B456C"),
     ("IT_DRIVER_LICENSE", "Patente di guida MI1234567X", "MI1234567X"),
     ("IT_DRIVER_LICENSE", "NA4417290C sospesa per 30 giorni", "NA4417290C"),  # its shape alone
+    ("IT_DRIVER_LICENSE", "Patente n. u1a23b456c rinnovata", "u1a23b456c"),  # lower case after a cue
     ("HEALTH", "Il tuo referto oncologico è pronto", "oncologico"),
     ("HEALTH", "Esito della visita oncologica", "visita oncologica"),
     ("HEALTH", "Gravidanze a rischio: controllo", "Gravidanze"),
