@@ -36,7 +36,7 @@ STREET_ADDRESS = re.compile(
 # no number after the street (then the number before it belongs to something else).
 _CAPITALISED_ODONYM = "|".join(a[0].upper() + a[1:] for a in alternatives(_ODONYM)) + "|rue|avenue|chemin"
 NUMBER_FIRST = re.compile(
-    rf"""(?<![\w.,/])(?P<number>\d{{1,4}})[A-Za-z]?,?\s+
+    rf"""(?=\d)(?<![\w.,/])(?P<number>\d{{1,4}})[A-Za-z]?,?\s+
     (?P<odonym>{_CAPITALISED_ODONYM})\s+(?P<name>(?:(?:{_WORD}|{_LINK})\s+){{0,3}}{_WORD})
     (?![\w'’]|,?\s*(?:n\.?\s*)?\d)""",
     re.VERBOSE,
@@ -60,7 +60,7 @@ GERMAN_HOME_STREET = re.compile(
 # English: the number, capitalised words and a street word ("12 Baker Street").
 _ENGLISH_STREET = r"Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Square|Close|Crescent|Terrace|Place|Way|Gardens"
 ENGLISH_ADDRESS = re.compile(
-    rf"(?<![\w.,/])(?P<number>\d{{1,4}})[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_ENGLISH_STREET})(?![\w])"
+    rf"(?=\d)(?<![\w.,/])(?P<number>\d{{1,4}})[A-Za-z]?,?\s+(?:[A-Z][a-z'’]+\s+){{1,3}}(?:{_ENGLISH_STREET})(?![\w])"
 )
 # A street name in lower case counts after a word for a home ("nuova residenza: via roma 12");
 # "via" is then not the preposition of a channel ("inviata via pec 2 volte").
@@ -83,14 +83,16 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = re.compile(r"[IVXL]+")
 
 
-# Every address starts with an odonym, or holds a German street word (cues for the pre-filter).
+# The street words of the German and English forms.
+_GERMAN_WORDS = ("straße", "strasse", "str.", "gasse", "platz", "weg", "allee")
+_ENGLISH_WORDS = tuple(w.lower().rstrip(".") for w in alternatives(_ENGLISH_STREET.replace("\\.", ".")))
+
+# Every address starts with an odonym, holds a German or English street word, or follows a German
+# word for a home (cues for the pre-filter).
 CUES = (
     tuple(stem_of(odonym, bounded=True) for odonym in alternatives(_ODONYM))
-    + tuple(
-        Cue(word, word_start=False, word_end=True)
-        for word in ("straße", "strasse", "str", "gasse", "platz", "weg", "allee")
-    )
-    + tuple(Cue(word.rstrip(".").lower(), word_end=True) for word in alternatives(_ENGLISH_STREET.replace("\\.", ".")))
+    + tuple(Cue(word.rstrip("."), word_start=False, word_end=True) for word in _GERMAN_WORDS)
+    + tuple(Cue(word, word_end=True) for word in _ENGLISH_WORDS)
     + (Cue("wohn"), Cue("anschrift"))
 )
 
@@ -127,12 +129,18 @@ class _Street:
 
 
 def find_addresses(text: str) -> list[Hit]:
+    low = text.lower()
     found = [m for m in STREET_ADDRESS.finditer(text) if _is_address(m)]
     found += NUMBER_FIRST.finditer(text)
-    found += GERMAN_ADDRESS.finditer(text)
-    found += ENGLISH_ADDRESS.finditer(text)
-    found += (m for m in LOWER_STREET.finditer(text) if _HOME_CUE.search(before(text, m.start())))
-    found += map(_Street, GERMAN_HOME_STREET.finditer(text))
+    # The other forms only where their words are (a plain scan of the text is the cost here).
+    if any(word in low for word in _GERMAN_WORDS):
+        found += GERMAN_ADDRESS.finditer(text)
+    if any(word in low for word in _ENGLISH_WORDS):
+        found += ENGLISH_ADDRESS.finditer(text)
+    if _HOME_CUE.search(text):
+        found += (m for m in LOWER_STREET.finditer(text) if _HOME_CUE.search(before(text, m.start())))
+    if "wohn" in low or "anschrift" in low:
+        found += map(_Street, GERMAN_HOME_STREET.finditer(text))
     return [
         Hit("IT_ADDRESS", m.start(), m.end(), CONTEXT if _CUE.search(before(text, m.start())) else PAIR)
         for m in found

@@ -73,7 +73,8 @@ def _is_role_mailbox(local: str, domain: str) -> bool:
 
 def find_emails(text: str) -> list[Hit]:
     found = list(EMAIL.finditer(text))
-    if "at" in text.lower():
+    low = text.lower()
+    if any(c in low for c in EMAIL_CUES[1:]):
         found += OBFUSCATED_EMAIL.finditer(text)
     return [
         Hit("EMAIL_ADDRESS", m.start(), m.end(), CONTEXT)
