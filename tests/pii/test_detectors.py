@@ -86,6 +86,7 @@ FIRES = [
     ("JUDICIAL", "Permesso premio concesso dal magistrato", "Permesso premio"),
     ("POLITICAL", "Referendum: la tua firma è stata autenticata", "Referendum"),
     ("SEX_LIFE", "Rettifica del sesso anagrafico registrata", "Rettifica del sesso"),
+    ("SEX_LIFE", "Trascrizione del matrimonio tra persone dello stesso sesso", "stesso sesso"),
     ("HEALTH", "Contrassegno invalidi rinnovato", "Contrassegno invalidi"),
     ("HEALTH", "Esame per l'ipoacusia di tuo figlio", "ipoacusia"),
     ("SEX_LIFE", "Inserimento della spirale: appuntamento confermato", "Inserimento della spirale"),
@@ -164,6 +165,7 @@ QUIET = [
     ("HEALTH", "Klinikum Meran: Besuchszeiten in der Kardiologie"),
     ("HEALTH", "Information session on psychotherapy for exchange students"),
     ("SEX_LIFE", "Unioni civili nel 2025: le statistiche dell'anagrafe"),
+    ("RELIGION", "Attività alternativa all'ora di religione: modulo entro il 31/01"),  # a form for all
     ("DATE_OF_BIRTH", "Paga entro il 31/12/2025"),
     ("DATE_OF_BIRTH", "Bonus per i nati dal 01/01/2025"),
     ("DATE_OF_BIRTH", "Data di nascita: 32/13/1985"),
