@@ -89,6 +89,8 @@ FIRES = [
     ("SEX_LIFE", "Trascrizione del matrimonio tra persone dello stesso sesso", "stesso sesso"),
     ("HEALTH", "Contrassegno invalidi rinnovato", "Contrassegno invalidi"),
     ("HEALTH", "Esame per l'ipoacusia di tuo figlio", "ipoacusia"),
+    ("HEALTH", "Pap test: il tuo esito richiede un approfondimento", "richiede un approfondimento"),
+    ("HEALTH", "Visita di controllo post-operatoria fissata", "post-operatoria"),
     ("SEX_LIFE", "Inserimento della spirale: appuntamento confermato", "Inserimento della spirale"),
     ("TRADE_UNION", "Trattenuta sindacale di marzo", "sindacale"),
     ("POLITICAL", "Tessera di partito rinnovata", "Tessera di partito"),

@@ -62,6 +62,7 @@ PAIRS = [
     ("HEALTH", "Diabetes clinic appointment confirmed for 3 May", "Disability office: drop-in hours on Wednesdays"),
     ("HEALTH", "Ergotherapie für Ihr Kind: erster Termin am Montag", "Pflegegeld: Informationsabend für Angehörige"),
     ("HEALTH", "Einstufung der Pflegebedürftigkeit: Hausbesuch am 12. März", "Psychiatrie: Ambulanz im Neubau"),
+    ("HEALTH", "Ricetta dematerializzata per insulina disponibile", "Ricette senza glutine: corso di cucina per tutti"),
     ("JUDICIAL", "Udienza di convalida dell'arresto fissata", "Sfratto per morosità: udienza di convalida il 19/01"),
     ("RELIGION", "Ferie per Rosh Hashanah concesse come richiesto", "Festa di Hanukkah in piazza: come si partecipa"),
 ]
