@@ -50,6 +50,12 @@ GERMAN_ADDRESS = re.compile(
     rf"(?!(?:Der|Jeder|Dieser|Einer|Keiner|Ihrer|Unserer|Eurer|Seiner|Meiner)\s)[A-ZÄÖÜ][a-zäöüß]{{1,30}}er\s+"
     rf"(?-i:Straße|Strasse|Str\.|Gasse|Platz|Weg|Allee))\s*(?P<number>\d{{1,4}})[a-z]?(?![\w])"
 )
+# The house number before the street, Italian: "il civico 12 di Via Verdi".
+CIVIC_FIRST = re.compile(
+    rf"""(?<![\w.])(?i:civico|numero\s+civico)\s+(?:n\.?\s*)?(?P<number>\d{{1,4}})(?:\s?/\s?[A-Za-z0-9]{{1,3}})?
+    \s+(?:di|in)\s+(?P<odonym>(?i:{_ODONYM}))\s+(?P<name>(?:(?:{_WORD}|{_LINK})\s+){{0,3}}{_WORD})""",
+    re.VERBOSE,
+)
 # A German street named without a street word, right after a word for a home ("Wohnsitzwechsel
 # nach Lauben 22, Meran", "Neue Anschrift: Am Markt 3"); the street and its number are the address.
 GERMAN_HOME_STREET = re.compile(
@@ -132,6 +138,8 @@ def find_addresses(text: str) -> list[Hit]:
     low = text.lower()
     found = [m for m in STREET_ADDRESS.finditer(text) if _is_address(m)]
     found += NUMBER_FIRST.finditer(text)
+    if "civico" in low:
+        found += CIVIC_FIRST.finditer(text)
     # The other forms only where their words are (a plain scan of the text is the cost here).
     if any(word in low for word in _GERMAN_WORDS):
         found += GERMAN_ADDRESS.finditer(text)

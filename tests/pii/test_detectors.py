@@ -52,6 +52,9 @@ FIRES = [
     ("IT_ADDRESS", "Neuer Wohnsitz in der Dr.-Rosmini-Gasse 4", "Dr.-Rosmini-Gasse 4"),
     ("IT_ADDRESS", "Neue Anschrift: Am Graben 7, Brixen", "Am Graben 7"),  # no street word, after a home word
     ("IT_ADDRESS", "Suolo pubblico per il trasloco in Via Dante 3 concesso", "Via Dante 3"),
+    ("IT_ADDRESS", "Allaccio fognario per il civico 12 di Via Verdi", "civico 12 di Via Verdi"),
+    ("IT_ADDRESS", "Raccolta porta a porta: ritiro in Via Roma 10 il martedì", "Via Roma 10"),
+    ("IT_ADDRESS", "Lavori di manutenzione nel tuo condominio di Via Po 3", "Via Po 3"),
     ("DATE_OF_BIRTH", "nato il 12/03/1985", "12/03/1985"),
     ("DATE_OF_BIRTH", "nata a Roma il 3 marzo 1980", "3 marzo 1980"),
     ("DATE_OF_BIRTH", "data di nascita 1985-03-12", "1985-03-12"),
@@ -145,6 +148,7 @@ QUIET = [
     ("IT_ADDRESS", "Jugendzentrum in der Peter-Mayr-Straße 5 eröffnet"),
     ("IT_ADDRESS", "Wohnung Nr. 5 zugewiesen"),
     ("IT_ADDRESS", "Autovelox in Via Emilia 120: nuova postazione"),  # a road notice
+    ("IT_ADDRESS", "Lampione spento davanti al civico 8 di Via Manin: intervento fissato"),
     ("IT_DRIVER_LICENSE", "Protocollo PG0045123X del 12/03"),  # a reference number of that shape
     ("PHONE_NUMBER", "Codice prenotazione 333 123 4567"),
     ("PHONE_NUMBER", "Rata n. 3 di 06/2026"),  # a month and a year
