@@ -25,9 +25,9 @@ from iolint.pii.topics import (
     a_doctors_specialty,
     about_a_topic,
     about_animals,
-    civil_matter,
     in_url,
     neutral_before,
+    not_their_offence,
     sentence,
 )
 from iolint.pii.wordlists import alternation, lines, sections
@@ -84,7 +84,7 @@ def special_in(view) -> list[Hit]:
                 continue
             if kind == "HEALTH" and about_animals(low, start, m.end()):
                 continue
-            if kind == "JUDICIAL" and civil_matter(low, bounds):
+            if kind == "JUDICIAL" and not_their_offence(low, bounds):
                 continue
             end = _WORD_REST.match(text, m.end()).end()  # a stem ends mid-word: "visita cardiolog|ica"
             if about_a_topic(text, low, start, bounds, end):

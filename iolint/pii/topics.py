@@ -77,9 +77,13 @@ _NEUTRAL_BEFORE = {
         r"(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w|assenza)(?=[^:;,.–—()]{0,40}$)"
     ),
 }
-# A civil matter (an eviction, a separation, a debt, an inheritance): its hearing or its
-# sentence is no criminal matter ("Sfratto per morosità: udienza di convalida").
+# A civil matter (an eviction, a separation, a debt, an inheritance), or the reader's role as a
+# witness, a victim or a juror: the hearing or the proceedings are no offence of theirs
+# ("Sfratto per morosità: udienza di convalida", "Testimone nel processo penale n. …").
 _CIVIL = _lower(_words("civil matter"))
+_ROLE = _lower(_words("judicial role"))
+# ...unless the sentence says against whom ("a carico di Bogdan Rusu: la persona offesa…").
+_AGAINST = _lower(r"a\s+(?:tuo|suo|vostro|loro)\s+carico|a\s+carico\s+d|contro\s+di\s+te|nei\s+tuoi\s+confronti")
 # A doctor's specialty in apposition ("Dott. Hussain, ortopedico, sostituisce…", "Dr.ssa Neri
 # (cardiologa)"): it says what the doctor does, not anyone's condition.
 _DOCTOR_BEFORE = re.compile(
@@ -162,9 +166,12 @@ def neutral_before(kind: str, low: str, start: int, sentence_start: int) -> bool
     return neutral is not None and neutral.search(low, max(sentence_start, start - 50), start) is not None
 
 
-def civil_matter(low: str, sentence: tuple[int, int]) -> bool:
-    """Whether the sentence names a civil matter: a judicial term in it is no offence."""
-    return _CIVIL.search(low, *sentence) is not None
+def not_their_offence(low: str, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence names a civil matter, or a witness, a victim or a juror: a judicial
+    term in it is no offence of the reader's."""
+    if _CIVIL.search(low, *sentence):
+        return True
+    return _ROLE.search(low, *sentence) is not None and _AGAINST.search(low, *sentence) is None
 
 
 def a_doctors_specialty(text: str, start: int, end: int) -> bool:

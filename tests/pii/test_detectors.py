@@ -87,6 +87,8 @@ FIRES = [
     ("JUDICIAL", "Denuncia per furto a tuo carico trasmessa", "Denuncia per furto a tuo carico"),
     ("JUDICIAL", "Querela per minacce a suo carico", "Querela per minacce a suo carico"),
     ("JUDICIAL", "Permesso premio concesso dal magistrato", "Permesso premio"),
+    ("JUDICIAL", "Avviso orale del Questore notificato", "Avviso orale"),
+    ("JUDICIAL", "Sequestro preventivo del veicolo: convalida", "Sequestro preventivo"),
     ("POLITICAL", "Referendum: la tua firma è stata autenticata", "Referendum"),
     ("SEX_LIFE", "Rettifica del sesso anagrafico registrata", "Rettifica del sesso"),
     ("SEX_LIFE", "Trascrizione del matrimonio tra persone dello stesso sesso", "stesso sesso"),

@@ -63,6 +63,16 @@ PAIRS = [
     ("HEALTH", "Ergotherapie für Ihr Kind: erster Termin am Montag", "Pflegegeld: Informationsabend für Angehörige"),
     ("HEALTH", "Einstufung der Pflegebedürftigkeit: Hausbesuch am 12. März", "Psychiatrie: Ambulanz im Neubau"),
     ("HEALTH", "Ricetta dematerializzata per insulina disponibile", "Ricette senza glutine: corso di cucina per tutti"),
+    (
+        "JUDICIAL",
+        "Interrogatorio di garanzia fissato per giovedì",
+        "Sei citato come testimone nel processo penale n. 55/26",
+    ),
+    (
+        "JUDICIAL",
+        "Udienza penale a carico di tuo figlio: la parte offesa è citata",
+        "Giudice popolare: il processo penale inizia il 3/3",
+    ),
     ("JUDICIAL", "Udienza di convalida dell'arresto fissata", "Sfratto per morosità: udienza di convalida il 19/01"),
     ("RELIGION", "Ferie per Rosh Hashanah concesse come richiesto", "Festa di Hanukkah in piazza: come si partecipa"),
 ]
