@@ -92,6 +92,8 @@ FIRES = [
     ("POLITICAL", "Referendum: la tua firma è stata autenticata", "Referendum"),
     ("SEX_LIFE", "Rettifica del sesso anagrafico registrata", "Rettifica del sesso"),
     ("SEX_LIFE", "Trascrizione del matrimonio tra persone dello stesso sesso", "stesso sesso"),
+    ("SEX_LIFE", "Eintragung der eingetragenen Partnerschaft bestätigt", "eingetragenen Partnerschaft"),
+    ("HEALTH", "Begleitgeld: Antrag genehmigt", "Begleitgeld"),
     ("HEALTH", "Contrassegno invalidi rinnovato", "Contrassegno invalidi"),
     ("HEALTH", "Esame per l'ipoacusia di tuo figlio", "ipoacusia"),
     ("HEALTH", "Pap test: il tuo esito richiede un approfondimento", "richiede un approfondimento"),

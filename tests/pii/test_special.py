@@ -73,6 +73,11 @@ PAIRS = [
         "Udienza penale a carico di tuo figlio: la parte offesa è citata",
         "Giudice popolare: il processo penale inizia il 3/3",
     ),
+    (
+        "HEALTH",
+        "Suchtberatung: Ihr Termin am Dienstag",
+        "Die Gemeinde sucht Mitarbeiter für die Suchtprävention: Kurs für alle",
+    ),
     ("JUDICIAL", "Udienza di convalida dell'arresto fissata", "Sfratto per morosità: udienza di convalida il 19/01"),
     ("RELIGION", "Ferie per Rosh Hashanah concesse come richiesto", "Festa di Hanukkah in piazza: come si partecipa"),
 ]
