@@ -93,6 +93,8 @@ FIRES = [
     ("SEX_LIFE", "Rettifica del sesso anagrafico registrata", "Rettifica del sesso"),
     ("SEX_LIFE", "Trascrizione del matrimonio tra persone dello stesso sesso", "stesso sesso"),
     ("SEX_LIFE", "Eintragung der eingetragenen Partnerschaft bestätigt", "eingetragenen Partnerschaft"),
+    ("SEX_LIFE", "Gender marker change on your ID card: appointment booked", "Gender marker"),
+    ("HEALTH", "Your COVID-19 test result is positive", "COVID-19 test"),
     ("HEALTH", "Begleitgeld: Antrag genehmigt", "Begleitgeld"),
     ("HEALTH", "Contrassegno invalidi rinnovato", "Contrassegno invalidi"),
     ("HEALTH", "Esame per l'ipoacusia di tuo figlio", "ipoacusia"),

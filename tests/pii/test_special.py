@@ -78,6 +78,13 @@ PAIRS = [
         "Suchtberatung: Ihr Termin am Dienstag",
         "Die Gemeinde sucht Mitarbeiter für die Suchtprävention: Kurs für alle",
     ),
+    (
+        "HEALTH",
+        "Your wheelchair voucher has been approved",
+        "Accessible housing grant for wheelchair users: apply by 30 June",
+    ),
+    ("POLITICAL", "Your nomination as a candidate for the city council was accepted", "Council election: how to vote"),
+    ("JUDICIAL", "Court summons: you are a defendant in case 1234/25", "Prison museum: new opening hours"),
     ("JUDICIAL", "Udienza di convalida dell'arresto fissata", "Sfratto per morosità: udienza di convalida il 19/01"),
     ("RELIGION", "Ferie per Rosh Hashanah concesse come richiesto", "Festa di Hanukkah in piazza: come si partecipa"),
 ]
