@@ -85,6 +85,11 @@ PAIRS = [
     ),
     ("POLITICAL", "Your nomination as a candidate for the city council was accepted", "Council election: how to vote"),
     ("JUDICIAL", "Court summons: you are a defendant in case 1234/25", "Prison museum: new opening hours"),
+    (
+        "HEALTH",
+        "Servizio di Psicologia: incontro di gruppo martedì alle 17",
+        "Gruppi di auto-mutuo aiuto per alcolisti: incontri di gruppo aperti a tutti",
+    ),
     ("JUDICIAL", "Udienza di convalida dell'arresto fissata", "Sfratto per morosità: udienza di convalida il 19/01"),
     ("RELIGION", "Ferie per Rosh Hashanah concesse come richiesto", "Festa di Hanukkah in piazza: come si partecipa"),
 ]
