@@ -96,6 +96,8 @@ FIRES = [
     ("SEX_LIFE", "Gender marker change on your ID card: appointment booked", "Gender marker"),
     ("HEALTH", "Your COVID-19 test result is positive", "COVID-19 test"),
     ("HEALTH", "Begleitgeld: Antrag genehmigt", "Begleitgeld"),
+    ("HEALTH", "INPS: visita medica di controllo fissata per il 3/03", "visita medica di controllo"),
+    ("HEALTH", "INPS: pensione di inabilità liquidata", "inabilità"),
     ("HEALTH", "Contrassegno invalidi rinnovato", "Contrassegno invalidi"),
     ("HEALTH", "Esame per l'ipoacusia di tuo figlio", "ipoacusia"),
     ("HEALTH", "Pap test: il tuo esito richiede un approfondimento", "richiede un approfondimento"),
