@@ -157,6 +157,9 @@ QUIET = [
     ("IT_ADDRESS", "Wohnung Nr. 5 zugewiesen"),
     ("IT_ADDRESS", "Autovelox in Via Emilia 120: nuova postazione"),  # a road notice
     ("IT_ADDRESS", "Lampione spento davanti al civico 8 di Via Manin: intervento fissato"),
+    ("IT_ADDRESS", "Il Patronato di Via Roma 3 ti aiuta con la domanda"),
+    ("IT_ADDRESS", "Guardia medica di Via Ospedale 2: turni festivi"),
+    ("IT_ADDRESS", "Hotel di Via Roma 5: il tuo soggiorno per la gita"),
     ("IT_DRIVER_LICENSE", "Protocollo PG0045123X del 12/03"),  # a reference number of that shape
     ("PHONE_NUMBER", "Codice prenotazione 333 123 4567"),
     ("PHONE_NUMBER", "Rata n. 3 di 06/2026"),  # a month and a year
