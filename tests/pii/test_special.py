@@ -90,6 +90,16 @@ PAIRS = [
         "Servizio di Psicologia: incontro di gruppo martedì alle 17",
         "Gruppi di auto-mutuo aiuto per alcolisti: incontri di gruppo aperti a tutti",
     ),
+    (
+        "HEALTH",
+        "Voto a domicilio per elettori in dipendenza da apparecchiature: domanda accolta",
+        "Voto domiciliare per elettori in dipendenza da apparecchiature: come fare domanda",
+    ),
+    (
+        "POLITICAL",
+        "Certificato di iscrizione nelle liste elettorali per la tua candidatura",
+        "La tua candidatura per il servizio civile è stata ammessa",
+    ),
     ("JUDICIAL", "Udienza di convalida dell'arresto fissata", "Sfratto per morosità: udienza di convalida il 19/01"),
     ("RELIGION", "Ferie per Rosh Hashanah concesse come richiesto", "Festa di Hanukkah in piazza: come si partecipa"),
 ]
