@@ -14,7 +14,7 @@ import re
 
 from iolint.pii.cues import Cue, alternatives, stem_of
 from iolint.pii.hits import CONTEXT, PAIR, Hit, before, cue
-from iolint.pii.wordlists import alternation
+from iolint.pii.wordlists import factored_alternation
 
 _ODONYM = (
     r"via|viale|v\.le|piazza|p\.zza|p\.za|piazzale|p\.le|piazzetta|corso|c\.so|largo|l\.go|"
@@ -80,10 +80,10 @@ LOWER_STREET = re.compile(
 _CUE = cue(r"residen|domicili|indirizz|abita|address|adresse|wohnhaft")
 _HOME_CUE = cue(r"residen|domicili|indirizz|abita|address|adresse|wohnhaft|ingombranti|consegna|casa\b")
 # Where a person lives or receives things: an address near these is someone's.
-_HOME = cue(alternation("addresses", "home"))
+_HOME = cue(factored_alternation("addresses", "home"))
 # Offices and facilities open to the public, and road works: an address near these is not a
 # person's.
-_OFFICE = cue(alternation("addresses", "office"))
+_OFFICE = cue(factored_alternation("addresses", "office"))
 _REACH = 60
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _ROMAN = re.compile(r"[IVXL]+")

@@ -248,3 +248,23 @@ def test_detection_fields():
     assert (d.kind, d.label, d.identifier, d.special, d.score) == ("IT_FISCAL_CODE", "codice fiscale", True, False, 1.0)
     (h,) = detect("Il tuo referto oncologico")
     assert (h.kind, h.label, h.special, h.identifier) == ("HEALTH", "health data", True, False)
+
+
+@pytest.mark.parametrize(
+    "name, section",
+    [("addresses", "office"), ("addresses", "home"), ("special", "topic"), ("special", "recipient")],
+)
+def test_a_factored_alternation_matches_as_the_plain_one(name, section):
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from iolint.pii.wordlists import alternation, factored_alternation, lines
+
+    plain = re.compile(rf"(?<![^\W\d_])(?:{alternation(name, section)})", re.IGNORECASE)
+    factored = re.compile(rf"(?<![^\W\d_])(?:{factored_alternation(name, section)})", re.IGNORECASE)
+    assert factored.pattern != plain.pattern
+    titles = [t["t"] for t in yaml.safe_load((Path(__file__).parent / "dev_titles.yaml").read_text("utf-8"))]
+    for text in titles + [" ".join(lines(name, section))]:
+        assert [m.start() for m in plain.finditer(text)] == [m.start() for m in factored.finditer(text)], text
