@@ -90,8 +90,9 @@ def may_be_document(view, cued: bool) -> bool:
 def find_plates(text: str) -> list[Hit]:
     hits = []
     for m in PLATE.finditer(text):
-        cued = _PLATE_CUE.search(before(text, m.start())) is not None
-        if cued or m.group().isupper():
+        window = before(text, m.start())
+        cued = _PLATE_CUE.search(window) is not None
+        if cued or (m.group().isupper() and not REFERENCE_CUE.search(window)):  # not "Codice impianto AB123CD"
             hits.append(Hit("IT_LICENSE_PLATE", m.start(), m.end(), CONTEXT if cued else PATTERN))
     return hits
 

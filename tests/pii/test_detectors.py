@@ -161,6 +161,7 @@ QUIET = [
     ("IT_ADDRESS", "Guardia medica di Via Ospedale 2: turni festivi"),
     ("IT_ADDRESS", "Hotel di Via Roma 5: il tuo soggiorno per la gita"),
     ("IT_DRIVER_LICENSE", "Protocollo PG0045123X del 12/03"),  # a reference number of that shape
+    ("IT_LICENSE_PLATE", "Codice impianto AB123CD"),
     ("PHONE_NUMBER", "Codice prenotazione 333 123 4567"),
     ("PHONE_NUMBER", "Rata n. 3 di 06/2026"),  # a month and a year
     ("IT_ADDRESS", "Casa di cura di Via Roma 8: orari delle visite"),
