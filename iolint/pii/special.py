@@ -25,6 +25,7 @@ from iolint.pii.topics import (
     a_doctors_specialty,
     about_a_topic,
     about_animals,
+    in_mailbox,
     in_url,
     neutral_before,
     not_their_offence,
@@ -71,8 +72,11 @@ _WORD_REST = re.compile(r"\w*")
 def special_in(view) -> list[Hit]:
     hits = []
     text, low = view.text, view.low
+    mailbox = "@" in text
     for start, compiled in view.stems:
         if start and text[start - 1] in "/.@" and in_url(text, start):
+            continue
+        if mailbox and in_mailbox(text, start):
             continue
         bounds = None
         for kind, rx in compiled:

@@ -101,6 +101,14 @@ def in_url(text: str, at: int) -> bool:
     return "://" in word or "www." in word or "/" in word
 
 
+def in_mailbox(text: str, at: int) -> bool:
+    """Whether ``at`` lies in an email address ("oncologia@asl.it", "sportello.disabili@…"): an
+    office's mailbox states no fact about anyone."""
+    start = max(text.rfind(c, 0, at) for c in " \t\n(<[:;,") + 1
+    ends = [i for i in (text.find(c, at) for c in " \t\n)>],;") if i >= 0]
+    return "@" in text[start : min(ends, default=len(text))]
+
+
 def sentence(text: str, at: int) -> tuple[int, int]:
     """The bounds of the sentence around ``at``, at most ``_REACH`` characters either side."""
     lo = max(0, at - _REACH)

@@ -157,3 +157,9 @@ def test_a_body_follows_the_title_rules():
     payload = {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": "Comunicazione", "markdown": body}}
     found = [f.message for f in lint(payload).findings if f.code == "IO503"]
     assert len(found) == 1 and "judicial data" in found[0], found
+
+
+def test_a_mailbox_states_nothing():
+    assert not kinds("Per informazioni scrivi a sportello.disabili@comune.esempio.it")
+    assert not kinds("Scrivi a oncologia@asl.esempio.it per la tua domanda")
+    assert "HEALTH" in kinds("La tua visita oncologica: scrivi a cup@asl.esempio.it")
