@@ -184,6 +184,9 @@ QUIET = [
     ("HEALTH", "Information session on psychotherapy for exchange students"),
     ("SEX_LIFE", "Unioni civili nel 2025: le statistiche dell'anagrafe"),
     ("RELIGION", "Attività alternativa all'ora di religione: modulo entro il 31/01"),  # a form for all
+    ("RELIGION", "Religione cattolica: scelta per l'anno scolastico 2027/28 entro il 31 gennaio"),
+    ("TRADE_UNION", "Sindacati e Comune: firmato l'accordo sul contratto decentrato"),
+    ("SEX_LIFE", "Unioni civili: l'ufficio celebra anche il sabato"),
     ("DATE_OF_BIRTH", "Paga entro il 31/12/2025"),
     ("DATE_OF_BIRTH", "Bonus per i nati dal 01/01/2025"),
     ("DATE_OF_BIRTH", "Data di nascita: 32/13/1985"),
