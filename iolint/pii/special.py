@@ -27,6 +27,7 @@ from iolint.pii.topics import (
     about_animals,
     in_mailbox,
     in_url,
+    neutral_after,
     neutral_before,
     not_their_offence,
     sentence,
@@ -91,6 +92,8 @@ def special_in(view) -> list[Hit]:
             if kind == "JUDICIAL" and not_their_offence(low, bounds):
                 continue
             end = _WORD_REST.match(text, m.end()).end()  # a stem ends mid-word: "visita cardiolog|ica"
+            if neutral_after(kind, low, end):
+                continue
             if about_a_topic(text, low, start, bounds, end):
                 continue
             if kind == "HEALTH" and a_doctors_specialty(text, start, end):

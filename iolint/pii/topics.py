@@ -43,7 +43,9 @@ _OFFICE_BEFORE = _lower(
     rf"(?:{_words('office before')})(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|per\s+l[ae]))?\s*$"
 )
 # English names an office after the term ("Disability office", "Diabetes clinic", "Oncology ward").
-_OFFICE_AFTER = _lower(r"\s*(?:[a-z]+\s+)?(?:office|clinic|ward|unit|services?|centre|center|department|team|desk)\b")
+_OFFICE_AFTER = _lower(
+    r"\s*(?:[a-z]+\s+){0,3}?(?:office|clinic|ward|unit|services?|centre|center|department|team|desk)\b"
+)
 # An organisation's name, capitalised, before a capitalised term: "Associazione Italiana |Sclerosi".
 _ORGANISATION = re.compile(
     r"(?<![^\W\d_])(?:Associazione|Fondazione|Lega|Istituto|Centro|Federazione|Società|Unione|Comitato|"
@@ -165,6 +167,16 @@ def _awareness(low: str, lo: int, start: int) -> bool:
         return True
     colon = low.find(":", lo, start)
     return colon >= 0 and _AWARENESS.match(low, colon + 1) is not None
+
+
+# English puts the service after the disease: "Cancer screening programme", "HPV vaccine".
+_NEUTRAL_AFTER = {"HEALTH": _lower(r"\s*(?:screening|vaccin\w*|immuni[sz]ation|prevention)\b")}
+
+
+def neutral_after(kind: str, low: str, end: int) -> bool:
+    """Whether a screening, a vaccination or prevention follows the term (English word order)."""
+    neutral = _NEUTRAL_AFTER.get(kind)
+    return neutral is not None and neutral.match(low, end) is not None
 
 
 def neutral_before(kind: str, low: str, start: int, sentence_start: int) -> bool:

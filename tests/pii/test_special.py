@@ -100,6 +100,12 @@ PAIRS = [
         "Certificato di iscrizione nelle liste elettorali per la tua candidatura",
         "La tua candidatura per il servizio civile è stata ammessa",
     ),
+    ("HEALTH", "Your diabetes clinic appointment is confirmed", "Diabetes awareness walk on Sunday"),
+    ("HEALTH", "Your maternity ward admission is booked", "New maternity ward opens at the city hospital"),
+    ("HEALTH", "Your chemotherapy starts on Monday", "Cancer screening programme: invitations sent this month"),
+    ("HEALTH", "Ihr Termin in der Onkologie Brixen", "Onkologie Brixen: Umbau abgeschlossen"),
+    ("TRADE_UNION", "Ihr Gewerkschaftsbeitrag für März", "Gewerkschaften: Kundgebung am Waltherplatz"),
+    ("RELIGION", "Your child's religious education opt-out is recorded", "Religious holidays: school calendar 2026/27"),
     ("JUDICIAL", "Udienza di convalida dell'arresto fissata", "Sfratto per morosità: udienza di convalida il 19/01"),
     ("RELIGION", "Ferie per Rosh Hashanah concesse come richiesto", "Festa di Hanukkah in piazza: come si partecipa"),
 ]
