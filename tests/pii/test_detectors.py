@@ -95,6 +95,8 @@ FIRES = [
     ("SEX_LIFE", "Eintragung der eingetragenen Partnerschaft bestätigt", "eingetragenen Partnerschaft"),
     ("SEX_LIFE", "Gender marker change on your ID card: appointment booked", "Gender marker"),
     ("HEALTH", "Your COVID-19 test result is positive", "COVID-19 test"),
+    ("HEALTH", "Your request for home care has been approved", "home care"),
+    ("HEALTH", "Ihr Antrag auf Invalidenrente wurde genehmigt", "Invalidenrente"),
     ("HEALTH", "Begleitgeld: Antrag genehmigt", "Begleitgeld"),
     ("HEALTH", "INPS: visita medica di controllo fissata per il 3/03", "visita medica di controllo"),
     ("HEALTH", "INPS: pensione di inabilità liquidata", "inabilità"),
