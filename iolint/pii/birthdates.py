@@ -27,12 +27,14 @@ DATE = re.compile(
     )(?!\d)""",
     re.VERBOSE | re.IGNORECASE,
 )
-_BIRTH_WORDS = r"nat[oaie]\b|nascita|born\b|birth|geboren|geburt|d\.o\.b\b|dob\b"
+_BIRTH_WORDS = r"nat[oaie]\b|nascita|born\b|birth|geboren|geb\.|geburt|d\.o\.b\b|dob\b"
 BIRTH_CUE = cue(_BIRTH_WORDS)
 CUES = tuple(stem_of(word) for word in alternatives(_BIRTH_WORDS))
 
 
-_RANGE = cue(r"dal|dall|al|entro|prima|dopo|fino|tra|fra|partire|since|after|before|until|ab|bis|vor|nach")
+_RANGE = cue(
+    r"dal|dall|al|entro|prima|dopo|fino|tra|fra|partire|since|after|before|until|from|between|ab|bis|vor|nach|seit"
+)
 _REACH = 40  # characters from the end of the cue to the start of the date
 
 

@@ -16,13 +16,23 @@ from iolint.pii.hits import CONTEXT, PATTERN, Hit, before, cue
 from iolint.pii.wordlists import words
 
 EMAIL = re.compile(r"(?<![\w.%+-])([\w.%+-]{1,64})@((?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24})(?![\w-])", re.IGNORECASE)
+# Written to slip past a filter: "mario.rossi[at]gmail.com", "mario.rossi (at) gmail [dot] com".
+_AT = r"\s?[\[({]at[\])}]\s?"
+_DOT = r"(?:\.|\s?[\[({]dot[\])}]\s?)"
+OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.%+-])([\w.%+-]{{1,64}}){_AT}((?:[a-z0-9-]{{1,63}}{_DOT}){{1,8}}[a-z]{{2,24}})(?![\w-])", re.IGNORECASE
+)
+_DOTS = re.compile(_DOT)
+EMAIL_CUES = ("@", "[at]", "(at)", "{at}")
 _ROLE_WORDS = frozenset(words("contacts", "role mailbox words"))
+_WEBMAIL = frozenset(words("contacts", "webmail"))
 
 PHONE = re.compile(
-    r"""(?=[+03])                      # what a number starts with, tried first: a faster scan
-    (?<![\w+/.,])(?<!\d[ .-])         # not inside a number, a code, an amount or a date
+    r"""(?=[+03(])                     # what a number starts with, tried first: a faster scan
+    (?<![\w+/.,(])(?<!\d[ .-])        # not inside a number, a code, an amount or a date
     (?:(?:\+|00)39[ .-]?)?              # country code
-    (?:3\d{2}|0\d{1,4})                 # mobile prefix or area code
+    (?:3\d{2}|0\d{1,4}|\(0\d{1,4}\)\ ?|(?<=39)\ ?\(0\)\ ?[1-9]\d{0,3})  # mobile prefix or area code;
+    # the area code in brackets, or its trunk 0 after the country code ("+39 (0)6")
     (?:/?\d|[ .-]?\d)(?:[ .-]?\d){3,7}  # subscriber digits, grouped; a slash after the prefix
     (?![\w/]|[ .-]?\d)                  # not followed by more digits
     """,
@@ -30,18 +40,20 @@ PHONE = re.compile(
 )
 _PHONE_CUE = cue(r"tel|cell|chiam|richiam|contatt|sms|whatsapp|phone|call|mobile|telefon|handy|rückruf|anruf")
 # The value is a reference number when a reference noun, maybe with "n.", comes right before
-# it ("pratica n. 0612345678"); "numero" alone is no such noun ("il tuo numero 347...").
-_REFERENCE_CUE = re.compile(
+# it ("pratica n. 0612345678"), also with one or two words between ("pratica edilizia CILA
+# n. …", "codice prenotazione …"); "numero" alone is no such noun ("il tuo numero 347...").
+REFERENCE_CUE = re.compile(
     r"(?<![^\W\d_])(?:prot|protocollo|pratica|codice|cod|avviso|iuv|rif|riferimento|fattura|"
-    r"ricevuta|verbale|bolletta|contratto|matricola|id|tessera|utenza|cliente|pod|pdr|ordine)"
-    r"[.:°]*(?:\s+(?:n|nr|n°|num|numero)[.:°]*)?\s*$",
+    r"ricevuta|verbale|bolletta|contratto|matricola|id|tessera|utenza|cliente|pod|pdr|ordine|prenotazione|"
+    r"impegnativa|ricetta|nre|bollettino|fascicolo|posizione|sinistro|polizza|rgnr|rg)"
+    r"[.:°]*(?:\s+[^\W\d_]{2,14}){0,2}(?:\s+(?:n|nr|n°|num|numero)[.:°]*)?\s*$",
     re.IGNORECASE,
 )
-_DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}")
+_DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}|(?:0[1-9]|1[0-2])[/.-](?:19|20)\d\d")  # or "06/2026"
 _NOT_PERSONAL = {3, 4, 5, 9}  # phonenumbers' TOLL_FREE, PREMIUM_RATE, SHARED_COST, UAN
 
 
-def _is_role_mailbox(local: str) -> bool:
+def _is_role_mailbox(local: str, domain: str) -> bool:
     """An office's mailbox: its words are role words ("tributi", "protocollo"), or words of the
     language or compounds of them ("edilizia.privata", "servizisociali", "international"), with
     no name among them ("mario.rossi85", "f.colombo", "tonia98" are people's)."""
@@ -50,6 +62,8 @@ def _is_role_mailbox(local: str) -> bool:
         return False
     if all(w in _ROLE_WORDS for w in words):
         return True
+    if domain.rsplit(".", 2)[-2] in _WEBMAIL:
+        return False  # a personal webmail's ("tiger.blue77@gmail.com", "mb.casa@tiscali.it")
     from iolint.pii.names import could_be_a_name, is_a_name, joins_names
 
     if any(len(w) == 1 or could_be_a_name(w) or joins_names(w) for w in words):
@@ -58,10 +72,14 @@ def _is_role_mailbox(local: str) -> bool:
 
 
 def find_emails(text: str) -> list[Hit]:
+    found = list(EMAIL.finditer(text))
+    low = text.lower()
+    if any(c in low for c in EMAIL_CUES[1:]):
+        found += OBFUSCATED_EMAIL.finditer(text)
     return [
         Hit("EMAIL_ADDRESS", m.start(), m.end(), CONTEXT)
-        for m in EMAIL.finditer(text)
-        if not _is_role_mailbox(m.group(1))
+        for m in found
+        if not _is_role_mailbox(m.group(1), _DOTS.sub(".", m.group(2).lower()))
     ]
 
 
@@ -85,13 +103,13 @@ def find_phones(text: str) -> list[Hit]:
         cued = _PHONE_CUE.search(window) is not None
         digits = re.sub(r"\D", "", m.group())
         if not cued and (
-            _REFERENCE_CUE.search(window)
+            REFERENCE_CUE.search(window)
             or (len(digits) == 11 and is_vat_code(digits))
             or vat_cue_before(text, m.start())
         ):
             continue
-        try:
-            number = phonenumbers.parse(m.group(), "IT")
+        try:  # brackets dropped: "(081) 5551234"; "+39 (0)6 …" keeps the 0, which Italy dials
+            number = phonenumbers.parse(m.group().replace("(", "").replace(")", ""), "IT")
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _NOT_PERSONAL:

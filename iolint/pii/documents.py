@@ -1,15 +1,16 @@
 """Vehicle plates and the numbers of identity cards, passports and driving licences.
 
 Patterns that only these documents use are reported alone (current plates AB123CD, CIE numbers
-CA12345AB, new licences U1...); the shapes several documents share (two letters and seven
-digits: paper identity card or passport; two letters, seven digits, a letter: old licence) are
-reported only after a cue word naming the document, and the nearest cue decides which it is.
+CA12345AB, licences U1... and MI1234567X); the shape two documents share (two letters and seven
+digits: paper identity card or passport) is reported only after a cue word naming the document,
+and the nearest cue decides which it is.
 """
 
 from __future__ import annotations
 
 import re
 
+from iolint.pii.contacts import REFERENCE_CUE
 from iolint.pii.hits import CONTEXT, PATTERN, Hit, before, cue
 from iolint.pii.view import DIGITS
 
@@ -20,10 +21,22 @@ PLATE = re.compile(rf"(?<![A-Za-z0-9])[{_L}]{{2}}[ -]?\d{{3}}[ -]?[{_L}]{{2}}(?!
 CIE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{5} ?[A-Z]{2}(?![A-Za-z0-9])", re.IGNORECASE)
 # Reported only after a cue word, so also in lower case ("passaporto ya7712034").
 TWO_LETTERS_SEVEN_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{7}(?![A-Za-z0-9])")
-NEW_LICENCE = re.compile(r"(?<![A-Za-z0-9])U1(?=(?:[A-Z]{0,7}\d){3})[A-Z0-9]{7}[A-Z](?![A-Za-z0-9])")
-OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[A-Z](?![A-Za-z0-9])")
+# Licences in any case; in lower case only after a cue word ("patente n. u1a23b456c").
+NEW_LICENCE = re.compile(r"(?<![A-Za-z0-9])U1(?=(?:[A-Z]{0,7}\d){3})[A-Z0-9]{7}[A-Z](?![A-Za-z0-9])", re.IGNORECASE)
+OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[A-Z](?![A-Za-z0-9])", re.IGNORECASE)
 
-_PLATE_CUE = cue(r"targ|veicol|auto|vettur|moto|ztl|plate|vehicle|car\b|kennzeichen|fahrzeug")
+# A foreign passport's number right after the word ("Reisepass C01X00T47", "passport number
+# 533380006"): eight or nine letters and digits, five of them digits at least (eight digits
+# alone may be a date).
+PASSPORT_NUMBER = re.compile(
+    r"(?i:passaport\w{0,2}|passport|reisepass|passeport)(?:\s+(?i:n[.°r]?\.?|no\.?|nr\.?|number|nummer|numero))?"
+    r"\s?[:.]?\s?(?P<value>[A-Z0-9]{8,9})(?![A-Za-z0-9])"
+)
+_FIVE_DIGITS = re.compile(r"(?:\D*\d){5}")
+
+_PLATE_CUE = cue(
+    r"targ|veicol|auto|vettur|moto|ztl|plate|vehicle|car\b|kennzeichen|fahrzeug|parchegg|sosta|contrassegn|permess|rimo[sz]|parking"
+)
 _CUES = {
     "IT_IDENTITY_CARD": cue(
         r"carta d['’ ]?identit|carta di identit|documento(?! di espatrio| di viaggio)|identity card|id card|identity document|"
@@ -71,14 +84,15 @@ def may_be_plate(view, cued: bool) -> bool:
 
 
 def may_be_document(view, cued: bool) -> bool:
-    return any(len(run) == 5 or len(run) >= 7 for run in view.runs) or "U1" in view.text
+    return any(len(run) == 5 or len(run) >= 7 for run in view.runs) or "u1" in view.low or "pass" in view.low
 
 
 def find_plates(text: str) -> list[Hit]:
     hits = []
     for m in PLATE.finditer(text):
-        cued = _PLATE_CUE.search(before(text, m.start())) is not None
-        if cued or m.group().isupper():
+        window = before(text, m.start())
+        cued = _PLATE_CUE.search(window) is not None
+        if cued or (m.group().isupper() and not REFERENCE_CUE.search(window)):  # not "Codice impianto AB123CD"
             hits.append(Hit("IT_LICENSE_PLATE", m.start(), m.end(), CONTEXT if cued else PATTERN))
     return hits
 
@@ -97,10 +111,19 @@ def find_identity_documents(text: str) -> list[Hit]:
         kind = _nearest_cue(text, m.start(), kinds) or (m.group()[:2].isupper() and _cue_after(text, m.end(), kinds))
         if kind:
             hits.append(Hit(kind, m.start(), m.end(), CONTEXT))
-    for m in NEW_LICENCE.finditer(text) if "U1" in text else ():
+    for m in PASSPORT_NUMBER.finditer(text) if "ass" in text.lower() else ():
+        value = m.group("value")
+        if _FIVE_DIGITS.match(value) and (len(value) == 9 or not value.isdigit()):  # not a date: 20250312
+            hits.append(Hit("IT_PASSPORT", m.start("value"), m.end("value"), CONTEXT))
+    for m in NEW_LICENCE.finditer(text) if "u1" in text.lower() else ():
         cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
-        hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
+        if cued or m.group().isupper():
+            hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
+    # Two letters, seven digits and a letter is a driving licence's shape alone (paper identity
+    # cards and passports end with a digit): reported alone too, unless a reference noun stands
+    # right before it ("Protocollo PG0045123X"); its cue raises the score.
     for m in OLD_LICENCE.finditer(text) if 7 in lengths else ():
-        if _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)):
-            hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT))
+        cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
+        if cued or (m.group().isupper() and not REFERENCE_CUE.search(before(text, m.start()))):
+            hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
     return hits

@@ -38,7 +38,12 @@ class Finder(NamedTuple):
 
 
 FINDERS: tuple[Finder, ...] = (
-    Finder("IolintEmailRecognizer", ("EMAIL_ADDRESS",), contacts.find_emails, cues=(Cue("@", False),)),
+    Finder(
+        "IolintEmailRecognizer",
+        ("EMAIL_ADDRESS",),
+        contacts.find_emails,
+        cues=tuple(Cue(c, False) for c in contacts.EMAIL_CUES),
+    ),
     Finder(
         "IolintPhoneRecognizer", ("PHONE_NUMBER",), contacts.find_phones, needs_digit=True, maybe=contacts.may_be_phone
     ),

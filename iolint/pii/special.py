@@ -21,7 +21,17 @@ import re
 from iolint.pii.cues import stem_of
 from iolint.pii.hits import CONTEXT, Hit
 from iolint.pii.kinds import KINDS
-from iolint.pii.topics import about_a_topic, about_animals, in_url, neutral_before, sentence
+from iolint.pii.topics import (
+    a_doctors_specialty,
+    about_a_topic,
+    about_animals,
+    in_mailbox,
+    in_url,
+    neutral_after,
+    neutral_before,
+    not_their_offence,
+    sentence,
+)
 from iolint.pii.wordlists import alternation, lines, sections
 
 _PLACEHOLDER = re.compile(r"<<([a-z ]+)>>")
@@ -63,8 +73,11 @@ _WORD_REST = re.compile(r"\w*")
 def special_in(view) -> list[Hit]:
     hits = []
     text, low = view.text, view.low
+    mailbox = "@" in text
     for start, compiled in view.stems:
         if start and text[start - 1] in "/.@" and in_url(text, start):
+            continue
+        if mailbox and in_mailbox(text, start):
             continue
         bounds = None
         for kind, rx in compiled:
@@ -76,8 +89,14 @@ def special_in(view) -> list[Hit]:
                 continue
             if kind == "HEALTH" and about_animals(low, start, m.end()):
                 continue
-            if about_a_topic(text, low, start, bounds):
+            if kind == "JUDICIAL" and not_their_offence(low, bounds):
                 continue
             end = _WORD_REST.match(text, m.end()).end()  # a stem ends mid-word: "visita cardiolog|ica"
+            if neutral_after(kind, low, end):
+                continue
+            if about_a_topic(text, low, start, bounds, end):
+                continue
+            if kind == "HEALTH" and a_doctors_specialty(text, start, end):
+                continue
             hits.append(Hit(kind, start, end, CONTEXT))
     return hits

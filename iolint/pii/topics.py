@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
-from iolint.pii.wordlists import alternation
+from iolint.pii.wordlists import factored_alternation
 
 
 def _words(section: str) -> str:
-    return alternation("special", section)
+    return factored_alternation("special", section)
 
 
 def _lower(pattern: str) -> re.Pattern[str]:
@@ -41,6 +41,10 @@ _CONDITIONAL = _lower(r"(?:se\s+(?:sei|hai|tu|il\s+tuo|la\s+tua)|if\s+you|wenn\s
 # islamico", "Chiesa cattolica") names the office, not the person the message is for.
 _OFFICE_BEFORE = _lower(
     rf"(?:{_words('office before')})(?:\s+(?:di|del|della|dello|dei|degli|delle|dell['’]|per\s+l[ae]))?\s*$"
+)
+# English names an office after the term ("Disability office", "Diabetes clinic", "Oncology ward").
+_OFFICE_AFTER = _lower(
+    r"\s*(?:[a-z]+\s+){0,3}?(?:office|clinic|ward|unit|services?|centre|center|department|team|desk)\b"
 )
 # An organisation's name, capitalised, before a capitalised term: "Associazione Italiana |Sclerosi".
 _ORGANISATION = re.compile(
@@ -75,6 +79,19 @@ _NEUTRAL_BEFORE = {
         r"(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w|assenza)(?=[^:;,.–—()]{0,40}$)"
     ),
 }
+# A civil matter (an eviction, a separation, a debt, an inheritance), or the reader's role as a
+# witness, a victim or a juror: the hearing or the proceedings are no offence of theirs
+# ("Sfratto per morosità: udienza di convalida", "Testimone nel processo penale n. …").
+_CIVIL = _lower(_words("civil matter"))
+_ROLE = _lower(_words("judicial role"))
+# ...unless the sentence says against whom ("a carico di Bogdan Rusu: la persona offesa…").
+_AGAINST = _lower(r"a\s+(?:tuo|suo|vostro|loro)\s+carico|a\s+carico\s+d|contro\s+di\s+te|nei\s+tuoi\s+confronti")
+# A doctor's specialty in apposition ("Dott. Hussain, ortopedico, sostituisce…", "Dr.ssa Neri
+# (cardiologa)"): it says what the doctor does, not anyone's condition.
+_DOCTOR_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:[Dd]ott|[Dd]r|[Pp]rof)(?:\.?ssa|\.)?\s+(?:[A-ZÀ-Þ][\w'’-]+\s+){0,2}[A-ZÀ-Þ][\w'’-]+\s*[,(]\s*$"
+)
+_PROFESSION = re.compile(r"\w*(?:olog[oaie]|iatr[ai]|ic[oaie]|ist[ai])")
 # Pets' vaccinations and visits are not a person's health data.
 _ANIMALS = _lower(r"can[ei]\b|cagnol|gatt[oi]\b|animal|veterinar|canin|felin|microchip|randag")
 
@@ -84,6 +101,14 @@ def in_url(text: str, at: int) -> bool:
     word_start = max(text.rfind(c, 0, at) for c in " \t\n(<[") + 1
     word = text[word_start:at]
     return "://" in word or "www." in word or "/" in word
+
+
+def in_mailbox(text: str, at: int) -> bool:
+    """Whether ``at`` lies in an email address ("oncologia@asl.it", "sportello.disabili@…"): an
+    office's mailbox states no fact about anyone."""
+    start = max(text.rfind(c, 0, at) for c in " \t\n(<[:;,") + 1
+    ends = [i for i in (text.find(c, at) for c in " \t\n)>],;") if i >= 0]
+    return "@" in text[start : min(ends, default=len(text))]
 
 
 def sentence(text: str, at: int) -> tuple[int, int]:
@@ -107,7 +132,7 @@ def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
     return False
 
 
-def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int]) -> bool:
+def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], end: int | None = None) -> bool:
     """Whether the term at ``start`` names an office, a campaign or an offer, not a person's fact.
 
     In order: a sentence that addresses the reader is about them; a term inside an
@@ -118,17 +143,18 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int]) ->
     lo, hi = sentence
     if _addresses_reader(text, low, lo, hi):
         return False
-    if text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start):
-        if _OFFICE_BEFORE.search(low, max(lo, start - 60), start) or _ORGANISATION.search(
-            text, max(lo, start - 60), start
-        ):
-            return True
+    in_a_name = text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start)
+    if in_a_name and _ORGANISATION.search(text, max(lo, start - 60), start):
+        return True
     if _awareness(low, lo, start) or _TOPIC.search(low, lo, hi):
         return True
     if _OUTCOME.search(low, lo, hi):
-        return False
+        return False  # "Prenotazione confermata: Ambulatorio Oncologico"
+    if in_a_name and _OFFICE_BEFORE.search(low, max(lo, start - 60), start):
+        return True
     return bool(
         _OFFICE_BEFORE.search(low, max(lo, start - 40), start)
+        or (end is not None and _OFFICE_AFTER.match(low, end, hi))
         or _TOPIC_HEAD.search(low, max(lo, start - 60), start)
         or _OFFER.search(low, lo, hi)
     )
@@ -143,11 +169,35 @@ def _awareness(low: str, lo: int, start: int) -> bool:
     return colon >= 0 and _AWARENESS.match(low, colon + 1) is not None
 
 
+# English puts the service after the disease: "Cancer screening programme", "HPV vaccine".
+_NEUTRAL_AFTER = {"HEALTH": _lower(r"\s*(?:screening|vaccin\w*|immuni[sz]ation|prevention)\b")}
+
+
+def neutral_after(kind: str, low: str, end: int) -> bool:
+    """Whether a screening, a vaccination or prevention follows the term (English word order)."""
+    neutral = _NEUTRAL_AFTER.get(kind)
+    return neutral is not None and neutral.match(low, end) is not None
+
+
 def neutral_before(kind: str, low: str, start: int, sentence_start: int) -> bool:
     """Whether a screening or vaccination (health), or a certificate anyone may ask for (judicial),
     stands just before the term: generic services, whatever they name."""
     neutral = _NEUTRAL_BEFORE.get(kind)
     return neutral is not None and neutral.search(low, max(sentence_start, start - 50), start) is not None
+
+
+def not_their_offence(low: str, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence names a civil matter, or a witness, a victim or a juror: a judicial
+    term in it is no offence of the reader's."""
+    if _CIVIL.search(low, *sentence):
+        return True
+    return _ROLE.search(low, *sentence) is not None and _AGAINST.search(low, *sentence) is None
+
+
+def a_doctors_specialty(text: str, start: int, end: int) -> bool:
+    """Whether the term is a profession in apposition to a doctor's name."""
+    before = _DOCTOR_BEFORE.search(text, max(0, start - 60), start)
+    return before is not None and _PROFESSION.fullmatch(text, start, end) is not None
 
 
 def about_animals(low: str, start: int, end: int) -> bool:

@@ -49,3 +49,21 @@ def words(name: str, section: str) -> tuple[str, ...]:
 def alternation(name: str, section: str) -> str:
     """The regular expressions of a section as one alternation (without a group around it)."""
     return "|".join(lines(name, section))
+
+
+def factored_alternation(name: str, section: str) -> str:
+    """The same alternation with the entries that start with a literal letter grouped by it
+    ("s(?:portell|ede\\b|…)|u(?:ffic|…)|…"): it matches what ``alternation`` matches, several
+    times faster on a long list, since each position tries one group instead of every entry.
+    Entries that start otherwise, or hold a top-level "|", come last, as they are. For lists
+    whose match is only tested, not measured (the first entry to match may differ)."""
+    from iolint.pii.cues import alternatives
+
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for entry in lines(name, section):
+        if entry[0].isalpha() and entry[1:2] not in ("?", "*", "+", "{") and len(alternatives(entry)) == 1:
+            groups.setdefault(entry[0], []).append(entry[1:])
+        else:
+            rest.append(entry)
+    return "|".join([f"{c}(?:{'|'.join(tails)})" for c, tails in groups.items()] + rest)

@@ -47,6 +47,67 @@ PAIRS = [
         "Le candidature per il servizio civile sono aperte",
     ),
     ("SEX_LIFE", "Pubblicazione della tua unione civile", "Unioni civili: nuovi orari dell'ufficio"),
+    ("HEALTH", "Pronto Soccorso ostetrico: il tuo accesso del 2 marzo", "Accesso al Pronto Soccorso: ticket da pagare"),
+    (
+        "HEALTH",
+        "Reparto di neurologia: ricordati la visita del 3 maggio",
+        "Neurologia: ambulatorio trasferito al piano 2",
+    ),
+    ("HEALTH", "Prenotazione confermata: Ambulatorio Diabetologico, 12/03", "Fisioterapia: sedute sospese per lavori"),
+    (
+        "HEALTH",
+        "Il trasporto per tua figlia con disabilità è attivato",
+        "Trasporto scolastico per alunni con disabilità: iscrizioni aperte",
+    ),
+    ("HEALTH", "Diabetes clinic appointment confirmed for 3 May", "Disability office: drop-in hours on Wednesdays"),
+    ("HEALTH", "Ergotherapie für Ihr Kind: erster Termin am Montag", "Pflegegeld: Informationsabend für Angehörige"),
+    ("HEALTH", "Einstufung der Pflegebedürftigkeit: Hausbesuch am 12. März", "Psychiatrie: Ambulanz im Neubau"),
+    ("HEALTH", "Ricetta dematerializzata per insulina disponibile", "Ricette senza glutine: corso di cucina per tutti"),
+    (
+        "JUDICIAL",
+        "Interrogatorio di garanzia fissato per giovedì",
+        "Sei citato come testimone nel processo penale n. 55/26",
+    ),
+    (
+        "JUDICIAL",
+        "Udienza penale a carico di tuo figlio: la parte offesa è citata",
+        "Giudice popolare: il processo penale inizia il 3/3",
+    ),
+    (
+        "HEALTH",
+        "Suchtberatung: Ihr Termin am Dienstag",
+        "Die Gemeinde sucht Mitarbeiter für die Suchtprävention: Kurs für alle",
+    ),
+    (
+        "HEALTH",
+        "Your wheelchair voucher has been approved",
+        "Accessible housing grant for wheelchair users: apply by 30 June",
+    ),
+    ("POLITICAL", "Your nomination as a candidate for the city council was accepted", "Council election: how to vote"),
+    ("JUDICIAL", "Court summons: you are a defendant in case 1234/25", "Prison museum: new opening hours"),
+    (
+        "HEALTH",
+        "Servizio di Psicologia: incontro di gruppo martedì alle 17",
+        "Gruppi di auto-mutuo aiuto per alcolisti: incontri di gruppo aperti a tutti",
+    ),
+    (
+        "HEALTH",
+        "Voto a domicilio per elettori in dipendenza da apparecchiature: domanda accolta",
+        "Voto domiciliare per elettori in dipendenza da apparecchiature: come fare domanda",
+    ),
+    (
+        "POLITICAL",
+        "Certificato di iscrizione nelle liste elettorali per la tua candidatura",
+        "La tua candidatura per il servizio civile è stata ammessa",
+    ),
+    ("HEALTH", "Your diabetes clinic appointment is confirmed", "Diabetes awareness walk on Sunday"),
+    ("HEALTH", "Your maternity ward admission is booked", "New maternity ward opens at the city hospital"),
+    ("HEALTH", "Your chemotherapy starts on Monday", "Cancer screening programme: invitations sent this month"),
+    ("HEALTH", "Ihr Termin in der Onkologie Brixen", "Onkologie Brixen: Umbau abgeschlossen"),
+    ("TRADE_UNION", "Ihr Gewerkschaftsbeitrag für März", "Gewerkschaften: Kundgebung am Waltherplatz"),
+    ("RELIGION", "Your child's religious education opt-out is recorded", "Religious holidays: school calendar 2026/27"),
+    ("JUDICIAL", "Udienza di convalida dell'arresto fissata", "Sfratto per morosità: udienza di convalida il 19/01"),
+    ("RELIGION", "Ferie per Rosh Hashanah concesse come richiesto", "Festa di Hanukkah in piazza: come si partecipa"),
 ]
 
 
@@ -86,3 +147,25 @@ def test_a_body_is_read_sentence_by_sentence():
 def test_a_link_address_states_nothing():
     body = "Scopri come [a questa pagina](https://www.comune.esempio.it/scuola/trasporto/disabilita)."
     assert not kinds(body)
+
+
+def test_a_body_follows_the_title_rules():
+    """IO503 reads a body sentence by sentence with the same rules as IO502 on titles."""
+    from iolint import lint
+
+    body = (
+        "Il tuo accesso al Pronto Soccorso del 3 marzo prevede un ticket di 25 euro. "
+        "Lo sfratto per morosità sarà discusso all'udienza di convalida del 19 gennaio. "
+        "La scelta sull'ora di religione si indica nella domanda di iscrizione. "
+        "Le spese di notifica sono a tuo carico. "
+        "Ti informiamo che il permesso premio richiesto è stato concesso."
+    )
+    payload = {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": "Comunicazione", "markdown": body}}
+    found = [f.message for f in lint(payload).findings if f.code == "IO503"]
+    assert len(found) == 1 and "judicial data" in found[0], found
+
+
+def test_a_mailbox_states_nothing():
+    assert not kinds("Per informazioni scrivi a sportello.disabili@comune.esempio.it")
+    assert not kinds("Scrivi a oncologia@asl.esempio.it per la tua domanda")
+    assert "HEALTH" in kinds("La tua visita oncologica: scrivi a cup@asl.esempio.it")
