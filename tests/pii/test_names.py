@@ -83,6 +83,10 @@ def test_name_data():
     flags = table()
     assert flags["kovalenko"] & SURNAME and flags["oleksandr"] & FIRST  # Cyrillic, transliterated
     assert flags["wang"] & SURNAME  # Faker's romanised Chinese
+    assert flags["tanaka"] & SURNAME and flags["haruka"] & FIRST  # and Japanese
+    assert flags["abashidze"] & SURNAME and flags["akaki"] & FIRST  # Georgian, no apostrophes ("ak'ak'i")
+    assert flags["abazyan"] & SURNAME and flags["chalisa"] & FIRST  # Armenian; Thai (en_TH)
+    assert "ak" not in flags
     assert flags["will"] & WORD and not flags["mario"] & WORD  # a foreign name that is a word
     assert flags["rosa"] & (ITALIAN | WORD) == ITALIAN | WORD
     assert all(unicodedata.name(c).startswith("LATIN") for key in flags for c in key)  # Latin letters only
