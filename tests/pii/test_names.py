@@ -50,6 +50,12 @@ def names(text: str) -> list[str]:
         ("Rosa, hai un nuovo avviso di pagamento", "Rosa"),  # vocative
         ("Il rimborso è stato disposto per Franco Serena", "Franco Serena"),  # closing
         ("Sehr geehrter Herr Pichler, Ihr Antrag wurde genehmigt", "Pichler"),
+        ("La maestra Neve Lombardi segnala un'assenza", "Neve Lombardi"),  # a teacher before a name
+        ("Ihre Tochter Lena ist eingeschrieben", "Lena"),  # kin in German and English
+        ("Abmeldung Ihres Sohnes Jakob registriert", "Jakob"),
+        ("Your son Liam is enrolled in the summer camp", "Liam"),
+        ("Il dott. Sala risponde alle tue domande", "Sala"),  # a place word after an honorific
+        ("Dott. Santo Marino riceve il martedì", "Santo Marino"),  # a saint's word after an honorific
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -73,6 +79,9 @@ def test_names_of_every_origin(text, name):
         "Buongiorno, il Comune ti informa",
         "Avviso TARI intestato a RSSMRA85T10H501O",
         "Graduatoria Provvisoria: pubblicazione",
+        "Sig. Sindaco, la riunione è confermata",  # a role after an honorific
+        "Docente Referente per l'inclusione: nuovo incarico",  # words after a relation word
+        "Kind regards from the Comune",
     ],
 )
 def test_places_words_and_codes_are_not_names(text):

@@ -7,9 +7,9 @@ import re
 
 from iolint.pii.cues import stem_of
 from iolint.pii.hits import CONTEXT, Hit
-from iolint.pii.namedata import FIRST, WORD
+from iolint.pii.namedata import FIRST, WORD, fold
 from iolint.pii.names.context import after_place
-from iolint.pii.names.vocabulary import CAP_WORD, GAP, LOWER_WORD, PARTICLE
+from iolint.pii.names.vocabulary import CAP_WORD, GAP, LOWER_WORD, PARTICLE, ROLES
 from iolint.pii.names.words import NameText, counts_here, flags_of, is_stop
 from iolint.pii.wordlists import alternation, lines
 
@@ -55,7 +55,9 @@ def cue_runs(t: NameText) -> list[Hit]:
         at = m.end()
         while len(words) < 3:
             word = CAP_WORD.match(text, at) or (LOWER_WORD.match(text, at) if not any_word else None)
-            if not word or is_stop(word.group()):
+            # After an honorific a place or a saint's word is a name ("il dott. Sala", "Dott. Santo
+            # Marino"); a role is not ("Sig. Sindaco").
+            if not word or (fold(word.group()) in ROLES if any_word else is_stop(word.group())):
                 break
             if TITLE.match(text, word.start()):
                 break  # "Gentile Sig.ra Bianchi": the title cue takes over
