@@ -56,6 +56,14 @@ def names(text: str) -> list[str]:
         ("Your son Liam is enrolled in the summer camp", "Liam"),
         ("Il dott. Sala risponde alle tue domande", "Sala"),  # a place word after an honorific
         ("Dott. Santo Marino riceve il martedì", "Santo Marino"),  # a saint's word after an honorific
+        ("D'Angelo R., la tua domanda è incompleta", "D'Angelo R."),  # elided particle, initial
+        ("Verbale notificato a R. D'Amico", "R. D'Amico"),
+        ("Pratica di Mario R. archiviata", "Mario R."),  # a first name with an initial
+        ("De Santis Lorenzo: iscrizione confermata", "De Santis Lorenzo"),  # a particle leads
+        ("El Amrani Youssef: permesso rinnovato", "El Amrani Youssef"),
+        ("pratica di andrea de santis chiusa", "andrea de santis"),  # lower case, particle
+        ("de santis lorenzo: iscrizione confermata", "de santis lorenzo"),
+        ("avviso per luca di stefano", "luca di stefano"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -82,6 +90,10 @@ def test_names_of_every_origin(text, name):
         "Sig. Sindaco, la riunione è confermata",  # a role after an honorific
         "Docente Referente per l'inclusione: nuovo incarico",  # words after a relation word
         "Kind regards from the Comune",
+        "Piano B. Nuove regole",  # an initial after a word that is no name
+        "La Rosa dei venti: nuova installazione",  # a particle before a word-name alone
+        "Le Nuove Regole: cosa cambia",
+        "visita di andrea la prossima settimana",  # a lone first name in lower case
     ],
 )
 def test_places_words_and_codes_are_not_names(text):

@@ -63,9 +63,13 @@ TRAILING = re.compile(r"[ \t.!)]*")
 def person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | None:
     """Two to four capitalised words from ``at`` that may each be part of a name, with particles
     and hyphens. Names that are all words must stand side by side, and when opening the title
-    ("Bianco Natale:", "Stella di Natale:") be a first name then a surname."""
+    ("Bianco Natale:", "Stella di Natale:") be a first name then a surname. A capitalised
+    particle may lead the first word ("De Santis Lorenzo:", "El Amrani Youssef")."""
     words: list[re.Match[str]] = []
-    end = at
+    first = end = at
+    lead = PARTICLE.match(text, at) if text[at : at + 1].isupper() else None
+    if lead and CAP_WORD.match(text, lead.end()):
+        at = lead.end()
     while len(words) < 4:
         word = CAP_WORD.match(text, at)
         if not word or is_stop(word.group()) or text[word.end() : word.end() + 1].isdigit():
@@ -88,9 +92,11 @@ def person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | N
             return None
         if opening and not (flags[0] & FIRST and flags[1] & SURNAME):
             return None
-    if is_stop(words[0].group()) or text[words[0].start() : end].lower() in municipalities():
+    if not (lead and first == words[0].start() - len(lead.group())):
+        first = words[0].start()
+    if is_stop(words[0].group()) or text[first:end].lower() in municipalities():
         return None
-    return words[0].start(), end
+    return first, end
 
 
 # Where a clause starts after a colon or a dash, leaving only a person if names open it:

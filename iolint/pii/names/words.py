@@ -140,35 +140,33 @@ _LOWER_NAMES: tuple | None = None
 
 
 def lower_names() -> tuple[frozenset, ...]:
-    """Names that are not words; the first names among them; those also surnames; as keys and
-    as ASCII bytes."""
+    """Names that are not words and the first names among them, as keys and as ASCII bytes."""
     global _LOWER_NAMES
     if _LOWER_NAMES is None:
         flags = table()
         names = frozenset(k for k, f in flags.items() if not f & WORD)
         first = frozenset(k for k in names if flags[k] & FIRST)
-        both = frozenset(k for k in first if flags[k] & SURNAME)
-        ascii_keys = (frozenset(k.encode() for k in keys if k.isascii()) for keys in (names, first, both))
-        _LOWER_NAMES = (names, first, both, *ascii_keys)
+        ascii_keys = (frozenset(k.encode() for k in keys if k.isascii()) for keys in (names, first))
+        _LOWER_NAMES = (names, first, *ascii_keys)
     return _LOWER_NAMES
 
 
 def lower_pair(text: str) -> bool:
     """Whether a lower-case name may be found (``run_from`` and ``is_pair`` in lower case): a first
-    name that is not a word, with another name that is not one, or that is also a surname
-    ("mario rossi", "mario de xyz")."""
-    names, first, both, ascii_names, ascii_first, ascii_both = lower_names()
+    name that is not a word, with another name that is not one, or with a particle ("mario rossi",
+    "andrea de santis", "de santis lorenzo")."""
+    names, first, ascii_names, ascii_first = lower_names()
     if text.isascii():
         words = text.encode().translate(NOT_LETTERS).split()
         if ascii_first.isdisjoint(words):
             return False
-        if not (ascii_both.isdisjoint(words) or ASCII_PARTICLES.isdisjoint(words)):
+        if not ASCII_PARTICLES.isdisjoint(words):
             return True
         return sum(w in ascii_names for w in words) >= 2
     keys = [fold(run) for run in LETTERS.findall(text) if run.islower()]
     if first.isdisjoint(keys):
         return False
-    return not (both.isdisjoint(keys) or PARTICLE_KEYS.isdisjoint(keys)) or sum(k in names for k in keys) >= 2
+    return not PARTICLE_KEYS.isdisjoint(keys) or sum(k in names for k in keys) >= 2
 
 
 def covered(hits, at: int) -> bool:
