@@ -64,6 +64,10 @@ def names(text: str) -> list[str]:
         ("pratica di andrea de santis chiusa", "andrea de santis"),  # lower case, particle
         ("de santis lorenzo: iscrizione confermata", "de santis lorenzo"),
         ("avviso per luca di stefano", "luca di stefano"),
+        ("Il rimborso a Dritan Kola è stato disposto", "Dritan Kola"),  # a word for a surname, before a verb
+        ("Concessione del loculo per la salma di Bruno Ferri rinnovata", "Bruno Ferri"),
+        ("CIE n. CA48213KF di Ferri Lucia pronta per il ritiro", "Ferri Lucia"),
+        ("Lorenzo Ferri: rimborso approvato", "Lorenzo Ferri"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -94,6 +98,10 @@ def test_names_of_every_origin(text, name):
         "La Rosa dei venti: nuova installazione",  # a particle before a word-name alone
         "Le Nuove Regole: cosa cambia",
         "visita di andrea la prossima settimana",  # a lone first name in lower case
+        "Corso di Primo Soccorso confermato per sabato",  # a first name that is a word, then a word
+        "La sede di Marina Militare è chiusa",
+        "Christmas Market: opening hours",  # an unknown word, then a word, opening the title
+        "Tickets for Christmas Market",
     ],
 )
 def test_places_words_and_codes_are_not_names(text):

@@ -40,8 +40,13 @@ def block_may_name(t: NameText, block: list[tuple[int, int, str]], opening: bool
         return True  # the opening rule looks at no place before the name
     # Every other rule looks at the words before the name for a place, an institution or an
     # event. A name starts at a word of the block, not at its last, and not at a word that is
-    # neither in the lists nor name-like ("Via", "Scuola").
-    starts = [start for (start, _, word), f in zip(block[:-1], flags, strict=False) if f or is_name_like(word)]
+    # neither in the lists nor name-like ("Via", "Scuola") unless a first name that is not a word
+    # follows it ("Ferri Lucia").
+    starts = [
+        start
+        for i, ((start, _, word), f) in enumerate(zip(block[:-1], flags, strict=False))
+        if f or is_name_like(word) or (flags[i + 1] & FIRST and not flags[i + 1] & WORD)
+    ]
     return not all(after_place(t, start) for start in starts)
 
 
@@ -73,6 +78,10 @@ def names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int
         return False
     if any(flags[i] & SURNAME and is_clear(words[i - 1], flags[i - 1]) for i in range(1, len(words))):
         return True  # a surname that is a word after a clear name: "Cheikh Fall"
+    if any(flags[i] & FIRST or clear[i] for i in range(len(words) - 1)):
+        return True  # a word taken for the surname after a name: "Dritan Kola", "Bruno Ferri"
+    if any(flags[i] & FIRST and not flags[i] & WORD for i in range(1, len(words))):
+        return True  # or before a first name: "Ferri Lucia"
     return sum(counts_here(w) for w in words) >= 2
 
 
@@ -145,7 +154,7 @@ def opens(text: str, block: list[tuple[int, int, str]], first: re.Match[str]) ->
     start = block[0][0]
     if start == first.start() or CLAUSE_BEFORE.search(text, max(0, start - 8), start) is not None:
         return True
-    return (
-        OF_BEFORE.search(text, max(0, start - 8), start) is not None
-        and PARTICIPLE_AFTER.match(text, block[-1][1]) is not None
+    # The preposition may stand inside the block, whose short words join it ("KF di Ferri Lucia").
+    return PARTICIPLE_AFTER.match(text, block[-1][1]) is not None and any(
+        OF_BEFORE.search(text, max(0, at - 8), at) is not None for at, _, _ in block
     )

@@ -9,7 +9,7 @@ from iolint.pii.hits import PAIR, PATTERN, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place, event_before
 from iolint.pii.names.cued import CUE_PATTERNS
-from iolint.pii.names.vocabulary import CAP_WORD, GAP, PARTICLE
+from iolint.pii.names.vocabulary import CAP_WORD, EVENTS, GAP, PARTICLE, QUALIFIERS
 from iolint.pii.names.words import (
     Covered,
     NameText,
@@ -60,7 +60,29 @@ COMMA_AFTER = re.compile(r"[ \t]*,")
 TRAILING = re.compile(r"[ \t.!)]*")
 
 
-def person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | None:
+def surname_word(text: str, word: str, before: str) -> bool:
+    """A capitalised word that may be a surname after ``before``, a first name or an unknown name
+    ("Gentile" after "Viola", "Kola" after "Dritan"): written like its neighbour (title case, or
+    all capitals), not an event, a qualifier or a role."""
+    if len(word) < 3 or not (word[1:].islower() or (word.isupper() and before.isupper())):
+        return False
+    if fold(word) in EVENTS or fold(word) in QUALIFIERS:
+        return False
+    flags = flags_of(before)
+    return bool(flags & FIRST) if flags else is_name_like(before)
+
+
+def surname_before_first(text: str, word: re.Match[str]) -> bool:
+    """A capitalised word right before a first name that is not a word: "Ferri Lucia"."""
+    gap = GAP.match(text, word.end())
+    after = CAP_WORD.match(text, gap.end()) if gap else None
+    if after is None:
+        return False
+    flags = flags_of(after.group())
+    return bool(flags & FIRST) and not flags & WORD and surname_word(text, word.group(), after.group())
+
+
+def person_run(text: str, at: int, opening: bool = False, verb_after: bool = False) -> tuple[int, int] | None:
     """Two to four capitalised words from ``at`` that may each be part of a name, with particles
     and hyphens. Names that are all words must stand side by side, and when opening the title
     ("Bianco Natale:", "Stella di Natale:") be a first name then a surname. A capitalised
@@ -75,7 +97,21 @@ def person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | N
         if not word or is_stop(word.group()) or text[word.end() : word.end() + 1].isdigit():
             break
         if not counts_here(word.group()) and not (words and surname_after_clear(words[-1].group(), word.group())):
-            break
+            # A word that is no name taken for the surname: after a listed first name that is not
+            # a word ("Lorenzo Ferri:"); before a verb also after an unknown name ("a Dritan Kola
+            # è…") or, in the plural form of Italian surnames (-i), after a first name that is a
+            # word ("di Bruno Ferri rinnovata"; not "di Primo Soccorso confermato", "per Marina
+            # Militare", "Christmas Market:"); or before a first name that is not a word ("di
+            # Ferri Lucia pronta").
+            if words:
+                prev = flags_of(words[-1].group())
+                loose = verb_after and (not prev & WORD or word.group()[-1] in "iI")
+                if (loose or (prev and not prev & WORD)) and surname_word(text, word.group(), words[-1].group()):
+                    words.append(word)
+                    end = word.end()
+                break
+            if opening or not surname_before_first(text, word):
+                break
         words.append(word)
         end = word.end()
         gap = GAP.match(text, end)
@@ -131,10 +167,11 @@ def clause_runs(t: NameText, found: list[Hit]) -> list[Hit]:
 # A preposition before two or more names and an outcome or a verb: "Cambio di residenza di Bledar
 # Shehu registrato", "Il rimborso a Dritan Kola è stato disposto".
 OF_NAME = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]{1,3}")
-PARTICIPLE_AFTER = re.compile(
+VERB_AFTER = re.compile(
     r"[ \t]+(?:[a-zà-ù]+(?:at|it|ut)[oaie]|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
-    r"va|vanno|scade|riceve|riceverà)\b|[ \t]*[,;:]"
+    r"va|vanno|scade|riceve|riceverà|pront[oaie]|disponibil[ei])\b"
 )
+PARTICIPLE_AFTER = re.compile(rf"{VERB_AFTER.pattern}|[ \t]*[,;:]")
 
 
 def of_name_runs(t: NameText, found: list[Hit]) -> list[Hit]:
@@ -145,7 +182,11 @@ def of_name_runs(t: NameText, found: list[Hit]) -> list[Hit]:
         if m.end() in covered or not capital_at(text, m.end()):
             continue
         span = person_run(text, m.end())
-        if span and PARTICIPLE_AFTER.match(text, span[1]) and not after_place(t, span[0]):
+        if not (span and PARTICIPLE_AFTER.match(text, span[1])):
+            span = person_run(text, m.end(), verb_after=True)  # "di Bruno Ferri rinnovata"
+            if not (span and VERB_AFTER.match(text, span[1])):
+                continue
+        if not after_place(t, span[0]):
             hits.append(Hit("PERSON", span[0], span[1], PAIR))
     return hits
 
