@@ -68,6 +68,13 @@ def names(text: str) -> list[str]:
         ("Concessione del loculo per la salma di Bruno Ferri rinnovata", "Bruno Ferri"),
         ("CIE n. CA48213KF di Ferri Lucia pronta per il ritiro", "Ferri Lucia"),
         ("Lorenzo Ferri: rimborso approvato", "Lorenzo Ferri"),
+        ("Gentile C. Preda, il tuo avviso è disponibile", "C. Preda"),  # an initial after a cue
+        ("Avviso di pagamento intestato a M. Bond", "M. Bond"),
+        ("Pratica 2025/123 - Pop F.", "Pop F."),  # a name that is a word, with an initial, closing
+        ("Cui X.: rimborso approvato", "Cui X."),
+        ("Rimborso TARI per M. Li", "M. Li"),
+        ("Mensa scolastica (Hoxha Arben): ricarica effettuata", "Hoxha Arben"),  # filling brackets
+        ("Retta del nido (Serena Costa) in scadenza", "Serena Costa"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -102,6 +109,10 @@ def test_names_of_every_origin(text, name):
         "La sede di Marina Militare è chiusa",
         "Christmas Market: opening hours",  # an unknown word, then a word, opening the title
         "Tickets for Christmas Market",
+        "Escursione al Parco (Monte Rosa): iscrizioni",  # word-names in brackets, not first name first
+        "Gita (Villa Borghese) il 12 maggio",
+        "Grazie A. Tutti",
+        "Classe A. Primavera",
     ],
 )
 def test_places_words_and_codes_are_not_names(text):

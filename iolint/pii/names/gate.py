@@ -142,15 +142,15 @@ def may_name(t: NameText) -> bool:
     return len(block) > 1 and block_may_name(t, block, opens(text, block, first), closing)
 
 
-CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$")
+CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$|\([ \t]*$")
 CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")
 OF_BEFORE = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]{1,3}$")
 
 
 def opens(text: str, block: list[tuple[int, int, str]], first: re.Match[str]) -> bool:
-    """Whether the block opens the text or a clause after a colon or a dash, or stands after a
-    preposition before an outcome or a verb: where the position rules look for names that are
-    words."""
+    """Whether the block opens the text, a clause after a colon or a dash or a bracket, or stands
+    after a preposition before an outcome or a verb: where the position rules look for names that
+    are words."""
     start = block[0][0]
     if start == first.start() or CLAUSE_BEFORE.search(text, max(0, start - 8), start) is not None:
         return True

@@ -38,7 +38,7 @@ OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
 
 # What an opening name and the punctuation after it are made of (words, spaces, apostrophes,
 # hyphens), tried before the rules that find one.
-OPENING_SHAPE = re.compile(r"[^\W\d_'’-]+(?:[ \t\u00a0'’-]+[^\W\d_'’-]+){1,12}[ \t]*(?:[:,!]|[-–—][ \t])")
+OPENING_SHAPE = re.compile(r"[^\W\d_'’-]+\.?(?:[ \t\u00a0'’-]+[^\W\d_'’-]+\.?){1,12}[ \t]*(?:[:,!]|[-–—][ \t])")
 
 
 # "per Name Surname", ": Name Surname" or "(Name Surname)" closing the title.
@@ -82,11 +82,32 @@ def surname_before_first(text: str, word: re.Match[str]) -> bool:
     return bool(flags & FIRST) and not flags & WORD and surname_word(text, word.group(), after.group())
 
 
+# An initial before a capitalised word ("S." excepted: a saint's abbreviation), or after one.
+INITIAL_BEFORE = re.compile(r"(?!S\.)[A-Z]\.[ \t](?=[A-ZÀ-Þ])")
+INITIAL_AFTER = re.compile(r"[ \t][A-Z]\.(?![^\W\d_.])")
+
+
+def with_initial(text: str, at: int) -> tuple[int, int] | None:
+    """A listed name or a word that counts here with an initial, before or after it: "per M.
+    Bond", "Pop F.:", "(W. Han)"."""
+    initial = INITIAL_BEFORE.match(text, at)
+    word = CAP_WORD.match(text, initial.end() if initial else at)
+    if word is None or is_stop(word.group()) or text[word.end() : word.end() + 1].isdigit():
+        return None
+    after = None if initial else INITIAL_AFTER.match(text, word.end())
+    if not (initial or after) or not (flags_of(word.group()) & (FIRST | SURNAME) or counts_here(word.group())):
+        return None
+    return (initial.start(), word.end()) if initial else (word.start(), after.end())
+
+
 def person_run(text: str, at: int, opening: bool = False, verb_after: bool = False) -> tuple[int, int] | None:
     """Two to four capitalised words from ``at`` that may each be part of a name, with particles
     and hyphens. Names that are all words must stand side by side, and when opening the title
     ("Bianco Natale:", "Stella di Natale:") be a first name then a surname. A capitalised
     particle may lead the first word ("De Santis Lorenzo:", "El Amrani Youssef")."""
+    initialled = with_initial(text, at)
+    if initialled:
+        return initialled
     words: list[re.Match[str]] = []
     first = end = at
     lead = PARTICLE.match(text, at) if text[at : at + 1].isupper() else None
@@ -191,12 +212,31 @@ def of_name_runs(t: NameText, found: list[Hit]) -> list[Hit]:
     return hits
 
 
+def bracket_runs(t: NameText, found: list[Hit]) -> list[Hit]:
+    """Names that fill a pair of brackets: "Mensa scolastica (Xiuying Lei): ricarica"."""
+    hits = []
+    text = t.text
+    covered = Covered(found)
+    for m in BRACKET.finditer(text):
+        if m.end() in covered or not capital_at(text, m.end()):
+            continue
+        span = person_run(text, m.end(), opening=True)
+        if span and text[span[1] : span[1] + 1] == ")" and not after_place(t, span[0]):
+            hits.append(Hit("PERSON", span[0], span[1], PAIR))
+    return hits
+
+
+BRACKET = re.compile(r"\([ \t]*")
+
+
 def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     """Names where the title leaves only a person: opening it, closing it, or addressing (a
     place an earlier rule's name already covers is not looked at again)."""
     text = t.text
     hits = clause_runs(t, found) if ":" in text or "-" in text or "–" in text or "—" in text else []
     hits += of_name_runs(t, [*found, *hits])
+    if "(" in text:
+        hits += bracket_runs(t, [*found, *hits])
     opening = len(text) - len(text.lstrip(" \t*_#>\"'«“"))
     word = CAP_WORD.match(text, opening)
     if word is None or covered(found, opening):
