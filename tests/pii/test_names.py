@@ -75,6 +75,8 @@ def names(text: str) -> list[str]:
         ("Rimborso TARI per M. Li", "M. Li"),
         ("Mensa scolastica (Hoxha Arben): ricarica effettuata", "Hoxha Arben"),  # filling brackets
         ("Retta del nido (Serena Costa) in scadenza", "Serena Costa"),
+        ("Esito: Rosa Prati ammesso al corso", "Rosa Prati"),  # before a participle in -sso/-tto
+        ("Graduatoria: Serena Costa iscritta al corso", "Serena Costa"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -112,6 +114,7 @@ def test_names_of_every_origin(text, name):
         "Escursione al Parco (Monte Rosa): iscrizioni",  # word-names in brackets, not first name first
         "Gita (Villa Borghese) il 12 maggio",
         "Grazie A. Tutti",
+        "Avviso: Rosa Bianca tutto esaurito",  # not a participle
         "Classe A. Primavera",
     ],
 )

@@ -161,7 +161,10 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
 CLAUSE_START = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}")
 
 
-CLAUSE_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])|[ \t]+(?:[a-zà-ù]+(?:at|it|ut)[oaie]|nat[oaie])\b")
+# A past participle: regular ("assegnato", "accolta", "ricevuto") or in -sso/-tto ("ammesso",
+# "iscritta", "promossi").
+PARTICIPLE = r"(?!(?:tutt|stess|spess|adess|sott)[oaie]\b)[a-zà-ù]+(?:at|it|ut|ss|tt)[oaie]"
+CLAUSE_END = re.compile(rf"[ \t]*(?:[:,!]|[-–—][ \t])|[ \t]+(?:{PARTICIPLE}|nat[oaie])\b")
 
 
 def clause_runs(t: NameText, found: list[Hit]) -> list[Hit]:
@@ -189,7 +192,7 @@ def clause_runs(t: NameText, found: list[Hit]) -> list[Hit]:
 # Shehu registrato", "Il rimborso a Dritan Kola è stato disposto".
 OF_NAME = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]{1,3}")
 VERB_AFTER = re.compile(
-    r"[ \t]+(?:[a-zà-ù]+(?:at|it|ut)[oaie]|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
+    rf"[ \t]+(?:{PARTICIPLE}|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
     r"va|vanno|scade|riceve|riceverà|pront[oaie]|disponibil[ei])\b"
 )
 PARTICIPLE_AFTER = re.compile(rf"{VERB_AFTER.pattern}|[ \t]*[,;:]")
