@@ -77,6 +77,7 @@ def names(text: str) -> list[str]:
         ("Retta del nido (Serena Costa) in scadenza", "Serena Costa"),
         ("Esito: Rosa Prati ammesso al corso", "Rosa Prati"),  # before a participle in -sso/-tto
         ("Graduatoria: Serena Costa iscritta al corso", "Serena Costa"),
+        ("Appuntamento confermato per Ixpha Shane il 12/03 alle 10:00", "Ixpha Shane"),  # unknown, before a date
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -115,6 +116,8 @@ def test_names_of_every_origin(text, name):
         "Gita (Villa Borghese) il 12 maggio",
         "Grazie A. Tutti",
         "Avviso: Rosa Bianca tutto esaurito",  # not a participle
+        "Concerto per Ennio Morricone il 12/03",  # an honoree before a date
+        "Mostra di Frida Kahlo dal 3 marzo",
         "Classe A. Primavera",
     ],
 )

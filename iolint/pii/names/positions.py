@@ -195,7 +195,8 @@ VERB_AFTER = re.compile(
     rf"[ \t]+(?:{PARTICIPLE}|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
     r"va|vanno|scade|riceve|riceverà|pront[oaie]|disponibil[ei])\b"
 )
-PARTICIPLE_AFTER = re.compile(rf"{VERB_AFTER.pattern}|[ \t]*[,;:]")
+# Also a date or a time ("per Ixpha Shane il 12/03 alle 10:00").
+PARTICIPLE_AFTER = re.compile(rf"{VERB_AFTER.pattern}|[ \t]*[,;:]|[ \t]+(?:il|dal|alle|entro il|in data)[ \t]+\d")
 
 
 def of_name_runs(t: NameText, found: list[Hit]) -> list[Hit]:
