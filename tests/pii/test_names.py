@@ -78,6 +78,8 @@ def names(text: str) -> list[str]:
         ("Esito: Rosa Prati ammesso al corso", "Rosa Prati"),  # before a participle in -sso/-tto
         ("Graduatoria: Serena Costa iscritta al corso", "Serena Costa"),
         ("Appuntamento confermato per Ixpha Shane il 12/03 alle 10:00", "Ixpha Shane"),  # unknown, before a date
+        ("Hoxha Blerina e Shehu Arben, benvenuti nel nostro Comune!", "Hoxha Blerina"),  # two people open it
+        ("Dal Bosco Caterina – iscrizione alla mensa confermata", "Dal Bosco Caterina"),  # particle kept
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -118,11 +120,16 @@ def test_names_of_every_origin(text, name):
         "Avviso: Rosa Bianca tutto esaurito",  # not a participle
         "Concerto per Ennio Morricone il 12/03",  # an honoree before a date
         "Mostra di Frida Kahlo dal 3 marzo",
+        "Giovanni Falcone e Paolo Borsellino: giornata della memoria",  # two honorees before an event
         "Classe A. Primavera",
     ],
 )
 def test_places_words_and_codes_are_not_names(text):
     assert names(text) == []
+
+
+def test_a_lower_case_preposition_is_not_part_of_a_name():
+    assert names("Iscrizione al nido di Mario Rossi confermata") == ["Mario Rossi"]
 
 
 def test_name_data():

@@ -30,12 +30,15 @@ Library", "Giovanni Paolo II", "Dante Alighieri: letture"), nor for a comune ("M
 
 from __future__ import annotations
 
+import re
+
 from iolint.pii.hits import Hit, lower_same_length
 from iolint.pii.names.context import named_after
 from iolint.pii.names.cued import CUES, cue_runs
 from iolint.pii.names.gate import maybe
 from iolint.pii.names.gazetteer import gazetteer_runs, initial_runs
 from iolint.pii.names.positions import position_runs
+from iolint.pii.names.vocabulary import PARTICLE_WORDS
 from iolint.pii.names.words import NameText, could_be_a_name, is_a_name, joins_names
 
 __all__ = ["CUES", "could_be_a_name", "find_names", "is_a_name", "joins_names", "maybe", "names_in"]
@@ -62,8 +65,19 @@ def names_in(view) -> list[Hit]:
     return _merged(view.names if view.names is not None else NameText(view.text, view.low, True))
 
 
+# A capitalised particle right before a name is part of it ("Dal Bosco Caterina").
+PARTICLE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(PARTICLE_WORDS, key=len, reverse=True))})[ \t]$", re.I)
+
+
+def _with_particle(text: str, hit: Hit) -> Hit:
+    if hit.start < 3 or text[hit.start - 1] != " ":
+        return hit
+    m = PARTICLE_BEFORE.search(text, max(0, hit.start - 6), hit.start)
+    return Hit(hit.kind, m.start(), hit.end, hit.score) if m and text[m.start()].isupper() else hit
+
+
 def _merged(t: NameText) -> list[Hit]:
-    hits = sorted(find_all_rules(t), key=lambda h: (h.start, -h.end, -h.score))
+    hits = sorted((_with_particle(t.text, h) for h in find_all_rules(t)), key=lambda h: (h.start, -h.end, -h.score))
     merged: list[Hit] = []
     for hit in hits:
         if merged and hit.start < merged[-1].end:

@@ -233,6 +233,9 @@ def bracket_runs(t: NameText, found: list[Hit]) -> list[Hit]:
 BRACKET = re.compile(r"\([ \t]*")
 
 
+AND_NAME = re.compile(r"[ \t]+(?:e|ed|and|und)[ \t]+(?=[A-ZÀ-Þ])")
+
+
 def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     """Names where the title leaves only a person: opening it, closing it, or addressing (a
     place an earlier rule's name already covers is not looked at again)."""
@@ -248,6 +251,11 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     span = person_run(text, opening, opening=True) if OPENING_SHAPE.match(text, opening) else None
     if span and OPENING_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
         hits.append(Hit("PERSON", span[0], span[1], PAIR))
+    elif span and (joined := AND_NAME.match(text, span[1])):
+        # Two people opening the title: "Hoxha Blerina e Shehu Arben, benvenuti…".
+        second = person_run(text, joined.end(), opening=True)
+        if second and OPENING_END.match(text, second[1]):
+            hits += [Hit("PERSON", span[0], span[1], PAIR), Hit("PERSON", second[0], second[1], PAIR)]
     # "Esposito, Gennaro: …": a surname, a comma and a first name open the title.
     comma = SURNAME_COMMA_FIRST.match(text, opening)
     if comma and flags_of(comma.group(1)) & SURNAME and flags_of(comma.group(2)) & FIRST:
