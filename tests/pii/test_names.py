@@ -80,6 +80,7 @@ def names(text: str) -> list[str]:
         ("Appuntamento confermato per Ixpha Shane il 12/03 alle 10:00", "Ixpha Shane"),  # unknown, before a date
         ("Hoxha Blerina e Shehu Arben, benvenuti nel nostro Comune!", "Hoxha Blerina"),  # two people open it
         ("Dal Bosco Caterina – iscrizione alla mensa confermata", "Dal Bosco Caterina"),  # particle kept
+        ("Costa Serena: rimborso approvato", "Costa Serena"),  # word-names, surname first
     ],
 )
 def test_names_of_every_origin(text, name):

@@ -147,7 +147,12 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
         # first name then surname, side by side: "Serena Costa", "Marina Greco".
         if len(words) != 2 or words[1].start() - words[0].end() > 2:
             return None
-        if opening and not (flags[0] & FIRST and flags[1] & SURNAME):
+        # Or surname then first name, each only that ("Costa Serena:"; not "Bianco Natale:").
+        if opening and not (flags[0] & FIRST and flags[1] & SURNAME) and not (
+            flags[0] & (FIRST | SURNAME) == SURNAME
+            and flags[1] & (FIRST | SURNAME) == FIRST
+            and fold(words[1].group()) not in EVENTS
+        ):
             return None
     if not (lead and first == words[0].start() - len(lead.group())):
         first = words[0].start()
