@@ -81,6 +81,8 @@ def names(text: str) -> list[str]:
         ("Hoxha Blerina e Shehu Arben, benvenuti nel nostro Comune!", "Hoxha Blerina"),  # two people open it
         ("Dal Bosco Caterina – iscrizione alla mensa confermata", "Dal Bosco Caterina"),  # particle kept
         ("Costa Serena: rimborso approvato", "Costa Serena"),  # word-names, surname first
+        ("Sehr geehrte Frau Mag. Gruber, Ihr Antrag wurde genehmigt", "Gruber"),  # academic titles
+        ("Herr Dipl.-Ing. Mair, Ihr Bauantrag ist eingegangen", "Mair"),
     ],
 )
 def test_names_of_every_origin(text, name):
