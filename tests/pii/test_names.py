@@ -143,6 +143,7 @@ def test_name_data():
     assert flags["abashidze"] & SURNAME and flags["akaki"] & FIRST  # Georgian, no apostrophes ("ak'ak'i")
     assert flags["abazyan"] & SURNAME and flags["chalisa"] & FIRST  # Armenian; Thai (en_TH)
     assert "ak" not in flags
+    assert flags["fortuna"] & (FIRST | ITALIAN | WORD) == FIRST | ITALIAN | WORD  # curated: the lists lack it
     assert flags["will"] & WORD and not flags["mario"] & WORD  # a foreign name that is a word
     assert flags["rosa"] & (ITALIAN | WORD) == ITALIAN | WORD
     assert all(unicodedata.name(c).startswith("LATIN") for key in flags for c in key)  # Latin letters only
