@@ -83,6 +83,8 @@ def names(text: str) -> list[str]:
         ("Costa Serena: rimborso approvato", "Costa Serena"),  # word-names, surname first
         ("Sehr geehrte Frau Mag. Gruber, Ihr Antrag wurde genehmigt", "Gruber"),  # academic titles
         ("Herr Dipl.-Ing. Mair, Ihr Bauantrag ist eingegangen", "Mair"),
+        ("Antrag von Dritan Hoxha genehmigt", "Dritan Hoxha"),  # a German or English preposition, a verb
+        ("Application of Dritan Hoxha approved", "Dritan Hoxha"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -129,6 +131,19 @@ def test_names_of_every_origin(text, name):
 )
 def test_places_words_and_codes_are_not_names(text):
     assert names(text) == []
+
+
+def test_the_quick_condition_skips_what_no_rule_can_use():
+    from iolint.pii.hits import lower_same_length
+    from iolint.pii.names.gate import may_name
+    from iolint.pii.names.words import NameText
+
+    for text in (
+        "Dichiarazione TARI: conferma di ricezione",  # "TARI" is a first name somewhere
+        "Centro di raccolta di Via dell'Industria: nuovi orari",  # "dell'" is no name
+        "Tasse universitarie: seconda rata di 480 € entro il 31 marzo",  # no particle by "seconda"
+    ):
+        assert not may_name(NameText(text, lower_same_length(text), False)), text
 
 
 def test_a_lower_case_preposition_is_not_part_of_a_name():

@@ -8,7 +8,7 @@ import re
 from iolint.pii.namedata import FIRST, SURNAME, WORD
 from iolint.pii.names.context import after_place
 from iolint.pii.names.cued import ANY_CUE
-from iolint.pii.names.positions import OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING
+from iolint.pii.names.positions import OF_WORDS, OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING, VERB_AFTER
 from iolint.pii.names.vocabulary import (
     BEYOND_LATIN,
     CAP_WORD,
@@ -45,7 +45,7 @@ def block_may_name(t: NameText, block: list[tuple[int, int, str]], opening: bool
     starts = [
         start
         for i, ((start, _, word), f) in enumerate(zip(block[:-1], flags, strict=False))
-        if f or is_name_like(word) or (flags[i + 1] & FIRST and not flags[i + 1] & WORD)
+        if f or is_name_like(word) or (flags[i + 1] & FIRST and not flags[i + 1] & WORD and not is_stop(word))
     ]
     return not all(after_place(t, start) for start in starts)
 
@@ -78,10 +78,13 @@ def names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int
         return False
     if any(flags[i] & SURNAME and is_clear(words[i - 1], flags[i - 1]) for i in range(1, len(words))):
         return True  # a surname that is a word after a clear name: "Cheikh Fall"
-    if any(flags[i] & FIRST or clear[i] for i in range(len(words) - 1)):
-        return True  # a word taken for the surname after a name: "Dritan Kola", "Bruno Ferri"
-    if any(flags[i] & FIRST and not flags[i] & WORD for i in range(1, len(words))):
-        return True  # or before a first name: "Ferri Lucia"
+    if VERB_AFTER.match(text, block[-1][1]) and any(flags[i] & FIRST or clear[i] for i in range(len(words) - 1)):
+        return True  # a word taken for the surname before a verb: "a Dritan Kola è", "di Bruno Ferri rinnovata"
+    if any(
+        flags[i] & FIRST and not flags[i] & WORD and words[i].isupper() == words[i - 1].isupper()
+        for i in range(1, len(words))
+    ):
+        return True  # or before a first name: "Ferri Lucia" (not "Dichiarazione TARI")
     return sum(counts_here(w) for w in words) >= 2
 
 
@@ -144,7 +147,7 @@ def may_name(t: NameText) -> bool:
 
 CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$|\([ \t]*$")
 CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")
-OF_BEFORE = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]{1,3}$")
+OF_BEFORE = re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}$")
 
 
 def opens(text: str, block: list[tuple[int, int, str]], first: re.Match[str]) -> bool:

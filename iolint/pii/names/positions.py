@@ -105,8 +105,10 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
     and hyphens. Names that are all words must stand side by side, and when opening the title
     ("Bianco Natale:", "Stella di Natale:") be a first name then a surname. A capitalised
     particle may lead the first word ("De Santis Lorenzo:", "El Amrani Youssef")."""
-    initialled = with_initial(text, at)
-    if initialled:
+    # An initial before the name, or after its first word ("M. Bond", "Pop F."): looked for only
+    # where a dot stands two characters on.
+    dot = text.find(".", at, at + 34)
+    if dot >= 0 and (dot == at + 1 or text[dot - 2 : dot - 1] == " ") and (initialled := with_initial(text, at)):
         return initialled
     words: list[re.Match[str]] = []
     first = end = at
@@ -195,10 +197,13 @@ def clause_runs(t: NameText, found: list[Hit]) -> list[Hit]:
 
 # A preposition before two or more names and an outcome or a verb: "Cambio di residenza di Bledar
 # Shehu registrato", "Il rimborso a Dritan Kola è stato disposto".
-OF_NAME = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]{1,3}")
+# (and in German and English: "Antrag von Dritan Hoxha genehmigt", "Application of … approved")
+OF_WORDS = r"di|a|ad|per|da|von|für|an|of|for|to|from|by"
+OF_NAME = re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}")
 VERB_AFTER = re.compile(
     rf"[ \t]+(?:{PARTICIPLE}|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
-    r"va|vanno|scade|riceve|riceverà|pront[oaie]|disponibil[ei])\b"
+    r"va|vanno|scade|riceve|riceverà|pront[oaie]|disponibil[ei]|"
+    r"[a-zäöüß]*ge[a-zäöüß]+(?:t|en)|wurde|wird|ist|sind|hat|[a-z]+ed|is|was|has|will)\b"
 )
 # Also a date or a time ("per Ixpha Shane il 12/03 alle 10:00").
 PARTICIPLE_AFTER = re.compile(rf"{VERB_AFTER.pattern}|[ \t]*[,;:]|[ \t]+(?:il|dal|alle|entro il|in data)[ \t]+\d")
@@ -213,7 +218,12 @@ def of_name_runs(t: NameText, found: list[Hit]) -> list[Hit]:
             continue
         span = person_run(text, m.end())
         if not (span and PARTICIPLE_AFTER.match(text, span[1])):
-            span = person_run(text, m.end(), verb_after=True)  # "di Bruno Ferri rinnovata"
+            # "di Bruno Ferri rinnovata": a first name that is a word or an unknown word first.
+            word = CAP_WORD.match(text, m.end())
+            flags = flags_of(word.group()) if word else 0
+            if not (flags & FIRST and flags & WORD or (word and not flags)):
+                continue
+            span = person_run(text, m.end(), verb_after=True)
             if not (span and VERB_AFTER.match(text, span[1])):
                 continue
         if not after_place(t, span[0]):

@@ -160,13 +160,22 @@ def lower_pair(text: str) -> bool:
         words = text.encode().translate(NOT_LETTERS).split()
         if ascii_first.isdisjoint(words):
             return False
-        if not ASCII_PARTICLES.isdisjoint(words):
+        if not ASCII_PARTICLES.isdisjoint(words) and _particle_by_first(words, ascii_first, ASCII_PARTICLES):
             return True
         return sum(w in ascii_names for w in words) >= 2
     keys = [fold(run) for run in LETTERS.findall(text) if run.islower()]
     if first.isdisjoint(keys):
         return False
-    return not PARTICLE_KEYS.isdisjoint(keys) or sum(k in names for k in keys) >= 2
+    return _particle_by_first(keys, first, PARTICLE_KEYS) or sum(k in names for k in keys) >= 2
+
+
+def _particle_by_first(words: list, first: frozenset, particles: frozenset) -> bool:
+    """A particle right after a first name, or two words before it ("andrea de santis", "de
+    santis lorenzo")."""
+    return any(
+        w in first and ((i + 1 < len(words) and words[i + 1] in particles) or (i >= 2 and words[i - 2] in particles))
+        for i, w in enumerate(words)
+    )
 
 
 def covered(hits, at: int) -> bool:
