@@ -221,7 +221,7 @@ def of_name_runs(t: NameText, found: list[Hit]) -> list[Hit]:
             # "di Bruno Ferri rinnovata": a first name that is a word or an unknown word first.
             word = CAP_WORD.match(text, m.end())
             flags = flags_of(word.group()) if word else 0
-            if not (flags & FIRST and flags & WORD or (word and not flags)):
+            if not (flags & FIRST and flags & WORD or (word and not flags and is_name_like(word.group()))):
                 continue
             span = person_run(text, m.end(), verb_after=True)
             if not (span and VERB_AFTER.match(text, span[1])):
