@@ -85,6 +85,8 @@ def names(text: str) -> list[str]:
         ("Herr Dipl.-Ing. Mair, Ihr Bauantrag ist eingegangen", "Mair"),
         ("Antrag von Dritan Hoxha genehmigt", "Dritan Hoxha"),  # a German or English preposition, a verb
         ("Application of Dritan Hoxha approved", "Dritan Hoxha"),
+        ("Serena Greco è stata ammessa al nido", "Serena Greco"),  # opening, the subject of a verb
+        ("Hoxha Arben convocato in Prefettura", "Hoxha Arben"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -126,6 +128,10 @@ def test_names_of_every_origin(text, name):
         "Concerto per Ennio Morricone il 12/03",  # an honoree before a date
         "Mostra di Frida Kahlo dal 3 marzo",
         "Giovanni Falcone e Paolo Borsellino: giornata della memoria",  # two honorees before an event
+        "Marina Militare ha aperto le iscrizioni",  # words opening the title before a verb
+        "Villa Rosa è aperta",
+        "Rosa Bianca è il tema",
+        "Christmas Market is open",
         "Classe A. Primavera",
     ],
 )

@@ -36,11 +36,6 @@ SURNAME_COMMA_FIRST = re.compile(r"([A-ZÀ-Þ][^\W\d_]+),[ \t]+([A-ZÀ-Þ][^\W\d
 OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
 
 
-# What an opening name and the punctuation after it are made of (words, spaces, apostrophes,
-# hyphens), tried before the rules that find one.
-OPENING_SHAPE = re.compile(r"[^\W\d_'’-]+\.?(?:[ \t\u00a0'’-]+[^\W\d_'’-]+\.?){1,12}[ \t]*(?:[:,!]|[-–—][ \t])")
-
-
 # "per Name Surname", ": Name Surname" or "(Name Surname)" closing the title.
 CLOSING_CUE = re.compile(
     r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd][ai]|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|D[AI])|[:–—]|(?<= )-)[ \t]+|(?<= )\("
@@ -263,8 +258,10 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     word = CAP_WORD.match(text, opening)
     if word is None or covered(found, opening):
         return hits + closing_runs(t, [*found, *hits])
-    span = person_run(text, opening, opening=True) if OPENING_SHAPE.match(text, opening) else None
-    if span and OPENING_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
+    span = person_run(text, opening, opening=True)
+    # Before punctuation, or before a verb as its subject ("Serena Greco è stata ammessa").
+    ends = span and (OPENING_END.match(text, span[1]) or VERB_AFTER.match(text, span[1]))
+    if ends and fold(text[span[0] : span[1]]) not in municipalities():
         hits.append(Hit("PERSON", span[0], span[1], PAIR))
     elif span and (joined := AND_NAME.match(text, span[1])):
         # Two people opening the title: "Hoxha Blerina e Shehu Arben, benvenuti…".
