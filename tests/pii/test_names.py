@@ -123,6 +123,7 @@ def test_names_of_every_origin(text, name):
         "Tickets for Christmas Market",
         "Escursione al Parco (Monte Rosa): iscrizioni",  # word-names in brackets, not first name first
         "Gita (Villa Borghese) il 12 maggio",
+        "Permesso per festività ebraica (Yom Kippur) concesso",  # two unknown words in brackets
         "Grazie A. Tutti",
         "Avviso: Rosa Bianca tutto esaurito",  # not a participle
         "Concerto per Ennio Morricone il 12/03",  # an honoree before a date

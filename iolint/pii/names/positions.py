@@ -9,7 +9,7 @@ from iolint.pii.hits import PAIR, PATTERN, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place, event_before
 from iolint.pii.names.cued import CUE_PATTERNS
-from iolint.pii.names.vocabulary import CAP_WORD, EVENTS, GAP, PARTICLE, QUALIFIERS
+from iolint.pii.names.vocabulary import CAP_WORD, EVENTS, GAP, LETTERS, PARTICLE, QUALIFIERS
 from iolint.pii.names.words import (
     Covered,
     NameText,
@@ -235,7 +235,10 @@ def bracket_runs(t: NameText, found: list[Hit]) -> list[Hit]:
         if m.end() in covered or not capital_at(text, m.end()):
             continue
         span = person_run(text, m.end(), opening=True)
-        if span and text[span[1] : span[1] + 1] == ")" and not after_place(t, span[0]):
+        if span is None or text[span[1] : span[1] + 1] != ")" or after_place(t, span[0]):
+            continue
+        # At least one listed name: two unknown words in brackets are often a term ("Yom Kippur").
+        if any(flags_of(w) & (FIRST | SURNAME) for w in LETTERS.findall(text, span[0], span[1])):
             hits.append(Hit("PERSON", span[0], span[1], PAIR))
     return hits
 
