@@ -14,7 +14,8 @@ reported when
 * the title leaves only a person: names opening it or a clause after a colon or a dash before
   punctuation or a participle ("Marina Greco: rimborso approvato", "Dati anagrafici: Hoxha
   Ardit, nato a…"), closing it after "per" ("Rimborso per Fatou Diop"), a first name opening it
-  before a comma and a word that addresses ("Rosa, hai…"): 0.7 / 0.6 (``positions``);
+  before a comma and a word that addresses ("Rosa, hai…"): 0.7 / 0.6 (``positions``; the runs
+  of name words there in ``runs``);
 * a first name stands next to another name ("Mario Rossi", "Rossi Mario", "MARIO ROSSI",
   "mario rossi"), before an unknown capitalised word ("Chiara Gallo"), or a surname or an
   unknown name-like word next to an initial ("Rossi M.", "M. Kravchuk"): 0.7. Particles join a

@@ -143,8 +143,11 @@ def with_initial(text: str, start: int, end: int, flags: int) -> tuple[int, int]
         return None
     after = GAP.match(text, end)
     if (
-        flags & (SURNAME | FIRST) or elided
-    ) and after and INITIAL.match(text, after.end()) and not text[after.end() + 2 : after.end() + 3].isalpha():
+        (flags & (SURNAME | FIRST) or elided)
+        and after
+        and INITIAL.match(text, after.end())
+        and not text[after.end() + 2 : after.end() + 3].isalpha()
+    ):
         return start, after.end() + 2
     if not flags & SURNAME and not elided:
         return None
