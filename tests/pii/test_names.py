@@ -87,6 +87,7 @@ def names(text: str) -> list[str]:
         ("Application of Dritan Hoxha approved", "Dritan Hoxha"),
         ("Serena Greco è stata ammessa al nido", "Serena Greco"),  # opening, the subject of a verb
         ("Hoxha Arben convocato in Prefettura", "Hoxha Arben"),
+        ("il dott. rossi riceve il martedì", "rossi"),  # lower case after an honorific
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -133,6 +134,7 @@ def test_names_of_every_origin(text, name):
         "Villa Rosa è aperta",
         "Rosa Bianca è il tema",
         "Christmas Market is open",
+        "prof. ordinario di chimica: bando",  # lower-case words after an honorific
         "Classe A. Primavera",
     ],
 )

@@ -61,7 +61,7 @@ def cue_runs(t: NameText) -> list[Hit]:
         if initial:
             at = initial.end()
         while len(words) < 3:
-            word = CAP_WORD.match(text, at) or (LOWER_WORD.match(text, at) if not any_word else None)
+            word = CAP_WORD.match(text, at) or LOWER_WORD.match(text, at)
             # After an honorific a place or a saint's word is a name ("il dott. Sala", "Dott. Santo
             # Marino"); a role is not ("Sig. Sindaco").
             if not word or (fold(word.group()) in ROLES if any_word else is_stop(word.group())):
