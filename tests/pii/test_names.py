@@ -88,6 +88,8 @@ def names(text: str) -> list[str]:
         ("Serena Greco è stata ammessa al nido", "Serena Greco"),  # opening, the subject of a verb
         ("Hoxha Arben convocato in Prefettura", "Hoxha Arben"),
         ("il dott. rossi riceve il martedì", "rossi"),  # lower case after an honorific
+        ("DIOP FATOU: iscrizione confermata", "DIOP FATOU"),  # a short surname in capitals
+        ("Rimborso per FATOU DIOP", "FATOU DIOP"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -135,6 +137,9 @@ def test_names_of_every_origin(text, name):
         "Rosa Bianca è il tema",
         "Christmas Market is open",
         "prof. ordinario di chimica: bando",  # lower-case words after an honorific
+        "RIMBORSO TARI: pagamento",  # acronyms in capitals
+        "TARI ANNUALE: pagamento",
+        "Pratica ASL ROMA: chiusa",
         "Classe A. Primavera",
     ],
 )

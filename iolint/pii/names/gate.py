@@ -9,6 +9,7 @@ from iolint.pii.namedata import FIRST, SURNAME, WORD
 from iolint.pii.names.context import after_place
 from iolint.pii.names.cued import ANY_CUE
 from iolint.pii.names.positions import OF_WORDS, OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING, VERB_AFTER
+from iolint.pii.names.runs import short_caps
 from iolint.pii.names.vocabulary import (
     BEYOND_LATIN,
     CAP_WORD,
@@ -36,7 +37,7 @@ def block_may_name(t: NameText, block: list[tuple[int, int, str]], opening: bool
     flags = [flags_of(w) for w in words]
     if not names_in_block(t.text, block, flags, opening or closing):
         return False
-    if opening and not is_stop(words[0]) and counts_here(words[0]):
+    if opening and not is_stop(words[0]) and (counts_here(words[0]) or short_caps(words[0])):
         return True  # the opening rule looks at no place before the name
     # Every other rule looks at the words before the name for a place, an institution or an
     # event. A name starts at a word of the block, not at its last, and not at a word that is
@@ -85,7 +86,7 @@ def names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int
         for i in range(1, len(words))
     ):
         return True  # or before a first name: "Ferri Lucia" (not "Dichiarazione TARI")
-    return sum(counts_here(w) for w in words) >= 2
+    return sum(counts_here(w) or short_caps(w) for w in words) >= 2
 
 
 def initial_next_to_word(text: str) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
+from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, is_word, municipalities
 from iolint.pii.names.vocabulary import CAP_WORD, EVENTS, GAP, PARTICLE, QUALIFIERS
 from iolint.pii.names.words import counts_here, flags_of, is_name_like, is_stop, surname_after_clear
 
@@ -51,6 +51,32 @@ def with_initial(text: str, at: int) -> tuple[int, int] | None:
     return (initial.start(), word.end()) if initial else (word.start(), after.end())
 
 
+def short_caps(word: str) -> bool:
+    """A word of three or four capitals with a vowel that is no listed name and no word: a short
+    surname written in capitals ("DIOP", "SARR") or an acronym ("TARI", "INPS")."""
+    return (
+        3 <= len(word) <= 4
+        and word.isupper()
+        and any(c in "AEIOUY" for c in word)
+        and not flags_of(word)
+        and not is_word(word)
+    )
+
+
+def caps_name_beside(text: str, words: list[re.Match[str]], word: re.Match[str]) -> bool:
+    """Whether a name-like word of five letters or more, in capitals, stands right before or after
+    ``word``: then ``word`` is a short surname, not an acronym."""
+    if words:
+        beside = words[-1].group()
+    else:
+        gap = GAP.match(text, word.end())
+        after = CAP_WORD.match(text, gap.end()) if gap else None
+        if after is None:
+            return False
+        beside = after.group()
+    return len(beside) >= 5 and beside.isupper() and counts_here(beside) and not flags_of(beside) & WORD
+
+
 def person_run(text: str, at: int, opening: bool = False, verb_after: bool = False) -> tuple[int, int] | None:
     """Two to four capitalised words from ``at`` that may each be part of a name, with particles
     and hyphens. Names that are all words must stand side by side, and when opening the title
@@ -70,7 +96,9 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
         word = CAP_WORD.match(text, at)
         if not word or is_stop(word.group()) or text[word.end() : word.end() + 1].isdigit():
             break
-        if not counts_here(word.group()) and not (words and surname_after_clear(words[-1].group(), word.group())):
+        if short_caps(word.group()) and caps_name_beside(text, words, word):
+            pass  # "DIOP FATOU:", "per IBRAHIMA NDAO": a short surname in capitals by a name
+        elif not counts_here(word.group()) and not (words and surname_after_clear(words[-1].group(), word.group())):
             # A word that is no name taken for the surname: after a listed first name that is not
             # a word ("Lorenzo Ferri:"); before a verb also after an unknown name ("a Dritan Kola
             # è…") or, in the plural form of Italian surnames (-i), after a first name that is a
