@@ -11,7 +11,16 @@ from iolint.pii.names.context import after_place, event_before
 from iolint.pii.names.cued import CUE_PATTERNS
 from iolint.pii.names.runs import person_run
 from iolint.pii.names.vocabulary import CAP_WORD, LETTERS
-from iolint.pii.names.words import Covered, NameText, capital_at, counts_here, covered, flags_of, is_name_like
+from iolint.pii.names.words import (
+    Covered,
+    NameText,
+    capital_at,
+    capital_next,
+    counts_here,
+    covered,
+    flags_of,
+    is_name_like,
+)
 
 # Words after a name that leave only a person in the title: "Rosa, hai…", "Serena Costa:".
 ADDRESSES = re.compile(
@@ -149,7 +158,9 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     word = CAP_WORD.match(text, opening)
     if word is None or covered(found, opening):
         return hits + closing_runs(t, [*found, *hits])
-    span = person_run(text, opening, opening=True)
+    # A name opening the title has a second capitalised word or an initial.
+    two = capital_next(text, word.end()) or text.find(".", opening, opening + 34) >= 0
+    span = person_run(text, opening, opening=True) if two else None
     # Before punctuation, or before a verb as its subject ("Serena Greco è stata ammessa").
     ends = span and (OPENING_END.match(text, span[1]) or VERB_AFTER.match(text, span[1]))
     if ends and fold(text[span[0] : span[1]]) not in municipalities():

@@ -89,14 +89,15 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
         return initialled
     words: list[re.Match[str]] = []
     first = end = at
-    lead = PARTICLE.match(text, at) if text[at : at + 1].isupper() else None
+    # (a particle is a short word: a space within six characters)
+    lead = PARTICLE.match(text, at) if text[at : at + 1].isupper() and " " in text[at + 1 : at + 7] else None
     if lead and CAP_WORD.match(text, lead.end()):
         at = lead.end()
     while len(words) < 4:
         word = CAP_WORD.match(text, at)
         if not word or is_stop(word.group()) or text[word.end() : word.end() + 1].isdigit():
             break
-        if short_caps(word.group()) and caps_name_beside(text, words, word):
+        if len(word.group()) <= 4 and short_caps(word.group()) and caps_name_beside(text, words, word):
             pass  # "DIOP FATOU:", "per IBRAHIMA NDAO": a short surname in capitals by a name
         elif not counts_here(word.group()) and not (words and surname_after_clear(words[-1].group(), word.group())):
             # A word that is no name taken for the surname: after a listed first name that is not
