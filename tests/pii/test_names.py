@@ -140,6 +140,8 @@ def test_names_of_every_origin(text, name):
         "RIMBORSO TARI: pagamento",  # acronyms in capitals
         "TARI ANNUALE: pagamento",
         "Pratica ASL ROMA: chiusa",
+        "Nuovi orari dello sportello di Canale Licia, 368",  # a place's word before a first name
+        "Mercato di Feletto Umberto: sospeso il 09/05",
         "Classe A. Primavera",
     ],
 )

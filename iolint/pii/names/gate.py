@@ -46,7 +46,9 @@ def block_may_name(t: NameText, block: list[tuple[int, int, str]], opening: bool
     starts = [
         start
         for i, ((start, _, word), f) in enumerate(zip(block[:-1], flags, strict=False))
-        if f or is_name_like(word) or (flags[i + 1] & FIRST and not flags[i + 1] & WORD and not is_stop(word))
+        if f
+        or is_name_like(word)
+        or (word[-1] in "iI" and flags[i + 1] & FIRST and not flags[i + 1] & WORD and not is_stop(word))
     ]
     return not all(after_place(t, start) for start in starts)
 
@@ -82,7 +84,10 @@ def names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int
     if VERB_AFTER.match(text, block[-1][1]) and any(flags[i] & FIRST or clear[i] for i in range(len(words) - 1)):
         return True  # a word taken for the surname before a verb: "a Dritan Kola è", "di Bruno Ferri rinnovata"
     if any(
-        flags[i] & FIRST and not flags[i] & WORD and words[i].isupper() == words[i - 1].isupper()
+        flags[i] & FIRST
+        and not flags[i] & WORD
+        and words[i - 1][-1] in "iI"
+        and words[i].isupper() == words[i - 1].isupper()
         for i in range(1, len(words))
     ):
         return True  # or before a first name: "Ferri Lucia" (not "Dichiarazione TARI")

@@ -24,7 +24,10 @@ def surname_word(text: str, word: str, before: str) -> bool:
 
 
 def surname_before_first(text: str, word: re.Match[str]) -> bool:
-    """A capitalised word right before a first name that is not a word: "Ferri Lucia"."""
+    """A capitalised word in the plural form of Italian surnames (-i) right before a first name
+    that is not a word: "Ferri Lucia" (not a place: "Canale Licia", "Feletto Umberto")."""
+    if word.group()[-1] not in "iI":
+        return False
     gap = GAP.match(text, word.end())
     after = CAP_WORD.match(text, gap.end()) if gap else None
     if after is None:
