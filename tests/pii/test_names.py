@@ -142,6 +142,13 @@ def test_names_of_every_origin(text, name):
         "Pratica ASL ROMA: chiusa",
         "Nuovi orari dello sportello di Canale Licia, 368",  # a place's word before a first name
         "Mercato di Feletto Umberto: sospeso il 09/05",
+        "Konzert für Elena Camiscione im Rathaus",  # honorees of German and English events
+        "Lesung mit Carmelo Ostinelli am 25/12",
+        "Exhibition on Danilo Iannucci opens on 19/03",
+        "Incontro con il dott. Mario Rossi in biblioteca",  # an honorific between an event and its guest
+        "Gemeinde Rosario Valanidi: neue Öffnungszeiten",  # a German municipality
+        "Contratto con Sandi Group rinnovato",  # a company
+        "Mercato di Sant'Andrea Di Campodarsego: sospeso il 16/10",  # an elided saint's word
         "Classe A. Primavera",
     ],
 )

@@ -189,8 +189,8 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
             hits.append(Hit("PERSON", start, given_end, PAIR))
             consumed = given_end
             continue
-        if fold(text[start:end]) in PLACES:
-            continue  # "Villa Borghese", "Porta Nuova": a place word starts no name
+        if fold(text[start:end]) in PLACES or fold(text[start:end]).replace("’", "'").split("'")[0] in PLACES:
+            continue  # "Villa Borghese", "Porta Nuova", "Sant'Andrea": a place word starts no name
         run = run_from(t, token)
         consumed = run[-1][1]
         lead = LOWER_SURNAME_BEFORE.search(text, max(0, start - 30), start) if text[start].islower() else None

@@ -79,9 +79,13 @@ _STOP: dict[str, bool] = {}
 
 
 def is_stop(word: str) -> bool:
-    """A role, a place, an institution or a word of titles ("Utente", "Via", "Avviso")."""
+    """A role, a place, an institution or a word of titles ("Utente", "Via", "Avviso"), also
+    elided before a name ("Sant'Andrea")."""
     stop = _STOP.get(word)
-    return remembered(_STOP, word, fold(word) in STOP_WORDS) if stop is None else stop
+    if stop is None:
+        key = fold(word)
+        stop = remembered(_STOP, word, key in STOP_WORDS or key.replace("’", "'").split("'")[0] in STOP_WORDS)
+    return stop
 
 
 def could_be_a_name(word: str) -> bool:
