@@ -19,7 +19,6 @@ from iolint.pii.names.vocabulary import (
     QUALIFIERS,
 )
 from iolint.pii.names.words import NameText, remembered
-from iolint.pii.wordlists import alternation
 
 WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[,:;()!?\-–—/]")
 
@@ -30,10 +29,6 @@ PLACE, EVENT, LINK, ARTICLE, BETWEEN, WITH_DI, CAPITAL, COMPOUND = (1 << i for i
 _KINDS: dict[str, int] = {}
 
 
-# An honorific links an event to its honoree too ("Incontro con il dott. Mario Rossi").
-HONORIFIC = re.compile(rf"(?:{alternation('names', 'titles')})", re.IGNORECASE)
-
-
 def _kind(original: str) -> int:
     kind = _KINDS.get(original)
     if kind is not None:
@@ -42,7 +37,7 @@ def _kind(original: str) -> int:
     kind = (
         (PLACE if low in PLACES else 0)
         | (EVENT if low in EVENTS else 0)
-        | (LINK if low in EVENT_LINKS or low in ARTICLES or low in PLACES or HONORIFIC.fullmatch(original) else 0)
+        | (LINK if low in EVENT_LINKS or low in ARTICLES or low in PLACES else 0)
         | (ARTICLE if low in ARTICLES else 0)
         | (BETWEEN if low in QUALIFIERS or low in ARTICLES or low in CONJUNCTIONS else 0)
         | (WITH_DI if low in PLACES_WITH_DI else 0)
