@@ -11,7 +11,7 @@ from iolint.pii.names.vocabulary import CAP_WORD, EVENTS, GAP, PARTICLE, QUALIFI
 from iolint.pii.names.words import counts_here, flags_of, is_name_like, is_stop, surname_after_clear
 
 
-def surname_word(text: str, word: str, before: str) -> bool:
+def surname_word(word: str, before: str) -> bool:
     """A capitalised word that may be a surname after ``before``, a first name or an unknown name
     ("Gentile" after "Viola", "Kola" after "Dritan"): written like its neighbour (title case, or
     all capitals), not an event, a qualifier or a role."""
@@ -33,7 +33,7 @@ def surname_before_first(text: str, word: re.Match[str]) -> bool:
     if after is None:
         return False
     flags = flags_of(after.group())
-    return bool(flags & FIRST) and not flags & WORD and surname_word(text, word.group(), after.group())
+    return bool(flags & FIRST) and not flags & WORD and surname_word(word.group(), after.group())
 
 
 # An initial before a capitalised word ("S." excepted: a saint's abbreviation), or after one.
@@ -41,7 +41,7 @@ INITIAL_BEFORE = re.compile(r"(?!S\.)[A-Z]\.[ \t](?=[A-ZÀ-Þ])")
 INITIAL_AFTER = re.compile(r"[ \t][A-Z]\.(?![^\W\d_.])")
 
 
-def with_initial(text: str, at: int) -> tuple[int, int] | None:
+def initialled_run(text: str, at: int) -> tuple[int, int] | None:
     """A listed name or a word that counts here with an initial, before or after it: "per M.
     Bond", "Pop F.:", "(W. Han)"."""
     initial = INITIAL_BEFORE.match(text, at)
@@ -88,7 +88,7 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
     # An initial before the name, or after its first word ("M. Bond", "Pop F."): looked for only
     # where a dot stands two characters on.
     dot = text.find(".", at, at + 34)
-    if dot >= 0 and (dot == at + 1 or text[dot - 2 : dot - 1] == " ") and (initialled := with_initial(text, at)):
+    if dot >= 0 and (dot == at + 1 or text[dot - 2 : dot - 1] == " ") and (initialled := initialled_run(text, at)):
         return initialled
     words: list[re.Match[str]] = []
     first = end = at
@@ -112,7 +112,7 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
             if words:
                 prev = flags_of(words[-1].group())
                 loose = verb_after and (not prev & WORD or word.group()[-1] in "iI")
-                if (loose or (prev and not prev & WORD)) and surname_word(text, word.group(), words[-1].group()):
+                if (loose or (prev and not prev & WORD)) and surname_word(word.group(), words[-1].group()):
                     words.append(word)
                     end = word.end()
                 break
