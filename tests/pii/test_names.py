@@ -90,6 +90,8 @@ def names(text: str) -> list[str]:
         ("il dott. rossi riceve il martedì", "rossi"),  # lower case after an honorific
         ("DIOP FATOU: iscrizione confermata", "DIOP FATOU"),  # a short surname in capitals
         ("Visita con il dott. Rossi il 12/03 alle 10:00", "Rossi"),  # a doctor's name after a visit
+        ("Esito pratica / Hoxha Arben", "Hoxha Arben"),  # closing after a slash or a number
+        ("Pratica n. 123 Hoxha Arben", "Hoxha Arben"),
         ("Rimborso per FATOU DIOP", "FATOU DIOP"),
     ],
 )
@@ -148,6 +150,9 @@ def test_names_of_every_origin(text, name):
         "Exhibition on Danilo Iannucci opens on 19/03",
         "Gemeinde Rosario Valanidi: neue Öffnungszeiten",  # a German municipality
         "Contratto con Sandi Group rinnovato",  # a company
+        "Lotto 3 Villa Borghese",  # a place after a number
+        "Scadenza 2026 Rosa Bianca",  # word-names after a number: only first name first
+        "Nuovi orari / Ufficio Tributi",
         "Mercato di Sant'Andrea Di Campodarsego: sospeso il 16/10",  # an elided saint's word
         "Classe A. Primavera",
     ],

@@ -37,15 +37,13 @@ OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
 
 
 # "per Name Surname", ": Name Surname" or "(Name Surname)" closing the title.
+# (also after a slash, a bar or a number: "Esito pratica / Hoxha Arben", "Pratica n. 123 Hoxha Arben")
 CLOSING_CUE = re.compile(
-    r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd][ai]|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|D[AI])|[:–—]|(?<= )-)[ \t]+|(?<= )\("
+    r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd][ai]|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|D[AI])|[:–—/|]|(?<= )-|(?<=[ ./])\d+)[ \t]+|(?<= )\("
 )
 
 
 CLOSING_END = re.compile(r"[ \t.!)]*$")
-
-
-CLOSING_CUE_BEFORE = re.compile(CLOSING_CUE.pattern + "$")
 
 
 OPEN_PUNCT = re.compile(r"[ \t]*[,!]")
@@ -189,7 +187,7 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
 
 def closing_runs(t: NameText, found: list[Hit]) -> list[Hit]:
     """ "… per Fatou Diop", "…: Kavinda Jayasuriya": names closing the text after a preposition,
-    a colon or a dash."""
+    a colon, a dash, a slash or a number."""
     text = t.text
     last = len(text.rstrip(" \t.!)")) - 1
     if last < 0 or not text[last].isalpha() or covered(found, last):
@@ -203,7 +201,8 @@ def closing_runs(t: NameText, found: list[Hit]) -> list[Hit]:
     for m in CLOSING_CUE.finditer(text, max(0, len(text) - 80)):  # a closing name is near the end
         if not capital_at(text, m.end()):
             continue
-        span = person_run(text, m.end())
+        # After a slash, a bar or a number, names that are words only first name first.
+        span = person_run(text, m.end(), opening=text[m.start()] in "/|" or text[m.start()].isdigit())
         # The place or event must name the person: "Concerto per |Ennio Morricone" is an
         # event's, "Iscrizione all'asilo nido per |Amadou Diallo" a child's.
         if span and CLOSING_END.fullmatch(text, span[1]) and not after_place(t, span[0]):
