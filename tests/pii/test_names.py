@@ -91,6 +91,8 @@ def names(text: str) -> list[str]:
         ("DIOP FATOU: iscrizione confermata", "DIOP FATOU"),  # a short surname in capitals
         ("Visita con il dott. Rossi il 12/03 alle 10:00", "Rossi"),  # a doctor's name after a visit
         ("Esito pratica / Hoxha Arben", "Hoxha Arben"),  # closing after a slash or a number
+        ("Gent.le Fortuna, la pratica è chiusa", "Fortuna"),  # abbreviated greetings
+        ("Egr. Rosa Costa, la informiamo", "Rosa Costa"),
         ("Pratica n. 123 Hoxha Arben", "Hoxha Arben"),
         ("Rimborso per FATOU DIOP", "FATOU DIOP"),
     ],
@@ -152,6 +154,7 @@ def test_names_of_every_origin(text, name):
         "Contratto con Sandi Group rinnovato",  # a company
         "Lotto 3 Villa Borghese",  # a place after a number
         "Scadenza 2026 Rosa Bianca",  # word-names after a number: only first name first
+        "Gent.le Utente, nuovo servizio",
         "Nuovi orari / Ufficio Tributi",
         "Mercato di Sant'Andrea Di Campodarsego: sospeso il 16/10",  # an elided saint's word
         "Classe A. Primavera",
