@@ -4,10 +4,11 @@ common words of Italian, English and German, all from maintained packages.
 * Names: python-codicefiscale's Italian first names and Faker's person providers. Faker's
   Latin-script locales are taken as they are (it_IT, ro_RO, pl_PL, the Spanish and Portuguese
   ones for Latin America and the Philippines, fr_DZ for the Maghreb, en_PK, en_IN, the Nigerian
-  and Ghanaian ones, de_DE/de_AT/de_CH for South Tyrol, the English ones...); Chinese and
-  Japanese names come from Faker's own romanised lists; Cyrillic and Greek names (uk_UA, ru_RU,
-  bg_BG, mk_MK, el_GR) are transliterated with anyascii, which writes them as passports and
-  registers usually do ("Коваленко" -> "Kovalenko"). Arabic, Bengali, Devanagari, Sinhala and
+  and Ghanaian ones, de_DE/de_AT/de_CH for South Tyrol, the English ones, en_TH for Thai
+  names...); Chinese and Japanese names come from Faker's own romanised lists; Cyrillic, Greek,
+  Armenian and Georgian names (uk_UA, ru_RU, bg_BG, mk_MK, el_GR, hy_AM, ka_GE) are
+  transliterated with anyascii, which writes them as passports and registers usually do
+  ("Коваленко" -> "Kovalenko", "აბაშიძე" -> "Abashidze"). Arabic, Bengali, Devanagari, Sinhala and
   Tamil script lists are not used: those scripts leave vowels unwritten, so a transliteration
   ("محمد" -> "mhmd") is not how the name is written in Latin letters; the Latin-script lists
   above (fr_DZ, en_PK, en_IN, ha_NG) carry those communities' names as they are written in Italy.
@@ -53,12 +54,15 @@ LATIN_LOCALES = (
     "it_IT ro_RO pl_PL cs_CZ sk_SK hr_HR sl_SI hu_HU lt_LT lv_LV et_EE tr_TR az_AZ uz_UZ "
     "fr_DZ fr_FR fr_BE fr_CH fr_CA en_PK en_IN en_NG ha_NG ig_NG yo_NG tw_GH sw en_KE zu_ZA "
     "es_ES es_MX es_CO es_AR es_CL pt_BR pt_PT de_DE de_AT de_CH de_LI de_LU nl_NL nl_BE "
-    "en_US en_GB en_IE en_NZ en sv_SE da_DK no_NO fi_FI id_ID vi_VN"
+    "en_US en_GB en_IE en_NZ en sv_SE da_DK no_NO fi_FI id_ID vi_VN es_CA fr_QC en_TH"
 ).split()
-TRANSLITERATED_LOCALES = ("uk_UA", "ru_RU", "bg_BG", "mk_MK", "el_GR")
+# Alphabets that write their vowels, transliterated as passports do (apostrophes that mark
+# aspiration or a soft sign are dropped: "Мар'яна" -> "Mariana", "აკაკი" -> "Akaki").
+TRANSLITERATED_LOCALES = ("uk_UA", "ru_RU", "bg_BG", "mk_MK", "el_GR", "hy_AM", "ka_GE")
 ROMANISED = {
     "zh_CN": ("first_romanized_names", "last_romanized_names"),
     "zh_TW": ("first_romanized_names", "last_romanized_names"),
+    "ja_JP": ("first_romanized_names", "last_romanized_names"),
 }
 # A foreign name this frequent as a word (pyspellchecker's counts) is marked WORD; an Italian
 # name only when it is one of the commonest Italian words ("nella", "delle", "dalla": names in
@@ -144,7 +148,7 @@ def _sources():
         for attributes, flag in ((first_attributes, FIRST), (last_attributes, SURNAME)):
             names = _names(provider, *attributes)
             if locale in TRANSLITERATED_LOCALES:
-                names = [anyascii(n) for n in names]
+                names = [anyascii(n).replace("'", "") for n in names]
             else:
                 names = [n for n in names if n.isascii() or all(ord(c) < 0x250 or not c.isalpha() for c in n)]
             yield names, flag, locale == "it_IT"

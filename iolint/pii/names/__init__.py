@@ -14,7 +14,8 @@ reported when
 * the title leaves only a person: names opening it or a clause after a colon or a dash before
   punctuation or a participle ("Marina Greco: rimborso approvato", "Dati anagrafici: Hoxha
   Ardit, nato a…"), closing it after "per" ("Rimborso per Fatou Diop"), a first name opening it
-  before a comma and a word that addresses ("Rosa, hai…"): 0.7 / 0.6 (``positions``);
+  before a comma and a word that addresses ("Rosa, hai…"): 0.7 / 0.6 (``positions``; the runs
+  of name words there in ``runs``);
 * a first name stands next to another name ("Mario Rossi", "Rossi Mario", "MARIO ROSSI",
   "mario rossi"), before an unknown capitalised word ("Chiara Gallo"), or a surname or an
   unknown name-like word next to an initial ("Rossi M.", "M. Kravchuk"): 0.7. Particles join a
@@ -30,12 +31,15 @@ Library", "Giovanni Paolo II", "Dante Alighieri: letture"), nor for a comune ("M
 
 from __future__ import annotations
 
+import re
+
 from iolint.pii.hits import Hit, lower_same_length
 from iolint.pii.names.context import named_after
 from iolint.pii.names.cued import CUES, cue_runs
 from iolint.pii.names.gate import maybe
 from iolint.pii.names.gazetteer import gazetteer_runs, initial_runs
 from iolint.pii.names.positions import position_runs
+from iolint.pii.names.vocabulary import PARTICLE_WORDS
 from iolint.pii.names.words import NameText, could_be_a_name, is_a_name, joins_names
 
 __all__ = ["CUES", "could_be_a_name", "find_names", "is_a_name", "joins_names", "maybe", "names_in"]
@@ -62,8 +66,19 @@ def names_in(view) -> list[Hit]:
     return _merged(view.names if view.names is not None else NameText(view.text, view.low, True))
 
 
+# A capitalised particle right before a name is part of it ("Dal Bosco Caterina").
+PARTICLE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(PARTICLE_WORDS, key=len, reverse=True))})[ \t]$", re.I)
+
+
+def _with_particle(text: str, hit: Hit) -> Hit:
+    if hit.start < 3 or text[hit.start - 1] != " ":
+        return hit
+    m = PARTICLE_BEFORE.search(text, max(0, hit.start - 6), hit.start)
+    return Hit(hit.kind, m.start(), hit.end, hit.score) if m and text[m.start()].isupper() else hit
+
+
 def _merged(t: NameText) -> list[Hit]:
-    hits = sorted(find_all_rules(t), key=lambda h: (h.start, -h.end, -h.score))
+    hits = sorted((_with_particle(t.text, h) for h in find_all_rules(t)), key=lambda h: (h.start, -h.end, -h.score))
     merged: list[Hit] = []
     for hit in hits:
         if merged and hit.start < merged[-1].end:

@@ -124,7 +124,10 @@ def _after_place(kinds: list[int]) -> bool:
 FOLLOWER = re.compile(r"[ \t»”\"]*([^\W\d_]+)")
 
 
-EVENT_AFTER = re.compile(r"[ \t»”\"]*[:–—-][ \t]*([^.;!?]{0,80})")
+# Also after a second name joined by "e" ("Giovanni Falcone e Paolo Borsellino: giornata…").
+EVENT_AFTER = re.compile(
+    r"(?:[ \t]+(?:e|ed|and|und)(?:[ \t]+[A-ZÀ-Þ][^\W\d_]*){1,4})?[ \t»”\"]*[:–—-][ \t]*([^.;!?]{0,80})"
+)
 
 
 LETTERS_RUN = re.compile(r"[^\W\d_]+")

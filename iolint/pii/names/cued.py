@@ -7,9 +7,9 @@ import re
 
 from iolint.pii.cues import stem_of
 from iolint.pii.hits import CONTEXT, Hit
-from iolint.pii.namedata import FIRST, WORD
+from iolint.pii.namedata import FIRST, SURNAME, WORD, fold
 from iolint.pii.names.context import after_place
-from iolint.pii.names.vocabulary import CAP_WORD, GAP, LOWER_WORD, PARTICLE
+from iolint.pii.names.vocabulary import CAP_WORD, GAP, LOWER_WORD, PARTICLE, ROLES
 from iolint.pii.names.words import NameText, counts_here, flags_of, is_stop
 from iolint.pii.wordlists import alternation, lines
 
@@ -20,6 +20,10 @@ TITLE = re.compile(rf"(?<![\w.])(?:{TITLE_WORDS})[ \t\u00a0]+", re.IGNORECASE)
 GREETING = re.compile(rf"(?<![\w.])(?:{GREETING_WORDS})[ \t,]+", re.IGNORECASE)
 RELATION = re.compile(rf"(?<![\w.])(?:{RELATION_WORDS})[ \t]+", re.IGNORECASE)
 CUE_PATTERNS = ((TITLE, CONTEXT, True), (GREETING, CONTEXT, False), (RELATION, 0.8, False))
+
+
+# An initial before a capitalised word.
+INITIAL_BEFORE = re.compile(r"[A-Z]\.[ \t](?=[A-ZÀ-Þ])")
 
 
 # The three in one pattern, run on the lower-cased text with a plain word boundary: several
@@ -53,9 +57,14 @@ def cue_runs(t: NameText) -> list[Hit]:
         _, score, any_word = CUE_PATTERNS[int(m.lastgroup[1:])]
         words = []
         at = m.end()
+        initial = INITIAL_BEFORE.match(text, at)  # "Gentile C. Preda", "intestato a R. Stan"
+        if initial:
+            at = initial.end()
         while len(words) < 3:
-            word = CAP_WORD.match(text, at) or (LOWER_WORD.match(text, at) if not any_word else None)
-            if not word or is_stop(word.group()):
+            word = CAP_WORD.match(text, at) or LOWER_WORD.match(text, at)
+            # After an honorific a place or a saint's word is a name ("il dott. Sala", "Dott. Santo
+            # Marino"); a role is not ("Sig. Sindaco").
+            if not word or (fold(word.group()) in ROLES if any_word else is_stop(word.group())):
                 break
             if TITLE.match(text, word.start()):
                 break  # "Gentile Sig.ra Bianchi": the title cue takes over
@@ -77,7 +86,12 @@ def cue_runs(t: NameText) -> list[Hit]:
             continue
         # After a greeting: names that count here, or a first name that is a word addressed
         # with a comma ("Dear Grace,"), not a title ("Hello Summer Camp:").
+        # With an initial, any listed name ("Gentile C. Preda").
         addressed = text[words[-1].end() : words[-1].end() + 1] in (",", "!")
-        if any_word or any(counts_here(w.group()) or (addressed and flags_of(w.group()) & FIRST) for w in words):
-            hits.append(Hit("PERSON", words[0].start(), words[-1].end(), score))
+        if (
+            any_word
+            or any(counts_here(w.group()) or (addressed and flags_of(w.group()) & FIRST) for w in words)
+            or (initial and any(flags_of(w.group()) & (FIRST | SURNAME) for w in words))
+        ):
+            hits.append(Hit("PERSON", initial.start() if initial else words[0].start(), words[-1].end(), score))
     return hits

@@ -8,7 +8,8 @@ import re
 from iolint.pii.namedata import FIRST, SURNAME, WORD
 from iolint.pii.names.context import after_place
 from iolint.pii.names.cued import ANY_CUE
-from iolint.pii.names.positions import OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING
+from iolint.pii.names.positions import OF_WORDS, OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING, VERB_AFTER
+from iolint.pii.names.runs import short_caps
 from iolint.pii.names.vocabulary import (
     BEYOND_LATIN,
     CAP_WORD,
@@ -36,12 +37,19 @@ def block_may_name(t: NameText, block: list[tuple[int, int, str]], opening: bool
     flags = [flags_of(w) for w in words]
     if not names_in_block(t.text, block, flags, opening or closing):
         return False
-    if opening and not is_stop(words[0]) and counts_here(words[0]):
+    if opening and not is_stop(words[0]) and (counts_here(words[0]) or short_caps(words[0])):
         return True  # the opening rule looks at no place before the name
     # Every other rule looks at the words before the name for a place, an institution or an
     # event. A name starts at a word of the block, not at its last, and not at a word that is
-    # neither in the lists nor name-like ("Via", "Scuola").
-    starts = [start for (start, _, word), f in zip(block[:-1], flags, strict=False) if f or is_name_like(word)]
+    # neither in the lists nor name-like ("Via", "Scuola") unless a first name that is not a word
+    # follows it ("Ferri Lucia").
+    starts = [
+        start
+        for i, ((start, _, word), f) in enumerate(zip(block[:-1], flags, strict=False))
+        if f
+        or is_name_like(word)
+        or (word[-1] in "iI" and flags[i + 1] & FIRST and not flags[i + 1] & WORD and not is_stop(word))
+    ]
     return not all(after_place(t, start) for start in starts)
 
 
@@ -73,7 +81,17 @@ def names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int
         return False
     if any(flags[i] & SURNAME and is_clear(words[i - 1], flags[i - 1]) for i in range(1, len(words))):
         return True  # a surname that is a word after a clear name: "Cheikh Fall"
-    return sum(counts_here(w) for w in words) >= 2
+    if VERB_AFTER.match(text, block[-1][1]) and any(flags[i] & FIRST or clear[i] for i in range(len(words) - 1)):
+        return True  # a word taken for the surname before a verb: "a Dritan Kola è", "di Bruno Ferri rinnovata"
+    if any(
+        flags[i] & FIRST
+        and not flags[i] & WORD
+        and words[i - 1][-1] in "iI"
+        and words[i].isupper() == words[i - 1].isupper()
+        for i in range(1, len(words))
+    ):
+        return True  # or before a first name: "Ferri Lucia" (not "Dichiarazione TARI")
+    return sum(counts_here(w) or short_caps(w) for w in words) >= 2
 
 
 def initial_next_to_word(text: str) -> bool:
@@ -133,19 +151,19 @@ def may_name(t: NameText) -> bool:
     return len(block) > 1 and block_may_name(t, block, opens(text, block, first), closing)
 
 
-CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$")
+CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$|\([ \t]*$")
 CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")
-OF_BEFORE = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]{1,3}$")
+OF_BEFORE = re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}$")
 
 
 def opens(text: str, block: list[tuple[int, int, str]], first: re.Match[str]) -> bool:
-    """Whether the block opens the text or a clause after a colon or a dash, or stands after a
-    preposition before an outcome or a verb: where the position rules look for names that are
-    words."""
+    """Whether the block opens the text, a clause after a colon or a dash or a bracket, or stands
+    after a preposition before an outcome or a verb: where the position rules look for names that
+    are words."""
     start = block[0][0]
     if start == first.start() or CLAUSE_BEFORE.search(text, max(0, start - 8), start) is not None:
         return True
-    return (
-        OF_BEFORE.search(text, max(0, start - 8), start) is not None
-        and PARTICIPLE_AFTER.match(text, block[-1][1]) is not None
+    # The preposition may stand inside the block, whose short words join it ("KF di Ferri Lucia").
+    return PARTICIPLE_AFTER.match(text, block[-1][1]) is not None and any(
+        OF_BEFORE.search(text, max(0, at - 8), at) is not None for at, _, _ in block
     )

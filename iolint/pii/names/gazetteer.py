@@ -56,13 +56,29 @@ def run_from(t: NameText, first: tuple[int, int, int]) -> list[tuple[int, int, i
     return run
 
 
+# A lower-case surname led by a particle, right before a lower-case first name.
+LOWER_SURNAME_BEFORE = re.compile(
+    rf"(?<![^\W\d_])(?:{'|'.join(sorted(PARTICLE_WORDS, key=len, reverse=True))}) ([a-zà-ÿ]{{2,30}}) $"
+)
+
+
 def is_pair(text: str, run: list[tuple[int, int, int]]) -> bool:
     """Adjacent names are a person when one is a first name and one is not a word; in lower
     case, when an unambiguous first name meets a surname."""
     if len(run) < 2:
         return False
     if text[run[0][0]].islower():
-        return any(f & FIRST and not f & WORD for _, _, f in run) and any(f & SURNAME for _, _, f in run)
+        # The surname: a listed one, or a name that is not a word or an unknown word after a
+        # particle ("luca di stefano", "andrea de santis").
+        surname = any(
+            f & SURNAME
+            or (
+                " " in text[start:end]
+                and (not f & WORD if f else is_name_like(text[start:end].split()[-1].capitalize()))
+            )
+            for start, end, f in run
+        )
+        return surname and any(f & FIRST and not f & WORD for _, _, f in run)
     clear = any((f and not f & WORD) or (not f and is_name_like(text[start:end].split()[-1])) for start, end, f in run)
     return clear and any(f & FIRST for _, _, f in run)
 
@@ -114,13 +130,27 @@ def given_after(t: NameText, start: int, end: int, flags: int) -> int | None:
     return nxt[1]
 
 
+def elided_surname(text: str, start: int) -> bool:
+    """A word after an elided "D'", a surname whatever its tail ("D'Amico", "D'Angelo")."""
+    return text[start : start + 1] == "D" and text[start + 1 : start + 2] in ("'", "’")
+
+
 def with_initial(text: str, start: int, end: int, flags: int) -> tuple[int, int] | None:
-    """A surname with an initial: "Rossi M.", "M. Rossi"."""
-    if not flags & SURNAME or flags & WORD or not text[start].isupper():
+    """A surname with an initial: "Rossi M.", "M. Rossi"; after the initial also a surname with
+    an elided particle ("D'Angelo R.") or a first name ("Mario R.")."""
+    elided = elided_surname(text, start)
+    if (flags & WORD and not elided) or not text[start].isupper():
         return None
     after = GAP.match(text, end)
-    if after and INITIAL.match(text, after.end()) and not text[after.end() + 2 : after.end() + 3].isalpha():
+    if (
+        (flags & (SURNAME | FIRST) or elided)
+        and after
+        and INITIAL.match(text, after.end())
+        and not text[after.end() + 2 : after.end() + 3].isalpha()
+    ):
         return start, after.end() + 2
+    if not flags & SURNAME and not elided:
+        return None
     if start >= 3 and INITIAL.fullmatch(text, start - 3, start - 1) and text[start - 1] == " ":
         if start == 3 or not text[start - 4].isalnum():
             if text[start - 3] != "S":  # "S. Rossi" may be a saint's abbreviation
@@ -142,7 +172,7 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
         start, end, flags = token
         if start < consumed or start in covered:
             continue
-        if flags & WORD and not capital_next(text, end) and start != opening:
+        if flags & WORD and not capital_next(text, end) and start != opening and not elided_surname(text, start):
             continue  # a name that is a word, alone: every rule below needs more
         initial = with_initial(text, start, end, flags)
         if initial and not after_place(t, initial[0]):
@@ -159,10 +189,13 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
             hits.append(Hit("PERSON", start, given_end, PAIR))
             consumed = given_end
             continue
-        if fold(text[start:end]) in PLACES:
-            continue  # "Villa Borghese", "Porta Nuova": a place word starts no name
+        if fold(text[start:end]) in PLACES or fold(text[start:end]).replace("’", "'").split("'")[0] in PLACES:
+            continue  # "Villa Borghese", "Porta Nuova", "Sant'Andrea": a place word starts no name
         run = run_from(t, token)
         consumed = run[-1][1]
+        lead = LOWER_SURNAME_BEFORE.search(text, max(0, start - 30), start) if text[start].islower() else None
+        if lead and len(run) == 1 and flags & FIRST and not flags & WORD and is_name_like(lead.group(1).capitalize()):
+            run.insert(0, (lead.start(), lead.end(), 0))  # "de santis lorenzo": a surname with a particle first
         surname = surname_after(t, run)
         if surname:
             run.append(surname)

@@ -9,17 +9,17 @@ from iolint.pii.hits import PAIR, PATTERN, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place, event_before
 from iolint.pii.names.cued import CUE_PATTERNS
-from iolint.pii.names.vocabulary import CAP_WORD, GAP, PARTICLE
+from iolint.pii.names.runs import person_run
+from iolint.pii.names.vocabulary import CAP_WORD, LETTERS
 from iolint.pii.names.words import (
     Covered,
     NameText,
     capital_at,
+    capital_next,
     counts_here,
     covered,
     flags_of,
     is_name_like,
-    is_stop,
-    surname_after_clear,
 )
 
 # Words after a name that leave only a person in the title: "Rosa, hai…", "Serena Costa:".
@@ -36,21 +36,14 @@ SURNAME_COMMA_FIRST = re.compile(r"([A-ZÀ-Þ][^\W\d_]+),[ \t]+([A-ZÀ-Þ][^\W\d
 OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
 
 
-# What an opening name and the punctuation after it are made of (words, spaces, apostrophes,
-# hyphens), tried before the rules that find one.
-OPENING_SHAPE = re.compile(r"[^\W\d_'’-]+(?:[ \t\u00a0'’-]+[^\W\d_'’-]+){1,12}[ \t]*(?:[:,!]|[-–—][ \t])")
-
-
 # "per Name Surname", ": Name Surname" or "(Name Surname)" closing the title.
+# (also after a slash, a bar or a number: "Esito pratica / Hoxha Arben", "Pratica n. 123 Hoxha Arben")
 CLOSING_CUE = re.compile(
-    r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd][ai]|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|D[AI])|[:–—]|(?<= )-)[ \t]+|(?<= )\("
+    r"(?:(?<![\w.])(?:[Pp]er|[Aa]d?|[Dd][ai]|[Ff]or|[Tt]o|[Ff]rom|[Ff]ür|[Aa]n|PER|AD?|D[AI])|[:–—/|]|(?<= )-|(?<=[ ./])\d+)[ \t]+|(?<= )\("
 )
 
 
 CLOSING_END = re.compile(r"[ \t.!)]*$")
-
-
-CLOSING_CUE_BEFORE = re.compile(CLOSING_CUE.pattern + "$")
 
 
 OPEN_PUNCT = re.compile(r"[ \t]*[,!]")
@@ -60,45 +53,15 @@ COMMA_AFTER = re.compile(r"[ \t]*,")
 TRAILING = re.compile(r"[ \t.!)]*")
 
 
-def person_run(text: str, at: int, opening: bool = False) -> tuple[int, int] | None:
-    """Two to four capitalised words from ``at`` that may each be part of a name, with particles
-    and hyphens. Names that are all words must stand side by side, and when opening the title
-    ("Bianco Natale:", "Stella di Natale:") be a first name then a surname."""
-    words: list[re.Match[str]] = []
-    end = at
-    while len(words) < 4:
-        word = CAP_WORD.match(text, at)
-        if not word or is_stop(word.group()) or text[word.end() : word.end() + 1].isdigit():
-            break
-        if not counts_here(word.group()) and not (words and surname_after_clear(words[-1].group(), word.group())):
-            break
-        words.append(word)
-        end = word.end()
-        gap = GAP.match(text, end)
-        if not gap:
-            break
-        at = (PARTICLE.match(text, gap.end()) or gap).end()
-    if len(words) < 2:
-        return None
-    flags = [flags_of(w.group()) for w in words]
-    if all(f & WORD for f in flags):
-        # Names that are all words ("Stella di Natale", "Bianco Natale") are a person only as
-        # first name then surname, side by side: "Serena Costa", "Marina Greco".
-        if len(words) != 2 or words[1].start() - words[0].end() > 2:
-            return None
-        if opening and not (flags[0] & FIRST and flags[1] & SURNAME):
-            return None
-    if is_stop(words[0].group()) or text[words[0].start() : end].lower() in municipalities():
-        return None
-    return words[0].start(), end
-
-
 # Where a clause starts after a colon or a dash, leaving only a person if names open it:
 # "Dati anagrafici: Hoxha Ardit, nato a…", "Servizio civile: Ousmane Gueye assegnato al…".
 CLAUSE_START = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}")
 
 
-CLAUSE_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])|[ \t]+(?:[a-zà-ù]+(?:at|it|ut)[oaie]|nat[oaie])\b")
+# A past participle: regular ("assegnato", "accolta", "ricevuto") or in -sso/-tto ("ammesso",
+# "iscritta", "promossi").
+PARTICIPLE = r"(?!(?:tutt|stess|spess|adess|sott)[oaie]\b)[a-zà-ù]+(?:at|it|ut|ss|tt)[oaie]"
+CLAUSE_END = re.compile(rf"[ \t]*(?:[:,!]|[-–—][ \t])|[ \t]+(?:{PARTICIPLE}|nat[oaie])\b")
 
 
 def clause_runs(t: NameText, found: list[Hit]) -> list[Hit]:
@@ -124,11 +87,16 @@ def clause_runs(t: NameText, found: list[Hit]) -> list[Hit]:
 
 # A preposition before two or more names and an outcome or a verb: "Cambio di residenza di Bledar
 # Shehu registrato", "Il rimborso a Dritan Kola è stato disposto".
-OF_NAME = re.compile(r"(?<![\w.])(?:di|a|ad|per|da)[ \t]{1,3}")
-PARTICIPLE_AFTER = re.compile(
-    r"[ \t]+(?:[a-zà-ù]+(?:at|it|ut)[oaie]|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
-    r"va|vanno|scade|riceve|riceverà)\b|[ \t]*[,;:]"
+# (and in German and English: "Antrag von Dritan Hoxha genehmigt", "Application of … approved")
+OF_WORDS = r"di|a|ad|per|da|von|für|an|of|for|to|from|by"
+OF_NAME = re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}")
+VERB_AFTER = re.compile(
+    rf"[ \t]+(?:{PARTICIPLE}|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
+    r"va|vanno|scade|riceve|riceverà|pront[oaie]|disponibil[ei]|"
+    r"[a-zäöüß]*ge[a-zäöüß]+(?:t|en)|wurde|wird|ist|sind|hat|[a-z]+ed|is|was|has|will)\b"
 )
+# Also a date or a time ("per Ixpha Shane il 12/03 alle 10:00").
+PARTICIPLE_AFTER = re.compile(rf"{VERB_AFTER.pattern}|[ \t]*[,;:]|[ \t]+(?:il|dal|alle|entro il|in data)[ \t]+\d")
 
 
 def of_name_runs(t: NameText, found: list[Hit]) -> list[Hit]:
@@ -139,9 +107,41 @@ def of_name_runs(t: NameText, found: list[Hit]) -> list[Hit]:
         if m.end() in covered or not capital_at(text, m.end()):
             continue
         span = person_run(text, m.end())
-        if span and PARTICIPLE_AFTER.match(text, span[1]) and not after_place(t, span[0]):
+        if not (span and PARTICIPLE_AFTER.match(text, span[1])):
+            # "di Bruno Ferri rinnovata": a first name that is a word or an unknown word first.
+            word = CAP_WORD.match(text, m.end())
+            flags = flags_of(word.group()) if word else 0
+            if not (flags & FIRST and flags & WORD or (word and not flags and is_name_like(word.group()))):
+                continue
+            span = person_run(text, m.end(), verb_after=True)
+            if not (span and VERB_AFTER.match(text, span[1])):
+                continue
+        if not after_place(t, span[0]):
             hits.append(Hit("PERSON", span[0], span[1], PAIR))
     return hits
+
+
+def bracket_runs(t: NameText, found: list[Hit]) -> list[Hit]:
+    """Names that fill a pair of brackets: "Mensa scolastica (Xiuying Lei): ricarica"."""
+    hits = []
+    text = t.text
+    covered = Covered(found)
+    for m in BRACKET.finditer(text):
+        if m.end() in covered or not capital_at(text, m.end()):
+            continue
+        span = person_run(text, m.end(), opening=True)
+        if span is None or text[span[1] : span[1] + 1] != ")" or after_place(t, span[0]):
+            continue
+        # At least one listed name: two unknown words in brackets are often a term ("Yom Kippur").
+        if any(flags_of(w) & (FIRST | SURNAME) for w in LETTERS.findall(text, span[0], span[1])):
+            hits.append(Hit("PERSON", span[0], span[1], PAIR))
+    return hits
+
+
+BRACKET = re.compile(r"\([ \t]*")
+
+
+AND_NAME = re.compile(r"[ \t]+(?:e|ed|and|und)[ \t]+(?=[A-ZÀ-Þ])")
 
 
 def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
@@ -150,13 +150,24 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     text = t.text
     hits = clause_runs(t, found) if ":" in text or "-" in text or "–" in text or "—" in text else []
     hits += of_name_runs(t, [*found, *hits])
+    if "(" in text:
+        hits += bracket_runs(t, [*found, *hits])
     opening = len(text) - len(text.lstrip(" \t*_#>\"'«“"))
     word = CAP_WORD.match(text, opening)
     if word is None or covered(found, opening):
         return hits + closing_runs(t, [*found, *hits])
-    span = person_run(text, opening, opening=True) if OPENING_SHAPE.match(text, opening) else None
-    if span and OPENING_END.match(text, span[1]) and fold(text[span[0] : span[1]]) not in municipalities():
+    # A name opening the title has a second capitalised word or an initial.
+    two = capital_next(text, word.end()) or text.find(".", opening, opening + 34) >= 0
+    span = person_run(text, opening, opening=True) if two else None
+    # Before punctuation, or before a verb as its subject ("Serena Greco è stata ammessa").
+    ends = span and (OPENING_END.match(text, span[1]) or VERB_AFTER.match(text, span[1]))
+    if ends and fold(text[span[0] : span[1]]) not in municipalities():
         hits.append(Hit("PERSON", span[0], span[1], PAIR))
+    elif span and (joined := AND_NAME.match(text, span[1])):
+        # Two people opening the title: "Hoxha Blerina e Shehu Arben, benvenuti…".
+        second = person_run(text, joined.end(), opening=True)
+        if second and OPENING_END.match(text, second[1]):
+            hits += [Hit("PERSON", span[0], span[1], PAIR), Hit("PERSON", second[0], second[1], PAIR)]
     # "Esposito, Gennaro: …": a surname, a comma and a first name open the title.
     comma = SURNAME_COMMA_FIRST.match(text, opening)
     if comma and flags_of(comma.group(1)) & SURNAME and flags_of(comma.group(2)) & FIRST:
@@ -176,7 +187,7 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
 
 def closing_runs(t: NameText, found: list[Hit]) -> list[Hit]:
     """ "… per Fatou Diop", "…: Kavinda Jayasuriya": names closing the text after a preposition,
-    a colon or a dash."""
+    a colon, a dash, a slash or a number."""
     text = t.text
     last = len(text.rstrip(" \t.!)")) - 1
     if last < 0 or not text[last].isalpha() or covered(found, last):
@@ -190,7 +201,8 @@ def closing_runs(t: NameText, found: list[Hit]) -> list[Hit]:
     for m in CLOSING_CUE.finditer(text, max(0, len(text) - 80)):  # a closing name is near the end
         if not capital_at(text, m.end()):
             continue
-        span = person_run(text, m.end())
+        # After a slash, a bar or a number, names that are words only first name first.
+        span = person_run(text, m.end(), opening=text[m.start()] in "/|" or text[m.start()].isdigit())
         # The place or event must name the person: "Concerto per |Ennio Morricone" is an
         # event's, "Iscrizione all'asilo nido per |Amadou Diallo" a child's.
         if span and CLOSING_END.fullmatch(text, span[1]) and not after_place(t, span[0]):

@@ -79,9 +79,13 @@ _STOP: dict[str, bool] = {}
 
 
 def is_stop(word: str) -> bool:
-    """A role, a place, an institution or a word of titles ("Utente", "Via", "Avviso")."""
+    """A role, a place, an institution or a word of titles ("Utente", "Via", "Avviso"), also
+    elided before a name ("Sant'Andrea")."""
     stop = _STOP.get(word)
-    return remembered(_STOP, word, fold(word) in STOP_WORDS) if stop is None else stop
+    if stop is None:
+        key = fold(word)
+        stop = remembered(_STOP, word, key in STOP_WORDS or key.replace("’", "'").split("'")[0] in STOP_WORDS)
+    return stop
 
 
 def could_be_a_name(word: str) -> bool:
@@ -140,35 +144,42 @@ _LOWER_NAMES: tuple | None = None
 
 
 def lower_names() -> tuple[frozenset, ...]:
-    """Names that are not words; the first names among them; those also surnames; as keys and
-    as ASCII bytes."""
+    """Names that are not words and the first names among them, as keys and as ASCII bytes."""
     global _LOWER_NAMES
     if _LOWER_NAMES is None:
         flags = table()
         names = frozenset(k for k, f in flags.items() if not f & WORD)
         first = frozenset(k for k in names if flags[k] & FIRST)
-        both = frozenset(k for k in first if flags[k] & SURNAME)
-        ascii_keys = (frozenset(k.encode() for k in keys if k.isascii()) for keys in (names, first, both))
-        _LOWER_NAMES = (names, first, both, *ascii_keys)
+        ascii_keys = (frozenset(k.encode() for k in keys if k.isascii()) for keys in (names, first))
+        _LOWER_NAMES = (names, first, *ascii_keys)
     return _LOWER_NAMES
 
 
 def lower_pair(text: str) -> bool:
     """Whether a lower-case name may be found (``run_from`` and ``is_pair`` in lower case): a first
-    name that is not a word, with another name that is not one, or that is also a surname
-    ("mario rossi", "mario de xyz")."""
-    names, first, both, ascii_names, ascii_first, ascii_both = lower_names()
+    name that is not a word, with another name that is not one, or with a particle ("mario rossi",
+    "andrea de santis", "de santis lorenzo")."""
+    names, first, ascii_names, ascii_first = lower_names()
     if text.isascii():
         words = text.encode().translate(NOT_LETTERS).split()
         if ascii_first.isdisjoint(words):
             return False
-        if not (ascii_both.isdisjoint(words) or ASCII_PARTICLES.isdisjoint(words)):
+        if not ASCII_PARTICLES.isdisjoint(words) and _particle_by_first(words, ascii_first, ASCII_PARTICLES):
             return True
         return sum(w in ascii_names for w in words) >= 2
     keys = [fold(run) for run in LETTERS.findall(text) if run.islower()]
     if first.isdisjoint(keys):
         return False
-    return not (both.isdisjoint(keys) or PARTICLE_KEYS.isdisjoint(keys)) or sum(k in names for k in keys) >= 2
+    return _particle_by_first(keys, first, PARTICLE_KEYS) or sum(k in names for k in keys) >= 2
+
+
+def _particle_by_first(words: list, first: frozenset, particles: frozenset) -> bool:
+    """A particle right after a first name, or two words before it ("andrea de santis", "de
+    santis lorenzo")."""
+    return any(
+        w in first and ((i + 1 < len(words) and words[i + 1] in particles) or (i >= 2 and words[i - 2] in particles))
+        for i, w in enumerate(words)
+    )
 
 
 def covered(hits, at: int) -> bool:
