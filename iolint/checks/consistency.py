@@ -90,7 +90,7 @@ def payment_text_without_payment_data(view, ctx):
     if view.payment is not None:
         return None
     body, at = view.body
-    if "pag" not in body.lower():
+    if "pag" not in view.lower(body):
         return None
     m = _PAY.search(body)
     if m:

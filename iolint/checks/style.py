@@ -74,12 +74,19 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 # Courtesy forms hold no digits: texts that differ only in digits (the same body with another
-# amount or date, as in a batch) share one analysis.
-_DIGIT = re.compile(r"[1-9]")
+# amount or date, as in a batch) share one analysis, keyed by the text's UTF-8 with every digit
+# made 0 (bytes.translate is several times faster than a regex substitution on the text; UTF-8
+# is one-to-one, and its multi-byte sequences hold no ASCII digit).
+_ZEROED = bytes.maketrans(b"123456789", b"000000000")
+
+
+def _formal_forms(text: str) -> tuple[tuple[int, str], ...]:
+    return _formal_forms_of(text.encode("utf-8", "surrogatepass").translate(_ZEROED))
 
 
 @lru_cache(maxsize=4096)
-def _formal_forms(text: str) -> tuple[tuple[int, str], ...]:
+def _formal_forms_of(key: bytes) -> tuple[tuple[int, str], ...]:
+    text = key.decode("utf-8", "surrogatepass")
     found = {m.start(): m.group() for m in _COURTESY.finditer(text)}
     for m in _LE_PRONOUN.finditer(text):
         found.setdefault(m.start(), m.group())
@@ -93,7 +100,7 @@ def _formal_forms(text: str) -> tuple[tuple[int, str], ...]:
 def formal_address(view, ctx):
     hits = []
     for field, text in view.texts():
-        for start, words in _formal_forms(_DIGIT.sub("0", text)):
+        for start, words in _formal_forms(text):
             message = f'"{words}" addresses the citizen formally: IO messages use "tu"'
             hits.append(Hit(field, message, value=words, offset=start))
     return hits
@@ -181,7 +188,7 @@ def _misspelled_pagopa(text: str, m: re.Match) -> bool:
 def pagopa_misspelled(view, ctx):
     hits = []
     for field, text in view.texts():
-        if "pago" not in text.lower():
+        if "pago" not in view.lower(text):
             continue
         for m in _PAGOPA.finditer(text):
             if _misspelled_pagopa(text, m):
