@@ -115,7 +115,7 @@ class PayloadView:
     @_once
     def markdown_amounts(self) -> list:
         """The euro amounts the whole markdown states (``iolint.italian.Amount``)."""
-        return italian.amounts(self.markdown) if self.markdown else []
+        return italian.amounts(self.markdown, self.lower(self.markdown)) if self.markdown else []
 
     @_once
     def body_amounts(self) -> list:
@@ -125,7 +125,7 @@ class PayloadView:
             return []
         if body[1] == 0:
             return self.markdown_amounts
-        return italian.amounts(body[0])
+        return italian.amounts(body[0], self.lower(body[0]))
 
     @_once
     def due(self):
