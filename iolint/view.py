@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from iolint import italian
+from iolint import italian, rendering
 from iolint.clock import parse_timestamp
 from iolint.frontmatter import split_front_matter
 
@@ -111,6 +111,12 @@ class PayloadView:
             _, body, at = split_front_matter(text)
             return body, at
         return text, 0
+
+    @_once
+    def analysis(self):
+        """The markdown's analysis (``iolint.rendering.Analysis``: markdown and CTA issues, button
+        labels), for the markdown and CTA rules; None without markdown text."""
+        return rendering.analysis(self.markdown) if self.markdown else None
 
     @_once
     def markdown_amounts(self) -> list:
