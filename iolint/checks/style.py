@@ -184,13 +184,30 @@ def _misspelled_pagopa(text: str, m: re.Match) -> bool:
     return True
 
 
+def _pagopas(text: str, lower: str) -> list[re.Match]:
+    """``_PAGOPA.finditer(text)``, tried only where ``lower`` (``text.lower()``) has "pago": no
+    character but the ASCII letters matches p, a, g or o ignoring case, and only when the lower
+    case is as long as the text (no "İ") are its offsets the text's."""
+    if len(lower) != len(text):
+        return list(_PAGOPA.finditer(text))
+    out = []
+    at = lower.find("pago")
+    while at != -1:
+        m = _PAGOPA.match(text, at)
+        if m:
+            out.append(m)
+        at = lower.find("pago", m.end() if m else at + 1)
+    return out
+
+
 @payload_check("IO807", needs="text")
 def pagopa_misspelled(view, ctx):
     hits = []
     for field, text in view.texts():
-        if "pago" not in view.lower(text):
+        lower = view.lower(text)
+        if "pago" not in lower:
             continue
-        for m in _PAGOPA.finditer(text):
+        for m in _pagopas(text, lower):
             if _misspelled_pagopa(text, m):
                 message = f'"{m.group()}": the platform is spelled "pagoPA"'
                 hits.append(Hit(field, message, value=m.group(), offset=m.start()))

@@ -242,3 +242,13 @@ def test_a_date_is_searched_as_it_was_tried_at_each_run_of_digits(text):
 
     tried = any(_DATE.match(text, m.start()) for m in re.finditer(r"\d+", text))
     assert _states_date(text) == tried
+
+
+_PAGOPA_BITS = ["pago", "PAGO", "Pago", "pa", "PA", "Pa", " ", "\t", "-", "x", ".", "@", "İ", "ſ", "K", "è"]
+
+
+@given(st.lists(st.sampled_from(_PAGOPA_BITS), max_size=16).map("".join))
+def test_pagopa_is_found_where_a_search_finds_it(text):
+    from iolint.checks.style import _PAGOPA, _pagopas
+
+    assert [m.span() for m in _pagopas(text, text.lower())] == [m.span() for m in _PAGOPA.finditer(text)]
