@@ -142,12 +142,14 @@ class PayloadView:
     @_once
     def schema_errors(self) -> list[dict]:
         """pydantic's errors against IO's NewMessage, for all the structure rules."""
+        from iolint.message import plainly_valid
+
+        if plainly_valid(self.data):  # most payloads: no import of pydantic's names to pay for
+            return []
         from pydantic import ValidationError
 
-        from iolint.message import NewMessage, plainly_valid
+        from iolint.message import NewMessage
 
-        if plainly_valid(self.data):
-            return []
         try:
             NewMessage.model_validate(self.data)
         except ValidationError as exc:
