@@ -2,9 +2,9 @@
 once, on first need, and shared by the rules that read it.
 
 The parts (``content``, ``subject``, ``markdown``, ``payment``, ``third_party``, ``due_date``) are
-set when the view is made; derived values (the body without its front matter, the amounts and
-deadlines its text states, the parsed due date, the schema's errors, the title's personal data)
-are computed on first use. ``shape`` says which parts a payload has: a check bound with
+set when the view is made; derived values (the body without its front matter, the markdown's
+analysis, the amounts its text states, the parsed due date, the schema's errors, each text in
+lower case) are computed on first use. ``shape`` says which parts a payload has: a check bound with
 ``needs=...`` (``iolint.registry``) is not even called on a payload without them.
 """
 
