@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import UTC, datetime
-from functools import cache
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 ROME = ZoneInfo("Europe/Rome")
@@ -44,7 +44,7 @@ def moment(text: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a JSONL batch of millions of lines may hold as many dates
 def parse_timestamp(text: str) -> tuple[datetime | None, str | None]:
     """(moment, None) for a timestamp IO accepts, else (None, why not). Zone-less stays naive."""
     m = TIMESTAMP_RE.match(text)

@@ -47,14 +47,15 @@ def _by_subject(check):
 
 class Plan:
     """The rules that run on one kind of payload, and their checks: each check once, with the
-    rule each kind of its hits belongs to (None: the check serves one rule) and the payload
-    parts it needs. ``checks(shape)`` leaves out the checks a payload of that shape cannot wake."""
+    rule each kind of its hits belongs to (None: the check serves one rule), as (its place in
+    rule order, rule), and the payload parts it needs. ``checks(shape)`` leaves out the checks a
+    payload of that shape cannot wake."""
 
     __slots__ = ("rules", "_all", "_by_shape")
 
     def __init__(self, rules: tuple, checks: tuple):
         self.rules = rules
-        self._all = checks  # (check, {hit kind: rule}, needed shape bits)
+        self._all = checks  # (check, {hit kind: (order, rule)}, needed shape bits)
         self._by_shape: dict[int, tuple] = {}
 
     def checks(self, shape: int) -> tuple:
@@ -115,7 +116,8 @@ class Linter:
                     rules.append(rule)
                     needs = needs_mask(binding.needs) if binding else 0
                     # a check serving several rules runs once, its hits routed by kind
-                    checks.setdefault(id(check), (check, {}, needs))[1][binding.key if binding else None] = rule
+                    route = checks.setdefault(id(check), (check, {}, needs))[1]
+                    route[binding.key if binding else None] = (self._order[rule.code], rule)
             self._plans[key] = Plan(tuple(rules), tuple(checks.values()))
         return self._plans[key]
 
@@ -129,9 +131,11 @@ class Linter:
             found = check(view, ctx)
             if found:
                 for hit in found:
-                    rule = route.get(hit.kind)
-                    if rule is not None:
-                        out.append((self._order[rule.code], rule, hit))
+                    routed = route.get(hit.kind)
+                    if routed is not None:
+                        out.append((*routed, hit))
+        if not out:
+            return out
         if len(out) > 1:
             out.sort(key=_first)
         return [(rule, hit) for _, rule, hit in out]

@@ -23,6 +23,8 @@ from iolint import registry, secret
 from iolint.finding import Finding, Hit, Severity
 from iolint.privacy import DEFAULT, Privacy
 
+FINGERPRINT_MEMO = 4096  # (rule, field) pairs whose unkeyed fingerprint a gate remembers
+
 
 def fingerprint(code: str, field: str | None, value: object, key: bytes | None = None) -> str:
     """A stable key for one finding that neither contains nor reveals the offending value: a hash
@@ -45,6 +47,7 @@ class Gate:
         self.suppressions = Entries(config, self.day)
         self.baseline = baseline
         self._ignored: dict[str, frozenset[str]] = {}
+        self._unkeyed: dict[tuple, str] = {}  # fingerprints without a secret: of rule and field alone
 
     # -- the rules and what the configuration selects ----------------------------------------
 
@@ -137,8 +140,19 @@ class Gate:
             column=column,
             field=redact(hit.field) if hit.field else hit.field,
             variant=redact(variant) if variant else variant,
-            fingerprint=fingerprint(rule.code, hit.field, value, self.fingerprint_key),
+            fingerprint=self._fingerprint(rule.code, hit.field, value),
         )
+
+    def _fingerprint(self, code: str, field: str | None, value: object) -> str:
+        key = self.fingerprint_key
+        if key:
+            return fingerprint(code, field, value, key)
+        found = self._unkeyed.get((code, field))
+        if found is None:
+            if len(self._unkeyed) >= FINGERPRINT_MEMO:
+                self._unkeyed.clear()
+            found = self._unkeyed[code, field] = fingerprint(code, field, value)
+        return found
 
     def report(self, kind: enum.Enum, message: str, *, file=None, line=None, column=None, field=None) -> Finding | None:
         """The finding for something reported by kind (a problem reading a file, a suppression

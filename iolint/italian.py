@@ -64,23 +64,25 @@ class Deadline:
         return f"{self.day:02d}/{self.month:02d}" + (f"/{self.year}" if self.year else "")
 
 
-def _lower(text: str) -> str:
-    """The text in lower case, offsets kept (a few characters, such as "İ", lower to two)."""
-    lower = text.lower()
+def _lower(text: str, lower: str | None = None) -> str:
+    """The text in lower case, offsets kept (a few characters, such as "İ", lower to two);
+    ``lower``: ``text.lower()`` if the caller has it already."""
+    if lower is None:
+        lower = text.lower()
     if len(lower) != len(text):
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return lower
 
 
-def amounts(text: str) -> list[Amount]:
-    """The euro amounts the text states, in order."""
+def amounts(text: str, lower: str | None = None) -> list[Amount]:
+    """The euro amounts the text states, in order (``lower``: ``text.lower()``, if known)."""
     out = []
     spans = []
     at = text.find("€")
     while at != -1:
         spans.append((at, at + 1))
         at = text.find("€", at + 1)
-    lower = _lower(text)
+    lower = _lower(text, lower)
     at = lower.find("eur")
     while at != -1:  # "eur" or "euro" as a word
         end = at + 4 if lower.startswith("euro", at) else at + 3
@@ -104,10 +106,11 @@ def _cents(m: re.Match) -> int:
     return int(m.group(1).replace(".", "")) * 100 + int((m.group(2) or "0").ljust(2, "0"))
 
 
-def deadlines(text: str) -> list[Deadline]:
-    """The dates the text gives as deadlines (after "entro il", "scade il", ...), in order."""
+def deadlines(text: str, lower: str | None = None) -> list[Deadline]:
+    """The dates the text gives as deadlines (after "entro il", "scade il", ...), in order
+    (``lower``: ``text.lower()``, if known)."""
     out = []
-    lower = _lower(text)
+    lower = _lower(text, lower)
     starts = []
     for cue in _CUES:
         at = lower.find(cue)

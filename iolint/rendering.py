@@ -64,6 +64,17 @@ def may_have_markup(body: str) -> bool:
     return _MARKUP.search(body) is not None
 
 
+_NOTHING = Analysis((), ())
+
+
+def analysis(markdown: str) -> Analysis:
+    """``analyze(markdown)``, but a text with no front matter, no ``---`` line and no markup has
+    nothing to report and takes no place in the memo (most bodies of a batch: each different)."""
+    if markdown.startswith(("---", "\ufeff", "= yaml =")) or "---" in markdown or may_have_markup(markdown):
+        return analyze(markdown)
+    return _NOTHING
+
+
 @lru_cache(maxsize=4096)
 def analyze(markdown: str) -> Analysis:
     """The issues of a whole ``content.markdown``, front matter included; one run per text."""

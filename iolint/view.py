@@ -2,9 +2,9 @@
 once, on first need, and shared by the rules that read it.
 
 The parts (``content``, ``subject``, ``markdown``, ``payment``, ``third_party``, ``due_date``) are
-set when the view is made; derived values (the body without its front matter, the amounts and
-deadlines its text states, the parsed due date, the schema's errors, the title's personal data)
-are computed on first use. ``shape`` says which parts a payload has: a check bound with
+set when the view is made; derived values (the body without its front matter, the markdown's
+analysis, the amounts its text states, the parsed due date, the schema's errors, each text in
+lower case) are computed on first use. ``shape`` says which parts a payload has: a check bound with
 ``needs=...`` (``iolint.registry``) is not even called on a payload without them.
 """
 
@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import cached_property
 
-from iolint import italian
+from iolint import italian, rendering
 from iolint.clock import parse_timestamp
 from iolint.frontmatter import split_front_matter
 
@@ -32,6 +31,21 @@ PARTS = {
 }
 
 
+class _once:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first use,
+    which a view pays for each payload): a view is read by one thread, and the value is computed
+    once, then found in the instance's ``__dict__``."""
+
+    def __init__(self, fn):
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, view, owner=None):
+        if view is None:
+            return self
+        value = view.__dict__[self.name] = self.fn(view)
+        return value
+
+
 def needs_mask(needs) -> int:
     """The shape bits a check needs, from the names of its parts."""
     mask = 0
@@ -45,6 +59,7 @@ class PayloadView:
 
     def __init__(self, data: object):
         self.data = data
+        self.is_dict = isinstance(data, dict)
         content = data.get("content") if type(data) is dict else None
         if type(content) is not dict:
             content = _EMPTY
@@ -57,10 +72,14 @@ class PayloadView:
         self.third_party: dict | None = third_party if isinstance(third_party, dict) else None
         self.due_date = content.get("due_date")
         shape = 0
+        texts = ()
         if self.subject:
             shape |= SUBJECT | TEXT
+            texts = (("content.subject", self.subject),)
         if self.markdown:
             shape |= MARKDOWN | TEXT
+            texts += (("content.markdown", self.markdown),)
+        self._texts = texts
         if self.payment is not None:
             shape |= PAYMENT
         if self.due_date is not None:
@@ -68,19 +87,20 @@ class PayloadView:
         if self.third_party is not None:
             shape |= THIRD_PARTY
         self.shape = shape
+        self._lower: dict[str, str] = {}
 
-    @property
-    def is_dict(self) -> bool:
-        return isinstance(self.data, dict)
-
-    def texts(self):
+    def texts(self) -> tuple[tuple[str, str], ...]:
         """(field, text) of the subject and the markdown, those that are non-empty text."""
-        if self.subject:
-            yield "content.subject", self.subject
-        if self.markdown:
-            yield "content.markdown", self.markdown
+        return self._texts
 
-    @cached_property
+    def lower(self, text: str) -> str:
+        """``text.lower()``, once per text of the payload, for the checks' quick substring tests."""
+        found = self._lower.get(text)
+        if found is None:
+            found = self._lower[text] = text.lower()
+        return found
+
+    @_once
     def body(self) -> tuple[str, int] | None:
         """The markdown the app renders (front matter left out) and its offset in the field; None
         without markdown text."""
@@ -92,12 +112,18 @@ class PayloadView:
             return body, at
         return text, 0
 
-    @cached_property
+    @_once
+    def analysis(self):
+        """The markdown's analysis (``iolint.rendering.Analysis``: markdown and CTA issues, button
+        labels), for the markdown and CTA rules; None without markdown text."""
+        return rendering.analysis(self.markdown) if self.markdown else None
+
+    @_once
     def markdown_amounts(self) -> list:
         """The euro amounts the whole markdown states (``iolint.italian.Amount``)."""
-        return italian.amounts(self.markdown) if self.markdown else []
+        return italian.amounts(self.markdown, self.lower(self.markdown)) if self.markdown else []
 
-    @cached_property
+    @_once
     def body_amounts(self) -> list:
         """The euro amounts the body states, at offsets of the body."""
         body = self.body
@@ -105,30 +131,32 @@ class PayloadView:
             return []
         if body[1] == 0:
             return self.markdown_amounts
-        return italian.amounts(body[0])
+        return italian.amounts(body[0], self.lower(body[0]))
 
-    @cached_property
+    @_once
     def due(self):
         """The due date as a datetime (naive without a zone), or None when it is not one IO accepts."""
         value = self.due_date
         return parse_timestamp(value)[0] if type(value) is str else None
 
-    @cached_property
+    @_once
     def schema_errors(self) -> list[dict]:
         """pydantic's errors against IO's NewMessage, for all the structure rules."""
+        from iolint.message import plainly_valid
+
+        if plainly_valid(self.data):  # most payloads: no import of pydantic's names to pay for
+            return []
         from pydantic import ValidationError
 
-        from iolint.message import NewMessage, plainly_valid
+        from iolint.message import NewMessage
 
-        if plainly_valid(self.data):
-            return []
         try:
             NewMessage.model_validate(self.data)
         except ValidationError as exc:
             return exc.errors(include_url=False, include_input=True, include_context=False)
         return []
 
-    @cached_property
+    @_once
     def content_digest(self) -> int:
         """A 64-bit hash of the content, what the batch rules count."""
         return digest(self.content)

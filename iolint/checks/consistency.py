@@ -66,7 +66,7 @@ def body_due_date_mismatch(view, ctx):
     if due is None:
         return None  # IO301 says what is wrong with it
     body, at = view.body
-    stated = italian.deadlines(body)
+    stated = italian.deadlines(body, view.lower(body))
     day = (due.astimezone(ROME) if due.tzinfo else due).date()
     if not stated or any(d.matches(day) for d in stated):
         return None
@@ -79,9 +79,11 @@ def body_due_date_mismatch(view, ctx):
 
 
 # A call to pay: the app's "Paga" button (or the imperative), "devi/puoi pagare", "paga ora".
+# Every match starts with P, p, D or d (no other character matches them ignoring case): the
+# lookahead lets the regex engine skip to those letters (2.5 times faster on a body here).
 _PAY = re.compile(
-    r"\bPaga\b|\b(?i:(?:devi|dovete|puoi|potete|può)\s+pagare|paga\s+(?:ora|subito|adesso|online"
-    r"|direttamente|in\s+app)|da\s+pagare\s+entro)\b"
+    r"(?=[PpDd])(?:\bPaga\b|\b(?i:(?:devi|dovete|puoi|potete|può)\s+pagare|paga\s+(?:ora|subito|adesso"
+    r"|online|direttamente|in\s+app)|da\s+pagare\s+entro)\b)"
 )
 
 
@@ -90,7 +92,7 @@ def payment_text_without_payment_data(view, ctx):
     if view.payment is not None:
         return None
     body, at = view.body
-    if "pag" not in body.lower():
+    if "pag" not in view.lower(body):
         return None
     m = _PAY.search(body)
     if m:

@@ -1,14 +1,14 @@
 """The CTA family: the front matter that gives a message its buttons: placement, YAML,
 structure, actions, locales, labels.
 
-Parsing is ``iolint.frontmatter``'s, run through the shared, memoized ``iolint.rendering.analyze``.
+Parsing is ``iolint.frontmatter``'s, run through the shared, memoized ``iolint.rendering.analyze``
+(the view's ``analysis``).
 """
 
 from __future__ import annotations
 
 import re
 
-from iolint import rendering
 from iolint.checks.markdown import issue_hits
 from iolint.finding import Hit
 from iolint.frontmatter import CtaIssue
@@ -40,7 +40,7 @@ _FILLER = re.compile(r"[\s.!:…]+")
 @payload_check("IO626", needs="markdown")
 def vague_cta_label(view, ctx):
     hits = []
-    for label in rendering.analyze(view.markdown).labels:
+    for label in view.analysis.labels:
         words = _FILLER.sub(" ", label.text).strip().lower()
         if not words:
             hits.append(Hit("content.markdown", f"`{label.where}` has an empty label", offset=label.offset))
@@ -54,7 +54,7 @@ def vague_cta_label(view, ctx):
 def long_cta_label(view, ctx, options):
     limit = options["max-length"]
     hits = []
-    for label in rendering.analyze(view.markdown).labels:
+    for label in view.analysis.labels:
         n = len(label.text.strip())
         if n > limit:
             message = f"`{label.where}` label is {n} characters: keep it to {limit} or fewer, a short action"

@@ -15,7 +15,7 @@ _LOOKS_LIKE = re.compile(r"(?:\{#-?\s*|#\s*)?iolint\s*:\s*ignore(?:-file)?\s*\[[
 def directive_in_message_text(view, ctx):
     hits = []
     for field, text in view.texts():
-        if "iolint" not in text.lower():
+        if "iolint" not in view.lower(text):
             continue
         for m in _LOOKS_LIKE.finditer(text):
             message = (

@@ -5,7 +5,6 @@ The analysis is ``iolint.rendering``'s, once per body; this maps what it reports
 
 from __future__ import annotations
 
-from iolint import rendering
 from iolint.finding import Hit
 from iolint.registry import payload_checks
 from iolint.rendering import MarkdownIssue
@@ -25,7 +24,7 @@ CODES = {
 
 def issue_hits(view, kinds) -> list[Hit] | None:
     """A hit for each issue of the body of these kinds (markdown's or the front matter's)."""
-    issues = rendering.analyze(view.markdown).issues
+    issues = view.analysis.issues
     if not issues:
         return None
     return [

@@ -178,8 +178,15 @@ def _present(msg: object, path: str) -> bool:
     return dig(msg, path) is not MISSING
 
 
+_DEPRECATED_KEYS = frozenset(_DEPRECATED)  # top-level fields
+_LEGACY_KEYS = frozenset(path.removeprefix("content.") for path in _LEGACY)  # fields of content
+
+
 @payload_check("IO105")
 def deprecated_field(view, ctx):
+    data = view.data
+    if not isinstance(data, dict) or _DEPRECATED_KEYS.isdisjoint(data):  # most payloads: a set test
+        return []
     return [
         Hit(path, f"`{path}` is deprecated: {why}; remove it")
         for path, why in _DEPRECATED.items()
@@ -189,6 +196,9 @@ def deprecated_field(view, ctx):
 
 @payload_check("IO106")
 def legacy_field(view, ctx):
+    content = view.data.get("content") if isinstance(view.data, dict) else None
+    if not isinstance(content, dict) or _LEGACY_KEYS.isdisjoint(content):
+        return []
     return [
         Hit(path, f"`{path}` is a legacy field: {why}") for path, why in _LEGACY.items() if _present(view.data, path)
     ]

@@ -167,3 +167,18 @@ def test_offsets_survive_characters_that_lower_to_two():
     [amount] = italian.amounts(text)
     [deadline] = italian.deadlines(text)
     assert text[amount.start : amount.end] == "12,00 EUR" and text[deadline.start : deadline.end] == "31/07/2030"
+
+
+_PAY_WORDS = ["Paga", "paga", "PAGA", "pagare", "Devi", "dovete", "PUOI", "potete", "può", "PUÒ", "da", "DA",
+              "entro", "ora", "in", "app", "Pagamento", "x", "è", "İ", "ſ", " ", "  ", "\n", ".", "'"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_PAY_WORDS), max_size=20).map("".join))
+def test_the_call_to_pay_lookahead_changes_no_match(text):
+    import re
+
+    from iolint.checks.consistency import _PAY
+
+    plain = re.compile(_PAY.pattern.removeprefix("(?=[PpDd])"))
+    found, expected = _PAY.search(text), plain.search(text)
+    assert (found and found.span()) == (expected and expected.span())

@@ -1,8 +1,11 @@
 """Style rules IO801..IO807, with real Italian sentences to keep false positives out."""
 
+import re
 import time
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.checking import hits
 
@@ -228,3 +231,24 @@ def test_checks_on_a_100_kb_body():
     for code in ("IO801", "IO805", "IO806", "IO807"):
         run(code, markdown=text, payment_data=PAYMENT)
     assert time.perf_counter() - start < 5
+
+
+_DATE_BITS = ["1", "12", "2026", "/", ".", "-", "°", " ", "  ", "gennaio", "Dicembre", "x", "٣", "\n"]
+
+
+@given(st.lists(st.sampled_from(_DATE_BITS), max_size=16).map("".join))
+def test_a_date_is_searched_as_it_was_tried_at_each_run_of_digits(text):
+    from iolint.checks.style import _DATE, _states_date
+
+    tried = any(_DATE.match(text, m.start()) for m in re.finditer(r"\d+", text))
+    assert _states_date(text) == tried
+
+
+_PAGOPA_BITS = ["pago", "PAGO", "Pago", "pa", "PA", "Pa", " ", "\t", "-", "x", ".", "@", "İ", "ſ", "K", "è"]
+
+
+@given(st.lists(st.sampled_from(_PAGOPA_BITS), max_size=16).map("".join))
+def test_pagopa_is_found_where_a_search_finds_it(text):
+    from iolint.checks.style import _PAGOPA, _pagopas
+
+    assert [m.span() for m in _pagopas(text, text.lower())] == [m.span() for m in _PAGOPA.finditer(text)]
