@@ -3,7 +3,7 @@
 ``payloads()`` gathers: bench's two mixes (bench/common.py: unique titles, and a batch sharing 40
 titles), the examples' payloads and batches, PagoPA's catalogue of messages
 (tests/data/io-catalogue-messages.jsonl), every rule's documented payload examples, titles of the
-personal-data evaluation sets, and variants of bench payloads with one thing each a rule reports
+personal-data development set, and variants of bench payloads with one thing each a rule reports
 (a wrong type, a missing field, front matter, markup, a misspelling, Premium features, ...).
 
 ``python -m tests.corpus OUT`` writes every finding of ``iolint.lint`` on the corpus (code,
@@ -79,11 +79,9 @@ def _rule_examples() -> list:
 
 
 def _titles() -> list[str]:
-    out = []
-    for path in sorted((ROOT / "tests" / "pii").glob("*_titles.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        out += [entry["t"] for entry in data if isinstance(entry, dict) and isinstance(entry.get("t"), str)]
-    return out
+    """The development set's titles: the frozen sets are read by their evaluation only."""
+    data = yaml.safe_load((ROOT / "tests" / "pii" / "dev_titles.yaml").read_text(encoding="utf-8"))
+    return [entry["t"] for entry in data if isinstance(entry, dict) and isinstance(entry.get("t"), str)]
 
 
 _FRONT_MATTER = (

@@ -78,3 +78,21 @@ def test_no_module_points_outside_the_repository():
     never a folder next to the checkout."""
     assert _OUTSIDE.search("see ../notes/io-api.md") and not _OUTSIDE.search("an ellipsis.../y, 1..2")
     assert [str(p.relative_to(ROOT)) for p in _modules() if _OUTSIDE.search(p.read_text("utf-8"))] == []
+
+
+# The frozen title sets are measured by their evaluation and checked for shape, nothing else:
+# a module that reads their titles (a corpus, a benchmark) would show them in its output.
+_FROZEN = re.compile(r"frozen\d*_titles|_titles\.yaml\"?\)?\.glob|glob\([^)]*_titles")
+_MAY_READ_FROZEN = {"tests/pii/evaluate.py", "tests/pii/test_evaluation.py"}
+
+
+def test_only_the_evaluation_reads_the_frozen_sets():
+    assert _FROZEN.search('HERE / "frozen3_titles.yaml"') and _FROZEN.search('glob("*_titles.yaml")')
+    sources = [p for top in ("iolint", "tests", "bench") for p in sorted((ROOT / top).rglob("*.py"))]
+    readers = {
+        p.relative_to(ROOT).as_posix()
+        for p in sources
+        if _FROZEN.search(p.read_text("utf-8")) and not p.name.startswith("test_frozen")
+    }
+    readers.discard("tests/test_layout.py")  # this test names them
+    assert readers <= _MAY_READ_FROZEN, readers - _MAY_READ_FROZEN
