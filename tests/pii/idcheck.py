@@ -53,3 +53,17 @@ def ibans(text: str) -> list[tuple[str, bool]]:
 
 
 CHECKED = {"IT_FISCAL_CODE": fiscal_codes, "IT_VAT_CODE": vat_numbers, "IBAN_CODE": ibans}
+
+
+def mislabelled(entries: list[dict], kind: str) -> list[tuple[str, list]]:
+    """The titles whose codes of ``kind`` disagree with their label: labelled, the title holds
+    such a code and every one is valid; clean of the kind, no valid one hides in it."""
+    wrong = []
+    for e in entries:
+        found = CHECKED[kind](compact(e["t"]))
+        if kind in e["k"]:
+            if not found or not all(ok for _, ok in found):
+                wrong.append((e["t"], found))
+        elif any(ok for _, ok in found):
+            wrong.append((e["t"], found))
+    return wrong

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from iolint.pii import kinds as pii_kinds
-from tests.pii.idcheck import CHECKED, compact
+from tests.pii.idcheck import CHECKED, mislabelled
 
 SET = Path(__file__).with_name("frozen3_titles.yaml")
 
@@ -124,15 +124,5 @@ def test_header_counts_match_the_titles(text, entries):
 
 @pytest.mark.parametrize("kind", sorted(CHECKED))
 def test_check_characters_match_the_labels(entries, kind):
-    extract = CHECKED[kind]
-    wrong = []
-    for e in entries:
-        found = extract(compact(e["t"]))
-        if kind in e["k"]:
-            # Labelled: the title holds such a code and every one of them is valid.
-            if not found or not all(ok for _, ok in found):
-                wrong.append((e["t"], found))
-        elif any(ok for _, ok in found):
-            # Clean of this kind: no valid code may hide in it.
-            wrong.append((e["t"], found))
+    wrong = mislabelled(entries, kind)
     assert not wrong, wrong
