@@ -49,16 +49,15 @@ def _kind(original: str) -> int:
     return remembered(_KINDS, original, kind)
 
 
-def _words(t: NameText) -> tuple[tuple[int, ...], tuple[int, ...], list[int]]:
+def _words(t: NameText) -> tuple[list[int], list[int], list[int]]:
     """Starts, ends and kinds of the text's words and punctuation (``WORD_BEFORE``)."""
     if t._before is None:
-        spans = [m.span() for m in WORD_BEFORE.finditer(t.text)]
-        words = WORD_BEFORE.findall(t.text)  # the same matches, as strings
-        kinds = [_KINDS.get(w) for w in words]
+        found = list(WORD_BEFORE.finditer(t.text))  # one pass: spans and words from the same matches
+        known = _KINDS.get
+        kinds = [known(m.group()) for m in found]
         if None in kinds:  # words not met before
-            kinds = [_kind(w) if k is None else k for w, k in zip(words, kinds, strict=True)]
-        starts, ends = zip(*spans, strict=True) if spans else ((), ())
-        t._before = (starts, ends, kinds)
+            kinds = [_kind(m.group()) if k is None else k for m, k in zip(found, kinds, strict=True)]
+        t._before = ([m.start() for m in found], [m.end() for m in found], kinds)
     return t._before
 
 
