@@ -45,13 +45,19 @@ CUES = tuple(
 )
 
 
+def cue_matches(t: NameText) -> list[re.Match[str]]:
+    """``ANY_CUE``'s matches in the lower-cased text, found once for the pre-filter and the rules
+    (none if the cue automaton saw no cue word)."""
+    if t.cues is None:
+        t.cues = list(ANY_CUE.finditer(t.low)) if t.cued else []
+    return t.cues
+
+
 def cue_runs(t: NameText) -> list[Hit]:
     """Names right after a title, a greeting or a relation word."""
     hits = []
-    if not t.cued:
-        return hits
     text = t.text
-    for m in ANY_CUE.finditer(t.low):
+    for m in cue_matches(t):
         if m.start() and text[m.start() - 1] == ".":
             continue
         _, score, any_word = CUE_PATTERNS[int(m.lastgroup[1:])]

@@ -7,7 +7,7 @@ import re
 
 from iolint.pii.namedata import FIRST, SURNAME, WORD
 from iolint.pii.names.context import after_place
-from iolint.pii.names.cued import ANY_CUE
+from iolint.pii.names.cued import cue_matches
 from iolint.pii.names.positions import OF_WORDS, OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING, VERB_AFTER
 from iolint.pii.names.runs import short_caps
 from iolint.pii.names.vocabulary import (
@@ -121,7 +121,7 @@ def may_name(t: NameText) -> bool:
     lower-case first name that is not a word; capitalised words side by side among which a rule
     could find a name (``block_may_name``). A text with letters beyond Latin goes to the rules."""
     text = t.text
-    if t.cued and ANY_CUE.search(t.low):
+    if cue_matches(t):
         return True
     first = NAME_TOKEN.search(text)
     if first is None:

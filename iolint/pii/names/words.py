@@ -215,7 +215,7 @@ class NameText:
     its words, the words before each position, what stands before a name, the capitalised
     word at a position. Made once per text (``finders.view``'s ``names``)."""
 
-    __slots__ = ("text", "low", "cued", "_tokens", "_pair", "_before", "_places", "_next", "_reader", "_latin")
+    __slots__ = ("text", "low", "cued", "_tokens", "_pair", "_before", "_places", "_next", "_reader", "_latin", "cues")
 
     def __init__(self, text: str, low: str, cued: bool) -> None:
         self.text = text
@@ -228,6 +228,7 @@ class NameText:
         self._next: dict[tuple[int, bool], tuple | None] = {}
         self._reader = None
         self._latin = None
+        self.cues = None  # the cue words' matches (``cued.cue_matches``), on first use
 
     def tokens(self) -> list[tuple[int, int, str, int]]:
         """(start, end, word, flags) of every word (``NAME_TOKEN``)."""
