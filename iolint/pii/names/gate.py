@@ -62,11 +62,13 @@ def names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int
         return True
     words = [w for _, _, w in block]
     clear = [is_clear(w, f) for w, f in zip(words, flags, strict=True)]
+    # A first name with another listed or clear word, one of the two clear: the same for every
+    # first name of the block (its own flags count it once), so asked once.
+    paired = sum(1 for f, c in zip(flags, clear, strict=True) if f or c) >= 2 and any(clear)
     for i, f in enumerate(flags):
         if not f & FIRST:
             continue
-        others = [j for j in range(len(words)) if j != i]
-        if any(flags[j] or clear[j] for j in others) and (clear[i] or any(clear[j] for j in others)):
+        if paired:
             return True
         if not f & WORD and i + 1 < len(words):
             following = words[i + 1]
