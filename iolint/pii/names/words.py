@@ -213,7 +213,7 @@ class Covered:
 class NameText:
     """One text as the name rules read it, each part made on first use and kept for the others:
     its words, the words before each position, what stands before a name, the capitalised
-    word at a position. Made once per text (``finders.view``'s ``names``)."""
+    word at a position, the cue words' matches. Made once per text (``finders.view``'s ``names``)."""
 
     __slots__ = ("text", "low", "cued", "_tokens", "_pair", "_before", "_places", "_next", "_reader", "_latin", "cues")
 
