@@ -19,6 +19,8 @@ FISCAL_CODE = re.compile(
     rf"[a-z][{_OMO}]{{3}}{_SEP}[a-z](?![a-z0-9])",
     re.IGNORECASE,
 )
+# The same pattern for lower-cased ASCII text: case-sensitive, it scans about a third faster.
+_FISCAL_CODE_LOWER = re.compile(FISCAL_CODE.pattern)
 _SEPARATORS = re.compile(r"[ .-]")
 # 11 digits, optionally after "IT"; not inside a longer number, a date or a protocol number.
 VAT_CODE = re.compile(r"(?=[I\d])(?<![\w/.,-])(IT ?)?(\d{11})(?![\w/]|[.,]\d)")  # (?=…): a faster scan
@@ -80,6 +82,12 @@ def find_vat_codes(text: str) -> list[Hit]:
 
 
 # The pre-filter (``finders``): each code needs a run of digits of its own length.
+
+
+def may_be_fiscal_code(view, cued: bool) -> bool:
+    """``FISCAL_CODE`` matches: asked of the lower-cased text when the text is ASCII (where
+    ignoring case is lower-casing), otherwise left to the finder."""
+    return not view.text.isascii() or _FISCAL_CODE_LOWER.search(view.low) is not None
 
 
 def may_be_vat_code(view, cued: bool) -> bool:

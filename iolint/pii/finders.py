@@ -47,7 +47,7 @@ FINDERS: tuple[Finder, ...] = (
     Finder(
         "IolintPhoneRecognizer", ("PHONE_NUMBER",), contacts.find_phones, needs_digit=True, maybe=contacts.may_be_phone
     ),
-    Finder("IolintFiscalCodeRecognizer", ("IT_FISCAL_CODE",), codes.find_fiscal_codes),
+    Finder("IolintFiscalCodeRecognizer", ("IT_FISCAL_CODE",), codes.find_fiscal_codes, maybe=codes.may_be_fiscal_code),
     Finder(
         "IolintVatCodeRecognizer", ("IT_VAT_CODE",), codes.find_vat_codes, needs_digit=True, maybe=codes.may_be_vat_code
     ),
