@@ -67,3 +67,24 @@ def mislabelled(entries: list[dict], kind: str) -> list[tuple[str, list]]:
         elif any(ok for _, ok in found):
             wrong.append((e["t"], found))
     return wrong
+
+
+def malformed(entries: object, kinds: frozenset[str]) -> list:
+    """The entries that are not {t: a title of 1-120 characters, k: distinct kinds of ``kinds``}
+    (the whole set when it is not a list)."""
+    if not isinstance(entries, list):
+        return [entries]
+    return [
+        e
+        for e in entries
+        if not (
+            isinstance(e, dict)
+            and set(e) == {"t", "k"}
+            and isinstance(e["t"], str)
+            and e["t"].strip()
+            and len(e["t"]) <= 120
+            and isinstance(e["k"], list)
+            and set(e["k"]) <= kinds
+            and len(set(e["k"])) == len(e["k"])
+        )
+    ]
