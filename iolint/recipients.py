@@ -39,8 +39,11 @@ def cell_value(kind: str | None, text: str) -> object:
     return text
 
 
-def check_recipients(linter, template: Path, recipients: Path, display: str) -> Iterator[Finding]:
-    """Findings for every row of ``recipients`` rendered with ``template``; ``display`` names the CSV.
+def check_recipients(
+    linter, template: Path, recipients: Path, display: str, text: str | None = None
+) -> Iterator[Finding]:
+    """Findings for every row of ``recipients`` rendered with ``template`` (whose ``text`` is given
+    when it came on standard input); ``display`` names the CSV.
 
     The template's own findings are not among them: the caller checks it as any template. When
     its errors keep it from being rendered, no row is, and one finding (IO727) says so.
@@ -49,7 +52,7 @@ def check_recipients(linter, template: Path, recipients: Path, display: str) -> 
     from iolint.templates import PreparedTemplate, RenderError
 
     try:
-        prepared = PreparedTemplate(template)
+        prepared = PreparedTemplate(template, text=text)
     except RenderError:  # what is wrong with the template is reported on it: it is checked in the same run
         message = (
             f"no row was rendered: {paths.display(template)} has errors, reported on it, that keep it from "

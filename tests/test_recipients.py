@@ -1,7 +1,9 @@
 """A template and a CSV of recipients: every row rendered and checked, findings at the CSV line."""
 
+import io
 import json
 import shutil
+import sys
 
 import pytest
 
@@ -106,6 +108,28 @@ def test_recipients_without_a_template_is_a_usage_error(run_cli, tmp_path, paths
     assert out == ""
     assert "--recipients tari.csv: no template file" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_template_on_standard_input_renders_the_rows(run_cli, project, monkeypatch, jobs):
+    careless(project)
+    _, named, _ = lint(run_cli, project, "--recipients", "rows.csv", "careless.io.yaml")
+    text = (project / "careless.io.yaml").read_text("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))
+    code, piped, err = lint(
+        run_cli, project, "--jobs", jobs, "--recipients", "rows.csv", "--stdin-filename", "careless.io.yaml", "-"
+    )
+    assert code == 1, err
+    assert piped == named  # the template's findings, then its rows', as when it is named
+    assert {f["file"] for f in piped} == {"careless.io.yaml", "rows.csv"}
+
+
+def test_an_unnamed_standard_input_is_no_template_for_the_rows(run_cli, project, monkeypatch):
+    text = (project / "avviso.io.yaml").read_text("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))
+    code, out, err = run_cli("check", "--no-cache", "--recipients", "tari.csv", "-", cwd=project)
+    assert (code, out) == (2, "")
+    assert "no template file" in err and "--stdin-filename avviso.io.yaml -" in err
 
 
 # -- baselines of the rows' findings ---------------------------------------------------------------

@@ -154,21 +154,22 @@ class Pipeline:
 
     def _with_recipients(self, tasks: list[Task]) -> list[Task]:
         """Each template checked as a template, then the CSV's rows rendered with it."""
-        templates = [task for task in tasks if not task.kind and inputs.is_template(task.path)]
+        templates = [task for task in tasks if task.kind == "template" or not task.kind and inputs.is_template(task.path)]
         if not templates:
             from iolint.config import ConfigError
 
             missing = "".join(f"; {path}: No such file or directory" for path in self.discovery.missing)
             raise ConfigError(
                 f"--recipients {display(self.recipients)}: no template file (*.io.yaml) among the paths to render "
-                f"its rows with; name one, e.g. `iolint check --recipients rows.csv avviso.io.yaml`{missing}"
+                f"its rows with; name one, e.g. `iolint check --recipients rows.csv avviso.io.yaml`, or pipe it "
+                f"with `--stdin-filename avviso.io.yaml -`{missing}"
             )
         rows = display(self.recipients)
         out = []
         for task in tasks:
             out.append(task)
             if task in templates:
-                out.append(Task(self.recipients, rows, True, template=task.path))
+                out.append(Task(self.recipients, rows, True, template=task.path, template_stdin=bool(task.kind)))
         return out
 
     def _task(self, path: Path, explicit: bool, force_exclude: bool, folder: Path | None) -> Task | None:
@@ -188,7 +189,10 @@ class Pipeline:
         if task.template:
             from iolint.recipients import check_recipients
 
-            unit.stream = check_recipients(self.linter, task.template, task.path, task.display)
+            text = None
+            if task.template_stdin:  # read by the template's own unit, just before this one
+                text = (self.texts.get(display(task.template)) or b"").decode("utf-8", "replace")
+            unit.stream = check_recipients(self.linter, task.template, task.path, task.display, text)
         elif task.kind:
             streams.stdin(self, unit)
         else:

@@ -21,6 +21,7 @@ class Task:
     explicit: bool
     kind: str | None = None  # standard input only: "json", "yaml", "jsonl", "template" or "sniff" (unnamed)
     template: Path | None = None  # a recipients CSV only: the template its rows are rendered with
+    template_stdin: bool = False  # ... which came on standard input, named ``template``
     folder: Path | None = None  # the folder named on the command line that the file was found in
 
 

@@ -13,12 +13,14 @@ from iolint.templates.template import Template
 class PreparedTemplate:
     """A template read and checked once, to render many times (one message per recipient)."""
 
-    def __init__(self, path: Path, name: str | None = None):
+    def __init__(self, path: Path, name: str | None = None, *, text: str | None = None):
+        """The template at ``path``, or ``text`` when given (read from standard input as ``path``)."""
         self.where = name or Path(path).name
-        try:
-            text = Path(path).read_text("utf-8")
-        except OSError as exc:
-            raise RenderError(f"{self.where}: cannot read the template: {exc.strerror or exc}") from None
+        if text is None:
+            try:
+                text = Path(path).read_text("utf-8")
+            except OSError as exc:
+                raise RenderError(f"{self.where}: cannot read the template: {exc.strerror or exc}") from None
         doc = document.parse(text)
         if isinstance(doc, list):
             raise RenderError(f"{self.where}: {doc[0].message}")
