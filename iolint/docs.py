@@ -14,7 +14,7 @@ def listing(rules: list[Rule], fmt: str = "text") -> str:
         return json.dumps([rule_dict(r) for r in rules], ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         return rules_table(rules)
-    return "".join(f"{r.code}  {r.name:<42} {str(r.severity):<8} {r.summary}\n" for r in rules)
+    return "".join(f"{r.code}  {r.name:<42} {str(r.severity):<8} {r.family:<12} {r.summary}\n" for r in rules)
 
 
 def rule_dict(rule: Rule) -> dict:
@@ -35,11 +35,11 @@ def rule_dict(rule: Rule) -> dict:
 
 
 def rules_table(rules) -> str:
-    lines = ["| code | name | severity | what it catches |", "| --- | --- | --- | --- |"]
+    lines = ["| code | name | severity | family | what it catches |", "| --- | --- | --- | --- | --- |"]
     for rule in rules:
         plans = "" if set(rule.plans) == {"base", "premium"} else f" *({'/'.join(rule.plans)} plan)*"
         summary = rule.summary.replace("|", "\\|")
-        lines.append(f"| {rule.code} | `{rule.name}` | {rule.severity} | {summary}{plans} |")
+        lines.append(f"| {rule.code} | `{rule.name}` | {rule.severity} | {rule.family} | {summary}{plans} |")
     lines.append("")
     return "\n".join(lines)
 

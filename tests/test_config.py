@@ -77,6 +77,21 @@ def test_selection_by_code_name_and_prefix():
     assert "IO209" not in enabled and "IO101" not in enabled
 
 
+def test_selection_by_family():
+    config = load(start=Path("/")).replace(select=["privacy"], ignore=["IO503"])
+    enabled = Linter(config).enabled
+    assert enabled == {r.code for r in Linter(load(start=Path("/"))).rules if r.family == "privacy"} - {"IO503"}
+    assert {"IO501", "IO502"} <= enabled
+
+
+def test_a_misspelled_family_is_an_error_with_a_suggestion(tmp_path):
+    write(tmp_path, '[tool.iolint]\nselect = ["privcy"]\n')
+    with pytest.raises(
+        ConfigError, match="`privcy` is no rule code, name, code prefix or family: did you mean `privacy`"
+    ):
+        Linter(load(start=tmp_path))
+
+
 def test_bad_rule_pack_is_a_clear_error(tmp_path):
     pack = tmp_path / "pack.yaml"
     pack.write_text("rules:\n  - code: ENTE001\n    name: x\n    severity: error\n", encoding="utf-8")

@@ -36,9 +36,13 @@ class Rule:
     pack: str = "builtin"
 
     def matches(self, token: str) -> bool:
-        """Whether a select/ignore token (code, name, alias or code prefix) names this rule."""
+        """Whether a select/ignore token (code, name, alias, code prefix or family) names this rule."""
         return (
-            token == self.name or token in self.aliases or self.code.startswith(token.upper()) or token.upper() == "ALL"
+            token == self.name
+            or token in self.aliases
+            or self.code.startswith(token.upper())
+            or token.lower() == self.family
+            or token.upper() == "ALL"
         )
 
     def defaults(self) -> dict:

@@ -26,11 +26,11 @@ def _close(word: str, candidates: list[str]) -> str:
 
 def unknown_selectors(rules: tuple[Rule, ...], tokens) -> list[str]:
     """What is wrong with each select/ignore token that names no rule, with a "did you mean"."""
-    names = [r.name for r in rules] + [r.code for r in rules]
+    names = [r.name for r in rules] + [r.code for r in rules] + sorted({r.family for r in rules})
     out = []
     for token in dict.fromkeys(tokens):
         if not any(r.matches(token) for r in rules):
-            out.append(f"`{token}` is no rule code, name or code prefix{_close(token, names)}")
+            out.append(f"`{token}` is no rule code, name, code prefix or family{_close(token, names)}")
     return out
 
 
