@@ -99,4 +99,15 @@ def special_in(view) -> list[Hit]:
             if kind == "HEALTH" and a_doctors_specialty(text, start, end):
                 continue
             hits.append(Hit(kind, start, end, CONTEXT))
+    if len(hits) > 1:
+        hits = [h for h in hits if not _within_another(h, hits)]
     return hits
+
+
+def _within_another(hit: Hit, hits: list[Hit]) -> bool:
+    """Whether a longer term of another kind holds this one: the words are read in its sense
+    ("dirigente RSA" is a union officer, not a care home)."""
+    return any(
+        o.kind != hit.kind and o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start
+        for o in hits
+    )

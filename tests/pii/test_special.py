@@ -169,3 +169,38 @@ def test_a_mailbox_states_nothing():
     assert not kinds("Per informazioni scrivi a sportello.disabili@comune.esempio.it")
     assert not kinds("Scrivi a oncologia@asl.esempio.it per la tua domanda")
     assert "HEALTH" in kinds("La tua visita oncologica: scrivi a cup@asl.esempio.it")
+
+
+# Round 5 (the sixteenth batch): each class of error it showed, on phrasings of our own.
+ROUND5_PAIRS = [
+    # A slash joins two unions' names, it is no link path.
+    (
+        "TRADE_UNION",
+        "Ihr Beitrag an ASGB/CISL wird vom Gehalt einbehalten",
+        "Gewerkschaften/CISL: Kundgebung am Waltherplatz",
+    ),
+    # A union role in the workplace bodies (RSU, RSA); "RSA" there is no care home.
+    (
+        "TRADE_UNION",
+        "Sei stato eletto delegato RSU: il tuo mandato inizia lunedì",
+        "Elezioni RSA/RSU: si vota il 14 aprile",
+    ),
+    ("TRADE_UNION", "Your union rep will call you about the deduction", "Union rep elections: applications open"),
+    ("TRADE_UNION", "Trattenuta FIOM sul tuo cedolino di marzo", "Sciopero FIOM: servizi garantiti"),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", ROUND5_PAIRS, ids=[p[1][:30] for p in ROUND5_PAIRS])
+def test_round5_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic)
+
+
+def test_a_longer_term_of_another_kind_gives_the_sense():
+    """A union officer ("dirigente RSA"): the care home's acronym inside it is not reported."""
+    assert kinds("Il tuo permesso come dirigente RSA è autorizzato") == {"TRADE_UNION"}
+    assert kinds("Ricovero in RSA: la tua domanda è accolta") == {"HEALTH"}
+
+
+def test_a_relative_link_states_nothing():
+    assert not kinds("Leggi la guida [qui](/servizi/disabili/trasporto) e presenta domanda.")
