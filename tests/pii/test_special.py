@@ -187,6 +187,22 @@ ROUND5_PAIRS = [
     ),
     ("TRADE_UNION", "Your union rep will call you about the deduction", "Union rep elections: applications open"),
     ("TRADE_UNION", "Trattenuta FIOM sul tuo cedolino di marzo", "Sciopero FIOM: servizi garantiti"),
+    # A sentence and its execution, a court-appointed lawyer, being charged, arrested or tried.
+    (
+        "JUDICIAL",
+        "Sospensione condizionale della pena: comunicazione della cancelleria",
+        "Il furto da te denunciato è stato archiviato",
+    ),
+    ("JUDICIAL", "Nomina del difensore d'ufficio: procedimento n. 12/26", "Ufficio esecuzioni penali: nuovi orari"),
+    ("JUDICIAL", "Sei stato denunciato per guida senza patente", "Smarrimento della patente: denuncia registrata"),
+    ("JUDICIAL", "You have been charged with theft: court date set", "Court open day: meet the judges"),
+    ("JUDICIAL", "Ihre Vorladung als Beschuldigte am 3. März", "Le parole della legalità: incontro per le scuole"),
+    # An event's programme is a topic, a measure's programme is not.
+    (
+        "JUDICIAL",
+        "Messa alla prova: il programma con l'UEPE inizia il 2 maggio",
+        "Festival della legalità: programma delle visite al carcere",
+    ),
 ]
 
 
