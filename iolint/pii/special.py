@@ -38,8 +38,14 @@ _PLACEHOLDER = re.compile(r"<<([a-z ]+)>>")
 
 
 def _patterns(section: str) -> tuple[str, ...]:
-    """A lexicon section's regexes, each ``<<name>>`` replaced by the [name] section's alternation."""
-    return tuple(_PLACEHOLDER.sub(lambda m: alternation("special", m.group(1)), p) for p in lines("special", section))
+    """A lexicon section's regexes, each ``<<name>>`` replaced by the [name] section's alternation
+    (in a group of its own when it has several entries; one entry may start a pattern)."""
+
+    def group(m: re.Match[str]) -> str:
+        entries = lines("special", m.group(1))
+        return entries[0] if len(entries) == 1 else f"(?:{alternation('special', m.group(1))})"
+
+    return tuple(_PLACEHOLDER.sub(group, p) for p in lines("special", section))
 
 
 SPECIAL_KINDS = tuple(name for name, kind in KINDS.items() if kind.special)

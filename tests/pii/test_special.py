@@ -203,6 +203,47 @@ ROUND5_PAIRS = [
         "Messa alla prova: il programma con l'UEPE inizia il 2 maggio",
         "Festival della legalità: programma delle visite al carcere",
     ),
+    # A candidacy with words between, for any election; not a poll worker's, a prize's or a job's.
+    (
+        "POLITICAL",
+        "Candidatura di Mirela Dobre al consiglio comunale: accettazione registrata",
+        "La tua candidatura a scrutatore per le elezioni regionali è accolta",
+    ),
+    (
+        "POLITICAL",
+        "La tua candidatura alle comunali è stata depositata",
+        "Candidatura al premio del sindaco per il volontariato: esito",
+    ),
+    (
+        "POLITICAL",
+        "Sei candidato alle primarie: conferma ricevuta",
+        "Candidature per gli orti comunali: domande entro il 30",
+    ),
+    # A named list with a candidacy in the sentence, in either order.
+    (
+        "POLITICAL",
+        "Sei nella lista Insieme per Noale: candidatura ammessa",
+        "Elezioni comunali: la lista dei candidati è pubblicata",
+    ),
+    # Joining a party, a political movement or a promoting committee.
+    (
+        "POLITICAL",
+        "La tua adesione al comitato promotore del referendum è registrata",
+        "Comitato promotore del referendum: banchetto in piazza sabato",
+    ),
+    ("POLITICAL", "Tesseramento al movimento politico rinnovato", "Candidati sindaco: confronto pubblico in piazza"),
+    # A signature with words before the preposition.
+    (
+        "POLITICAL",
+        "Firma a sostegno della proposta di legge autenticata",
+        "Raccolta firme per il referendum sulla caccia: banchetti in piazza",
+    ),
+    (
+        "POLITICAL",
+        "Ihre Kandidatur für den Gemeinderat wurde angenommen",
+        "Kandidaten für die Gemeinderatswahl: Liste veröffentlicht",
+    ),
+    ("POLITICAL", "You are standing for election to the city council", "Local elections: results published"),
 ]
 
 
