@@ -244,6 +244,34 @@ ROUND5_PAIRS = [
         "Kandidaten für die Gemeinderatswahl: Liste veröffentlicht",
     ),
     ("POLITICAL", "You are standing for election to the city council", "Local elections: results published"),
+    # A document made out to someone (minutes, a certificate issued, an entry in their file).
+    (
+        "HEALTH",
+        "INPS: verbale di invalidità civile disponibile nel fascicolo",
+        "Verbale della commissione invalidi: come leggerlo",
+    ),
+    (
+        "SEX_LIFE",
+        "Unione civile tra i richiedenti: certificato disponibile",
+        "Fascicolo sanitario elettronico: nuove funzioni per le unioni civili",
+    ),
+    # An offer open to a group, a Pride: topics.
+    (
+        "RELIGION",
+        "Ramadan: permesso di uscita anticipata per tuo figlio",
+        "Ramadan e scuola: incontro interculturale aperto alle famiglie",
+    ),
+    (
+        "SEX_LIFE",
+        "Your civil partnership certificate is ready",
+        "Pride Month: the library hosts a reading on LGBTQ+ history",
+    ),
+    # Sexually transmitted infections: health and sex life.
+    (
+        "SEX_LIFE",
+        "Il tuo test per le infezioni sessualmente trasmesse è negativo",
+        "Infezioni sessualmente trasmesse: giornata di test gratuiti",
+    ),
 ]
 
 
@@ -257,6 +285,10 @@ def test_a_longer_term_of_another_kind_gives_the_sense():
     """A union officer ("dirigente RSA"): the care home's acronym inside it is not reported."""
     assert kinds("Il tuo permesso come dirigente RSA è autorizzato") == {"TRADE_UNION"}
     assert kinds("Ricovero in RSA: la tua domanda è accolta") == {"HEALTH"}
+
+
+def test_a_sexually_transmitted_infection_is_health_and_sex_life():
+    assert kinds("Your sexually transmitted infection test result is ready") == {"HEALTH", "SEX_LIFE"}
 
 
 def test_a_relative_link_states_nothing():
