@@ -312,6 +312,12 @@ GAP_PAIRS = [
     ),
     ("SEX_LIFE", "Änderung des Geschlechtseintrags: Termin bestätigt", "Standesamt: neue Öffnungszeiten"),
     ("JUDICIAL", "Capo d'imputazione notificato al difensore", "Visita al carcere di San Vittore per le scuole"),
+    (
+        "HEALTH",
+        "Ihre Krebsvorsorge: auffälliger Befund, bitte melden Sie sich",
+        "Krebsvorsorge: Einladung für alle Frauen ab 50",
+    ),
+    ("HEALTH", "Ihr Kind: Bescheinigung über die Lernstörung ausgestellt", "Legasthenie: Informationsabend für Eltern"),
 ]
 
 
