@@ -318,6 +318,21 @@ GAP_PAIRS = [
         "Krebsvorsorge: Einladung für alle Frauen ab 50",
     ),
     ("HEALTH", "Ihr Kind: Bescheinigung über die Lernstörung ausgestellt", "Legasthenie: Informationsabend für Eltern"),
+    # Traps for the rules above: a youth council, one delegate and a union's delegates, a ship's
+    # christening, a list presenting its candidates, works on a new care home.
+    (
+        "POLITICAL",
+        "Candidatura al consiglio comunale: la tua accettazione è registrata",
+        "Candidature per il consiglio comunale dei ragazzi: si vota a scuola",
+    ),
+    ("TRADE_UNION", "Sei stata eletta delegata RSU", "Delegati RSU: elezioni il 14 aprile"),
+    (
+        "RELIGION",
+        "Certificato di battesimo di tuo figlio",
+        "Battesimo della nuova nave della Marina: cerimonia in porto",
+    ),
+    ("POLITICAL", "Sei candidato nella lista Civica Insieme", "La lista Civica Insieme presenta i candidati in piazza"),
+    ("HEALTH", "Ingresso in RSA: la tua domanda è accolta", "Verbale di consegna dei lavori della nuova RSA"),
 ]
 
 
