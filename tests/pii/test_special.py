@@ -274,6 +274,43 @@ ROUND5_PAIRS = [
     ),
 ]
 
+# The third part of the batch: a service every day, smoking cessation, HIV prophylaxis, the
+# referendum or the bill before the reader's signature or role, the 2x1000 to a party, more unions.
+ROUND5_PART3_PAIRS = [
+    (
+        "RELIGION",
+        "Dieta halal per tua figlia confermata dalla mensa",
+        "Mensa aziendale: tutti i giorni un primo kosher",
+    ),
+    (
+        "HEALTH",
+        "Il tuo percorso al Centro antifumo inizia lunedì",
+        "Giornata mondiale senza tabacco: gazebo antifumo in piazza",
+    ),
+    ("SEX_LIFE", "PrEP: la tua ricetta è pronta in farmacia", "PrEP: incontro informativo aperto a tutti"),
+    (
+        "POLITICAL",
+        "Proposta di legge sulla sanità: la tua firma è valida",
+        "Proposta di legge sulla sanità: firme raccolte in piazza",
+    ),
+    (
+        "POLITICAL",
+        "Referendum sulla caccia: la richiesta che hai depositato come promotore è registrata",
+        "Referendum: i promotori depositano le firme in Cassazione",
+    ),
+    (
+        "POLITICAL",
+        "La tua scelta del 2x1000 al partito è stata acquisita",
+        "2x1000 ai partiti: come si sceglie nella dichiarazione",
+    ),
+    (
+        "POLITICAL",
+        "Bürgerbegehren: Ihre Unterschrift ist gültig",
+        "Volksabstimmung am 3. Mai: Öffnungszeiten der Wahllokale",
+    ),
+    ("TRADE_UNION", "Trattenuta UNAMS sul tuo cedolino", "Sciopero UNAMS della scuola: servizi minimi"),
+]
+
 # Round 5's own checks of each kind's constructions in the three languages (before the third part
 # of the batch was read).
 GAP_PAIRS = [
@@ -337,7 +374,9 @@ GAP_PAIRS = [
 
 
 @pytest.mark.parametrize(
-    "kind, personal, topic", ROUND5_PAIRS + GAP_PAIRS, ids=[p[1][:30] for p in ROUND5_PAIRS + GAP_PAIRS]
+    "kind, personal, topic",
+    ROUND5_PAIRS + ROUND5_PART3_PAIRS + GAP_PAIRS,
+    ids=[p[1][:30] for p in ROUND5_PAIRS + ROUND5_PART3_PAIRS + GAP_PAIRS],
 )
 def test_round5_about_the_recipient_not_the_topic(kind, personal, topic):
     assert kind in kinds(personal)
