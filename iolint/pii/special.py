@@ -105,15 +105,33 @@ def special_in(view) -> list[Hit]:
             if kind == "HEALTH" and a_doctors_specialty(text, start, end):
                 continue
             hits.append(Hit(kind, start, end, CONTEXT))
-    if len(hits) > 1:
-        hits = [h for h in hits if not _within_another(h, hits)]
-    return hits
+    return _in_their_sense(hits) if len(hits) > 1 else hits
 
 
-def _within_another(hit: Hit, hits: list[Hit]) -> bool:
-    """Whether a longer term of another kind holds this one: the words are read in its sense
-    ("dirigente RSA" is a union officer, not a care home)."""
-    return any(
-        o.kind != hit.kind and o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start
-        for o in hits
-    )
+def _in_their_sense(hits: list[Hit]) -> list[Hit]:
+    """The hits without those a longer term of another kind holds: the words are read in its
+    sense ("dirigente RSA" is a union officer, not a care home). Only overlapping hits are
+    compared, so a long text with many terms stays linear."""
+    kept: list[Hit] = []
+    group: list[Hit] = []
+    reach = -1
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if hit.start >= reach:
+            kept += _not_held(group)
+            group, reach = [], hit.end
+        group.append(hit)
+        reach = max(reach, hit.end)
+    return kept + _not_held(group)
+
+
+def _not_held(group: list[Hit]) -> list[Hit]:
+    if len(group) < 2:
+        return group
+    return [
+        h
+        for h in group
+        if not any(
+            o.kind != h.kind and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+            for o in group
+        )
+    ]
