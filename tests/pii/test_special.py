@@ -370,6 +370,24 @@ GAP_PAIRS = [
     ),
     ("POLITICAL", "Sei candidato nella lista Civica Insieme", "La lista Civica Insieme presenta i candidati in piazza"),
     ("HEALTH", "Ingresso in RSA: la tua domanda è accolta", "Verbale di consegna dei lavori della nuova RSA"),
+    ("JUDICIAL", "Convalida del fermo: udienza davanti al GIP", "Fermo amministrativo del veicolo: come pagare"),
+    (
+        "JUDICIAL",
+        "Decreto di giudizio immediato notificato",
+        "Incontro con il magistrato di sorveglianza per le scuole",
+    ),
+    ("JUDICIAL", "Your community service order starts on Monday", "Community service day: volunteers welcome"),
+    (
+        "POLITICAL",
+        "La tua candidatura nel collegio uninominale è stata ammessa",
+        "Consiglio comunale aperto: ordine del giorno",
+    ),
+    ("RELIGION", "Your request for a prayer room at work is approved", "Moschea: nuova sede dal 1° marzo"),
+    (
+        "SEX_LIFE",
+        "Cambio di nome per la tua transizione: istanza accolta",
+        "La tua transizione digitale: attiva lo SPID entro marzo",
+    ),
 ]
 
 
