@@ -388,6 +388,27 @@ GAP_PAIRS = [
         "Cambio di nome per la tua transizione: istanza accolta",
         "La tua transizione digitale: attiva lo SPID entro marzo",
     ),
+    (
+        "JUDICIAL",
+        "Richiesta di misura alternativa: colloquio con l'assistente sociale",
+        "Processo penale per l'incendio del bosco: il Comune parte civile",
+    ),
+    (
+        "POLITICAL",
+        "Sei stato eletto nel consiglio di circoscrizione",
+        "Elezioni: i candidati sindaco si confrontano in piazza",
+    ),
+    ("RELIGION", "Permesso per la festa di Diwali accordato", "Festa di Eid al-Fitr al parco: tutti invitati"),
+    (
+        "TRADE_UNION",
+        "Ihre Mitgliedschaft bei der Gewerkschaft wird ab Mai beendet",
+        "Gewerkschaftsbund: Beratung für Arbeitnehmer jeden Dienstag",
+    ),
+    (
+        "JUDICIAL",
+        "Obbligo di firma ogni giorno alle 10 presso la stazione dei Carabinieri",
+        "Carcere minorile: concerto di Natale aperto al pubblico",
+    ),
 ]
 
 
