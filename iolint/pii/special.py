@@ -2,7 +2,8 @@
 English, in data/special.txt, and whether each term found is about the reader (``topics``).
 
 Each entry is a regex that starts with a literal word stem; the stems go into one Aho-Corasick
-automaton, and an entry's regex is tried only where its stem starts a word. Suffixes are
+automaton, and an entry's regex is tried only where its stem starts a word (and compiled the
+first time it is: most of the lexicon never is in a run). Suffixes are
 bounded (``\\w{0,6}``), so inflections match ("gravidanza", "gravidanze"; "ricoverato/a/i/e")
 and no pattern can backtrack far.
 
@@ -57,15 +58,23 @@ CASED_TERMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def stems() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
-    """Each stem of the lexicon, and the (kind, pattern) of the entries that start with it: for
-    the automaton every finder shares (``finders.view``), which says where they start a word."""
-    entries: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+def stems() -> dict[str, list]:
+    """Each stem of the lexicon, and the entries that start with it: for the automaton every
+    finder shares (``finders.view``), which says where they start a word. An entry is
+    ``[compiled, sources]``: its (kind, pattern) pairs are compiled the first time the stem is
+    seen (``_entries``), so a run compiles only the few hundred it meets, not the whole lexicon."""
+    sources: dict[str, list[tuple[str, str, int]]] = {}
     for table, flags in ((TERMS, re.IGNORECASE), (CASED_TERMS, 0)):
         for kind, patterns in table.items():
             for pattern in patterns:
-                entries.setdefault(stem_of(pattern).stem, []).append((kind, re.compile(pattern, flags)))
-    return {stem: tuple(compiled) for stem, compiled in entries.items()}
+                sources.setdefault(stem_of(pattern).stem, []).append((kind, pattern, flags))
+    return {stem: [None, tuple(found)] for stem, found in sources.items()}
+
+
+def _entries(entry: list) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """A stem's (kind, compiled pattern) pairs, compiled on first use."""
+    entry[0] = tuple((kind, re.compile(pattern, flags)) for kind, pattern, flags in entry[1])
+    return entry[0]
 
 
 def maybe(view, cued: bool) -> bool:
@@ -80,7 +89,8 @@ def special_in(view) -> list[Hit]:
     hits = []
     text, low = view.text, view.low
     mailbox = "@" in text
-    for start, compiled in view.stems:
+    for start, entry in view.stems:
+        compiled = entry[0] or _entries(entry)
         if start and text[start - 1] in "/.@" and in_url(text, start):
             continue
         if mailbox and in_mailbox(text, start):

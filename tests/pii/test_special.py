@@ -434,3 +434,13 @@ def test_a_sexually_transmitted_infection_is_health_and_sex_life():
 
 def test_a_relative_link_states_nothing():
     assert not kinds("Leggi la guida [qui](/servizi/disabili/trasporto) e presenta domanda.")
+
+
+def test_every_lexicon_entry_compiles():
+    """The lexicon's entries are compiled when their stem is first met: each must compile."""
+    from iolint.pii.special import _entries, stems
+
+    for stem, entry in stems().items():
+        compiled = _entries(entry)  # a malformed entry raises re.error here
+        assert [rx.pattern for _, rx in compiled] == [pattern for _, pattern, _ in entry[1]], stem
+        assert entry[0] is compiled  # kept for the next time the stem is seen
