@@ -76,7 +76,7 @@ _NEUTRAL_BEFORE = {
         r"donare|vaccination|vaccine)(?=[^:;,.–—()]{0,40}$)"
     ),
     "JUDICIAL": _lower(
-        r"(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w|assenza)(?=[^:;,.–—()]{0,40}$)"
+        r"(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w\s+sostitutiv\w*|assenza)(?=[^:;,.–—()]{0,40}$)"
     ),
 }
 # A civil matter (an eviction, a separation, a debt, an inheritance), or the reader's role as a

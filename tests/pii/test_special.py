@@ -409,6 +409,28 @@ GAP_PAIRS = [
         "Obbligo di firma ogni giorno alle 10 presso la stazione dei Carabinieri",
         "Carcere minorile: concerto di Natale aperto al pubblico",
     ),
+    (
+        "JUDICIAL",
+        "Procura della Repubblica: avviso di conclusione indagini preliminari",
+        "Tribunale: nuovi orari della cancelleria penale",
+    ),
+    ("JUDICIAL", "Sei stato assolto: sentenza depositata", "Hai assolto l'obbligo vaccinale: certificato disponibile"),
+    (
+        "JUDICIAL",
+        "Dichiarazione o elezione di domicilio come indagato",
+        "Dichiarazione sostitutiva di assenza di precedenti penali: modulo",
+    ),
+    (
+        "POLITICAL",
+        "Firma per l'iniziativa dei cittadini europei registrata",
+        "Raccolta firme per l'iniziativa dei cittadini europei in piazza",
+    ),
+    (
+        "POLITICAL",
+        "Your membership of the Green Party has been renewed",
+        "Election results: the new council is sworn in",
+    ),
+    ("POLITICAL", "Your nomination as a council candidate has been accepted", "Council candidates: hustings on Friday"),
 ]
 
 
