@@ -431,6 +431,14 @@ GAP_PAIRS = [
         "Election results: the new council is sworn in",
     ),
     ("POLITICAL", "Your nomination as a council candidate has been accepted", "Council candidates: hustings on Friday"),
+    (
+        "HEALTH",
+        "Ergebnis Ihrer Mammographie: Nachuntersuchung erforderlich",
+        "Mammographie-Screening: Einladung für Frauen von 50 bis 69",
+    ),
+    ("HEALTH", "Your blood sugar results need a follow-up", "Free flu vaccine for over-65s"),
+    ("HEALTH", "Ihr Kind: Termin beim Kinderpsychologen bestätigt", "Neue Öffnungszeiten der Reha-Klinik"),
+    ("HEALTH", "Your methadone prescription is ready", "Blood donation drive at the town hall"),
 ]
 
 
