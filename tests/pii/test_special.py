@@ -439,6 +439,13 @@ GAP_PAIRS = [
     ("HEALTH", "Your blood sugar results need a follow-up", "Free flu vaccine for over-65s"),
     ("HEALTH", "Ihr Kind: Termin beim Kinderpsychologen bestätigt", "Neue Öffnungszeiten der Reha-Klinik"),
     ("HEALTH", "Your methadone prescription is ready", "Blood donation drive at the town hall"),
+    ("RELIGION", "Iscrizione di tuo figlio al catechismo confermata", "Catechismo: iscrizioni aperte in parrocchia"),
+    (
+        "RELIGION",
+        "Cambio del menù per la Quaresima di tuo figlio confermato",
+        "Concerti di Quaresima in Duomo: programma",
+    ),
+    ("RELIGION", "Your request to leave early for Friday prayers is approved", "Christmas market opens on Friday"),
 ]
 
 
