@@ -62,7 +62,7 @@ def stems() -> dict[str, list]:
     """Each stem of the lexicon, and the entries that start with it: for the automaton every
     finder shares (``finders.view``), which says where they start a word. An entry is
     ``[compiled, sources]``: its (kind, pattern) pairs are compiled the first time the stem is
-    seen (``_entries``), so a run compiles only the few hundred it meets, not the whole lexicon."""
+    seen (``_entries``), so a run compiles only those it meets, not the whole lexicon."""
     sources: dict[str, list[tuple[str, str, int]]] = {}
     for table, flags in ((TERMS, re.IGNORECASE), (CASED_TERMS, 0)):
         for kind, patterns in table.items():

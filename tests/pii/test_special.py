@@ -194,7 +194,7 @@ ROUND5_PAIRS = [
         "Il furto da te denunciato è stato archiviato",
     ),
     ("JUDICIAL", "Nomina del difensore d'ufficio: procedimento n. 12/26", "Ufficio esecuzioni penali: nuovi orari"),
-    ("JUDICIAL", "Sei stato denunciato per guida senza patente", "Smarrimento della patente: denuncia registrata"),
+    ("JUDICIAL", "Sei stato denunciato per guida senza patente", "La tua domanda è stata processata"),
     ("JUDICIAL", "You have been charged with theft: court date set", "Court open day: meet the judges"),
     ("JUDICIAL", "Ihre Vorladung als Beschuldigte am 3. März", "Le parole della legalità: incontro per le scuole"),
     # An event's programme is a topic, a measure's programme is not.
@@ -446,6 +446,17 @@ GAP_PAIRS = [
         "Concerti di Quaresima in Duomo: programma",
     ),
     ("RELIGION", "Your request to leave early for Friday prayers is approved", "Christmas market opens on Friday"),
+    # Traps for the words of these rules that have other senses.
+    ("RELIGION", "Taufe Ihres Kindes: Termin bestätigt", "Gemeinde Sand in Taufers: neue Öffnungszeiten"),
+    ("JUDICIAL", "Tuo figlio è stato denunciato per furto", "Il furto è stato denunciato ai Carabinieri"),
+    ("JUDICIAL", "Sei stata assolta in appello: sentenza depositata", "L'obbligo formativo è stato assolto"),
+    ("JUDICIAL", "Sei stato arrestato: udienza di convalida fissata", "Smarrimento della patente: denuncia registrata"),
+    ("JUDICIAL", "Convalida del fermo: udienza fissata", "Convalida del fermo amministrativo del veicolo"),
+    (
+        "POLITICAL",
+        "Iscrizione all'albo dei sostenitori del partito: conferma",
+        "Wahlvorschläge: Abgabe bis 3. Mai im Rathaus",
+    ),
 ]
 
 
