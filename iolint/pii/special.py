@@ -2,7 +2,8 @@
 English, in data/special.txt, and whether each term found is about the reader (``topics``).
 
 Each entry is a regex that starts with a literal word stem; the stems go into one Aho-Corasick
-automaton, and an entry's regex is tried only where its stem starts a word. Suffixes are
+automaton, and an entry's regex is tried only where its stem starts a word (and compiled the
+first time it is: most of the lexicon never is in a run). Suffixes are
 bounded (``\\w{0,6}``), so inflections match ("gravidanza", "gravidanze"; "ricoverato/a/i/e")
 and no pattern can backtrack far.
 
@@ -38,8 +39,14 @@ _PLACEHOLDER = re.compile(r"<<([a-z ]+)>>")
 
 
 def _patterns(section: str) -> tuple[str, ...]:
-    """A lexicon section's regexes, each ``<<name>>`` replaced by the [name] section's alternation."""
-    return tuple(_PLACEHOLDER.sub(lambda m: alternation("special", m.group(1)), p) for p in lines("special", section))
+    """A lexicon section's regexes, each ``<<name>>`` replaced by the [name] section's alternation
+    (in a group of its own when it has several entries; one entry may start a pattern)."""
+
+    def group(m: re.Match[str]) -> str:
+        entries = lines("special", m.group(1))
+        return entries[0] if len(entries) == 1 else f"(?:{alternation('special', m.group(1))})"
+
+    return tuple(_PLACEHOLDER.sub(group, p) for p in lines("special", section))
 
 
 SPECIAL_KINDS = tuple(name for name, kind in KINDS.items() if kind.special)
@@ -51,15 +58,23 @@ CASED_TERMS: dict[str, tuple[str, ...]] = {
 }
 
 
-def stems() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
-    """Each stem of the lexicon, and the (kind, pattern) of the entries that start with it: for
-    the automaton every finder shares (``finders.view``), which says where they start a word."""
-    entries: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+def stems() -> dict[str, list]:
+    """Each stem of the lexicon, and the entries that start with it: for the automaton every
+    finder shares (``finders.view``), which says where they start a word. An entry is
+    ``[compiled, sources]``: its (kind, pattern) pairs are compiled the first time the stem is
+    seen (``_entries``), so a run compiles only those it meets, not the whole lexicon."""
+    sources: dict[str, list[tuple[str, str, int]]] = {}
     for table, flags in ((TERMS, re.IGNORECASE), (CASED_TERMS, 0)):
         for kind, patterns in table.items():
             for pattern in patterns:
-                entries.setdefault(stem_of(pattern).stem, []).append((kind, re.compile(pattern, flags)))
-    return {stem: tuple(compiled) for stem, compiled in entries.items()}
+                sources.setdefault(stem_of(pattern).stem, []).append((kind, pattern, flags))
+    return {stem: [None, tuple(found)] for stem, found in sources.items()}
+
+
+def _entries(entry: list) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """A stem's (kind, compiled pattern) pairs, compiled on first use."""
+    entry[0] = tuple((kind, re.compile(pattern, flags)) for kind, pattern, flags in entry[1])
+    return entry[0]
 
 
 def maybe(view, cued: bool) -> bool:
@@ -74,7 +89,8 @@ def special_in(view) -> list[Hit]:
     hits = []
     text, low = view.text, view.low
     mailbox = "@" in text
-    for start, compiled in view.stems:
+    for start, entry in view.stems:
+        compiled = entry[0] or _entries(entry)
         if start and text[start - 1] in "/.@" and in_url(text, start):
             continue
         if mailbox and in_mailbox(text, start):
@@ -99,4 +115,33 @@ def special_in(view) -> list[Hit]:
             if kind == "HEALTH" and a_doctors_specialty(text, start, end):
                 continue
             hits.append(Hit(kind, start, end, CONTEXT))
-    return hits
+    return _in_their_sense(hits) if len(hits) > 1 else hits
+
+
+def _in_their_sense(hits: list[Hit]) -> list[Hit]:
+    """The hits without those a longer term of another kind holds: the words are read in its
+    sense ("dirigente RSA" is a union officer, not a care home). Only overlapping hits are
+    compared, so a long text with many terms stays linear."""
+    kept: list[Hit] = []
+    group: list[Hit] = []
+    reach = -1
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if hit.start >= reach:
+            kept += _not_held(group)
+            group, reach = [], hit.end
+        group.append(hit)
+        reach = max(reach, hit.end)
+    return kept + _not_held(group)
+
+
+def _not_held(group: list[Hit]) -> list[Hit]:
+    if len(group) < 2:
+        return group
+    return [
+        h
+        for h in group
+        if not any(
+            o.kind != h.kind and o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+            for o in group
+        )
+    ]

@@ -76,7 +76,7 @@ _NEUTRAL_BEFORE = {
         r"donare|vaccination|vaccine)(?=[^:;,.–—()]{0,40}$)"
     ),
     "JUDICIAL": _lower(
-        r"(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w|assenza)(?=[^:;,.–—()]{0,40}$)"
+        r"(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w\s+sostitutiv\w*|assenza)(?=[^:;,.–—()]{0,40}$)"
     ),
 }
 # A civil matter (an eviction, a separation, a debt, an inheritance), or the reader's role as a
@@ -97,10 +97,12 @@ _ANIMALS = _lower(r"can[ei]\b|cagnol|gatt[oi]\b|animal|veterinar|canin|felin|mic
 
 
 def in_url(text: str, at: int) -> bool:
-    """Whether ``at`` lies in a link address ("…/trasporto/disabilita"): a path states no fact."""
+    """Whether ``at`` lies in a link address ("…/trasporto/disabilita"): a path states no fact.
+    A slash inside a word with no dot joins two words ("SGB/CISL", "e/o"): no path, unless it
+    starts the word ("/servizi/disabili", a relative link)."""
     word_start = max(text.rfind(c, 0, at) for c in " \t\n(<[") + 1
     word = text[word_start:at]
-    return "://" in word or "www." in word or "/" in word
+    return "://" in word or "www." in word or ("/" in word and (word[0] == "/" or "." in word))
 
 
 def in_mailbox(text: str, at: int) -> bool:

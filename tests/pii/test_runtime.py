@@ -209,6 +209,7 @@ _ADVERSARIAL = {
     "codes": "RSSMRA85T10H501 " * 6_250,
     "cues": "nato il 12/03/ " * 7_000,
     "stems": "visita esito tampone " * 5_000,
+    "terms of two kinds": "Il tuo tampone: dirigente RSA sindacale. " * 2_500,
     "mixed": ("Via Roma 12 @ 333 123 4567 Sig. Rossi referto AB123CD 1.234,56 " * 1_600)[:100_000],
 }
 
