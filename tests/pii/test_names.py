@@ -95,6 +95,7 @@ def names(text: str) -> list[str]:
         ("Egr. Rosa Costa, la informiamo", "Rosa Costa"),
         ("Pratica n. 123 Hoxha Arben", "Hoxha Arben"),
         ("Rimborso per FATOU DIOP", "FATOU DIOP"),
+        ("Il dottor Marino ti aspetta il 12/03", "Marino"),  # "dottor" before a name
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -158,6 +159,7 @@ def test_names_of_every_origin(text, name):
         "Nuovi orari / Ufficio Tributi",
         "Mercato di Sant'Andrea Di Campodarsego: sospeso il 16/10",  # an elided saint's word
         "Classe A. Primavera",
+        "Dottorato di ricerca: bando",
     ],
 )
 def test_places_words_and_codes_are_not_names(text):
