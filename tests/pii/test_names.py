@@ -96,6 +96,10 @@ def names(text: str) -> list[str]:
         ("Pratica n. 123 Hoxha Arben", "Hoxha Arben"),
         ("Rimborso per FATOU DIOP", "FATOU DIOP"),
         ("Il dottor Marino ti aspetta il 12/03", "Marino"),  # "dottor" before a name
+        ("de luca francesco, il tuo abbonamento è scaduto", "de luca francesco"),  # a particle, then names
+        ("Cittadinanza concessa a Zhang Lei, giuramento entro 6 mesi", "Zhang Lei"),  # a pronoun as a name
+        ("Gentile Sig. Wang Lei, il permesso è pronto", "Wang Lei"),
+        ("Domanda di Anca Munteanu al protocollo", "Anca Munteanu"),  # a foreign name that is a word
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -160,6 +164,13 @@ def test_names_of_every_origin(text, name):
         "Mercato di Sant'Andrea Di Campodarsego: sospeso il 16/10",  # an elided saint's word
         "Classe A. Primavera",
         "Dottorato di ricerca: bando",
+        "visita di luca e francesco",  # lower-case first names after a particle, not side by side
+        "Gentile Lei, la informiamo",  # a pronoun alone
+        "Vacanze in Alto Adige",  # a word-name before an unknown word, no "di"/"a"/"per" before
+        "Neve di Monte Amiata: strade chiuse",  # an Italian word-name
+        "Leone di San Marco restaurato",
+        "Cooperativa Sociale Giuseppe Verdi: nuovi orari",  # an organisation named after someone
+        "Bando del consorzio Don Luigi Sturzo",
     ],
 )
 def test_places_words_and_codes_are_not_names(text):
@@ -211,7 +222,8 @@ def test_the_cache_is_built_in_a_child_process(tmp_path):
 _FRAGMENTS = st.sampled_from(
     """Gentile |Sig. |Rossi|Mario |mario |rossi |M. |Rosa|, |: | – |per |De |van der |El |Hoxha |Arben |
     Zona |Franca |Via |Comune di |Wang |Wei|Singh |Harpreet|ciao |RSSMRA85T10H501O |Il |tuo |Serena |Costa|
-    Stella |di |Natale |hai |!|.|Esposito, |Gennaro|Anna-Maria |D'Amico |MARIO |ROSSI """.split("|")
+    Stella |di |Natale |hai |!|.|Esposito, |Gennaro|Anna-Maria |D'Amico |MARIO |ROSSI |Lei|Anca |Munteanu |
+    luca |de |francesco """.split("|")
 )
 
 

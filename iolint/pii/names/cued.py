@@ -10,7 +10,7 @@ from iolint.pii.hits import CONTEXT, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold
 from iolint.pii.names.context import after_place
 from iolint.pii.names.vocabulary import CAP_WORD, GAP, LOWER_WORD, PARTICLE, ROLES
-from iolint.pii.names.words import NameText, counts_here, flags_of, is_stop
+from iolint.pii.names.words import NameText, counts_here, flags_of, is_stop, pronoun_name
 from iolint.pii.wordlists import alternation, lines
 
 TITLE_WORDS = alternation("names", "titles")
@@ -71,7 +71,8 @@ def cue_runs(t: NameText) -> list[Hit]:
             # After an honorific a place or a saint's word is a name ("il dott. Sala", "Dott. Santo
             # Marino"); a role is not ("Sig. Sindaco").
             if not word or (fold(word.group()) in ROLES if any_word else is_stop(word.group())):
-                break
+                if not (word and words and pronoun_name(word.group(), flags_of(words[-1].group()))):
+                    break
             if TITLE.match(text, word.start()):
                 break  # "Gentile Sig.ra Bianchi": the title cue takes over
             after = text[word.end() : word.end() + 1]

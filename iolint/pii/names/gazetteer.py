@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from iolint.pii.hits import PAIR, PATTERN, Hit
-from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
+from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place
 from iolint.pii.names.vocabulary import CAP_TOKEN, GAP, INITIAL, PARTICLE_WORDS, PLACES
 from iolint.pii.names.words import (
@@ -17,6 +17,7 @@ from iolint.pii.names.words import (
     is_caps,
     is_name_like,
     is_stop,
+    stops_after,
 )
 
 
@@ -48,7 +49,7 @@ def run_from(t: NameText, first: tuple[int, int, int]) -> list[tuple[int, int, i
         start, end, flags, particle = nxt
         if lower and flags & WORD:
             break  # "kit per la differenziata": lower-case names must not be words
-        if is_stop(text[start:end].split()[-1]):
+        if stops_after(text[start:end].split()[-1], run[-1][2]):
             break  # "Chiesa di |Santa Chiara"
         if not (flags or (particle and any(token[2] & FIRST for token in run))):
             break
@@ -60,6 +61,8 @@ def run_from(t: NameText, first: tuple[int, int, int]) -> list[tuple[int, int, i
 LOWER_SURNAME_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:{'|'.join(sorted(PARTICLE_WORDS, key=len, reverse=True))}) ([a-zà-ÿ]{{2,30}}) $"
 )
+# A lower-case particle right before a name: with it the name is a surname ("de luca francesco").
+LOWER_PARTICLE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(PARTICLE_WORDS, key=len, reverse=True))}) $")
 
 
 def is_pair(text: str, run: list[tuple[int, int, int]]) -> bool:
@@ -84,10 +87,14 @@ def is_pair(text: str, run: list[tuple[int, int, int]]) -> bool:
 
 
 def surname_after(t: NameText, run: list[tuple[int, int, int]]) -> tuple[int, int, int] | None:
-    """An unknown capitalised word after a lone unambiguous first name ("Chiara Gallo")."""
+    """An unknown capitalised word after a lone first name ("Chiara Gallo"); after a foreign first
+    name that is an Italian word, one that could be a name, where a preposition leads them
+    ("Candidatura di Anca Munteanu"; not "in Alto Adige", "Monte Amiata:")."""
     text = t.text
     start, end, flags = run[-1]
-    if len(run) != 1 or flags & WORD or not flags & FIRST or is_caps(text, start, end):
+    if len(run) != 1 or not flags & FIRST or is_caps(text, start, end):
+        return None
+    if flags & WORD and (flags & ITALIAN or not OF_BEFORE.search(text, max(0, start - 6), start)):
         return None
     if text[start].islower():
         return None
@@ -95,9 +102,12 @@ def surname_after(t: NameText, run: list[tuple[int, int, int]]) -> tuple[int, in
     if nxt is None or nxt[2]:
         return None
     word = text[nxt[0] : nxt[1]]
-    if word.isupper() or is_stop(word):
+    if word.isupper() or is_stop(word) or (flags & WORD and (nxt[3] or not is_name_like(word))):
         return None
     return nxt[0], nxt[1], nxt[2]
+
+
+OF_BEFORE = re.compile(r"(?<![^\W\d_])(?:[Dd][ia]|[Aa]|[Pp]er|[Ff]or|[Oo]f|[Vv]on|[Ff]ür)[ \t]$")
 
 
 WORD_BEHIND = re.compile(r"(?<![^\W\d_])([A-ZÀ-Þ][^\W\d_]{1,30})[ \t]$")
@@ -196,6 +206,11 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
         lead = LOWER_SURNAME_BEFORE.search(text, max(0, start - 30), start) if text[start].islower() else None
         if lead and len(run) == 1 and flags & FIRST and not flags & WORD and is_name_like(lead.group(1).capitalize()):
             run.insert(0, (lead.start(), lead.end(), 0))  # "de santis lorenzo": a surname with a particle first
+        elif text[start].islower() and len(run) > 1 and run[-1][2] & FIRST and not run[-1][2] & WORD:
+            # A name after a particle is a surname, also a first name's: "de luca francesco".
+            particle = LOWER_PARTICLE_BEFORE.search(text, max(0, start - 6), start)
+            if particle:
+                run[0] = (particle.start(), run[0][1], SURNAME)
         surname = surname_after(t, run)
         if surname:
             run.append(surname)

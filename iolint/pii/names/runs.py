@@ -8,7 +8,7 @@ import re
 
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, is_word, municipalities
 from iolint.pii.names.vocabulary import CAP_WORD, EVENTS, GAP, PARTICLE, QUALIFIERS
-from iolint.pii.names.words import counts_here, flags_of, is_name_like, is_stop, surname_after_clear
+from iolint.pii.names.words import counts_here, flags_of, is_name_like, is_stop, stops_after, surname_after_clear
 
 
 def surname_word(word: str, before: str) -> bool:
@@ -98,7 +98,9 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
         at = lead.end()
     while len(words) < 4:
         word = CAP_WORD.match(text, at)
-        if not word or is_stop(word.group()) or text[word.end() : word.end() + 1].isdigit():
+        if not word or text[word.end() : word.end() + 1].isdigit():
+            break
+        if stops_after(word.group(), flags_of(words[-1].group()) if words else 0):
             break
         if len(word.group()) <= 4 and short_caps(word.group()) and caps_name_beside(text, words, word):
             pass  # "DIOP FATOU:", "per IBRAHIMA NDAO": a short surname in capitals by a name

@@ -13,7 +13,8 @@ def words_of(section: str) -> frozenset[str]:
     return frozenset(w for word in words("names", section) for w in (word, fold(word)))
 
 
-ROLES = words_of("roles")
+PRONOUNS = words_of("pronouns")
+ROLES = words_of("roles") | PRONOUNS
 PLACES = words_of("places")
 PLACE_ENDINGS = tuple(words("names", "place endings"))
 PLACES_WITH_DI = words_of("places with di")

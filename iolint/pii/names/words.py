@@ -18,6 +18,7 @@ from iolint.pii.names.vocabulary import (
     NOT_LETTERS,
     PARTICLE,
     PARTICLE_KEYS,
+    PRONOUNS,
     STOP_WORDS,
 )
 
@@ -86,6 +87,17 @@ def is_stop(word: str) -> bool:
         key = fold(word)
         stop = remembered(_STOP, word, key in STOP_WORDS or key.replace("’", "'").split("'")[0] in STOP_WORDS)
     return stop
+
+
+def pronoun_name(word: str, before: int) -> bool:
+    """A pronoun of address that is a listed name, after a name (flags ``before``) that is not a
+    word: the name's second word ("Wang Lei", where "Lei" alone is a role)."""
+    return bool(before and not before & WORD and fold(word) in PRONOUNS and flags_of(word) & FIRST)
+
+
+def stops_after(word: str, before: int) -> bool:
+    """``is_stop``, for a word after a name whose flags are ``before`` (``pronoun_name``)."""
+    return is_stop(word) and not pronoun_name(word, before)
 
 
 def could_be_a_name(word: str) -> bool:
