@@ -53,6 +53,18 @@ _DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}|(?:0[1-9]|1[0-2])[/.-]
 _NOT_PERSONAL = {3, 4, 5, 9}  # phonenumbers' TOLL_FREE, PREMIUM_RATE, SHARED_COST, UAN
 
 
+# Second-level domains under a country's code ("yahoo.co.uk", "hotmail.com.br").
+_SECOND_LEVEL = frozenset("co com net org ac gov edu ne or".split())
+
+
+def _provider(domain: str) -> str:
+    """The name the domain was registered under: "gmail" for gmail.com and yahoo.co.uk's "yahoo"."""
+    labels = domain.split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return labels[-3]
+    return labels[-2]
+
+
 def _is_role_mailbox(local: str, domain: str) -> bool:
     """An office's mailbox: its words are role words ("tributi", "protocollo"), or words of the
     language or compounds of them ("edilizia.privata", "servizisociali", "international"), with
@@ -62,8 +74,8 @@ def _is_role_mailbox(local: str, domain: str) -> bool:
         return False
     if all(w in _ROLE_WORDS for w in words):
         return True
-    if domain.rsplit(".", 2)[-2] in _WEBMAIL:
-        return False  # a personal webmail's ("tiger.blue77@gmail.com", "mb.casa@tiscali.it")
+    if _provider(domain) in _WEBMAIL:
+        return False  # a personal webmail's ("tiger.blue77@gmail.com", "mb.casa@tiscali.it", "@yahoo.co.uk")
     from iolint.pii.names import could_be_a_name, is_a_name, joins_names
 
     if any(len(w) == 1 or could_be_a_name(w) or joins_names(w) for w in words):

@@ -21,6 +21,7 @@ FIRES = [
     ("IBAN_CODE", "Konto DE89370400440532013000", "DE89370400440532013000"),
     ("EMAIL_ADDRESS", "Scrivi a mario.rossi@example.it", "mario.rossi@example.it"),
     ("EMAIL_ADDRESS", "Le comunicazioni arriveranno a sky.runner88@gmail.com", "sky.runner88@gmail.com"),  # webmail
+    ("EMAIL_ADDRESS", "Receipt sent to garden.lover@hotmail.co.uk", "garden.lover@hotmail.co.uk"),  # webmail, .co.uk
     ("PHONE_NUMBER", "Chiama il 333 123 4567", "333 123 4567"),
     ("PHONE_NUMBER", "Tel. +39 06 1234 5678", "+39 06 1234 5678"),
     ("PHONE_NUMBER", "Cell 3331234567", "3331234567"),
@@ -68,6 +69,8 @@ FIRES = [
     ("IT_IDENTITY_CARD", "Carta d'identità AB1234567", "AB1234567"),
     ("IT_IDENTITY_CARD", "La CIE CB 98765 DF è pronta", "CB 98765 DF"),
     ("IT_PASSPORT", "Passaporto YA1234567 pronto", "YA1234567"),
+    ("IT_PASSPORT", "Furto del passaporto n. YB 2047 381: denuncia", "YB 2047 381"),  # digits in groups
+    ("IT_IDENTITY_CARD", "Carta d'identità AU 123 4567 rinnovata", "AU 123 4567"),
     ("IT_PASSPORT", "Ihr Reisepass C01X00T47 ist abholbereit", "C01X00T47"),  # a foreign passport
     ("IT_PASSPORT", "Your passport number 533380006 expires", "533380006"),
     ("IT_DRIVER_LICENSE", "Patente U1A23B456C rinnovata", "U1A23B456C"),
@@ -118,6 +121,9 @@ QUIET = [
     ("IBAN_CODE", "IBAN IT60X0542811101000000123457"),  # wrong checksum
     ("IBAN_CODE", "IBAN IT61 X054 2811 1010 0000 0123 456"),
     ("EMAIL_ADDRESS", "Scrivi a tributi@comune.bari.it"),  # an office's mailbox
+    ("EMAIL_ADDRESS", "Scrivi a ufficio.tecnico@email.comune.it"),  # "email" is no provider here
+    ("EMAIL_ADDRESS", "Info at info@yahoo.co.uk"),  # role words at a webmail
+    ("IT_PASSPORT", "Passaporto: ritiro il 12 03 2025 in sala 2"),  # a date's digits in groups
     ("EMAIL_ADDRESS", "Nessuna chiocciola @ qui"),
     ("EMAIL_ADDRESS", "Scrivi a tributi(at)comune.bari.it"),  # an office's, obfuscated
     ("PHONE_NUMBER", "Avviso 302000100000009424"),  # pagoPA notice number

@@ -100,6 +100,9 @@ def names(text: str) -> list[str]:
         ("Cittadinanza concessa a Zhang Lei, giuramento entro 6 mesi", "Zhang Lei"),  # a pronoun as a name
         ("Gentile Sig. Wang Lei, il permesso è pronto", "Wang Lei"),
         ("Domanda di Anca Munteanu al protocollo", "Anca Munteanu"),  # a foreign name that is a word
+        ("Moussa Sow, la tua domanda è accolta", "Moussa Sow"),  # a word for the surname, addressed
+        ("Anna e Marco, benvenuti al nido!", "Anna e Marco"),  # two first names addressed
+        ("PDP di Lorenzo Moretti: incontro con i docenti", "Lorenzo Moretti"),  # a file's owner, then an event word
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -166,6 +169,9 @@ def test_names_of_every_origin(text, name):
         "Dottorato di ricerca: bando",
         "visita di luca e francesco",  # lower-case first names after a particle, not side by side
         "Gentile Lei, la informiamo",  # a pronoun alone
+        "Tari e Imu, hai pagato?",  # not two listed first names
+        "Nuovo Servizio, hai una nuova funzione",
+        "Libro di Mario Rossi: presentazione in biblioteca",  # an author's event
         "Vacanze in Alto Adige",  # a word-name before an unknown word, no "di"/"a"/"per" before
         "Neve di Monte Amiata: strade chiuse",  # an Italian word-name
         "Leone di San Marco restaurato",
@@ -223,7 +229,7 @@ _FRAGMENTS = st.sampled_from(
     """Gentile |Sig. |Rossi|Mario |mario |rossi |M. |Rosa|, |: | – |per |De |van der |El |Hoxha |Arben |
     Zona |Franca |Via |Comune di |Wang |Wei|Singh |Harpreet|ciao |RSSMRA85T10H501O |Il |tuo |Serena |Costa|
     Stella |di |Natale |hai |!|.|Esposito, |Gennaro|Anna-Maria |D'Amico |MARIO |ROSSI |Lei|Anca |Munteanu |
-    luca |de |francesco """.split("|")
+    luca |de |francesco |Moussa |Sow|Anna |e |PEI |""".split("|")
 )
 
 

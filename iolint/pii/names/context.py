@@ -144,9 +144,14 @@ def named_after(t: NameText, hit: Hit) -> bool:
         if fold(word) in PLACES or fold(word) in EVENTS or (ROMAN.fullmatch(word) and word != "I"):
             return True
     event = EVENT_AFTER.match(text, hit.end)
-    if event is None or addresses_the_reader(t):
+    if event is None or addresses_the_reader(t) or FILE_OF.search(text, max(0, hit.start - 16), hit.start):
         return False
     return any(fold(word) in EVENTS for word in LETTERS_RUN.findall(event.group(1)))
+
+
+# An administrative file in capitals before the name is that person's: "PEI di Lorenzo Moretti:
+# incontro del GLO", "ISEE di …: visita" (not an honoree's event).
+FILE_OF = re.compile(r"(?<![^\W\d_])[A-Z]{2,6}[ \t]+(?:di|del|della|per)[ \t]+$")
 
 
 READER = re.compile(r"(?<![^\W\d_])(?:tu[oaei]?|hai|sei|your|you|Ihr\w*|dein\w*)(?![^\W\d_])", re.IGNORECASE)

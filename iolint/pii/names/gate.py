@@ -130,8 +130,8 @@ def may_name(t: NameText) -> bool:
         return False
     if not text.isascii() and BEYOND_LATIN.search(text):
         return True
-    if first.group()[0].isupper() and OPEN_PUNCT.match(text, first.end()):
-        return True
+    if first.group()[0].isupper() and (OPEN_PUNCT.match(text, first.end()) or OPENING_TWO.match(text, first.end())):
+        return True  # "Rosa, hai…", "Abdoulaye Sow, la tua…", "Giulia e Marco, benvenuti"
     if (":" in text or "-" in text or "–" in text or "—" in text) and CLAUSE_WORD_COMMA.search(text):
         return True  # a first name opening a clause before a comma
     if "." in text and initial_next_to_word(text):
@@ -153,6 +153,8 @@ def may_name(t: NameText) -> bool:
     return len(block) > 1 and block_may_name(t, block, opens(text, block, first), closing)
 
 
+# A second capitalised word, or "e" and one, before a comma: names that may address the reader.
+OPENING_TWO = re.compile(rf"(?:[ \t]+(?:e|ed|and|und))?[ \t]{{1,2}}(?:{CAP_WORD.pattern})[ \t]*[,!]")
 CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$|\([ \t]*$")
 CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")
 OF_BEFORE = re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}$")

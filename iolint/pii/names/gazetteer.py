@@ -49,10 +49,13 @@ def run_from(t: NameText, first: tuple[int, int, int]) -> list[tuple[int, int, i
         start, end, flags, particle = nxt
         if lower and flags & WORD:
             break  # "kit per la differenziata": lower-case names must not be words
-        if stops_after(text[start:end].split()[-1], run[-1][2]):
+        word = text[start:end].split()[-1]
+        if stops_after(word, run[-1][2]):
             break  # "Chiesa di |Santa Chiara"
         if not (flags or (particle and any(token[2] & FIRST for token in run))):
             break
+        if particle and is_caps(text, run[-1][0], run[-1][1]) != is_caps(text, end - len(word), end):
+            break  # an acronym, a particle and a name: "PEI di Lorenzo Moretti"
         run.append((start, end, flags))
     return run
 

@@ -9,8 +9,8 @@ from iolint.pii.hits import PAIR, PATTERN, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place, event_before
 from iolint.pii.names.cued import CUE_PATTERNS
-from iolint.pii.names.runs import person_run
-from iolint.pii.names.vocabulary import CAP_WORD, LETTERS
+from iolint.pii.names.runs import person_run, surname_word
+from iolint.pii.names.vocabulary import CAP_WORD, GAP, LETTERS
 from iolint.pii.names.words import (
     Covered,
     NameText,
@@ -20,12 +20,14 @@ from iolint.pii.names.words import (
     covered,
     flags_of,
     is_name_like,
+    is_stop,
 )
 
 # Words after a name that leave only a person in the title: "Rosa, hai…", "Serena Costa:".
 ADDRESSES = re.compile(
     r"[ \t]*[,!][ \t]*(?:\w+[ \t]+){0,3}?(?:hai|sei|ti|tu|tuo|tua|tuoi|tue|puoi|devi|ricorda|ricordati|"
-    r"your|you|dein\w*|du|ihr|ihre|sie)\b",
+    r"vi|vostr[oaie]|avete|siete|potete|dovete|benvenut[oaie]|bentornat[oaie]|"
+    r"your|you|welcome|dein\w*|du|ihr|ihre|euer|eure\w*|sie|willkommen)\b",
     re.IGNORECASE,
 )
 
@@ -173,16 +175,42 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     if comma and flags_of(comma.group(1)) & SURNAME and flags_of(comma.group(2)) & FIRST:
         if counts_here(comma.group(1)) and counts_here(comma.group(2)) and OPENING_END.match(text, comma.end()):
             hits.append(Hit("PERSON", comma.start(), comma.end(), PAIR))
-    # A single first name addressing the reader: "Rosa, hai…", "Arben, la tua domanda…".
+    # A first name addressing the reader: "Rosa, hai…", "Arben, la tua domanda…"; two joined by
+    # "e" ("Giulia e Marco, benvenuti…"), or an unknown name and a word for its surname
+    # ("Abdoulaye Sow, la tua adesione…").
+    end = addressed_end(text, word)
     if (
-        OPEN_PUNCT.match(text, word.end())
-        and ADDRESSES.match(text, word.end())
+        end
+        and ADDRESSES.match(text, end)
         and not any(rx.match(text, word.start()) for rx, _, _ in CUE_PATTERNS)
     ):
-        flags = flags_of(word.group())
-        if flags & FIRST or (not flags and is_name_like(word.group())):
-            hits.append(Hit("PERSON", word.start(), word.end(), PATTERN))
+        hits.append(Hit("PERSON", word.start(), end, PATTERN))
     return hits + closing_runs(t, [*found, *hits])
+
+
+def first_name(word: str) -> bool:
+    flags = flags_of(word)
+    return bool(flags & FIRST) or (not flags and is_name_like(word))
+
+
+def addressed_end(text: str, word: re.Match[str]) -> int | None:
+    """Where the names opening the text end before a comma or "!", when they may address the
+    reader: a first name or an unknown name, two listed first names joined by "e", or an unknown
+    name and a capitalised word."""
+    if not first_name(word.group()):
+        return None
+    if OPEN_PUNCT.match(text, word.end()):
+        return word.end()
+    joined = AND_NAME.match(text, word.end())
+    gap = None if joined else GAP.match(text, word.end())
+    second = CAP_WORD.match(text, (joined or gap).end()) if joined or gap else None
+    if second is None or not OPEN_PUNCT.match(text, second.end()) or is_stop(second.group()):
+        return None
+    if joined and flags_of(word.group()) & flags_of(second.group()) & FIRST:
+        return second.end()  # both listed first names ("Tari e Imu, hai pagato?" is no one)
+    if gap and not flags_of(word.group()) and surname_word(second.group(), word.group()):
+        return second.end()
+    return None
 
 
 def closing_runs(t: NameText, found: list[Hit]) -> list[Hit]:
