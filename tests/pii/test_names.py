@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from iolint.pii import configure, detect
 from iolint.pii.datacache import _cache_path
-from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, is_word, table
+from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, is_word, table
 from tests.conftest import ROOT
 
 
@@ -103,6 +103,9 @@ def names(text: str) -> list[str]:
         ("Moussa Sow, la tua domanda è accolta", "Moussa Sow"),  # a word for the surname, addressed
         ("Anna e Marco, benvenuti al nido!", "Anna e Marco"),  # two first names addressed
         ("PDP di Lorenzo Moretti: incontro con i docenti", "Lorenzo Moretti"),  # a file's owner, then an event word
+        ("Łukasz Wiśniewski: rimborso approvato", "Łukasz Wiśniewski"),  # capitals of Latin Extended-A
+        ("Gentile Đorđe Petrović, il tuo permesso è pronto", "Đorđe Petrović"),
+        ("Nowak Małgorzata: residenza accolta", "Nowak Małgorzata"),  # "ł" folds to "l", as the lists write it
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -213,6 +216,7 @@ def test_name_data():
     assert flags["rosa"] & (ITALIAN | WORD) == ITALIAN | WORD
     assert all(unicodedata.name(c).startswith("LATIN") for key in flags for c in key)  # Latin letters only
     assert is_word("graduatoria") and is_word("Gemeinde") and not is_word("hoxha")
+    assert fold("Małgorzata") == "malgorzata" and fold("Straße") == "strasse"
 
 
 def test_the_cache_is_built_in_a_child_process(tmp_path):

@@ -10,6 +10,7 @@ from iolint.pii.hits import Hit
 from iolint.pii.namedata import fold
 from iolint.pii.names.vocabulary import (
     ARTICLES,
+    CAPITAL_LETTER,
     CONJUNCTIONS,
     EVENT_LINKS,
     EVENTS,
@@ -125,7 +126,7 @@ FOLLOWER = re.compile(r"[ \t»”\"]*([^\W\d_]+)")
 
 # Also after a second name joined by "e" ("Giovanni Falcone e Paolo Borsellino: giornata…").
 EVENT_AFTER = re.compile(
-    r"(?:[ \t]+(?:e|ed|and|und)(?:[ \t]+[A-ZÀ-Þ][^\W\d_]*){1,4})?[ \t»”\"]*[:–—-][ \t]*([^.;!?]{0,80})"
+    rf"(?:[ \t]+(?:e|ed|and|und)(?:[ \t]+{CAPITAL_LETTER}[^\W\d_]*){{1,4}})?[ \t»”\"]*[:–—-][ \t]*([^.;!?]{{0,80}})"
 )
 
 

@@ -9,7 +9,7 @@ from iolint.pii.cues import stem_of
 from iolint.pii.hits import CONTEXT, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold
 from iolint.pii.names.context import after_place
-from iolint.pii.names.vocabulary import CAP_WORD, GAP, LOWER_WORD, PARTICLE, ROLES
+from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, GAP, LOWER_WORD, PARTICLE, ROLES
 from iolint.pii.names.words import NameText, counts_here, flags_of, is_stop, pronoun_name
 from iolint.pii.wordlists import alternation, lines
 
@@ -23,7 +23,7 @@ CUE_PATTERNS = ((TITLE, CONTEXT, True), (GREETING, CONTEXT, False), (RELATION, 0
 
 
 # An initial before a capitalised word.
-INITIAL_BEFORE = re.compile(r"[A-Z]\.[ \t](?=[A-ZÀ-Þ])")
+INITIAL_BEFORE = re.compile(rf"[A-Z]\.[ \t](?={CAPITAL_LETTER})")
 
 
 # The three in one pattern, run on the lower-cased text with a plain word boundary: several

@@ -8,7 +8,7 @@ import re
 from iolint.pii.hits import PAIR, PATTERN, Hit
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place
-from iolint.pii.names.vocabulary import CAP_TOKEN, GAP, INITIAL, PARTICLE_WORDS, PLACES
+from iolint.pii.names.vocabulary import CAP_TOKEN, CAPITAL_LETTER, GAP, INITIAL, PARTICLE_WORDS, PLACES
 from iolint.pii.names.words import (
     Covered,
     NameText,
@@ -113,7 +113,7 @@ def surname_after(t: NameText, run: list[tuple[int, int, int]]) -> tuple[int, in
 OF_BEFORE = re.compile(r"(?<![^\W\d_])(?:[Dd][ia]|[Aa]|[Pp]er|[Ff]or|[Oo]f|[Vv]on|[Ff]ür)[ \t]$")
 
 
-WORD_BEHIND = re.compile(r"(?<![^\W\d_])([A-ZÀ-Þ][^\W\d_]{1,30})[ \t]$")
+WORD_BEHIND = re.compile(rf"(?<![^\W\d_])({CAPITAL_LETTER}[^\W\d_]{{1,30}})[ \t]$")
 
 
 def given_before(text: str, start: int, flags: int) -> int | None:
@@ -239,10 +239,12 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
 
 # An initial and a name-like word: "M. Kravchuk", "Kravchuk M." (a listed surname is
 # ``with_initial``'s).
-INITIAL_FIRST = re.compile(r"(?<![^\W\d_.])[A-Z]\. ([A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)?)(?![\w.])")
+INITIAL_FIRST = re.compile(
+    rf"(?<![^\W\d_.])[A-Z]\. ({CAPITAL_LETTER}[^\W\d_]+(?:-{CAPITAL_LETTER}[^\W\d_]+)?)(?![\w.])"
+)
 
 
-INITIAL_AFTER = re.compile(r"(?<![^\W\d_])([A-ZÀ-Þ][^\W\d_]+) [A-Z]\.(?![^\W\d_.])")
+INITIAL_AFTER = re.compile(rf"(?<![^\W\d_])({CAPITAL_LETTER}[^\W\d_]+) [A-Z]\.(?![^\W\d_.])")
 
 
 def initial_runs(t: NameText) -> list[Hit]:

@@ -10,7 +10,7 @@ from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place, event_before
 from iolint.pii.names.cued import CUE_PATTERNS
 from iolint.pii.names.runs import person_run, surname_word
-from iolint.pii.names.vocabulary import CAP_WORD, GAP, LETTERS
+from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, GAP, LETTERS
 from iolint.pii.names.words import (
     Covered,
     NameText,
@@ -32,7 +32,7 @@ ADDRESSES = re.compile(
 )
 
 
-SURNAME_COMMA_FIRST = re.compile(r"([A-ZÀ-Þ][^\W\d_]+),[ \t]+([A-ZÀ-Þ][^\W\d_]+)")
+SURNAME_COMMA_FIRST = re.compile(rf"({CAPITAL_LETTER}[^\W\d_]+),[ \t]+({CAPITAL_LETTER}[^\W\d_]+)")
 
 
 OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
@@ -143,7 +143,7 @@ def bracket_runs(t: NameText, found: list[Hit]) -> list[Hit]:
 BRACKET = re.compile(r"\([ \t]*")
 
 
-AND_NAME = re.compile(r"[ \t]+(?:e|ed|and|und)[ \t]+(?=[A-ZÀ-Þ])")
+AND_NAME = re.compile(rf"[ \t]+(?:e|ed|and|und)[ \t]+(?={CAPITAL_LETTER})")
 
 
 def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
@@ -179,11 +179,7 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     # "e" ("Giulia e Marco, benvenuti…"), or an unknown name and a word for its surname
     # ("Abdoulaye Sow, la tua adesione…").
     end = addressed_end(text, word)
-    if (
-        end
-        and ADDRESSES.match(text, end)
-        and not any(rx.match(text, word.start()) for rx, _, _ in CUE_PATTERNS)
-    ):
+    if end and ADDRESSES.match(text, end) and not any(rx.match(text, word.start()) for rx, _, _ in CUE_PATTERNS):
         hits.append(Hit("PERSON", word.start(), end, PATTERN))
     return hits + closing_runs(t, [*found, *hits])
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, is_word, municipalities
-from iolint.pii.names.vocabulary import CAP_WORD, EVENTS, GAP, PARTICLE, QUALIFIERS
+from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, EVENTS, GAP, PARTICLE, QUALIFIERS
 from iolint.pii.names.words import counts_here, flags_of, is_name_like, is_stop, stops_after, surname_after_clear
 
 
@@ -37,7 +37,7 @@ def surname_before_first(text: str, word: re.Match[str]) -> bool:
 
 
 # An initial before a capitalised word ("S." excepted: a saint's abbreviation), or after one.
-INITIAL_BEFORE = re.compile(r"(?!S\.)[A-Z]\.[ \t](?=[A-ZÀ-Þ])")
+INITIAL_BEFORE = re.compile(rf"(?!S\.)[A-Z]\.[ \t](?={CAPITAL_LETTER})")
 INITIAL_AFTER = re.compile(r"[ \t][A-Z]\.(?![^\W\d_.])")
 
 
