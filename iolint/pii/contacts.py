@@ -78,6 +78,7 @@ def _is_role_mailbox(local: str, domain: str) -> bool:
         return False  # a personal webmail's ("tiger.blue77@gmail.com", "mb.casa@tiscali.it", "@yahoo.co.uk")
     from iolint.pii.names import could_be_a_name, is_a_name, joins_names
 
+    words = [w for w in words if w not in _ROLE_WORDS]  # a role word is no name ("erasmus.incoming")
     if any(len(w) == 1 or could_be_a_name(w) or joins_names(w) for w in words):
         return False  # an initial, a name that is not a word, a name-like word, "luisabasso"
     return sum(is_a_name(w) for w in words) < 2  # two names that are words: "franco.ferri"

@@ -124,6 +124,9 @@ QUIET = [
     ("EMAIL_ADDRESS", "Scrivi a ufficio.tecnico@email.comune.it"),  # "email" is no provider here
     ("EMAIL_ADDRESS", "Info at info@yahoo.co.uk"),  # role words at a webmail
     ("IT_PASSPORT", "Passaporto: ritiro il 12 03 2025 in sala 2"),  # a date's digits in groups
+    ("IT_VAT_CODE", "Codice dell'ente 01199250158 per il versamento"),  # a public body's code
+    ("IT_VAT_CODE", "C.F. del Comune: 01199250158"),
+    ("EMAIL_ADDRESS", "Send questions to erasmus.incoming@unipd.it"),  # an office's, whose word is a name
     ("EMAIL_ADDRESS", "Nessuna chiocciola @ qui"),
     ("EMAIL_ADDRESS", "Scrivi a tributi(at)comune.bari.it"),  # an office's, obfuscated
     ("PHONE_NUMBER", "Avviso 302000100000009424"),  # pagoPA notice number

@@ -106,6 +106,12 @@ def names(text: str) -> list[str]:
         ("Łukasz Wiśniewski: rimborso approvato", "Łukasz Wiśniewski"),  # capitals of Latin Extended-A
         ("Gentile Đorđe Petrović, il tuo permesso è pronto", "Đorđe Petrović"),
         ("Nowak Małgorzata: residenza accolta", "Nowak Małgorzata"),  # "ł" folds to "l", as the lists write it
+        ("Rosa Lo Russo, ricordati di rinnovare la tessera", "Rosa Lo Russo"),  # word-names and a particle
+        ("Atto trascritto: Ciobanu Andrei, nato a Bari", "Ciobanu Andrei"),  # a first name that is a word, after
+        ("Dall'Olio F., concessione rinnovata", "Dall'Olio F."),  # an elided particle and an initial
+        ("Ortopedia: visita per Perera Nirosha fissata il 9 giugno", "Perera Nirosha"),  # a visit booked
+        ("La salma di Abdelrahman Youssef sarà tumulata giovedì", "Abdelrahman Youssef"),  # a future verb
+        ("Firma della lista 'Insieme per la città' di Ahmed Saleh autenticata", "Ahmed Saleh"),  # a quote closed
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -175,6 +181,14 @@ def test_names_of_every_origin(text, name):
         "Tari e Imu, hai pagato?",  # not two listed first names
         "Nuovo Servizio, hai una nuova funzione",
         "Libro di Mario Rossi: presentazione in biblioteca",  # an author's event
+        "Stella Di Natale: mercatini",  # word-names and a particle, not first name then surname
+        "Visita guidata alla mostra di Frida Kahlo alle 10:00",  # a visit to an event
+        "Visita di Giuseppe Verdi: letture",
+        "Inaugurata la piazza intitolata a Tina Anselmi",  # named after someone
+        "Sala dedicata a Nilde Iotti: inaugurazione",
+        "Polo scolastico Leonardo Sciascia: nuovi orari",  # an adjective after a place word
+        "The Enrico Fermi science fair opens on Saturday",  # English puts no article before a person
+        "Scuola 'Gianni Rodari' di Bari: iscrizioni",
         "Vacanze in Alto Adige",  # a word-name before an unknown word, no "di"/"a"/"per" before
         "Neve di Monte Amiata: strade chiuse",  # an Italian word-name
         "Leone di San Marco restaurato",

@@ -247,6 +247,9 @@ INITIAL_FIRST = re.compile(
 INITIAL_AFTER = re.compile(rf"(?<![^\W\d_])({CAPITAL_LETTER}[^\W\d_]+) [A-Z]\.(?![^\W\d_.])")
 
 
+ELIDED_D = re.compile(r"(?<![^\W\d_])D(?:ell|all|egl)?['’]$")
+
+
 def initial_runs(t: NameText) -> list[Hit]:
     hits = []
     text = t.text
@@ -257,7 +260,12 @@ def initial_runs(t: NameText) -> list[Hit]:
             word = m.group(1)
             if rx is INITIAL_FIRST and m.group().startswith("S."):
                 continue  # "S. Rocco" may be a saint's abbreviation
-            if flags_of(word) or not is_name_like(word) or word.isupper() or after_place(t, m.start()):
+            # After an elided D-particle any word is a surname ("Dell'Acqua F.", "Dall'Olio F.").
+            elided = ELIDED_D.search(text, max(0, m.start(1) - 5), m.start(1)) if rx is INITIAL_AFTER else None
+            start = elided.start() if elided else m.start()
+            if word.isupper() or after_place(t, start):
                 continue
-            hits.append(Hit("PERSON", m.start(), m.end(), PAIR))
+            if not elided and (flags_of(word) or not is_name_like(word)):
+                continue
+            hits.append(Hit("PERSON", start, m.end(), PAIR))
     return hits

@@ -94,7 +94,7 @@ OF_WORDS = r"di|a|ad|per|da|von|für|an|of|for|to|from|by"
 OF_NAME = re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}")
 VERB_AFTER = re.compile(
     rf"[ \t]+(?:{PARTICIPLE}|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
-    r"va|vanno|scade|riceve|riceverà|pront[oaie]|disponibil[ei]|"
+    r"va|vanno|scade|riceve|riceverà|sarà|saranno|avrà|avranno|verranno|potranno|dovranno|pront[oaie]|disponibil[ei]|"
     r"[a-zäöüß]*ge[a-zäöüß]+(?:t|en)|wurde|wird|ist|sind|hat|[a-z]+ed|is|was|has|will)\b"
 )
 # Also a date or a time ("per Ixpha Shane il 12/03 alle 10:00").

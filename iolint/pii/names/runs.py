@@ -80,6 +80,10 @@ def caps_name_beside(text: str, words: list[re.Match[str]], word: re.Match[str])
     return len(beside) >= 5 and beside.isupper() and counts_here(beside) and not flags_of(beside) & WORD
 
 
+# Between two names that are words: a space or two, or a capitalised particle.
+WORD_GAP = re.compile(rf"{GAP.pattern}(?:(?=[A-Z]){PARTICLE.pattern})?")
+
+
 def person_run(text: str, at: int, opening: bool = False, verb_after: bool = False) -> tuple[int, int] | None:
     """Two to four capitalised words from ``at`` that may each be part of a name, with particles
     and hyphens. Names that are all words must stand side by side, and when opening the title
@@ -132,7 +136,8 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
     if all(f & WORD for f in flags):
         # Names that are all words ("Stella di Natale", "Bianco Natale") are a person only as
         # first name then surname, side by side: "Serena Costa", "Marina Greco".
-        if len(words) != 2 or words[1].start() - words[0].end() > 2:
+        # (or with a capitalised particle between: "Serena Lo Russo", not "Stella di Natale")
+        if len(words) != 2 or not WORD_GAP.fullmatch(text, words[0].end(), words[1].start()):
             return None
         # Or surname then first name, each only that ("Costa Serena:"; not "Bianco Natale:").
         if (

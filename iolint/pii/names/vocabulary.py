@@ -22,6 +22,7 @@ QUALIFIERS = words_of("qualifiers")
 ARTICLES = words_of("articles")
 CONJUNCTIONS = words_of("conjunctions")
 EVENTS = words_of("events")
+APPOINTMENTS = words_of("appointments")
 EVENT_LINKS = words_of("event links")
 STOP_WORDS = ROLES | PLACES | PLACES_WITH_DI | words_of("stop words")
 

@@ -143,9 +143,12 @@ def is_clear(word: str, flags: int) -> bool:
 
 
 def surname_after_clear(before: str, word: str) -> bool:
-    """A surname that is also a common word after a name that is not one: "Cheikh Fall"."""
+    """A surname or a first name that is also a common word after a name that is not one: "Cheikh
+    Fall", "Ciobanu Andrei" (surname first)."""
     flags = flags_of(before)
-    return bool(flags_of(word) & SURNAME) and (bool(flags and not flags & WORD) or (not flags and is_name_like(before)))
+    return bool(flags_of(word) & (SURNAME | FIRST)) and (
+        bool(flags and not flags & WORD) or (not flags and is_name_like(before))
+    )
 
 
 def is_caps(text: str, start: int, end: int) -> bool:
