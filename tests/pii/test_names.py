@@ -112,6 +112,9 @@ def names(text: str) -> list[str]:
         ("Ortopedia: visita per Perera Nirosha fissata il 9 giugno", "Perera Nirosha"),  # a visit booked
         ("La salma di Abdelrahman Youssef sarà tumulata giovedì", "Abdelrahman Youssef"),  # a future verb
         ("Firma della lista 'Insieme per la città' di Ahmed Saleh autenticata", "Ahmed Saleh"),  # a quote closed
+        ("Buon compleanno Sara! Il Comune ti fa gli auguri", "Sara"),  # birthday and welcome-back wishes
+        ("Welcome back, Olivia", "Olivia"),
+        ("Tavolo per 4 a nome Ferraro confermato", "Ferraro"),  # "a nome" without "di"
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -189,6 +192,9 @@ def test_names_of_every_origin(text, name):
         "Polo scolastico Leonardo Sciascia: nuovi orari",  # an adjective after a place word
         "The Enrico Fermi science fair opens on Saturday",  # English puts no article before a person
         "Scuola 'Gianni Rodari' di Bari: iscrizioni",
+        "Processione della Madonna del Carmine",  # the Madonna is a saint's word
+        "Evento Leonardo Da Vinci in piazza",  # an event named after someone
+        "A nome del Comune, grazie",
         "Vacanze in Alto Adige",  # a word-name before an unknown word, no "di"/"a"/"per" before
         "Neve di Monte Amiata: strade chiuse",  # an Italian word-name
         "Leone di San Marco restaurato",
