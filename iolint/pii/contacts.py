@@ -1,4 +1,4 @@
-"""Email addresses and Italian phone numbers.
+"""Email addresses and phone numbers (Italian ones, and numbers abroad with their country code).
 
 Not personal data, so not reported: an office's role mailbox (``tributi@comune.bari.it``,
 ``protocollo@pec...``) and toll-free, shared-cost and premium numbers (``800 123 456``).
@@ -37,6 +37,11 @@ PHONE = re.compile(
     (?![\w/]|[ .-]?\d)                  # not followed by more digits
     """,
     re.VERBOSE,
+)
+# A number abroad, written with its country code ("+44 7911 123456", "0043 664 1234567"), not
+# inside a longer number: phonenumbers decides whether it is one.
+FOREIGN_PHONE = re.compile(
+    r"(?<![\w+/.,])(?<!\d[ .-])(?:\+|00)(?!39)[1-9]\d{0,2}[ .-]?(?:\(0\)[ ]?)?\d{1,5}(?:[ .-]?\d){4,11}(?![\w/]|[ .-]?\d)"
 )
 _PHONE_CUE = cue(r"tel|cell|chiam|richiam|contatt|sms|whatsapp|phone|call|mobile|telefon|handy|rückruf|anruf")
 # The value is a reference number when a reference noun, maybe with "n.", comes right before
@@ -97,18 +102,19 @@ def find_emails(text: str) -> list[Hit]:
 
 
 def may_be_phone(view, cued: bool) -> bool:
-    """A run of digits that starts with 0 or 3 (an area code, a mobile prefix or +39), and six
-    digits in all."""
+    """A run of digits that starts with 0 or 3 (an area code, a mobile prefix or +39), or a "+"
+    (a number abroad), and six digits in all."""
     runs = view.runs
-    return any(run[0] in "03" for run in runs) and sum(map(len, runs)) >= 6
+    return (any(run[0] in "03" for run in runs) or "+" in view.text) and sum(map(len, runs)) >= 6
 
 
 def find_phones(text: str) -> list[Hit]:
-    if PHONE.search(text) is None:
+    foreign = FOREIGN_PHONE.search(text) if "+" in text or "00" in text else None
+    if PHONE.search(text) is None and foreign is None:
         return []
     import phonenumbers
 
-    hits = []
+    hits = _foreign_phones(text, phonenumbers) if foreign else []
     for m in PHONE.finditer(text):
         if _DATE_SHAPE.fullmatch(m.group()):
             continue  # "03.04.1988" is a date, whatever phonenumbers says
@@ -127,4 +133,21 @@ def find_phones(text: str) -> list[Hit]:
             continue
         if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _NOT_PERSONAL:
             hits.append(Hit("PHONE_NUMBER", m.start(), m.end(), CONTEXT if cued else PATTERN))
+    return hits
+
+
+def _foreign_phones(text: str, phonenumbers) -> list[Hit]:
+    """Numbers abroad with their country code: valid for phonenumbers, and not toll-free, premium
+    or shared-cost."""
+    hits = []
+    for m in FOREIGN_PHONE.finditer(text):
+        try:
+            number = phonenumbers.parse("+" + m.group().lstrip("+0").replace("(0)", ""), None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _NOT_PERSONAL:
+            window = before(text, m.start())
+            cued = _PHONE_CUE.search(window) is not None
+            if cued or not REFERENCE_CUE.search(window):  # not "pratica n. 0049 …"
+                hits.append(Hit("PHONE_NUMBER", m.start(), m.end(), CONTEXT if cued else PATTERN))
     return hits

@@ -29,6 +29,9 @@ FIRES = [
     ("PHONE_NUMBER", "Richiamaci allo 081/5551234", "081/5551234"),
     ("PHONE_NUMBER", "Telefono (081) 5551234", "(081) 5551234"),  # the area code in brackets
     ("PHONE_NUMBER", "Tel: +39 (0)6 4567 8901", "+39 (0)6 4567 8901"),  # the trunk 0 in brackets
+    ("PHONE_NUMBER", "Your phone number +44 7911 123456 was updated", "+44 7911 123456"),  # a number abroad
+    ("PHONE_NUMBER", "Handy: +43 664 1234567", "+43 664 1234567"),
+    ("PHONE_NUMBER", "Tel. 0049 89 1234567", "0049 89 1234567"),
     ("EMAIL_ADDRESS", "Scrivi a mario.rossi[at]gmail.com", "mario.rossi[at]gmail.com"),
     ("EMAIL_ADDRESS", "mario.rossi (at) gmail [dot] com ti ha scritto", "mario.rossi (at) gmail [dot] com"),
     ("PERSON", "Gentile Mario Rossi, ecco l'avviso", "Mario Rossi"),
@@ -132,6 +135,9 @@ QUIET = [
     ("PHONE_NUMBER", "Avviso 302000100000009424"),  # pagoPA notice number
     ("PHONE_NUMBER", "Codice avviso 3020 0010 0000 0094 24"),
     ("PHONE_NUMBER", "Protocollo 2024/0012345"),
+    ("PHONE_NUMBER", "Cartella n. 097 2027 00123456 78 000: rateizzazione"),  # "00" inside a longer number
+    ("PHONE_NUMBER", "Pratica n. 0049 891234567 chiusa"),  # a reference number
+    ("PHONE_NUMBER", "Numero verde dall'estero +44 800 123 4567"),  # toll-free abroad
     ("PHONE_NUMBER", "Importo 3.500,00 euro, anno 2025"),
     ("PHONE_NUMBER", "Numero verde 800 123 456"),  # toll-free: not personal
     ("PHONE_NUMBER", "Protocollo (0123) 456789"),
