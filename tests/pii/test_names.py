@@ -115,6 +115,7 @@ def names(text: str) -> list[str]:
         ("Buon compleanno Sara! Il Comune ti fa gli auguri", "Sara"),  # birthday and welcome-back wishes
         ("Welcome back, Olivia", "Olivia"),
         ("Tavolo per 4 a nome Ferraro confermato", "Ferraro"),  # "a nome" without "di"
+        ("Unione civile Moretti/Colombo: documenti da portare", "Moretti/Colombo"),  # a slash between surnames
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -195,6 +196,8 @@ def test_names_of_every_origin(text, name):
         "Processione della Madonna del Carmine",  # the Madonna is a saint's word
         "Evento Leonardo Da Vinci in piazza",  # an event named after someone
         "A nome del Comune, grazie",
+        "Entrate/Uscite 2026",  # a slash between words
+        "Ferrari/Lamborghini: raduno",  # the first a word: cars
         "Vacanze in Alto Adige",  # a word-name before an unknown word, no "di"/"a"/"per" before
         "Neve di Monte Amiata: strade chiuse",  # an Italian word-name
         "Leone di San Marco restaurato",
@@ -253,7 +256,7 @@ _FRAGMENTS = st.sampled_from(
     """Gentile |Sig. |Rossi|Mario |mario |rossi |M. |Rosa|, |: | – |per |De |van der |El |Hoxha |Arben |
     Zona |Franca |Via |Comune di |Wang |Wei|Singh |Harpreet|ciao |RSSMRA85T10H501O |Il |tuo |Serena |Costa|
     Stella |di |Natale |hai |!|.|Esposito, |Gennaro|Anna-Maria |D'Amico |MARIO |ROSSI |Lei|Anca |Munteanu |
-    luca |de |francesco |Moussa |Sow|Anna |e |PEI |""".split("|")
+    luca |de |francesco |Moussa |Sow|Anna |e |PEI |Moretti/|Colombo |""".split("|")
 )
 
 

@@ -136,6 +136,8 @@ def may_name(t: NameText) -> bool:
         return True  # a first name opening a clause before a comma
     if "." in text and initial_next_to_word(text):
         return True
+    if "/" in text and SLASH_PAIR.search(text):
+        return True  # two surnames joined by a slash: "Ferraris/Colombo"
     if t.pair():
         return True
     caps = [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)]
@@ -155,6 +157,7 @@ def may_name(t: NameText) -> bool:
 
 # A second capitalised word, or "e" and one, before a comma: names that may address the reader.
 OPENING_TWO = re.compile(rf"(?:[ \t]+(?:e|ed|and|und))?[ \t]{{1,2}}(?:{CAP_WORD.pattern})[ \t]*[,!]")
+SLASH_PAIR = re.compile(rf"(?<![^\W\d_/]){CAP_WORD.pattern}/{CAP_WORD.pattern}")
 CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$|\([ \t]*$")
 CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")
 OF_BEFORE = re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}$")

@@ -171,6 +171,24 @@ def with_initial(text: str, start: int, end: int, flags: int) -> tuple[int, int]
     return None
 
 
+SLASH_WORD = re.compile(rf"/({CAPITAL_LETTER}[^\W\d_]+)(?![\w/])")
+
+
+def slash_pair(t: NameText, start: int, end: int, flags: int) -> int | None:
+    """Where two surnames joined by a slash end, a couple's ("unione civile Ferraris/Colombo"):
+    the first a listed surname that is not a word ("Ferrari/Lamborghini" are cars), the second a
+    listed name, written alike."""
+    if not flags & SURNAME or flags & WORD or t.text[end : end + 1] != "/" or (start and t.text[start - 1] == "/"):
+        return None
+    m = SLASH_WORD.match(t.text, end)
+    if m is None:
+        return None
+    other = flags_of(m.group(1))
+    if not other & (SURNAME | FIRST) or is_caps(t.text, start, end) != m.group(1).isupper():
+        return None
+    return m.end()
+
+
 def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     """Runs of gazetteer words (a word inside an earlier rule's name is not looked at again)."""
     hits = []
@@ -191,6 +209,11 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
         if initial and not after_place(t, initial[0]):
             hits.append(Hit("PERSON", *initial, PAIR))
             consumed = initial[1]
+            continue
+        pair = slash_pair(t, start, end, flags)
+        if pair and not after_place(t, start):
+            hits.append(Hit("PERSON", start, pair, PAIR))
+            consumed = pair
             continue
         given = given_before(text, start, flags)
         if given and not after_place(t, given):
