@@ -116,6 +116,8 @@ def names(text: str) -> list[str]:
         ("Welcome back, Olivia", "Olivia"),
         ("Tavolo per 4 a nome Ferraro confermato", "Ferraro"),  # "a nome" without "di"
         ("Unione civile Moretti/Colombo: documenti da portare", "Moretti/Colombo"),  # a slash between surnames
+        ("Corso di italiano: iscritta Aminata Diallo", "Aminata Diallo"),  # before a surname that is a first name too
+        ("Ciao! Giorgia, la tua tessera è pronta", "Giorgia"),  # "!" after the greeting
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -197,6 +199,7 @@ def test_names_of_every_origin(text, name):
         "Evento Leonardo Da Vinci in piazza",  # an event named after someone
         "A nome del Comune, grazie",
         "Entrate/Uscite 2026",  # a slash between words
+        "Grazie! Il Comune ti informa",
         "Ferrari/Lamborghini: raduno",  # the first a word: cars
         "Vacanze in Alto Adige",  # a word-name before an unknown word, no "di"/"a"/"per" before
         "Neve di Monte Amiata: strade chiuse",  # an Italian word-name

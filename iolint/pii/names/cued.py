@@ -17,7 +17,7 @@ TITLE_WORDS = alternation("names", "titles")
 GREETING_WORDS = alternation("names", "greetings")
 RELATION_WORDS = alternation("names", "relations")
 TITLE = re.compile(rf"(?<![\w.])(?:{TITLE_WORDS})[ \t\u00a0]+", re.IGNORECASE)
-GREETING = re.compile(rf"(?<![\w.])(?:{GREETING_WORDS})[ \t,]+", re.IGNORECASE)
+GREETING = re.compile(rf"(?<![\w.])(?:{GREETING_WORDS})[ \t,!]+", re.IGNORECASE)
 RELATION = re.compile(rf"(?<![\w.])(?:{RELATION_WORDS})[ \t]+", re.IGNORECASE)
 CUE_PATTERNS = ((TITLE, CONTEXT, True), (GREETING, CONTEXT, False), (RELATION, 0.8, False))
 

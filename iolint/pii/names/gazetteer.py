@@ -118,8 +118,8 @@ WORD_BEHIND = re.compile(rf"(?<![^\W\d_])({CAPITAL_LETTER}[^\W\d_]{{1,30}})[ \t]
 
 def given_before(text: str, start: int, flags: int) -> int | None:
     """Where an unknown name-like word right before a surname that is not a word starts
-    ("Gurpreet Singh", "Fatou Ndiaye")."""
-    if not flags & SURNAME or flags & (WORD | FIRST) or not text[start].isupper():
+    ("Gurpreet Singh", "Fatou Ndiaye"; also one that is a first name too: "Aminata Diallo")."""
+    if not flags & SURNAME or flags & WORD or not text[start].isupper():
         return None
     m = WORD_BEHIND.search(text, max(0, start - 30), start)
     if m and not flags_of(m.group(1)) and is_name_like(m.group(1)) and not m.group(1).isupper():
