@@ -200,6 +200,8 @@ def test_names_of_every_origin(text, name):
         "A nome del Comune, grazie",
         "Entrate/Uscite 2026",  # a slash between words
         "Grazie! Il Comune ti informa",
+        "Klaus Pircher KG: Vertrag verlängert",  # a company after its founder's name
+        "Harris Ltd contract renewed",
         "Ferrari/Lamborghini: raduno",  # the first a word: cars
         "Vacanze in Alto Adige",  # a word-name before an unknown word, no "di"/"a"/"per" before
         "Neve di Monte Amiata: strade chiuse",  # an Italian word-name
