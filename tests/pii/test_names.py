@@ -118,6 +118,14 @@ def names(text: str) -> list[str]:
         ("Unione civile Moretti/Colombo: documenti da portare", "Moretti/Colombo"),  # a slash between surnames
         ("Corso di italiano: iscritta Aminata Diallo", "Aminata Diallo"),  # before a surname that is a first name too
         ("Ciao! Giorgia, la tua tessera è pronta", "Giorgia"),  # "!" after the greeting
+        ("Galli Francesca – ricevuta n. 12", "Galli Francesca"),  # an -i surname that is a word, opening
+        ("L'ispettore Colombo ha chiuso il verbale", "Colombo"),  # officials and kin as relation words
+        ("La tua badante Olena Kovalenko è registrata", "Olena Kovalenko"),
+        ("Il tuo amico Marco ti ha invitato", "Marco"),
+        ("Your brother Liam has been enrolled", "Liam"),
+        ("Sig.ri Rossi, la vostra pratica è chiusa", "Rossi"),  # the plural honorific
+        ("Gentili Marco e Giulia, benvenuti", "Marco e Giulia"),  # two names after a greeting
+        ("Cara Giovanna, ti ricordiamo l'appuntamento", "Giovanna"),  # the greeting is no part of the name
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -202,6 +210,9 @@ def test_names_of_every_origin(text, name):
         "Grazie! Il Comune ti informa",
         "Klaus Pircher KG: Vertrag verlängert",  # a company after its founder's name
         "Harris Ltd contract renewed",
+        "Il medico di base: scelta e revoca",  # relation words before no name
+        "Agente Immobiliare: albo",
+        "Bagni Elena: ordinanza balneare",  # a lido
         "Ferrari/Lamborghini: raduno",  # the first a word: cars
         "Vacanze in Alto Adige",  # a word-name before an unknown word, no "di"/"a"/"per" before
         "Neve di Monte Amiata: strade chiuse",  # an Italian word-name

@@ -22,6 +22,10 @@ RELATION = re.compile(rf"(?<![\w.])(?:{RELATION_WORDS})[ \t]+", re.IGNORECASE)
 CUE_PATTERNS = ((TITLE, CONTEXT, True), (GREETING, CONTEXT, False), (RELATION, 0.8, False))
 
 
+# "e" and a capitalised word after a name.
+JOINED = re.compile(rf"[ \t]+(?:e|ed|and|und)[ \t]+({CAP_WORD.pattern})")
+
+
 # An initial before a capitalised word.
 INITIAL_BEFORE = re.compile(rf"[A-Z]\.[ \t](?={CAPITAL_LETTER})")
 
@@ -85,6 +89,11 @@ def cue_runs(t: NameText) -> list[Hit]:
             if after.isdigit():
                 break  # part of a code: "intestato a RSSMRA85…"
             words.append(word)
+            # Two first names joined by "e": "Gentili Marco e Giulia,", "Cari Luca e Anna".
+            joined = JOINED.match(text, word.end())
+            if joined and flags_of(word.group()) & FIRST and flags_of(joined.group(1)) & FIRST:
+                at = joined.start(1)
+                continue
             gap = GAP.match(text, word.end())
             if not gap:
                 break

@@ -8,6 +8,7 @@ import re
 from iolint.pii.hits import PAIR, PATTERN, Hit
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place
+from iolint.pii.names.cued import cue_matches
 from iolint.pii.names.vocabulary import CAP_TOKEN, CAPITAL_LETTER, GAP, INITIAL, PARTICLE_WORDS, PLACES
 from iolint.pii.names.words import (
     Covered,
@@ -199,9 +200,10 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     opening = len(text) - len(text.lstrip())  # where the first word starts
     consumed = -1
     covered = Covered(found)
+    cues = {m.start() for m in cue_matches(t)}  # a greeting or a title is no name's first word
     for token in tokens:
         start, end, flags = token
-        if start < consumed or start in covered:
+        if start < consumed or start in covered or start in cues:
             continue
         if flags & WORD and not capital_next(text, end) and start != opening and not elided_surname(text, start):
             continue  # a name that is a word, alone: every rule below needs more

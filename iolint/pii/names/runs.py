@@ -122,7 +122,7 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
                     words.append(word)
                     end = word.end()
                 break
-            if opening or not surname_before_first(text, word):
+            if not surname_before_first(text, word):
                 break
         words.append(word)
         end = word.end()
