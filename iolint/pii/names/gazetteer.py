@@ -218,12 +218,12 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
             consumed = pair
             continue
         given = given_before(text, start, flags)
-        if given and not after_place(t, given):
+        if given and not after_place(t, given) and fold(text[given:end]) not in municipalities():
             hits.append(Hit("PERSON", given, end, PAIR))
             consumed = end
             continue
         given_end = given_after(t, start, end, flags)
-        if given_end and not after_place(t, start):
+        if given_end and not after_place(t, start) and fold(text[start:given_end]) not in municipalities():
             hits.append(Hit("PERSON", start, given_end, PAIR))
             consumed = given_end
             continue
