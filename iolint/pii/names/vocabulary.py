@@ -35,10 +35,14 @@ ELIDED_PARTICLES = frozenset("d' d’ l' l’".split())
 PARTICLE_KEYS = frozenset(w for p in _PARTICLES for w in p.split()) | {"d", "l"}
 ASCII_PARTICLES = frozenset(w.encode() for w in PARTICLE_KEYS)
 
-# Upper-case letters up to U+024F (Latin, Latin-1, Latin Extended-A and B: "Łukasz", "Đorđe",
-# "Şerban"): a name's capital. Beyond them the pre-filter does not look, and lets the rules decide.
+# Upper-case letters up to U+024F (Latin, Latin-1, Latin Extended-A and B): beyond them the
+# pre-filter does not look, and lets the rules decide.
 UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
-CAPITAL_LETTER = f"[{UPPER}]"
+# A name's capital in the rules' patterns: A-Z, Latin-1's capitals, and Latin Extended-A and B
+# ("Łukasz", "Đorđe", "Şerban") as ranges, their lower-case letters with them (rare at a word's
+# start here): the exact class of ``UPPER`` costs several times more to compile, in every
+# pattern built on ``CAP_WORD``.
+CAPITAL_LETTER = "[A-ZÀ-ÖØ-ÞĀ-ɏ]"
 # A capitalised word (title case or all caps), possibly after an elided particle (D'Amico).
 CAP_WORD = re.compile(
     rf"(?:[A-Z][a-z]?['’])?{CAPITAL_LETTER}[^\W\d_]*(?:['’][^\W\d_]+)?(?:-{CAPITAL_LETTER}[^\W\d_]+)?"
