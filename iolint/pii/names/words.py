@@ -146,9 +146,7 @@ def surname_after_clear(before: str, word: str) -> bool:
     """A surname or a first name that is also a common word after a name that is not one: "Cheikh
     Fall", "Ciobanu Andrei" (surname first)."""
     flags = flags_of(before)
-    return bool(flags_of(word) & (SURNAME | FIRST)) and (
-        bool(flags and not flags & WORD) or (not flags and is_name_like(before))
-    )
+    return bool(flags_of(word) & (SURNAME | FIRST)) and is_clear(before, flags)
 
 
 def is_caps(text: str, start: int, end: int) -> bool:
