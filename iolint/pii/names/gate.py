@@ -17,6 +17,7 @@ from iolint.pii.names.vocabulary import (
     ELIDED_PARTICLES,
     INITIAL,
     LETTER,
+    LOWER_WORD,
     NAME_TOKEN,
     PARTICLE,
     PARTICLE_WORDS,
@@ -110,6 +111,16 @@ def initial_next_to_word(text: str) -> bool:
     return False
 
 
+def name_after_cue(text: str, at: int) -> bool:
+    """What ``cue_runs`` needs after a cue: a capitalised word or an initial, or a lower-case name
+    that is not a word."""
+    if CAP_WORD.match(text, at):
+        return True
+    word = LOWER_WORD.match(text, at)
+    flags = flags_of(word.group()) if word else 0
+    return bool(flags and not flags & WORD)
+
+
 def maybe(view, cued: bool) -> bool:
     """See ``may_name``: the name finder's ``maybe``, which keeps what it learns in ``view.names``."""
     if view.names is None:
@@ -123,8 +134,8 @@ def may_name(t: NameText) -> bool:
     lower-case first name that is not a word; capitalised words side by side among which a rule
     could find a name (``block_may_name``). A text with letters beyond Latin goes to the rules."""
     text = t.text
-    if cue_matches(t):
-        return True
+    if any(name_after_cue(text, m.end()) for m in cue_matches(t)):
+        return True  # (a cue before no name, "certificato medico", leaves the question to the rest)
     first = NAME_TOKEN.search(text)
     if first is None:
         return False
