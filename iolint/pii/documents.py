@@ -89,7 +89,8 @@ def may_be_document(view, cued: bool) -> bool:
     if any(len(run) == 5 or len(run) >= 7 for run in runs) or "u1" in view.low or "pass" in view.low:
         return True
     # A card's seven digits in groups after its name ("carta d'identità AU 123 4567").
-    return sum(map(len, runs)) >= 7 and any(w in view.low for w in ("ident", "document", "ausweis"))
+    low = view.low
+    return ("ident" in low or "document" in low or "ausweis" in low) and sum(map(len, runs)) >= 7
 
 
 def find_plates(text: str) -> list[Hit]:

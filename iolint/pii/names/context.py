@@ -23,7 +23,7 @@ from iolint.pii.names.vocabulary import (
 from iolint.pii.names.words import NameText, remembered
 
 # (a closing quote too, which ends a quoted name: "della lista 'Verdi per la città' di |Ahmed")
-WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[,:;()!?\-–—/\"”»]|(?<=[^\W\d_])['’](?=[ \t])")
+WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[,:;()!?\-–—/\"”»]|['’](?<=[^\W\d_]['’])(?=[ \t])")
 
 # What a word before a name is, as bits (``_kind``): a place, an event, a link between an event
 # and its honoree, an article, a word that may stand between a place and its name, a place whose
@@ -64,7 +64,7 @@ def _words(t: NameText) -> tuple[list[int], list[int], list[int]]:
         kinds = [known(m.group()) for m in found]
         if None in kinds:  # words not met before
             kinds = [_kind(m.group()) if k is None else k for m, k in zip(found, kinds, strict=True)]
-        if any(k & APPOINTMENT for k in kinds) and SCHEDULED.search(t.text):
+        if "visit" in t.low and any(k & APPOINTMENT for k in kinds) and SCHEDULED.search(t.text):
             kinds = [k & ~EVENT if k & APPOINTMENT else k for k in kinds]  # a visit booked for someone
         t._before = ([m.start() for m in found], [m.end() for m in found], kinds)
     return t._before

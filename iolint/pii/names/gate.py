@@ -141,7 +141,9 @@ def may_name(t: NameText) -> bool:
         return False
     if not text.isascii() and BEYOND_LATIN.search(text):
         return True
-    if first.group()[0].isupper() and (OPEN_PUNCT.match(text, first.end()) or OPENING_TWO.match(text, first.end())):
+    if first.group()[0].isupper() and (
+        OPEN_PUNCT.match(text, first.end()) or (("," in text or "!" in text) and OPENING_TWO.match(text, first.end()))
+    ):
         return True  # "Rosa, hai…", "Abdoulaye Sow, la tua…", "Giulia e Marco, benvenuti"
     if (":" in text or "-" in text or "–" in text or "—" in text) and CLAUSE_WORD_COMMA.search(text):
         return True  # a first name opening a clause before a comma

@@ -200,7 +200,7 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     opening = len(text) - len(text.lstrip())  # where the first word starts
     consumed = -1
     covered = Covered(found)
-    cues = {m.start() for m in cue_matches(t)}  # a greeting or a title is no name's first word
+    cues = {m.start() for m in matches} if (matches := cue_matches(t)) else ()  # no name starts at a cue
     for token in tokens:
         start, end, flags = token
         if start < consumed or start in covered or start in cues:

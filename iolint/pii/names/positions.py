@@ -193,7 +193,7 @@ def addressed_end(text: str, word: re.Match[str]) -> int | None:
     """Where the names opening the text end before a comma or "!", when they may address the
     reader: a first name or an unknown name, two listed first names joined by "e", or an unknown
     name and a capitalised word."""
-    if not first_name(word.group()):
+    if ("," not in text and "!" not in text) or not first_name(word.group()):
         return None
     if OPEN_PUNCT.match(text, word.end()):
         return word.end()
