@@ -126,6 +126,9 @@ def names(text: str) -> list[str]:
         ("Sig.ri Rossi, la vostra pratica è chiusa", "Rossi"),  # the plural honorific
         ("Gentili Marco e Giulia, benvenuti", "Marco e Giulia"),  # two names after a greeting
         ("Cara Giovanna, ti ricordiamo l'appuntamento", "Giovanna"),  # the greeting is no part of the name
+        ("Gratulation, Sophie! Dein Abschluss ist da", "Sophie"),  # German wishes
+        ("A message for the Khan household", "Khan"),  # an English family by its surname
+        ("The Rossi family: waste tax due", "Rossi"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -213,6 +216,9 @@ def test_names_of_every_origin(text, name):
         "Il medico di base: scelta e revoca",  # relation words before no name
         "Agente Immobiliare: albo",
         "Bagni Elena: ordinanza balneare",  # a lido
+        "Dear parent, the school is closed tomorrow",  # a role ("Parent" is also a surname)
+        "The Smith Family Trust: grant",  # a capitalised Family names a thing
+        "Family day in the park",
         "Ferrari/Lamborghini: raduno",  # the first a word: cars
         "Vacanze in Alto Adige",  # a word-name before an unknown word, no "di"/"a"/"per" before
         "Neve di Monte Amiata: strade chiuse",  # an Italian word-name
@@ -272,7 +278,7 @@ _FRAGMENTS = st.sampled_from(
     """Gentile |Sig. |Rossi|Mario |mario |rossi |M. |Rosa|, |: | – |per |De |van der |El |Hoxha |Arben |
     Zona |Franca |Via |Comune di |Wang |Wei|Singh |Harpreet|ciao |RSSMRA85T10H501O |Il |tuo |Serena |Costa|
     Stella |di |Natale |hai |!|.|Esposito, |Gennaro|Anna-Maria |D'Amico |MARIO |ROSSI |Lei|Anca |Munteanu |
-    luca |de |francesco |Moussa |Sow|Anna |e |PEI |Moretti/|Colombo |""".split("|")
+    luca |de |francesco |Moussa |Sow|Anna |e |PEI |Moretti/|Colombo |the |family |Khan """.split("|")
 )
 
 

@@ -8,7 +8,7 @@ import re
 from iolint.pii.namedata import FIRST, SURNAME, WORD
 from iolint.pii.names.context import after_place
 from iolint.pii.names.cued import cue_matches
-from iolint.pii.names.positions import OF_WORDS, OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING, VERB_AFTER
+from iolint.pii.names.positions import FAMILY, OF_WORDS, OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING, VERB_AFTER
 from iolint.pii.names.runs import short_caps
 from iolint.pii.names.vocabulary import (
     BEYOND_LATIN,
@@ -151,6 +151,8 @@ def may_name(t: NameText) -> bool:
         return True
     if "/" in text and SLASH_PAIR.search(text):
         return True  # two surnames joined by a slash: "Ferraris/Colombo"
+    if ("family" in t.low or "household" in t.low) and FAMILY.search(text):
+        return True  # "the Khan household"
     if t.pair():
         return True
     caps = [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)]

@@ -146,11 +146,26 @@ BRACKET = re.compile(r"\([ \t]*")
 AND_NAME = re.compile(rf"[ \t]+(?:e|ed|and|und)[ \t]+(?={CAPITAL_LETTER})")
 
 
+# An English family named by its surname: "the Rossi family", "the Khan household".
+FAMILY = re.compile(rf"({CAP_WORD.pattern})[ \t]+(?:family|household)\b")
+
+
+def family_runs(t: NameText) -> list[Hit]:
+    hits = []
+    for m in FAMILY.finditer(t.text):
+        flags = flags_of(m.group(1))
+        if not is_stop(m.group(1)) and (flags & SURNAME or (not flags and is_name_like(m.group(1)))):
+            hits.append(Hit("PERSON", m.start(1), m.end(1), PAIR))
+    return hits
+
+
 def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     """Names where the title leaves only a person: opening it, closing it, or addressing (a
     place an earlier rule's name already covers is not looked at again)."""
     text = t.text
     hits = clause_runs(t, found) if ":" in text or "-" in text or "–" in text or "—" in text else []
+    if "family" in t.low or "household" in t.low:
+        hits += family_runs(t)
     hits += of_name_runs(t, [*found, *hits])
     if "(" in text:
         hits += bracket_runs(t, [*found, *hits])
