@@ -147,7 +147,7 @@ AND_NAME = re.compile(rf"[ \t]+(?:e|ed|and|und)[ \t]+(?={CAPITAL_LETTER})")
 
 
 # An English family named by its surname: "the Rossi family", "the Khan household".
-FAMILY = re.compile(rf"({CAP_WORD.pattern})[ \t]+(?:family|household)\b")
+FAMILY = re.compile(rf"(?<![^\W\d_'’-])({CAP_WORD.pattern})[ \t]+(?:family|household)\b")  # (a word's start)
 
 
 def family_runs(t: NameText) -> list[Hit]:
