@@ -25,6 +25,13 @@ _SEPARATORS = re.compile(r"[ .-]")
 # 11 digits, optionally after "IT"; not inside a longer number, a date or a protocol number.
 VAT_CODE = re.compile(r"(?=[I\d])(?<![\w/.,-])(IT ?)?(\d{11})(?![\w/]|[.,]\d)")  # (?=…): a faster scan
 _VAT_CUE = cue(r"p\.? ?iva|partita iva|vat|ust-?id|mwst|codice fiscale")
+# The code of a public body, which identifies no person: "Codice dell'ente 01199250158", "C.F. del
+# Comune: 80012340587", "P.IVA dell'ASL …".
+_BODY_CODE = re.compile(
+    r"(?<![^\W\d_])(?:codice|cod\.|c\.? ?f\.?|p\.? ?iva|partita iva)(?: fiscale| identificativo)?"
+    r" (?:del|dell['’] ?|della|dello) ?(?:ente|comune|amministrazione|regione|provincia|asl|ausl|ats|azienda|"
+    r"istituto|universit[aà]|ateneo|scuola|inps|inail|agenzia|camera|prefettura|ministero|municipio)\b[^\d]{0,12}$"
+)
 # A country code, two check digits, then 11-30 letters or digits, optionally spaced in groups.
 IBAN = re.compile(r"(?<![a-z0-9])[a-z]{2} ?\d{2}(?: ?[a-z0-9]){11,30}(?![a-z0-9])", re.IGNORECASE)
 
@@ -75,7 +82,7 @@ def vat_cue_before(text: str, start: int) -> bool:
 def find_vat_codes(text: str) -> list[Hit]:
     hits = []
     for m in VAT_CODE.finditer(text):
-        if is_vat_code(m.group(2)):
+        if is_vat_code(m.group(2)) and not _BODY_CODE.search(before(text, m.start())):
             confirmed = m.group(1) or vat_cue_before(text, m.start())
             hits.append(Hit("IT_VAT_CODE", m.start(), m.end(), CHECKSUM if confirmed else PATTERN))
     return hits

@@ -1,4 +1,4 @@
-"""Email addresses and Italian phone numbers.
+"""Email addresses and phone numbers (Italian ones, and numbers abroad with their country code).
 
 Not personal data, so not reported: an office's role mailbox (``tributi@comune.bari.it``,
 ``protocollo@pec...``) and toll-free, shared-cost and premium numbers (``800 123 456``).
@@ -38,6 +38,11 @@ PHONE = re.compile(
     """,
     re.VERBOSE,
 )
+# A number abroad, written with its country code ("+44 7911 123456", "0043 664 1234567"), not
+# inside a longer number: phonenumbers decides whether it is one.
+FOREIGN_PHONE = re.compile(
+    r"(?<![\w+/.,])(?<!\d[ .-])(?:\+|00)(?!39)[1-9]\d{0,2}[ .-]?(?:\(0\)[ ]?)?\d{1,5}(?:[ .-]?\d){4,11}(?![\w/]|[ .-]?\d)"
+)
 _PHONE_CUE = cue(r"tel|cell|chiam|richiam|contatt|sms|whatsapp|phone|call|mobile|telefon|handy|rückruf|anruf")
 # The value is a reference number when a reference noun, maybe with "n.", comes right before
 # it ("pratica n. 0612345678"), also with one or two words between ("pratica edilizia CILA
@@ -53,6 +58,18 @@ _DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}|(?:0[1-9]|1[0-2])[/.-]
 _NOT_PERSONAL = {3, 4, 5, 9}  # phonenumbers' TOLL_FREE, PREMIUM_RATE, SHARED_COST, UAN
 
 
+# Second-level domains under a country's code ("yahoo.co.uk", "hotmail.com.br").
+_SECOND_LEVEL = frozenset("co com net org ac gov edu ne or".split())
+
+
+def _provider(domain: str) -> str:
+    """The name the domain was registered under: "gmail" for gmail.com and yahoo.co.uk's "yahoo"."""
+    labels = domain.split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return labels[-3]
+    return labels[-2]
+
+
 def _is_role_mailbox(local: str, domain: str) -> bool:
     """An office's mailbox: its words are role words ("tributi", "protocollo"), or words of the
     language or compounds of them ("edilizia.privata", "servizisociali", "international"), with
@@ -62,10 +79,11 @@ def _is_role_mailbox(local: str, domain: str) -> bool:
         return False
     if all(w in _ROLE_WORDS for w in words):
         return True
-    if domain.rsplit(".", 2)[-2] in _WEBMAIL:
-        return False  # a personal webmail's ("tiger.blue77@gmail.com", "mb.casa@tiscali.it")
+    if _provider(domain) in _WEBMAIL:
+        return False  # a personal webmail's ("tiger.blue77@gmail.com", "mb.casa@tiscali.it", "@yahoo.co.uk")
     from iolint.pii.names import could_be_a_name, is_a_name, joins_names
 
+    words = [w for w in words if w not in _ROLE_WORDS]  # a role word is no name ("erasmus.incoming")
     if any(len(w) == 1 or could_be_a_name(w) or joins_names(w) for w in words):
         return False  # an initial, a name that is not a word, a name-like word, "luisabasso"
     return sum(is_a_name(w) for w in words) < 2  # two names that are words: "franco.ferri"
@@ -84,18 +102,19 @@ def find_emails(text: str) -> list[Hit]:
 
 
 def may_be_phone(view, cued: bool) -> bool:
-    """A run of digits that starts with 0 or 3 (an area code, a mobile prefix or +39), and six
-    digits in all."""
+    """A run of digits that starts with 0 or 3 (an area code, a mobile prefix or +39), or a "+"
+    (a number abroad), and six digits in all."""
     runs = view.runs
-    return any(run[0] in "03" for run in runs) and sum(map(len, runs)) >= 6
+    return (any(run[0] in "03" for run in runs) or "+" in view.text) and sum(map(len, runs)) >= 6
 
 
 def find_phones(text: str) -> list[Hit]:
-    if PHONE.search(text) is None:
+    foreign = FOREIGN_PHONE.search(text) if "+" in text or "00" in text else None
+    if PHONE.search(text) is None and foreign is None:
         return []
     import phonenumbers
 
-    hits = []
+    hits = _foreign_phones(text, phonenumbers) if foreign else []
     for m in PHONE.finditer(text):
         if _DATE_SHAPE.fullmatch(m.group()):
             continue  # "03.04.1988" is a date, whatever phonenumbers says
@@ -114,4 +133,21 @@ def find_phones(text: str) -> list[Hit]:
             continue
         if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _NOT_PERSONAL:
             hits.append(Hit("PHONE_NUMBER", m.start(), m.end(), CONTEXT if cued else PATTERN))
+    return hits
+
+
+def _foreign_phones(text: str, phonenumbers) -> list[Hit]:
+    """Numbers abroad with their country code: valid for phonenumbers, and not toll-free, premium
+    or shared-cost."""
+    hits = []
+    for m in FOREIGN_PHONE.finditer(text):
+        try:
+            number = phonenumbers.parse("+" + m.group().lstrip("+0").replace("(0)", ""), None)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _NOT_PERSONAL:
+            window = before(text, m.start())
+            cued = _PHONE_CUE.search(window) is not None
+            if cued or not REFERENCE_CUE.search(window):  # not "pratica n. 0049 …"
+                hits.append(Hit("PHONE_NUMBER", m.start(), m.end(), CONTEXT if cued else PATTERN))
     return hits

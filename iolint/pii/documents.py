@@ -19,8 +19,9 @@ _L = "A-HJ-NPR-Z"  # plate letters: no I, O, Q, U
 # ("EZ-551-RB", "dk 023 hp", "CB 98765 DF"); lower case counts only after a cue word.
 PLATE = re.compile(rf"(?<![A-Za-z0-9])[{_L}]{{2}}[ -]?\d{{3}}[ -]?[{_L}]{{2}}(?![A-Za-z0-9])", re.IGNORECASE)
 CIE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{5} ?[A-Z]{2}(?![A-Za-z0-9])", re.IGNORECASE)
-# Reported only after a cue word, so also in lower case ("passaporto ya7712034").
-TWO_LETTERS_SEVEN_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d{7}(?![A-Za-z0-9])")
+# Reported only after a cue word, so also in lower case ("passaporto ya7712034"), and with the
+# digits in groups ("passaporto n. YC 1184 592").
+TWO_LETTERS_SEVEN_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d(?: ?\d){6}(?![A-Za-z0-9]| \d)")
 # Licences in any case; in lower case only after a cue word ("patente n. u1a23b456c").
 NEW_LICENCE = re.compile(r"(?<![A-Za-z0-9])U1(?=(?:[A-Z]{0,7}\d){3})[A-Z0-9]{7}[A-Z](?![A-Za-z0-9])", re.IGNORECASE)
 OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[A-Z](?![A-Za-z0-9])", re.IGNORECASE)
@@ -84,7 +85,12 @@ def may_be_plate(view, cued: bool) -> bool:
 
 
 def may_be_document(view, cued: bool) -> bool:
-    return any(len(run) == 5 or len(run) >= 7 for run in view.runs) or "u1" in view.low or "pass" in view.low
+    runs = view.runs
+    if any(len(run) == 5 or len(run) >= 7 for run in runs) or "u1" in view.low or "pass" in view.low:
+        return True
+    # A card's seven digits in groups after its name ("carta d'identità AU 123 4567").
+    low = view.low
+    return ("ident" in low or "document" in low or "ausweis" in low) and sum(map(len, runs)) >= 7
 
 
 def find_plates(text: str) -> list[Hit]:
@@ -105,8 +111,8 @@ def find_identity_documents(text: str) -> list[Hit]:
         cued = _nearest_cue(text, m.start(), ("IT_IDENTITY_CARD",)) is not None
         if cued or (m.group().startswith("C") and m.group().isupper()):
             hits.append(Hit("IT_IDENTITY_CARD", m.start(), m.end(), CONTEXT if cued else PATTERN))
-    long_run = any(n >= 7 for n in lengths)
-    for m in TWO_LETTERS_SEVEN_DIGITS.finditer(text) if long_run else ():
+    seven = any(n >= 7 for n in lengths) or (len(lengths) > 1 and sum(map(len, DIGITS.findall(text))) >= 7)
+    for m in TWO_LETTERS_SEVEN_DIGITS.finditer(text) if seven else ():
         kinds = ("IT_IDENTITY_CARD", "IT_PASSPORT")
         kind = _nearest_cue(text, m.start(), kinds) or (m.group()[:2].isupper() and _cue_after(text, m.end(), kinds))
         if kind:

@@ -88,11 +88,17 @@ def fold(word: str) -> str:
     if folded is None:
         if len(_FOLDED) >= 1 << 15:
             _FOLDED.clear()
-        folded = _FOLDED[low] = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+        folded = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+        folded = _FOLDED[low] = folded.translate(_UNDECOMPOSED)
     return folded
 
 
 _FOLDED: dict[str, str] = {}  # the words beyond ASCII met so far, folded (NFKD is slow)
+# Letters that NFKD leaves whole, written without their stroke as registers do ("Małgorzata" ->
+# "malgorzata", "Đorđević" -> "dordevic", "Søren" -> "soren").
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "đ": "d", "ø": "o", "ħ": "h", "ı": "i", "ŧ": "t", "ß": "ss", "æ": "ae", "œ": "oe"}
+)
 
 
 def _package_dir(package: str) -> Path:

@@ -177,9 +177,16 @@ def targets(results: dict[str, Result], root: Path = ROOT) -> dict[Path, dict[st
     return merged
 
 
+def print_misses(result: Result) -> None:
+    print()
+    for text, expected, found in result.misses:
+        print(f"  {text!r}: expected {expected}, found {found}")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Precision, recall and F1 of iolint.pii on the labelled titles")
-    parser.add_argument("--misses", action="store_true", help="list the development set's titles that differ")
+    parser.add_argument("--misses", action="store_true", help="list the titles that differ (development set or --file)")
     parser.add_argument("--set", choices=[*SETS, "all"], default="all", help="the sets to evaluate (default: all)")
     parser.add_argument(
         "--file", type=Path, help="evaluate this labelled file alone (e.g. a new batch, before it is appended)"
@@ -191,7 +198,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.file:
         if args.file.resolve() in {path.resolve() for name, (path, _, _) in SETS.items() if name != "dev"}:
             parser.error("a frozen set is evaluated by name (--set), never as a batch to tune on")
-        print(table(str(args.file), evaluate(load(args.file))))
+        result = evaluate(load(args.file))
+        print(table(str(args.file), result))
+        if args.misses:
+            print_misses(result)
         return 0
 
     results = {}
@@ -204,9 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = evaluate(load(path))
         print(table(label, results[name]) + "\n")
         if name == "dev" and args.misses:
-            for text, expected, found in results[name].misses:
-                print(f"  {text!r}: expected {expected}, found {found}")
-            print()
+            print_misses(results[name])
     if not (args.write or args.check):
         return 0
     from iolint import docgen

@@ -21,6 +21,7 @@ FIRES = [
     ("IBAN_CODE", "Konto DE89370400440532013000", "DE89370400440532013000"),
     ("EMAIL_ADDRESS", "Scrivi a mario.rossi@example.it", "mario.rossi@example.it"),
     ("EMAIL_ADDRESS", "Le comunicazioni arriveranno a sky.runner88@gmail.com", "sky.runner88@gmail.com"),  # webmail
+    ("EMAIL_ADDRESS", "Receipt sent to garden.lover@hotmail.co.uk", "garden.lover@hotmail.co.uk"),  # webmail, .co.uk
     ("PHONE_NUMBER", "Chiama il 333 123 4567", "333 123 4567"),
     ("PHONE_NUMBER", "Tel. +39 06 1234 5678", "+39 06 1234 5678"),
     ("PHONE_NUMBER", "Cell 3331234567", "3331234567"),
@@ -28,6 +29,9 @@ FIRES = [
     ("PHONE_NUMBER", "Richiamaci allo 081/5551234", "081/5551234"),
     ("PHONE_NUMBER", "Telefono (081) 5551234", "(081) 5551234"),  # the area code in brackets
     ("PHONE_NUMBER", "Tel: +39 (0)6 4567 8901", "+39 (0)6 4567 8901"),  # the trunk 0 in brackets
+    ("PHONE_NUMBER", "Your phone number +44 7911 123456 was updated", "+44 7911 123456"),  # a number abroad
+    ("PHONE_NUMBER", "Handy: +43 664 1234567", "+43 664 1234567"),
+    ("PHONE_NUMBER", "Tel. 0049 89 1234567", "0049 89 1234567"),
     ("EMAIL_ADDRESS", "Scrivi a mario.rossi[at]gmail.com", "mario.rossi[at]gmail.com"),
     ("EMAIL_ADDRESS", "mario.rossi (at) gmail [dot] com ti ha scritto", "mario.rossi (at) gmail [dot] com"),
     ("PERSON", "Gentile Mario Rossi, ecco l'avviso", "Mario Rossi"),
@@ -68,6 +72,8 @@ FIRES = [
     ("IT_IDENTITY_CARD", "Carta d'identità AB1234567", "AB1234567"),
     ("IT_IDENTITY_CARD", "La CIE CB 98765 DF è pronta", "CB 98765 DF"),
     ("IT_PASSPORT", "Passaporto YA1234567 pronto", "YA1234567"),
+    ("IT_PASSPORT", "Furto del passaporto n. YB 2047 381: denuncia", "YB 2047 381"),  # digits in groups
+    ("IT_IDENTITY_CARD", "Carta d'identità AU 123 4567 rinnovata", "AU 123 4567"),
     ("IT_PASSPORT", "Ihr Reisepass C01X00T47 ist abholbereit", "C01X00T47"),  # a foreign passport
     ("IT_PASSPORT", "Your passport number 533380006 expires", "533380006"),
     ("IT_DRIVER_LICENSE", "Patente U1A23B456C rinnovata", "U1A23B456C"),
@@ -118,11 +124,20 @@ QUIET = [
     ("IBAN_CODE", "IBAN IT60X0542811101000000123457"),  # wrong checksum
     ("IBAN_CODE", "IBAN IT61 X054 2811 1010 0000 0123 456"),
     ("EMAIL_ADDRESS", "Scrivi a tributi@comune.bari.it"),  # an office's mailbox
+    ("EMAIL_ADDRESS", "Scrivi a ufficio.tecnico@email.comune.it"),  # "email" is no provider here
+    ("EMAIL_ADDRESS", "Info at info@yahoo.co.uk"),  # role words at a webmail
+    ("IT_PASSPORT", "Passaporto: ritiro il 12 03 2025 in sala 2"),  # a date's digits in groups
+    ("IT_VAT_CODE", "Codice dell'ente 01199250158 per il versamento"),  # a public body's code
+    ("IT_VAT_CODE", "C.F. del Comune: 01199250158"),
+    ("EMAIL_ADDRESS", "Send questions to erasmus.incoming@unipd.it"),  # an office's, whose word is a name
     ("EMAIL_ADDRESS", "Nessuna chiocciola @ qui"),
     ("EMAIL_ADDRESS", "Scrivi a tributi(at)comune.bari.it"),  # an office's, obfuscated
     ("PHONE_NUMBER", "Avviso 302000100000009424"),  # pagoPA notice number
     ("PHONE_NUMBER", "Codice avviso 3020 0010 0000 0094 24"),
     ("PHONE_NUMBER", "Protocollo 2024/0012345"),
+    ("PHONE_NUMBER", "Cartella n. 097 2027 00123456 78 000: rateizzazione"),  # "00" inside a longer number
+    ("PHONE_NUMBER", "Pratica n. 0049 891234567 chiusa"),  # a reference number
+    ("PHONE_NUMBER", "Numero verde dall'estero +44 800 123 4567"),  # toll-free abroad
     ("PHONE_NUMBER", "Importo 3.500,00 euro, anno 2025"),
     ("PHONE_NUMBER", "Numero verde 800 123 456"),  # toll-free: not personal
     ("PHONE_NUMBER", "Protocollo (0123) 456789"),

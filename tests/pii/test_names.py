@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from iolint.pii import configure, detect
 from iolint.pii.datacache import _cache_path
-from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, is_word, table
+from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, is_word, table
 from tests.conftest import ROOT
 
 
@@ -95,6 +95,40 @@ def names(text: str) -> list[str]:
         ("Egr. Rosa Costa, la informiamo", "Rosa Costa"),
         ("Pratica n. 123 Hoxha Arben", "Hoxha Arben"),
         ("Rimborso per FATOU DIOP", "FATOU DIOP"),
+        ("Il dottor Marino ti aspetta il 12/03", "Marino"),  # "dottor" before a name
+        ("de luca francesco, il tuo abbonamento è scaduto", "de luca francesco"),  # a particle, then names
+        ("Cittadinanza concessa a Zhang Lei, giuramento entro 6 mesi", "Zhang Lei"),  # a pronoun as a name
+        ("Gentile Sig. Wang Lei, il permesso è pronto", "Wang Lei"),
+        ("Domanda di Anca Munteanu al protocollo", "Anca Munteanu"),  # a foreign name that is a word
+        ("Moussa Sow, la tua domanda è accolta", "Moussa Sow"),  # a word for the surname, addressed
+        ("Anna e Marco, benvenuti al nido!", "Anna e Marco"),  # two first names addressed
+        ("PDP di Lorenzo Moretti: incontro con i docenti", "Lorenzo Moretti"),  # a file's owner, then an event word
+        ("Łukasz Wiśniewski: rimborso approvato", "Łukasz Wiśniewski"),  # capitals of Latin Extended-A
+        ("Gentile Đorđe Petrović, il tuo permesso è pronto", "Đorđe Petrović"),
+        ("Nowak Małgorzata: residenza accolta", "Nowak Małgorzata"),  # "ł" folds to "l", as the lists write it
+        ("Rosa Lo Russo, ricordati di rinnovare la tessera", "Rosa Lo Russo"),  # word-names and a particle
+        ("Atto trascritto: Ciobanu Andrei, nato a Bari", "Ciobanu Andrei"),  # a first name that is a word, after
+        ("Dall'Olio F., concessione rinnovata", "Dall'Olio F."),  # an elided particle and an initial
+        ("Ortopedia: visita per Perera Nirosha fissata il 9 giugno", "Perera Nirosha"),  # a visit booked
+        ("La salma di Abdelrahman Youssef sarà tumulata giovedì", "Abdelrahman Youssef"),  # a future verb
+        ("Firma della lista 'Insieme per la città' di Ahmed Saleh autenticata", "Ahmed Saleh"),  # a quote closed
+        ("Buon compleanno Sara! Il Comune ti fa gli auguri", "Sara"),  # birthday and welcome-back wishes
+        ("Welcome back, Olivia", "Olivia"),
+        ("Tavolo per 4 a nome Ferraro confermato", "Ferraro"),  # "a nome" without "di"
+        ("Unione civile Moretti/Colombo: documenti da portare", "Moretti/Colombo"),  # a slash between surnames
+        ("Corso di italiano: iscritta Aminata Diallo", "Aminata Diallo"),  # before a surname that is a first name too
+        ("Ciao! Giorgia, la tua tessera è pronta", "Giorgia"),  # "!" after the greeting
+        ("Galli Francesca – ricevuta n. 12", "Galli Francesca"),  # an -i surname that is a word, opening
+        ("L'ispettore Colombo ha chiuso il verbale", "Colombo"),  # officials and kin as relation words
+        ("La tua badante Olena Kovalenko è registrata", "Olena Kovalenko"),
+        ("Il tuo amico Marco ti ha invitato", "Marco"),
+        ("Your brother Liam has been enrolled", "Liam"),
+        ("Sig.ri Rossi, la vostra pratica è chiusa", "Rossi"),  # the plural honorific
+        ("Gentili Marco e Giulia, benvenuti", "Marco e Giulia"),  # two names after a greeting
+        ("Cara Giovanna, ti ricordiamo l'appuntamento", "Giovanna"),  # the greeting is no part of the name
+        ("Gratulation, Sophie! Dein Abschluss ist da", "Sophie"),  # German wishes
+        ("A message for the Khan household", "Khan"),  # an English family by its surname
+        ("The Rossi family: waste tax due", "Rossi"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -158,6 +192,39 @@ def test_names_of_every_origin(text, name):
         "Nuovi orari / Ufficio Tributi",
         "Mercato di Sant'Andrea Di Campodarsego: sospeso il 16/10",  # an elided saint's word
         "Classe A. Primavera",
+        "Dottorato di ricerca: bando",
+        "visita di luca e francesco",  # lower-case first names after a particle, not side by side
+        "Gentile Lei, la informiamo",  # a pronoun alone
+        "Tari e Imu, hai pagato?",  # not two listed first names
+        "Nuovo Servizio, hai una nuova funzione",
+        "Libro di Mario Rossi: presentazione in biblioteca",  # an author's event
+        "Stella Di Natale: mercatini",  # word-names and a particle, not first name then surname
+        "Visita guidata alla mostra di Frida Kahlo alle 10:00",  # a visit to an event
+        "Visita di Giuseppe Verdi: letture",
+        "Inaugurata la piazza intitolata a Tina Anselmi",  # named after someone
+        "Sala dedicata a Nilde Iotti: inaugurazione",
+        "Polo scolastico Leonardo Sciascia: nuovi orari",  # an adjective after a place word
+        "The Enrico Fermi science fair opens on Saturday",  # English puts no article before a person
+        "Scuola 'Gianni Rodari' di Bari: iscrizioni",
+        "Processione della Madonna del Carmine",  # the Madonna is a saint's word
+        "Evento Leonardo Da Vinci in piazza",  # an event named after someone
+        "A nome del Comune, grazie",
+        "Entrate/Uscite 2026",  # a slash between words
+        "Grazie! Il Comune ti informa",
+        "Klaus Pircher KG: Vertrag verlängert",  # a company after its founder's name
+        "Harris Ltd contract renewed",
+        "Il medico di base: scelta e revoca",  # relation words before no name
+        "Agente Immobiliare: albo",
+        "Bagni Elena: ordinanza balneare",  # a lido
+        "Dear parent, the school is closed tomorrow",  # a role ("Parent" is also a surname)
+        "The Smith Family Trust: grant",  # a capitalised Family names a thing
+        "Family day in the park",
+        "Ferrari/Lamborghini: raduno",  # the first a word: cars
+        "Vacanze in Alto Adige",  # a word-name before an unknown word, no "di"/"a"/"per" before
+        "Neve di Monte Amiata: strade chiuse",  # an Italian word-name
+        "Leone di San Marco restaurato",
+        "Cooperativa Sociale Giuseppe Verdi: nuovi orari",  # an organisation named after someone
+        "Bando del consorzio Don Luigi Sturzo",
     ],
 )
 def test_places_words_and_codes_are_not_names(text):
@@ -194,6 +261,7 @@ def test_name_data():
     assert flags["rosa"] & (ITALIAN | WORD) == ITALIAN | WORD
     assert all(unicodedata.name(c).startswith("LATIN") for key in flags for c in key)  # Latin letters only
     assert is_word("graduatoria") and is_word("Gemeinde") and not is_word("hoxha")
+    assert fold("Małgorzata") == "malgorzata" and fold("Straße") == "strasse"
 
 
 def test_the_cache_is_built_in_a_child_process(tmp_path):
@@ -209,7 +277,8 @@ def test_the_cache_is_built_in_a_child_process(tmp_path):
 _FRAGMENTS = st.sampled_from(
     """Gentile |Sig. |Rossi|Mario |mario |rossi |M. |Rosa|, |: | – |per |De |van der |El |Hoxha |Arben |
     Zona |Franca |Via |Comune di |Wang |Wei|Singh |Harpreet|ciao |RSSMRA85T10H501O |Il |tuo |Serena |Costa|
-    Stella |di |Natale |hai |!|.|Esposito, |Gennaro|Anna-Maria |D'Amico |MARIO |ROSSI """.split("|")
+    Stella |di |Natale |hai |!|.|Esposito, |Gennaro|Anna-Maria |D'Amico |MARIO |ROSSI |Lei|Anca |Munteanu |
+    luca |de |francesco |Moussa |Sow|Anna |e |PEI |Moretti/|Colombo |the |family |Khan """.split("|")
 )
 
 

@@ -9,7 +9,9 @@ from bisect import bisect_left, bisect_right
 from iolint.pii.hits import Hit
 from iolint.pii.namedata import fold
 from iolint.pii.names.vocabulary import (
+    APPOINTMENTS,
     ARTICLES,
+    CAPITAL_LETTER,
     CONJUNCTIONS,
     EVENT_LINKS,
     EVENTS,
@@ -20,12 +22,14 @@ from iolint.pii.names.vocabulary import (
 )
 from iolint.pii.names.words import NameText, remembered
 
-WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[,:;()!?\-–—/]")
+# (a closing quote too, which ends a quoted name: "della lista 'Verdi per la città' di |Ahmed")
+WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[,:;()!?\-–—/\"”»]|['’](?<=[^\W\d_]['’])(?=[ \t])")
 
 # What a word before a name is, as bits (``_kind``): a place, an event, a link between an event
 # and its honoree, an article, a word that may stand between a place and its name, a place whose
-# name follows "di", capitalised, a German compound naming a place.
-PLACE, EVENT, LINK, ARTICLE, BETWEEN, WITH_DI, CAPITAL, COMPOUND = (1 << i for i in range(8))
+# name follows "di", capitalised, a German compound naming a place, a visit (an event unless
+# booked), a lower-case word in none of the lists.
+PLACE, EVENT, LINK, ARTICLE, BETWEEN, WITH_DI, CAPITAL, COMPOUND, APPOINTMENT, PLAIN = (1 << i for i in range(10))
 _KINDS: dict[str, int] = {}
 
 
@@ -41,7 +45,10 @@ def _kind(original: str) -> int:
         | (ARTICLE if low in ARTICLES else 0)
         | (BETWEEN if low in QUALIFIERS or low in ARTICLES or low in CONJUNCTIONS else 0)
         | (WITH_DI if low in PLACES_WITH_DI else 0)
+        | (APPOINTMENT if low in APPOINTMENTS else 0)
     )
+    if not kind and original[0].islower():
+        kind = PLAIN  # a lower-case word in no list ("bibliotecario")
     if original[0].isupper():
         kind |= CAPITAL
         if low.endswith(PLACE_ENDINGS) and len(low) > 8:
@@ -57,8 +64,18 @@ def _words(t: NameText) -> tuple[list[int], list[int], list[int]]:
         kinds = [known(m.group()) for m in found]
         if None in kinds:  # words not met before
             kinds = [_kind(m.group()) if k is None else k for m, k in zip(found, kinds, strict=True)]
+        if "visit" in t.low and any(k & APPOINTMENT for k in kinds) and SCHEDULED.search(t.text):
+            kinds = [k & ~EVENT if k & APPOINTMENT else k for k in kinds]  # a visit booked for someone
         t._before = ([m.start() for m in found], [m.end() for m in found], kinds)
     return t._before
+
+
+# A visit is an event ("Visita guidata alla mostra") unless the title books it: "visita per Perera
+# Nirosha fissata il 9 giugno alle 11:20".
+SCHEDULED = re.compile(
+    r"(?<![^\W\d_])(?:fissat|prenotat|confermat|spostat|annullat|programmat|anticipat|posticipat|rinviat)[oaie]"
+    r"(?![^\W\d_])|(?<![^\W\d_])(?:alle|ore)[ \t]+\d{1,2}[:.]\d\d"
+)
 
 
 def _kinds_back(t: NameText, start: int) -> list[int]:
@@ -113,7 +130,10 @@ def _after_place(kinds: list[int]) -> bool:
             return i > 0 and bool(kinds[i - 1] & WITH_DI)
         if kind & (CAPITAL | BETWEEN):
             continue
-        # One lower-case complement of a named place: "Borsa di studio", "Scuola di musica".
+        # One lower-case complement of a named place: "Borsa di studio", "Scuola di musica", or
+        # one adjective right before the name: "Polo bibliotecario |Alda Merini".
+        if steps == 0 and kind == PLAIN and i > 0 and kinds[i - 1] & PLACE:
+            return True
         return i > 1 and bool(kinds[i - 1] & ARTICLE) and bool(kinds[i - 2] & PLACE)
     return False
 
@@ -125,7 +145,7 @@ FOLLOWER = re.compile(r"[ \t»”\"]*([^\W\d_]+)")
 
 # Also after a second name joined by "e" ("Giovanni Falcone e Paolo Borsellino: giornata…").
 EVENT_AFTER = re.compile(
-    r"(?:[ \t]+(?:e|ed|and|und)(?:[ \t]+[A-ZÀ-Þ][^\W\d_]*){1,4})?[ \t»”\"]*[:–—-][ \t]*([^.;!?]{0,80})"
+    rf"(?:[ \t]+(?:e|ed|and|und)(?:[ \t]+{CAPITAL_LETTER}[^\W\d_]*){{1,4}})?[ \t»”\"]*[:–—-][ \t]*([^.;!?]{{0,80}})"
 )
 
 
@@ -144,9 +164,14 @@ def named_after(t: NameText, hit: Hit) -> bool:
         if fold(word) in PLACES or fold(word) in EVENTS or (ROMAN.fullmatch(word) and word != "I"):
             return True
     event = EVENT_AFTER.match(text, hit.end)
-    if event is None or addresses_the_reader(t):
+    if event is None or addresses_the_reader(t) or FILE_OF.search(text, max(0, hit.start - 16), hit.start):
         return False
     return any(fold(word) in EVENTS for word in LETTERS_RUN.findall(event.group(1)))
+
+
+# An administrative file in capitals before the name is that person's: "PEI di Lorenzo Moretti:
+# incontro del GLO", "ISEE di …: visita" (not an honoree's event).
+FILE_OF = re.compile(r"(?<![^\W\d_])[A-Z]{2,6}[ \t]+(?:di|del|della|per)[ \t]+$")
 
 
 READER = re.compile(r"(?<![^\W\d_])(?:tu[oaei]?|hai|sei|your|you|Ihr\w*|dein\w*)(?![^\W\d_])", re.IGNORECASE)

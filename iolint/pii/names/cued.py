@@ -9,21 +9,25 @@ from iolint.pii.cues import stem_of
 from iolint.pii.hits import CONTEXT, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold
 from iolint.pii.names.context import after_place
-from iolint.pii.names.vocabulary import CAP_WORD, GAP, LOWER_WORD, PARTICLE, ROLES
-from iolint.pii.names.words import NameText, counts_here, flags_of, is_stop
+from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, GAP, LOWER_WORD, PARTICLE, ROLES
+from iolint.pii.names.words import NameText, counts_here, flags_of, is_stop, pronoun_name
 from iolint.pii.wordlists import alternation, lines
 
 TITLE_WORDS = alternation("names", "titles")
 GREETING_WORDS = alternation("names", "greetings")
 RELATION_WORDS = alternation("names", "relations")
 TITLE = re.compile(rf"(?<![\w.])(?:{TITLE_WORDS})[ \t\u00a0]+", re.IGNORECASE)
-GREETING = re.compile(rf"(?<![\w.])(?:{GREETING_WORDS})[ \t,]+", re.IGNORECASE)
+GREETING = re.compile(rf"(?<![\w.])(?:{GREETING_WORDS})[ \t,!]+", re.IGNORECASE)
 RELATION = re.compile(rf"(?<![\w.])(?:{RELATION_WORDS})[ \t]+", re.IGNORECASE)
 CUE_PATTERNS = ((TITLE, CONTEXT, True), (GREETING, CONTEXT, False), (RELATION, 0.8, False))
 
 
+# "e" and a capitalised word after a name.
+JOINED = re.compile(rf"[ \t]+(?:e|ed|and|und)[ \t]+({CAP_WORD.pattern})")
+
+
 # An initial before a capitalised word.
-INITIAL_BEFORE = re.compile(r"[A-Z]\.[ \t](?=[A-ZÀ-Þ])")
+INITIAL_BEFORE = re.compile(rf"[A-Z]\.[ \t](?={CAPITAL_LETTER})")
 
 
 # The three in one pattern, run on the lower-cased text with a plain word boundary: several
@@ -71,7 +75,8 @@ def cue_runs(t: NameText) -> list[Hit]:
             # After an honorific a place or a saint's word is a name ("il dott. Sala", "Dott. Santo
             # Marino"); a role is not ("Sig. Sindaco").
             if not word or (fold(word.group()) in ROLES if any_word else is_stop(word.group())):
-                break
+                if not (word and words and pronoun_name(word.group(), flags_of(words[-1].group()))):
+                    break
             if TITLE.match(text, word.start()):
                 break  # "Gentile Sig.ra Bianchi": the title cue takes over
             after = text[word.end() : word.end() + 1]
@@ -84,6 +89,11 @@ def cue_runs(t: NameText) -> list[Hit]:
             if after.isdigit():
                 break  # part of a code: "intestato a RSSMRA85…"
             words.append(word)
+            # Two first names joined by "e": "Gentili Marco e Giulia,", "Cari Luca e Anna".
+            joined = JOINED.match(text, word.end())
+            if joined and flags_of(word.group()) & FIRST and flags_of(joined.group(1)) & FIRST:
+                at = joined.start(1)
+                continue
             gap = GAP.match(text, word.end())
             if not gap:
                 break

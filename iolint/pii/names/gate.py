@@ -8,7 +8,7 @@ import re
 from iolint.pii.namedata import FIRST, SURNAME, WORD
 from iolint.pii.names.context import after_place
 from iolint.pii.names.cued import cue_matches
-from iolint.pii.names.positions import OF_WORDS, OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING, VERB_AFTER
+from iolint.pii.names.positions import FAMILY, OF_WORDS, OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING, VERB_AFTER
 from iolint.pii.names.runs import short_caps
 from iolint.pii.names.vocabulary import (
     BEYOND_LATIN,
@@ -17,6 +17,7 @@ from iolint.pii.names.vocabulary import (
     ELIDED_PARTICLES,
     INITIAL,
     LETTER,
+    LOWER_WORD,
     NAME_TOKEN,
     PARTICLE,
     PARTICLE_WORDS,
@@ -110,6 +111,16 @@ def initial_next_to_word(text: str) -> bool:
     return False
 
 
+def name_after_cue(text: str, at: int) -> bool:
+    """What ``cue_runs`` needs after a cue: a capitalised word or an initial, or a lower-case name
+    that is not a word."""
+    if CAP_WORD.match(text, at):
+        return True
+    word = LOWER_WORD.match(text, at)
+    flags = flags_of(word.group()) if word else 0
+    return bool(flags and not flags & WORD)
+
+
 def maybe(view, cued: bool) -> bool:
     """See ``may_name``: the name finder's ``maybe``, which keeps what it learns in ``view.names``."""
     if view.names is None:
@@ -123,19 +134,25 @@ def may_name(t: NameText) -> bool:
     lower-case first name that is not a word; capitalised words side by side among which a rule
     could find a name (``block_may_name``). A text with letters beyond Latin goes to the rules."""
     text = t.text
-    if cue_matches(t):
-        return True
+    if any(name_after_cue(text, m.end()) for m in cue_matches(t)):
+        return True  # (a cue before no name, "certificato medico", leaves the question to the rest)
     first = NAME_TOKEN.search(text)
     if first is None:
         return False
     if not text.isascii() and BEYOND_LATIN.search(text):
         return True
-    if first.group()[0].isupper() and OPEN_PUNCT.match(text, first.end()):
-        return True
+    if first.group()[0].isupper() and (
+        OPEN_PUNCT.match(text, first.end()) or (("," in text or "!" in text) and OPENING_TWO.match(text, first.end()))
+    ):
+        return True  # "Rosa, hai…", "Abdoulaye Sow, la tua…", "Giulia e Marco, benvenuti"
     if (":" in text or "-" in text or "–" in text or "—" in text) and CLAUSE_WORD_COMMA.search(text):
         return True  # a first name opening a clause before a comma
     if "." in text and initial_next_to_word(text):
         return True
+    if "/" in text and SLASH_PAIR.search(text):
+        return True  # two surnames joined by a slash: "Ferraris/Colombo"
+    if ("family" in t.low or "household" in t.low) and FAMILY.search(text):
+        return True  # "the Khan household"
     if t.pair():
         return True
     caps = [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)]
@@ -153,6 +170,9 @@ def may_name(t: NameText) -> bool:
     return len(block) > 1 and block_may_name(t, block, opens(text, block, first), closing)
 
 
+# A second capitalised word, or "e" and one, before a comma: names that may address the reader.
+OPENING_TWO = re.compile(rf"(?:[ \t]+(?:e|ed|and|und))?[ \t]{{1,2}}(?:{CAP_WORD.pattern})[ \t]*[,!]")
+SLASH_PAIR = re.compile(rf"(?<![^\W\d_/]){CAP_WORD.pattern}/{CAP_WORD.pattern}")
 CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$|\([ \t]*$")
 CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")
 OF_BEFORE = re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}$")

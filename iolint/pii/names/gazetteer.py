@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from iolint.pii.hits import PAIR, PATTERN, Hit
-from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
+from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place
-from iolint.pii.names.vocabulary import CAP_TOKEN, GAP, INITIAL, PARTICLE_WORDS, PLACES
+from iolint.pii.names.cued import cue_matches
+from iolint.pii.names.vocabulary import CAP_TOKEN, CAPITAL_LETTER, GAP, INITIAL, PARTICLE_WORDS, PLACES
 from iolint.pii.names.words import (
     Covered,
     NameText,
@@ -17,6 +18,7 @@ from iolint.pii.names.words import (
     is_caps,
     is_name_like,
     is_stop,
+    stops_after,
 )
 
 
@@ -48,10 +50,13 @@ def run_from(t: NameText, first: tuple[int, int, int]) -> list[tuple[int, int, i
         start, end, flags, particle = nxt
         if lower and flags & WORD:
             break  # "kit per la differenziata": lower-case names must not be words
-        if is_stop(text[start:end].split()[-1]):
+        word = text[start:end].split()[-1]
+        if stops_after(word, run[-1][2]):
             break  # "Chiesa di |Santa Chiara"
         if not (flags or (particle and any(token[2] & FIRST for token in run))):
             break
+        if particle and is_caps(text, run[-1][0], run[-1][1]) != is_caps(text, end - len(word), end):
+            break  # an acronym, a particle and a name: "PEI di Lorenzo Moretti"
         run.append((start, end, flags))
     return run
 
@@ -60,6 +65,8 @@ def run_from(t: NameText, first: tuple[int, int, int]) -> list[tuple[int, int, i
 LOWER_SURNAME_BEFORE = re.compile(
     rf"(?<![^\W\d_])(?:{'|'.join(sorted(PARTICLE_WORDS, key=len, reverse=True))}) ([a-zà-ÿ]{{2,30}}) $"
 )
+# A lower-case particle right before a name: with it the name is a surname ("de luca francesco").
+LOWER_PARTICLE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(PARTICLE_WORDS, key=len, reverse=True))}) $")
 
 
 def is_pair(text: str, run: list[tuple[int, int, int]]) -> bool:
@@ -84,10 +91,14 @@ def is_pair(text: str, run: list[tuple[int, int, int]]) -> bool:
 
 
 def surname_after(t: NameText, run: list[tuple[int, int, int]]) -> tuple[int, int, int] | None:
-    """An unknown capitalised word after a lone unambiguous first name ("Chiara Gallo")."""
+    """An unknown capitalised word after a lone first name ("Chiara Gallo"); after a foreign first
+    name that is an Italian word, one that could be a name, where a preposition leads them
+    ("Candidatura di Anca Munteanu"; not "in Alto Adige", "Monte Amiata:")."""
     text = t.text
     start, end, flags = run[-1]
-    if len(run) != 1 or flags & WORD or not flags & FIRST or is_caps(text, start, end):
+    if len(run) != 1 or not flags & FIRST or is_caps(text, start, end):
+        return None
+    if flags & WORD and (flags & ITALIAN or not OF_BEFORE.search(text, max(0, start - 6), start)):
         return None
     if text[start].islower():
         return None
@@ -95,18 +106,21 @@ def surname_after(t: NameText, run: list[tuple[int, int, int]]) -> tuple[int, in
     if nxt is None or nxt[2]:
         return None
     word = text[nxt[0] : nxt[1]]
-    if word.isupper() or is_stop(word):
+    if word.isupper() or is_stop(word) or (flags & WORD and (nxt[3] or not is_name_like(word))):
         return None
     return nxt[0], nxt[1], nxt[2]
 
 
-WORD_BEHIND = re.compile(r"(?<![^\W\d_])([A-ZÀ-Þ][^\W\d_]{1,30})[ \t]$")
+OF_BEFORE = re.compile(r"(?<![^\W\d_])(?:[Dd][ia]|[Aa]|[Pp]er|[Ff]or|[Oo]f|[Vv]on|[Ff]ür)[ \t]$")
+
+
+WORD_BEHIND = re.compile(rf"(?<![^\W\d_])({CAPITAL_LETTER}[^\W\d_]{{1,30}})[ \t]$")
 
 
 def given_before(text: str, start: int, flags: int) -> int | None:
     """Where an unknown name-like word right before a surname that is not a word starts
-    ("Gurpreet Singh", "Fatou Ndiaye")."""
-    if not flags & SURNAME or flags & (WORD | FIRST) or not text[start].isupper():
+    ("Gurpreet Singh", "Fatou Ndiaye"; also one that is a first name too: "Aminata Diallo")."""
+    if not flags & SURNAME or flags & WORD or not text[start].isupper():
         return None
     m = WORD_BEHIND.search(text, max(0, start - 30), start)
     if m and not flags_of(m.group(1)) and is_name_like(m.group(1)) and not m.group(1).isupper():
@@ -158,6 +172,24 @@ def with_initial(text: str, start: int, end: int, flags: int) -> tuple[int, int]
     return None
 
 
+SLASH_WORD = re.compile(rf"/({CAPITAL_LETTER}[^\W\d_]+)(?![\w/])")
+
+
+def slash_pair(t: NameText, start: int, end: int, flags: int) -> int | None:
+    """Where two surnames joined by a slash end, a couple's ("unione civile Ferraris/Colombo"):
+    the first a listed surname that is not a word ("Ferrari/Lamborghini" are cars), the second a
+    listed name, written alike."""
+    if not flags & SURNAME or flags & WORD or t.text[end : end + 1] != "/" or (start and t.text[start - 1] == "/"):
+        return None
+    m = SLASH_WORD.match(t.text, end)
+    if m is None:
+        return None
+    other = flags_of(m.group(1))
+    if not other & (SURNAME | FIRST) or is_caps(t.text, start, end) != m.group(1).isupper():
+        return None
+    return m.end()
+
+
 def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     """Runs of gazetteer words (a word inside an earlier rule's name is not looked at again)."""
     hits = []
@@ -168,9 +200,10 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     opening = len(text) - len(text.lstrip())  # where the first word starts
     consumed = -1
     covered = Covered(found)
+    cues = {m.start() for m in matches} if (matches := cue_matches(t)) else ()  # no name starts at a cue
     for token in tokens:
         start, end, flags = token
-        if start < consumed or start in covered:
+        if start < consumed or start in covered or start in cues:
             continue
         if flags & WORD and not capital_next(text, end) and start != opening and not elided_surname(text, start):
             continue  # a name that is a word, alone: every rule below needs more
@@ -179,13 +212,18 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
             hits.append(Hit("PERSON", *initial, PAIR))
             consumed = initial[1]
             continue
+        pair = slash_pair(t, start, end, flags)
+        if pair and not after_place(t, start):
+            hits.append(Hit("PERSON", start, pair, PAIR))
+            consumed = pair
+            continue
         given = given_before(text, start, flags)
-        if given and not after_place(t, given):
+        if given and not after_place(t, given) and fold(text[given:end]) not in municipalities():
             hits.append(Hit("PERSON", given, end, PAIR))
             consumed = end
             continue
         given_end = given_after(t, start, end, flags)
-        if given_end and not after_place(t, start):
+        if given_end and not after_place(t, start) and fold(text[start:given_end]) not in municipalities():
             hits.append(Hit("PERSON", start, given_end, PAIR))
             consumed = given_end
             continue
@@ -196,6 +234,11 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
         lead = LOWER_SURNAME_BEFORE.search(text, max(0, start - 30), start) if text[start].islower() else None
         if lead and len(run) == 1 and flags & FIRST and not flags & WORD and is_name_like(lead.group(1).capitalize()):
             run.insert(0, (lead.start(), lead.end(), 0))  # "de santis lorenzo": a surname with a particle first
+        elif text[start].islower() and len(run) > 1 and run[-1][2] & FIRST and not run[-1][2] & WORD:
+            # A name after a particle is a surname, also a first name's: "de luca francesco".
+            particle = LOWER_PARTICLE_BEFORE.search(text, max(0, start - 6), start)
+            if particle:
+                run[0] = (particle.start(), run[0][1], SURNAME)
         surname = surname_after(t, run)
         if surname:
             run.append(surname)
@@ -221,10 +264,15 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
 
 # An initial and a name-like word: "M. Kravchuk", "Kravchuk M." (a listed surname is
 # ``with_initial``'s).
-INITIAL_FIRST = re.compile(r"(?<![^\W\d_.])[A-Z]\. ([A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)?)(?![\w.])")
+INITIAL_FIRST = re.compile(
+    rf"(?<![^\W\d_.])[A-Z]\. ({CAPITAL_LETTER}[^\W\d_]+(?:-{CAPITAL_LETTER}[^\W\d_]+)?)(?![\w.])"
+)
 
 
-INITIAL_AFTER = re.compile(r"(?<![^\W\d_])([A-ZÀ-Þ][^\W\d_]+) [A-Z]\.(?![^\W\d_.])")
+INITIAL_AFTER = re.compile(rf"(?<![^\W\d_])({CAPITAL_LETTER}[^\W\d_]+) [A-Z]\.(?![^\W\d_.])")
+
+
+ELIDED_D = re.compile(r"(?<![^\W\d_])D(?:ell|all|egl)?['’]$")
 
 
 def initial_runs(t: NameText) -> list[Hit]:
@@ -237,7 +285,12 @@ def initial_runs(t: NameText) -> list[Hit]:
             word = m.group(1)
             if rx is INITIAL_FIRST and m.group().startswith("S."):
                 continue  # "S. Rocco" may be a saint's abbreviation
-            if flags_of(word) or not is_name_like(word) or word.isupper() or after_place(t, m.start()):
+            # After an elided D-particle any word is a surname ("Dell'Acqua F.", "Dall'Olio F.").
+            elided = ELIDED_D.search(text, max(0, m.start(1) - 5), m.start(1)) if rx is INITIAL_AFTER else None
+            start = elided.start() if elided else m.start()
+            if word.isupper() or after_place(t, start):
                 continue
-            hits.append(Hit("PERSON", m.start(), m.end(), PAIR))
+            if not elided and (flags_of(word) or not is_name_like(word)):
+                continue
+            hits.append(Hit("PERSON", start, m.end(), PAIR))
     return hits

@@ -9,8 +9,8 @@ from iolint.pii.hits import PAIR, PATTERN, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place, event_before
 from iolint.pii.names.cued import CUE_PATTERNS
-from iolint.pii.names.runs import person_run
-from iolint.pii.names.vocabulary import CAP_WORD, LETTERS
+from iolint.pii.names.runs import person_run, surname_word
+from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, GAP, LETTERS
 from iolint.pii.names.words import (
     Covered,
     NameText,
@@ -20,17 +20,19 @@ from iolint.pii.names.words import (
     covered,
     flags_of,
     is_name_like,
+    is_stop,
 )
 
 # Words after a name that leave only a person in the title: "Rosa, hai…", "Serena Costa:".
 ADDRESSES = re.compile(
     r"[ \t]*[,!][ \t]*(?:\w+[ \t]+){0,3}?(?:hai|sei|ti|tu|tuo|tua|tuoi|tue|puoi|devi|ricorda|ricordati|"
-    r"your|you|dein\w*|du|ihr|ihre|sie)\b",
+    r"vi|vostr[oaie]|avete|siete|potete|dovete|benvenut[oaie]|bentornat[oaie]|"
+    r"your|you|welcome|dein\w*|du|ihr|ihre|euer|eure\w*|sie|willkommen)\b",
     re.IGNORECASE,
 )
 
 
-SURNAME_COMMA_FIRST = re.compile(r"([A-ZÀ-Þ][^\W\d_]+),[ \t]+([A-ZÀ-Þ][^\W\d_]+)")
+SURNAME_COMMA_FIRST = re.compile(rf"({CAPITAL_LETTER}[^\W\d_]+),[ \t]+({CAPITAL_LETTER}[^\W\d_]+)")
 
 
 OPENING_END = re.compile(r"[ \t]*(?:[:,!]|[-–—][ \t])")
@@ -92,7 +94,7 @@ OF_WORDS = r"di|a|ad|per|da|von|für|an|of|for|to|from|by"
 OF_NAME = re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}")
 VERB_AFTER = re.compile(
     rf"[ \t]+(?:{PARTICIPLE}|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
-    r"va|vanno|scade|riceve|riceverà|pront[oaie]|disponibil[ei]|"
+    r"va|vanno|scade|riceve|riceverà|sarà|saranno|avrà|avranno|verranno|potranno|dovranno|pront[oaie]|disponibil[ei]|"
     r"[a-zäöüß]*ge[a-zäöüß]+(?:t|en)|wurde|wird|ist|sind|hat|[a-z]+ed|is|was|has|will)\b"
 )
 # Also a date or a time ("per Ixpha Shane il 12/03 alle 10:00").
@@ -141,7 +143,20 @@ def bracket_runs(t: NameText, found: list[Hit]) -> list[Hit]:
 BRACKET = re.compile(r"\([ \t]*")
 
 
-AND_NAME = re.compile(r"[ \t]+(?:e|ed|and|und)[ \t]+(?=[A-ZÀ-Þ])")
+AND_NAME = re.compile(rf"[ \t]+(?:e|ed|and|und)[ \t]+(?={CAPITAL_LETTER})")
+
+
+# An English family named by its surname: "the Rossi family", "the Khan household".
+FAMILY = re.compile(rf"(?<![^\W\d_'’-])({CAP_WORD.pattern})[ \t]+(?:family|household)\b")  # (a word's start)
+
+
+def family_runs(t: NameText) -> list[Hit]:
+    hits = []
+    for m in FAMILY.finditer(t.text):
+        flags = flags_of(m.group(1))
+        if not is_stop(m.group(1)) and (flags & SURNAME or (not flags and is_name_like(m.group(1)))):
+            hits.append(Hit("PERSON", m.start(1), m.end(1), PAIR))
+    return hits
 
 
 def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
@@ -149,6 +164,8 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     place an earlier rule's name already covers is not looked at again)."""
     text = t.text
     hits = clause_runs(t, found) if ":" in text or "-" in text or "–" in text or "—" in text else []
+    if "family" in t.low or "household" in t.low:
+        hits += family_runs(t)
     hits += of_name_runs(t, [*found, *hits])
     if "(" in text:
         hits += bracket_runs(t, [*found, *hits])
@@ -173,16 +190,38 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     if comma and flags_of(comma.group(1)) & SURNAME and flags_of(comma.group(2)) & FIRST:
         if counts_here(comma.group(1)) and counts_here(comma.group(2)) and OPENING_END.match(text, comma.end()):
             hits.append(Hit("PERSON", comma.start(), comma.end(), PAIR))
-    # A single first name addressing the reader: "Rosa, hai…", "Arben, la tua domanda…".
-    if (
-        OPEN_PUNCT.match(text, word.end())
-        and ADDRESSES.match(text, word.end())
-        and not any(rx.match(text, word.start()) for rx, _, _ in CUE_PATTERNS)
-    ):
-        flags = flags_of(word.group())
-        if flags & FIRST or (not flags and is_name_like(word.group())):
-            hits.append(Hit("PERSON", word.start(), word.end(), PATTERN))
+    # A first name addressing the reader: "Rosa, hai…", "Arben, la tua domanda…"; two joined by
+    # "e" ("Giulia e Marco, benvenuti…"), or an unknown name and a word for its surname
+    # ("Abdoulaye Sow, la tua adesione…").
+    end = addressed_end(text, word)
+    if end and ADDRESSES.match(text, end) and not any(rx.match(text, word.start()) for rx, _, _ in CUE_PATTERNS):
+        hits.append(Hit("PERSON", word.start(), end, PATTERN))
     return hits + closing_runs(t, [*found, *hits])
+
+
+def first_name(word: str) -> bool:
+    flags = flags_of(word)
+    return bool(flags & FIRST) or (not flags and is_name_like(word))
+
+
+def addressed_end(text: str, word: re.Match[str]) -> int | None:
+    """Where the names opening the text end before a comma or "!", when they may address the
+    reader: a first name or an unknown name, two listed first names joined by "e", or an unknown
+    name and a capitalised word."""
+    if ("," not in text and "!" not in text) or not first_name(word.group()):
+        return None
+    if OPEN_PUNCT.match(text, word.end()):
+        return word.end()
+    joined = AND_NAME.match(text, word.end())
+    gap = None if joined else GAP.match(text, word.end())
+    second = CAP_WORD.match(text, (joined or gap).end()) if joined or gap else None
+    if second is None or not OPEN_PUNCT.match(text, second.end()) or is_stop(second.group()):
+        return None
+    if joined and flags_of(word.group()) & flags_of(second.group()) & FIRST:
+        return second.end()  # both listed first names ("Tari e Imu, hai pagato?" is no one)
+    if gap and not flags_of(word.group()) and surname_word(second.group(), word.group()):
+        return second.end()
+    return None
 
 
 def closing_runs(t: NameText, found: list[Hit]) -> list[Hit]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, is_word, municipalities
-from iolint.pii.names.vocabulary import CAP_WORD, EVENTS, GAP, PARTICLE, QUALIFIERS
-from iolint.pii.names.words import counts_here, flags_of, is_name_like, is_stop, surname_after_clear
+from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, EVENTS, GAP, PARTICLE, QUALIFIERS
+from iolint.pii.names.words import counts_here, flags_of, is_name_like, is_stop, stops_after, surname_after_clear
 
 
 def surname_word(word: str, before: str) -> bool:
@@ -37,7 +37,7 @@ def surname_before_first(text: str, word: re.Match[str]) -> bool:
 
 
 # An initial before a capitalised word ("S." excepted: a saint's abbreviation), or after one.
-INITIAL_BEFORE = re.compile(r"(?!S\.)[A-Z]\.[ \t](?=[A-ZÀ-Þ])")
+INITIAL_BEFORE = re.compile(rf"(?!S\.)[A-Z]\.[ \t](?={CAPITAL_LETTER})")
 INITIAL_AFTER = re.compile(r"[ \t][A-Z]\.(?![^\W\d_.])")
 
 
@@ -80,6 +80,10 @@ def caps_name_beside(text: str, words: list[re.Match[str]], word: re.Match[str])
     return len(beside) >= 5 and beside.isupper() and counts_here(beside) and not flags_of(beside) & WORD
 
 
+# Between two names that are words: a space or two, or a capitalised particle.
+WORD_GAP = re.compile(rf"{GAP.pattern}(?:(?=[A-Z]){PARTICLE.pattern})?")
+
+
 def person_run(text: str, at: int, opening: bool = False, verb_after: bool = False) -> tuple[int, int] | None:
     """Two to four capitalised words from ``at`` that may each be part of a name, with particles
     and hyphens. Names that are all words must stand side by side, and when opening the title
@@ -98,7 +102,9 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
         at = lead.end()
     while len(words) < 4:
         word = CAP_WORD.match(text, at)
-        if not word or is_stop(word.group()) or text[word.end() : word.end() + 1].isdigit():
+        if not word or text[word.end() : word.end() + 1].isdigit():
+            break
+        if stops_after(word.group(), flags_of(words[-1].group()) if words else 0):
             break
         if len(word.group()) <= 4 and short_caps(word.group()) and caps_name_beside(text, words, word):
             pass  # "DIOP FATOU:", "per IBRAHIMA NDAO": a short surname in capitals by a name
@@ -116,7 +122,7 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
                     words.append(word)
                     end = word.end()
                 break
-            if opening or not surname_before_first(text, word):
+            if not surname_before_first(text, word):
                 break
         words.append(word)
         end = word.end()
@@ -130,7 +136,8 @@ def person_run(text: str, at: int, opening: bool = False, verb_after: bool = Fal
     if all(f & WORD for f in flags):
         # Names that are all words ("Stella di Natale", "Bianco Natale") are a person only as
         # first name then surname, side by side: "Serena Costa", "Marina Greco".
-        if len(words) != 2 or words[1].start() - words[0].end() > 2:
+        # (or with a capitalised particle between: "Serena Lo Russo", not "Stella di Natale")
+        if len(words) != 2 or not WORD_GAP.fullmatch(text, words[0].end(), words[1].start()):
             return None
         # Or surname then first name, each only that ("Costa Serena:"; not "Bianco Natale:").
         if (

@@ -13,7 +13,8 @@ def words_of(section: str) -> frozenset[str]:
     return frozenset(w for word in words("names", section) for w in (word, fold(word)))
 
 
-ROLES = words_of("roles")
+PRONOUNS = words_of("pronouns")
+ROLES = words_of("roles") | PRONOUNS
 PLACES = words_of("places")
 PLACE_ENDINGS = tuple(words("names", "place endings"))
 PLACES_WITH_DI = words_of("places with di")
@@ -21,6 +22,7 @@ QUALIFIERS = words_of("qualifiers")
 ARTICLES = words_of("articles")
 CONJUNCTIONS = words_of("conjunctions")
 EVENTS = words_of("events")
+APPOINTMENTS = words_of("appointments")
 EVENT_LINKS = words_of("event links")
 STOP_WORDS = ROLES | PLACES | PLACES_WITH_DI | words_of("stop words")
 
@@ -33,8 +35,18 @@ ELIDED_PARTICLES = frozenset("d' d’ l' l’".split())
 PARTICLE_KEYS = frozenset(w for p in _PARTICLES for w in p.split()) | {"d", "l"}
 ASCII_PARTICLES = frozenset(w.encode() for w in PARTICLE_KEYS)
 
+# Upper-case letters up to U+024F (Latin, Latin-1, Latin Extended-A and B): beyond them the
+# pre-filter does not look, and lets the rules decide.
+UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
+# A name's capital in the rules' patterns: A-Z, Latin-1's capitals, and Latin Extended-A and B
+# ("Łukasz", "Đorđe", "Şerban") as ranges, their lower-case letters with them (rare at a word's
+# start here): the exact class of ``UPPER`` costs several times more to compile, in every
+# pattern built on ``CAP_WORD``.
+CAPITAL_LETTER = "[A-ZÀ-ÖØ-ÞĀ-ɏ]"
 # A capitalised word (title case or all caps), possibly after an elided particle (D'Amico).
-CAP_WORD = re.compile(r"(?:[A-Z][a-z]?['’])?[A-ZÀ-Þ][^\W\d_]*(?:['’][^\W\d_]+)?(?:-[A-ZÀ-Þ][^\W\d_]+)?")
+CAP_WORD = re.compile(
+    rf"(?:[A-Z][a-z]?['’])?{CAPITAL_LETTER}[^\W\d_]*(?:['’][^\W\d_]+)?(?:-{CAPITAL_LETTER}[^\W\d_]+)?"
+)
 LOWER_WORD = re.compile(r"[a-zà-ÿ][^\W\d_]*(?:-[a-zà-ÿ][^\W\d_]+)?")
 GAP = re.compile(r"[ \t\u00a0]{1,2}")
 INITIAL = re.compile(r"[A-Z]\.")
@@ -43,9 +55,6 @@ LETTER = re.compile(r"[^\W\d_]")
 LETTERS = re.compile(r"[^\W\d_]+")
 NOT_LETTERS = bytes(c if chr(c).isalpha() else 32 for c in range(256))
 
-# Upper-case letters up to U+024F (Latin, Latin-1, Latin Extended-A and B): beyond them the
-# pre-filter does not look, and lets the rules decide.
-UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper())
 BEYOND_LATIN = re.compile(r"[^\W\d_\x00-\u024f]")
 # A capitalised word: an upper-case letter with no letter before it, then the rest of the word;
 # also after an elided particle ("D'Amico"), as ``CAP_WORD`` reads it.

@@ -18,6 +18,7 @@ from iolint.pii.names.vocabulary import (
     NOT_LETTERS,
     PARTICLE,
     PARTICLE_KEYS,
+    PRONOUNS,
     STOP_WORDS,
 )
 
@@ -88,6 +89,17 @@ def is_stop(word: str) -> bool:
     return stop
 
 
+def pronoun_name(word: str, before: int) -> bool:
+    """A pronoun of address that is a listed name, after a name (flags ``before``) that is not a
+    word: the name's second word ("Wang Lei", where "Lei" alone is a role)."""
+    return bool(before and not before & WORD and fold(word) in PRONOUNS and flags_of(word) & FIRST)
+
+
+def stops_after(word: str, before: int) -> bool:
+    """``is_stop``, for a word after a name whose flags are ``before`` (``pronoun_name``)."""
+    return is_stop(word) and not pronoun_name(word, before)
+
+
 def could_be_a_name(word: str) -> bool:
     """A word (any case) that is a name which is not a common word, or an unknown word that
     could be a name: what makes a mailbox someone's."""
@@ -131,9 +143,10 @@ def is_clear(word: str, flags: int) -> bool:
 
 
 def surname_after_clear(before: str, word: str) -> bool:
-    """A surname that is also a common word after a name that is not one: "Cheikh Fall"."""
+    """A surname or a first name that is also a common word after a name that is not one: "Cheikh
+    Fall", "Ciobanu Andrei" (surname first)."""
     flags = flags_of(before)
-    return bool(flags_of(word) & SURNAME) and (bool(flags and not flags & WORD) or (not flags and is_name_like(before)))
+    return bool(flags_of(word) & (SURNAME | FIRST)) and is_clear(before, flags)
 
 
 def is_caps(text: str, start: int, end: int) -> bool:
