@@ -1,0 +1,132 @@
+"""Shape of the fourth frozen title set (tests/pii/frozen4_titles.yaml).
+
+No detector runs here: these tests check only that the file is well formed, balanced as its
+header claims (titles, clean share, languages, titles per kind), and that every codice fiscale,
+partita IVA and IBAN in it carries the label its check character calls for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from iolint.pii import kinds as pii_kinds
+from tests.pii.idcheck import CHECKED, malformed, mislabelled
+
+SET = Path(__file__).with_name("frozen4_titles.yaml")
+
+KINDS = frozenset(pii_kinds.KINDS)  # a label is a kind iolint detects
+LANGUAGES = ("it", "de", "en")
+RARE_FLOOR = 8  # titles per kind, for every kind
+# Special categories, each about the recipient or another identifiable person.
+SPECIAL = ("JUDICIAL", "POLITICAL", "RELIGION", "TRADE_UNION", "SEX_LIFE")
+SPECIAL_FLOOR = 12
+
+_SECTION = re.compile(r"^# --- .+ \[(\w+)\] ---$")
+_COUNT = re.compile(r"\b([A-Za-z_]+): (\d+)\b")
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    return SET.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def entries(text) -> list[dict]:
+    return yaml.safe_load(text)
+
+
+def header_counts(text: str) -> dict[str, int]:
+    """The ``name: number`` pairs of the header's counts block (from "# Counts" to the first
+    line that is not a comment)."""
+    counts: dict[str, int] = {}
+    in_block = False
+    for line in text.splitlines():
+        if line.startswith("# Counts"):
+            in_block = True
+        elif in_block and not line.startswith("#"):
+            break
+        elif in_block:
+            counts.update((name, int(n)) for name, n in _COUNT.findall(line))
+    return counts
+
+
+def languages(text: str) -> list[str | None]:
+    """The language of each title, in order: the tag of the section line above it."""
+    found, current = [], None
+    for line in text.splitlines():
+        if m := _SECTION.match(line):
+            current = m.group(1)
+        elif line.startswith("- "):
+            found.append(current)
+    return found
+
+
+def test_header_counts_are_read():
+    block = "# Counts (x):\n#   titles: 3\n#   clean: 2 (66.7%)\n#     PERSON: 1, HEALTH: 0\n\n# a: 9\n"
+    assert header_counts(block) == {"titles": 3, "clean": 2, "PERSON": 1, "HEALTH": 0}
+    tagged = "# --- Comune – TARI [it] ---\n- {t: a, k: []}\n# --- Land [de] ---\n- {t: b, k: []}\n"
+    assert languages(tagged) == ["it", "de"]
+
+
+def test_is_a_list_of_title_and_kinds(entries):
+    assert malformed(entries, KINDS) == []
+
+
+def test_size_and_unique_titles(entries):
+    assert len(entries) >= 450
+    # Unique also once folded: a title written again in other case or spacing is a duplicate.
+    folded = [" ".join(unicodedata.normalize("NFKC", e["t"]).casefold().split()) for e in entries]
+    repeated = [t for t, n in Counter(folded).items() if n > 1]
+    assert not repeated, repeated
+
+
+def test_at_least_45_percent_clean(entries):
+    clean = sum(1 for e in entries if not e["k"])
+    assert clean / len(entries) >= 0.45
+
+
+def test_every_title_has_a_language_and_the_mix_is_mostly_italian(text, entries):
+    langs = languages(text)
+    assert len(langs) == len(entries)  # one YAML entry per "- " line
+    assert set(langs) <= set(LANGUAGES), set(langs)
+    share = {lang: n / len(langs) for lang, n in Counter(langs).items()}
+    assert 0.75 <= share["it"] <= 0.85, share
+    assert share["de"] >= 0.08 and share["en"] >= 0.08, share
+
+
+def test_every_kind_is_well_represented(entries):
+    per_kind = Counter(k for e in entries for k in e["k"])
+    assert {k: per_kind[k] for k in KINDS if per_kind[k] < RARE_FLOOR} == {}
+    assert per_kind["PERSON"] >= 100
+    assert per_kind["HEALTH"] >= 40
+    assert {k: per_kind[k] for k in SPECIAL if per_kind[k] < SPECIAL_FLOOR} == {}
+
+
+def test_header_counts_match_the_titles(text, entries):
+    counts = header_counts(text)
+    per_kind = Counter(k for e in entries for k in e["k"])
+    clean = sum(1 for e in entries if not e["k"])
+    assert counts.pop("titles") == len(entries)
+    assert counts.pop("clean") == clean
+    assert f"clean: {clean} ({100 * clean / len(entries):.1f}%)" in text
+    assert {lang: counts.pop(lang) for lang in LANGUAGES} == dict(Counter(languages(text)))
+    assert counts == {k: per_kind[k] for k in KINDS}
+
+
+@pytest.mark.parametrize("kind", sorted(CHECKED))
+def test_check_characters_match_the_labels(entries, kind):
+    wrong = mislabelled(entries, kind)
+    assert not wrong, wrong
+
+
+def test_header_says_how_and_when_it_was_written(text):
+    head = text.split("\n- ", 1)[0]
+    for said in ("2026-12-06", "had not seen the detectors", "before any detector ran",
+                 "only when it is wrong by the written policy", "python-stdnum", "Readings"):
+        assert said in head, said
