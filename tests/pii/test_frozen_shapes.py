@@ -1,8 +1,9 @@
-"""Shape of the third frozen title set (tests/pii/frozen3_titles.yaml).
+"""Shape of the third and fourth frozen title sets (tests/pii/frozen3_titles.yaml, frozen4_titles.yaml).
 
-No detector runs here: these tests check only that the file is well formed, balanced as its
-header claims (titles, clean share, languages, titles per kind), and that every codice fiscale,
-partita IVA and IBAN in it carries the label its check character calls for.
+No detector runs here: these tests check only that each file is well formed, balanced as its
+header claims (titles, clean share, languages, titles per kind), says how and when it was
+written, and that every codice fiscale, partita IVA and IBAN in it carries the label its check
+character calls for.
 """
 
 from __future__ import annotations
@@ -18,24 +19,39 @@ import yaml
 from iolint.pii import kinds as pii_kinds
 from tests.pii.idcheck import CHECKED, malformed, mislabelled
 
-SET = Path(__file__).with_name("frozen3_titles.yaml")
+HERE = Path(__file__).parent
+# Each set: its file, the titles it has at least, and the titles each rarer special category has
+# at least (the fourth set's brief asked for 12; the third's only for the floor of every kind).
+SETS = {
+    "frozen3": (HERE / "frozen3_titles.yaml", 400, 8),
+    "frozen4": (HERE / "frozen4_titles.yaml", 450, 12),
+}
 
 KINDS = frozenset(pii_kinds.KINDS)  # a label is a kind iolint detects
 LANGUAGES = ("it", "de", "en")
 RARE_FLOOR = 8  # titles per kind, for every kind
+SPECIAL = ("JUDICIAL", "POLITICAL", "RELIGION", "TRADE_UNION", "SEX_LIFE")
 
 _SECTION = re.compile(r"^# --- .+ \[(\w+)\] ---$")
 _COUNT = re.compile(r"\b([A-Za-z_]+): (\d+)\b")
 
 
-@pytest.fixture(scope="module")
-def text() -> str:
-    return SET.read_text(encoding="utf-8")
+@pytest.fixture(scope="module", params=sorted(SETS))
+def frozen(request) -> tuple[str, list[dict], tuple]:
+    """(text, entries, (file, minimum titles, special-category floor)) of each set."""
+    path = SETS[request.param][0]
+    text = path.read_text(encoding="utf-8")
+    return text, yaml.safe_load(text), SETS[request.param]
 
 
 @pytest.fixture(scope="module")
-def entries(text) -> list[dict]:
-    return yaml.safe_load(text)
+def text(frozen) -> str:
+    return frozen[0]
+
+
+@pytest.fixture(scope="module")
+def entries(frozen) -> list[dict]:
+    return frozen[1]
 
 
 def header_counts(text: str) -> dict[str, int]:
@@ -75,8 +91,8 @@ def test_is_a_list_of_title_and_kinds(entries):
     assert malformed(entries, KINDS) == []
 
 
-def test_size_and_unique_titles(entries):
-    assert len(entries) >= 400
+def test_size_and_unique_titles(frozen, entries):
+    assert len(entries) >= frozen[2][1]
     # Unique also once folded: a title written again in other case or spacing is a duplicate.
     folded = [" ".join(unicodedata.normalize("NFKC", e["t"]).casefold().split()) for e in entries]
     repeated = [t for t, n in Counter(folded).items() if n > 1]
@@ -97,11 +113,12 @@ def test_every_title_has_a_language_and_the_mix_is_mostly_italian(text, entries)
     assert share["de"] >= 0.08 and share["en"] >= 0.08, share
 
 
-def test_every_kind_is_well_represented(entries):
+def test_every_kind_is_well_represented(frozen, entries):
     per_kind = Counter(k for e in entries for k in e["k"])
     assert {k: per_kind[k] for k in KINDS if per_kind[k] < RARE_FLOOR} == {}
     assert per_kind["PERSON"] >= 100
     assert per_kind["HEALTH"] >= 40
+    assert {k: per_kind[k] for k in SPECIAL if per_kind[k] < frozen[2][2]} == {}
 
 
 def test_header_counts_match_the_titles(text, entries):
@@ -119,3 +136,15 @@ def test_header_counts_match_the_titles(text, entries):
 def test_check_characters_match_the_labels(entries, kind):
     wrong = mislabelled(entries, kind)
     assert not wrong, wrong
+
+
+def test_header_says_how_and_when_it_was_written(text):
+    head = text.split("\n- ", 1)[0]
+    for said in (
+        "2026-12-06",
+        "had not seen the detectors",
+        "only when it is wrong by the written policy",
+        "python-stdnum",
+        "Readings",
+    ):
+        assert said in head, said
