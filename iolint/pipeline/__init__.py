@@ -154,7 +154,9 @@ class Pipeline:
 
     def _with_recipients(self, tasks: list[Task]) -> list[Task]:
         """Each template checked as a template, then the CSV's rows rendered with it."""
-        templates = [task for task in tasks if task.kind == "template" or not task.kind and inputs.is_template(task.path)]
+        templates = [
+            task for task in tasks if task.kind == "template" or not task.kind and inputs.is_template(task.path)
+        ]
         if not templates:
             from iolint.config import ConfigError
 
