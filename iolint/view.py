@@ -88,6 +88,7 @@ class PayloadView:
             shape |= THIRD_PARTY
         self.shape = shape
         self._lower: dict[str, str] = {}
+        self._zeroed: dict[str, bytes] = {}
 
     def texts(self) -> tuple[tuple[str, str], ...]:
         """(field, text) of the subject and the markdown, those that are non-empty text."""
@@ -98,6 +99,14 @@ class PayloadView:
         found = self._lower.get(text)
         if found is None:
             found = self._lower[text] = text.lower()
+        return found
+
+    def zeroed(self, text: str) -> bytes:
+        """``iolint.italian.zeroed(text)``, once per text of the payload: the memo key the checks
+        share for what is found in a text whatever its digits."""
+        found = self._zeroed.get(text)
+        if found is None:
+            found = self._zeroed[text] = italian.zeroed(text)
         return found
 
     @_once
@@ -121,7 +130,7 @@ class PayloadView:
     @_once
     def markdown_amounts(self) -> list:
         """The euro amounts the whole markdown states (``iolint.italian.Amount``)."""
-        return italian.amounts(self.markdown, self.lower(self.markdown)) if self.markdown else []
+        return italian.amounts(self.markdown, self.zeroed(self.markdown)) if self.markdown else []
 
     @_once
     def body_amounts(self) -> list:
@@ -131,7 +140,7 @@ class PayloadView:
             return []
         if body[1] == 0:
             return self.markdown_amounts
-        return italian.amounts(body[0], self.lower(body[0]))
+        return italian.amounts(body[0], self.zeroed(body[0]))
 
     @_once
     def due(self):

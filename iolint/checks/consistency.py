@@ -66,7 +66,7 @@ def body_due_date_mismatch(view, ctx):
     if due is None:
         return None  # IO301 says what is wrong with it
     body, at = view.body
-    stated = italian.deadlines(body, view.lower(body))
+    stated = italian.deadlines(body, view.zeroed(body))
     day = (due.astimezone(ROME) if due.tzinfo else due).date()
     if not stated or any(d.matches(day) for d in stated):
         return None

@@ -74,16 +74,8 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 # Courtesy forms hold no digits: texts that differ only in digits (the same body with another
-# amount or date, as in a batch) share one analysis, keyed by the text's UTF-8 with every digit
-# made 0 (bytes.translate is several times faster than a regex substitution on the text; UTF-8
-# is one-to-one, and its multi-byte sequences hold no ASCII digit).
-_ZEROED = bytes.maketrans(b"123456789", b"000000000")
-
-
-def _formal_forms(text: str) -> tuple[tuple[int, str], ...]:
-    return _formal_forms_of(text.encode("utf-8", "surrogatepass").translate(_ZEROED))
-
-
+# amount or date, as in a batch) share one analysis, keyed by ``view.zeroed(text)``
+# (``iolint.italian.zeroed``: the text's UTF-8 with every digit made 0).
 @lru_cache(maxsize=4096)
 def _formal_forms_of(key: bytes) -> tuple[tuple[int, str], ...]:
     text = key.decode("utf-8", "surrogatepass")
@@ -100,7 +92,7 @@ def _formal_forms_of(key: bytes) -> tuple[tuple[int, str], ...]:
 def formal_address(view, ctx):
     hits = []
     for field, text in view.texts():
-        for start, words in _formal_forms(text):
+        for start, words in _formal_forms_of(view.zeroed(text)):
             message = f'"{words}" addresses the citizen formally: IO messages use "tu"'
             hits.append(Hit(field, message, value=words, offset=start))
     return hits
@@ -144,7 +136,7 @@ def vague_title(view, ctx):
 @payload_check("IO805", needs="payment")
 def payment_body_without_amount(view, ctx):
     body = view.body
-    if body is not None and not _states_amount(body[0]):
+    if body is not None and not _states_amount_of(view.zeroed(body[0])):
         return [Hit("content.markdown", "a payment message whose body does not say how much to pay")]
     return None
 
@@ -152,7 +144,7 @@ def payment_body_without_amount(view, ctx):
 @payload_check("IO806", needs="payment")
 def payment_body_without_date(view, ctx):
     body = view.body
-    if body is not None and not _states_date(body[0]):
+    if body is not None and not _states_date_of(view.zeroed(body[0])):
         return [Hit("content.markdown", "a payment message whose body does not say by when to pay")]
     return None
 
@@ -170,6 +162,17 @@ def _states_amount(body: str) -> bool:
 def _states_date(body: str) -> bool:
     """Whether ``_DATE`` matches."""
     return _DATE.search(body) is not None
+
+
+# _AMOUNT, _EUR and _DATE treat every digit alike: a body's answers are those of its zeroed form.
+@lru_cache(maxsize=4096)
+def _states_amount_of(key: bytes) -> bool:
+    return _states_amount(key.decode("utf-8", "surrogatepass"))
+
+
+@lru_cache(maxsize=4096)
+def _states_date_of(key: bytes) -> bool:
+    return _states_date(key.decode("utf-8", "surrogatepass"))
 
 
 def _misspelled_pagopa(text: str, m: re.Match) -> bool:
