@@ -3,8 +3,8 @@ once, on first need, and shared by the rules that read it.
 
 The parts (``content``, ``subject``, ``markdown``, ``payment``, ``third_party``, ``due_date``) are
 set when the view is made; derived values (the body without its front matter, the markdown's
-analysis, the amounts its text states, the parsed due date, the schema's errors, each text in
-lower case) are computed on first use. ``shape`` says which parts a payload has: a check bound with
+analysis, the amounts its text states, the parsed due date, the schema's errors, each text's
+memo key ``zeroed``) are computed on first use. ``shape`` says which parts a payload has: a check bound with
 ``needs=...`` (``iolint.registry``) is not even called on a payload without them.
 """
 
@@ -87,19 +87,11 @@ class PayloadView:
         if self.third_party is not None:
             shape |= THIRD_PARTY
         self.shape = shape
-        self._lower: dict[str, str] = {}
         self._zeroed: dict[str, bytes] = {}
 
     def texts(self) -> tuple[tuple[str, str], ...]:
         """(field, text) of the subject and the markdown, those that are non-empty text."""
         return self._texts
-
-    def lower(self, text: str) -> str:
-        """``text.lower()``, once per text of the payload, for the checks' quick substring tests."""
-        found = self._lower.get(text)
-        if found is None:
-            found = self._lower[text] = text.lower()
-        return found
 
     def zeroed(self, text: str) -> bytes:
         """``iolint.italian.zeroed(text)``, once per text of the payload: the memo key the checks

@@ -78,7 +78,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 # (``iolint.italian.zeroed``: the text's UTF-8 with every digit made 0).
 @lru_cache(maxsize=4096)
 def _formal_forms_of(key: bytes) -> tuple[tuple[int, str], ...]:
-    text = key.decode("utf-8", "surrogatepass")
+    text = _decoded(key)
     found = {m.start(): m.group() for m in _COURTESY.finditer(text)}
     for m in _LE_PRONOUN.finditer(text):
         found.setdefault(m.start(), m.group())
@@ -98,12 +98,23 @@ def formal_address(view, ctx):
     return hits
 
 
+# The title rules below read letters only, and a digit is never a letter nor in VAGUE_TITLES:
+# titles that differ only in digits get the same answer, memoized by ``view.zeroed(subject)``.
+def _decoded(key: bytes) -> str:
+    return key.decode("utf-8", "surrogatepass")
+
+
 @payload_check("IO802", needs="subject", by_subject=True)
 def all_caps_title(view, ctx):
-    words = [w for w in _WORD.findall(view.subject) if not (w.isupper() and (len(w) <= 4 or w in _ACRONYMS))]
-    if words and "".join(words).isupper():
+    if _shouts(view.zeroed(view.subject)):
         return [Hit("content.subject", "the title is in capital letters, which reads as shouting")]
     return None
+
+
+@lru_cache(maxsize=4096)
+def _shouts(key: bytes) -> bool:
+    words = [w for w in _WORD.findall(_decoded(key)) if not (w.isupper() and (len(w) <= 4 or w in _ACRONYMS))]
+    return bool(words) and "".join(words).isupper()
 
 
 def _normal(text: str) -> str:
@@ -112,12 +123,7 @@ def _normal(text: str) -> str:
 
 @payload_check("IO803", needs="subject", by_subject=True)
 def ente_name_title(view, ctx):
-    subject = view.subject
-    m = _ENTE_NAME.match(subject)
-    if not m or len(m.group().split()) < 2:
-        return None
-    rest = _normal(subject[m.end() :].strip(_SEPARATORS))
-    if not rest or rest in VAGUE_TITLES:
+    if _only_the_ente(view.zeroed(view.subject)):
         message = (
             "the title is the ente's name: the app already shows who sends the message, "
             "the title should say what it is about"
@@ -126,11 +132,26 @@ def ente_name_title(view, ctx):
     return None
 
 
+@lru_cache(maxsize=4096)
+def _only_the_ente(key: bytes) -> bool:
+    subject = _decoded(key)
+    m = _ENTE_NAME.match(subject)
+    if not m or len(m.group().split()) < 2:
+        return False
+    rest = _normal(subject[m.end() :].strip(_SEPARATORS))
+    return not rest or rest in VAGUE_TITLES
+
+
 @payload_check("IO804", needs="subject", by_subject=True)
 def vague_title(view, ctx):
-    if _normal(view.subject) in VAGUE_TITLES:
+    if _vague(view.zeroed(view.subject)):
         return [Hit("content.subject", f'"{view.subject.strip()}" does not say what the message is about')]
     return None
+
+
+@lru_cache(maxsize=4096)
+def _vague(key: bytes) -> bool:
+    return _normal(_decoded(key)) in VAGUE_TITLES
 
 
 @payload_check("IO805", needs="payment")
@@ -167,12 +188,12 @@ def _states_date(body: str) -> bool:
 # _AMOUNT, _EUR and _DATE treat every digit alike: a body's answers are those of its zeroed form.
 @lru_cache(maxsize=4096)
 def _states_amount_of(key: bytes) -> bool:
-    return _states_amount(key.decode("utf-8", "surrogatepass"))
+    return _states_amount(_decoded(key))
 
 
 @lru_cache(maxsize=4096)
 def _states_date_of(key: bytes) -> bool:
-    return _states_date(key.decode("utf-8", "surrogatepass"))
+    return _states_date(_decoded(key))
 
 
 def _misspelled_pagopa(text: str, m: re.Match) -> bool:
@@ -207,11 +228,18 @@ def _pagopas(text: str, lower: str) -> list[re.Match]:
 def pagopa_misspelled(view, ctx):
     hits = []
     for field, text in view.texts():
-        lower = view.lower(text)
-        if "pago" not in lower:
-            continue
-        for m in _pagopas(text, lower):
-            if _misspelled_pagopa(text, m):
-                message = f'"{m.group()}": the platform is spelled "pagoPA"'
-                hits.append(Hit(field, message, value=m.group(), offset=m.start()))
+        for start, word in _misspellings(view.zeroed(text)):
+            message = f'"{word}": the platform is spelled "pagoPA"'
+            hits.append(Hit(field, message, value=word, offset=start))
     return hits
+
+
+@lru_cache(maxsize=4096)
+def _misspellings(key: bytes) -> tuple[tuple[int, str], ...]:
+    """(offset, spelling) of each misspelled "pagoPA": no spelling holds a digit, and the patterns
+    treat every digit alike, so the text's zeroed form (``key``) has them at the same places."""
+    text = _decoded(key)
+    lower = text.lower()
+    if "pago" not in lower:
+        return ()
+    return tuple((m.start(), m.group()) for m in _pagopas(text, lower) if _misspelled_pagopa(text, m))
