@@ -51,7 +51,7 @@ _NOTICE_CUES = ("codice", "numero", "avviso", "iuv", " n.", " n°", " nº")  # s
 # a substitution on the str, UTF-8 is one-to-one and its multi-byte sequences hold no ASCII
 # digit, so decoding the key gives a text of the same length.
 _ZEROED = bytes.maketrans(b"123456789", b"000000000")
-MEMO_SIZE = 4096
+MEMO_SIZE = 1024  # keys each memo of a zeroed text keeps: a batch's bodies share a handful, and a key is a whole body
 
 
 def zeroed(text: str) -> bytes:

@@ -105,7 +105,7 @@ def payment_text_without_payment_data(view, ctx):
     return None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=italian.MEMO_SIZE)
 def _call_to_pay(key: bytes) -> tuple[int, int] | None:
     """Where ``_PAY`` first matches in the text whose zeroed form (``view.zeroed``) is ``key``: it
     holds no digit, so the text has it at the same place."""

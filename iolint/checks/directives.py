@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from iolint import italian
 from iolint.finding import Hit
 from iolint.registry import payload_check
 
@@ -27,7 +28,7 @@ def directive_in_message_text(view, ctx):
     return hits
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=italian.MEMO_SIZE)
 def _directives(key: bytes) -> tuple[tuple[int, int], ...]:
     """Where directives are written in a text whose zeroed form (``view.zeroed``) is ``key``: the
     pattern treats every digit alike, so they are at the same places in the text."""

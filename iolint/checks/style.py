@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from iolint import italian
 from iolint.finding import Hit
 from iolint.registry import payload_check
 
@@ -76,7 +77,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 # Courtesy forms hold no digits: texts that differ only in digits (the same body with another
 # amount or date, as in a batch) share one analysis, keyed by ``view.zeroed(text)``
 # (``iolint.italian.zeroed``: the text's UTF-8 with every digit made 0).
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=italian.MEMO_SIZE)
 def _formal_forms_of(key: bytes) -> tuple[tuple[int, str], ...]:
     text = _decoded(key)
     found = {m.start(): m.group() for m in _COURTESY.finditer(text)}
@@ -111,7 +112,7 @@ def all_caps_title(view, ctx):
     return None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=italian.MEMO_SIZE)
 def _shouts(key: bytes) -> bool:
     words = [w for w in _WORD.findall(_decoded(key)) if not (w.isupper() and (len(w) <= 4 or w in _ACRONYMS))]
     return bool(words) and "".join(words).isupper()
@@ -132,7 +133,7 @@ def ente_name_title(view, ctx):
     return None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=italian.MEMO_SIZE)
 def _only_the_ente(key: bytes) -> bool:
     subject = _decoded(key)
     m = _ENTE_NAME.match(subject)
@@ -149,7 +150,7 @@ def vague_title(view, ctx):
     return None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=italian.MEMO_SIZE)
 def _vague(key: bytes) -> bool:
     return _normal(_decoded(key)) in VAGUE_TITLES
 
@@ -186,12 +187,12 @@ def _states_date(body: str) -> bool:
 
 
 # _AMOUNT, _EUR and _DATE treat every digit alike: a body's answers are those of its zeroed form.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=italian.MEMO_SIZE)
 def _states_amount_of(key: bytes) -> bool:
     return _states_amount(_decoded(key))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=italian.MEMO_SIZE)
 def _states_date_of(key: bytes) -> bool:
     return _states_date(_decoded(key))
 
@@ -234,7 +235,7 @@ def pagopa_misspelled(view, ctx):
     return hits
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=italian.MEMO_SIZE)
 def _misspellings(key: bytes) -> tuple[tuple[int, str], ...]:
     """(offset, spelling) of each misspelled "pagoPA": no spelling holds a digit, and the patterns
     treat every digit alike, so the text's zeroed form (``key``) has them at the same places."""
