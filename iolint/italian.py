@@ -43,13 +43,13 @@ _MORE_DIGITS = re.compile(r" ?\d")
 _NOTICE_CUES = ("codice", "numero", "avviso", "iuv", " n.", " n°", " nº")  # shortly before, in lower case
 
 # Texts that differ only in their ASCII digits (a batch's bodies: another amount, date or notice
-# number) have their amounts and deadlines at the same places: the patterns above treat every
-# digit alike (``\d``, never one digit: _NOTICE's [0-3] is not used so), and so does the code
-# around them (no digit is a letter or changes case). So where they are is found once per text
-# with its digits made 0, memoized, and what they say is read from the text itself. The key is
-# the text's UTF-8 with every ASCII digit made 0: bytes.translate is several times faster than
-# a substitution on the str, UTF-8 is one-to-one and its multi-byte sequences hold no ASCII
-# digit, so decoding the key gives a text of the same length.
+# number) have their amounts and deadlines at the same places: their patterns treat every digit
+# alike (``\d``, never a particular one; _NOTICE's [0-3] does not, so notice numbers are searched
+# in the text itself), and so does the code around them (no digit is a letter or changes case).
+# So where they are is found once per text with its digits made 0, memoized, and what they say is
+# read from the text itself. The key is the text's UTF-8 with every ASCII digit made 0:
+# bytes.translate is several times faster than a substitution on the str, UTF-8 is one-to-one and
+# its multi-byte sequences hold no ASCII digit, so decoding the key gives a text of the same length.
 _ZEROED = bytes.maketrans(b"123456789", b"000000000")
 MEMO_SIZE = 1024  # keys each memo of a zeroed text keeps: a batch's bodies share a handful, and a key is a whole body
 
@@ -81,11 +81,9 @@ class Deadline:
         return f"{self.day:02d}/{self.month:02d}" + (f"/{self.year}" if self.year else "")
 
 
-def _lower(text: str, lower: str | None = None) -> str:
-    """The text in lower case, offsets kept (a few characters, such as "İ", lower to two);
-    ``lower``: ``text.lower()`` if the caller has it already."""
-    if lower is None:
-        lower = text.lower()
+def _lower(text: str) -> str:
+    """The text in lower case, offsets kept (a few characters, such as "İ", lower to two)."""
+    lower = text.lower()
     if len(lower) != len(text):
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return lower

@@ -74,6 +74,11 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+def _decoded(key: bytes) -> str:
+    """The text of a ``view.zeroed`` key: the text with its ASCII digits made 0."""
+    return key.decode("utf-8", "surrogatepass")
+
+
 # Courtesy forms hold no digits: texts that differ only in digits (the same body with another
 # amount or date, as in a batch) share one analysis, keyed by ``view.zeroed(text)``
 # (``iolint.italian.zeroed``: the text's UTF-8 with every digit made 0).
@@ -99,12 +104,9 @@ def formal_address(view, ctx):
     return hits
 
 
-# The title rules below read letters only, and a digit is never a letter nor in VAGUE_TITLES:
-# titles that differ only in digits get the same answer, memoized by ``view.zeroed(subject)``.
-def _decoded(key: bytes) -> str:
-    return key.decode("utf-8", "surrogatepass")
-
-
+# The title rules below treat every digit alike (their patterns say ``\w`` or letters, and
+# VAGUE_TITLES holds no digit): titles that differ only in digits get the same answer, memoized
+# by ``view.zeroed(subject)``.
 @payload_check("IO802", needs="subject", by_subject=True)
 def all_caps_title(view, ctx):
     if _shouts(view.zeroed(view.subject)):
