@@ -29,33 +29,50 @@ _MISS = object()
 MEMO_SIZE = 4096
 
 
-def _by_subject(check):
-    """``check`` memoized per title: it promises its hits depend on the title alone (they are
-    immutable, so a repeated title gets the same ones)."""
-    memo: dict = {}
+def _routed(checks, view, ctx):
+    """(place in rule order, rule, hit) for each hit of ``checks`` ((check, route) pairs) that
+    a rule of the plan reports."""
+    for check, route in checks:
+        found = check(view, ctx)
+        if found:
+            for hit in found:
+                routed = route.get(hit.kind)
+                if routed is not None:
+                    yield (*routed, hit)
 
-    def run(view, ctx):
-        found = memo.get(view.subject, _MISS)
+
+class _BySubject:
+    """A plan's checks whose hits depend on the title alone (``by_subject``) and that need the
+    same parts of a payload: run as one, their routed hits memoized per title (hits are
+    immutable), so a batch that repeats a title checks it with one look-up."""
+
+    __slots__ = ("checks", "memo")
+
+    def __init__(self):
+        self.checks: list[tuple] = []  # (check, route)
+        self.memo: dict = {}
+
+    def __call__(self, view, ctx) -> tuple:
+        found = self.memo.get(view.subject, _MISS)
         if found is _MISS:
-            if len(memo) >= MEMO_SIZE:
-                memo.clear()
-            found = memo[view.subject] = check(view, ctx)
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()
+            found = self.memo[view.subject] = tuple(_routed(self.checks, view, ctx))
         return found
-
-    return run
 
 
 class Plan:
     """The rules that run on one kind of payload, and their checks: each check once, with the
     rule each kind of its hits belongs to (None: the check serves one rule), as (its place in
-    rule order, rule), and the payload parts it needs. ``checks(shape)`` leaves out the checks a
-    payload of that shape cannot wake."""
+    rule order, rule), and the payload parts it needs; the checks whose hits depend on the title
+    alone run as one ``_BySubject``, whose hits come routed (its route is None).
+    ``checks(shape)`` leaves out the checks a payload of that shape cannot wake."""
 
     __slots__ = ("rules", "_all", "_by_shape")
 
     def __init__(self, rules: tuple, checks: tuple):
         self.rules = rules
-        self._all = checks  # (check, {hit kind: (order, rule)}, needed shape bits)
+        self._all = checks  # (check, {hit kind: (order, rule)} or None, needed shape bits)
         self._by_shape: dict[int, tuple] = {}
 
     def checks(self, shape: int) -> tuple:
@@ -101,8 +118,6 @@ class Linter:
                 check = binding.check
                 if binding.options:
                     check = functools.partial(check, options=self.options[rule.code])
-                if binding.by_subject:
-                    check = _by_subject(check)
                 yield rule, binding, check
 
     def plan(self, kind: str, ignored: frozenset[str] = frozenset()) -> Plan:
@@ -110,7 +125,7 @@ class Linter:
         rendered variants) in a file whose ``per-file-ignores`` are ``ignored``."""
         key = (kind, ignored)
         if key not in self._plans:
-            rules, checks = [], {}
+            rules, checks, by_subject = [], {}, {}
             for rule, binding, check in self._bound(registry.PAYLOAD):
                 if self.gate.admits(rule, ignored, kind):
                     rules.append(rule)
@@ -118,7 +133,14 @@ class Linter:
                     # a check serving several rules runs once, its hits routed by kind
                     route = checks.setdefault(id(check), (check, {}, needs))[1]
                     route[binding.key if binding else None] = (self._order[rule.code], rule)
-            self._plans[key] = Plan(tuple(rules), tuple(checks.values()))
+                    if binding and binding.by_subject:
+                        by_subject[id(check)] = needs
+            units: dict[int, _BySubject] = {}
+            for at in by_subject:  # in rule order, as the plan would run them
+                check, route, needs = checks.pop(at)
+                units.setdefault(needs, _BySubject()).checks.append((check, route))
+            plan = tuple(checks.values()) + tuple((unit, None, needs) for needs, unit in units.items())
+            self._plans[key] = Plan(tuple(rules), plan)
         return self._plans[key]
 
     def hits(self, data: object, plan: Plan, ctx: Context | None = None) -> list[tuple]:
@@ -130,6 +152,9 @@ class Linter:
         for check, route in plan.checks(view.shape):
             found = check(view, ctx)
             if found:
+                if route is None:  # a _BySubject's hits, routed
+                    out += found
+                    continue
                 for hit in found:
                     routed = route.get(hit.kind)
                     if routed is not None:

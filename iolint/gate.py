@@ -24,6 +24,7 @@ from iolint.finding import Finding, Hit, Severity
 from iolint.privacy import DEFAULT, Privacy
 
 FINGERPRINT_MEMO = 4096  # (rule, field) pairs whose unkeyed fingerprint a gate remembers
+FINDING_MEMO = 4096  # findings without a place (the API's) a gate remembers
 
 
 def fingerprint(code: str, field: str | None, value: object, key: bytes | None = None) -> str:
@@ -48,6 +49,7 @@ class Gate:
         self.baseline = baseline
         self._ignored: dict[str, frozenset[str]] = {}
         self._unkeyed: dict[tuple, str] = {}  # fingerprints without a secret: of rule and field alone
+        self._unplaced: dict[tuple, Finding] = {}  # findings without a place or a secret, by what makes them
 
     # -- the rules and what the configuration selects ----------------------------------------
 
@@ -128,6 +130,19 @@ class Gate:
 
     def finding(self, rule, hit: Hit, *, file=None, line=None, column=None, variant=None) -> Finding:
         """The finding for an admitted rule's hit; what its message and field quote of the input is masked."""
+        if file is None and line is None and column is None and variant is None and self.fingerprint_key is None:
+            # Without a place or a secret, a finding is made of its rule, message and field alone
+            # (the fingerprint is of rule and field): one finding serves a batch's repeated hits.
+            key = (rule.code, rule.name, rule.severity, hit.message, hit.field)
+            found = self._unplaced.get(key)
+            if found is None:
+                if len(self._unplaced) >= FINDING_MEMO:
+                    self._unplaced.clear()
+                found = self._unplaced[key] = self._made(rule, hit, None, None, None, None)
+            return found
+        return self._made(rule, hit, file, line, column, variant)
+
+    def _made(self, rule, hit: Hit, file, line, column, variant) -> Finding:
         value = hit.value if hit.value is not None else hit.message
         redact = self.privacy.redact
         return Finding(

@@ -52,7 +52,7 @@ def _copy(value, depth: int):
         for key, item in value.items():
             if type(key) is not str:
                 raise _Unusual
-            out[key] = _copy(item, depth + 1)
+            out[key] = item if type(item) is str else _copy(item, depth + 1)  # most values: text, no call
         return out
     if kind is list:
         return [_copy(item, depth + 1) for item in value]

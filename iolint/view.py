@@ -3,8 +3,8 @@ once, on first need, and shared by the rules that read it.
 
 The parts (``content``, ``subject``, ``markdown``, ``payment``, ``third_party``, ``due_date``) are
 set when the view is made; derived values (the body without its front matter, the markdown's
-analysis, the amounts its text states, the parsed due date, the schema's errors, each text in
-lower case) are computed on first use. ``shape`` says which parts a payload has: a check bound with
+analysis, the amounts its text states, the parsed due date, the schema's errors, each text's
+memo key ``zeroed``) are computed on first use. ``shape`` says which parts a payload has: a check bound with
 ``needs=...`` (``iolint.registry``) is not even called on a payload without them.
 """
 
@@ -87,17 +87,18 @@ class PayloadView:
         if self.third_party is not None:
             shape |= THIRD_PARTY
         self.shape = shape
-        self._lower: dict[str, str] = {}
+        self._zeroed: dict[str, bytes] = {}
 
     def texts(self) -> tuple[tuple[str, str], ...]:
         """(field, text) of the subject and the markdown, those that are non-empty text."""
         return self._texts
 
-    def lower(self, text: str) -> str:
-        """``text.lower()``, once per text of the payload, for the checks' quick substring tests."""
-        found = self._lower.get(text)
+    def zeroed(self, text: str) -> bytes:
+        """``iolint.italian.zeroed(text)``, once per text of the payload: the memo key the checks
+        share for what is found in a text whatever its digits."""
+        found = self._zeroed.get(text)
         if found is None:
-            found = self._lower[text] = text.lower()
+            found = self._zeroed[text] = italian.zeroed(text)
         return found
 
     @_once
@@ -121,7 +122,7 @@ class PayloadView:
     @_once
     def markdown_amounts(self) -> list:
         """The euro amounts the whole markdown states (``iolint.italian.Amount``)."""
-        return italian.amounts(self.markdown, self.lower(self.markdown)) if self.markdown else []
+        return italian.amounts(self.markdown, self.zeroed(self.markdown)) if self.markdown else []
 
     @_once
     def body_amounts(self) -> list:
@@ -131,7 +132,7 @@ class PayloadView:
             return []
         if body[1] == 0:
             return self.markdown_amounts
-        return italian.amounts(body[0], self.lower(body[0]))
+        return italian.amounts(body[0], self.zeroed(body[0]))
 
     @_once
     def due(self):

@@ -10,6 +10,7 @@ the text reported. Every check looks for its cue with a plain substring test bef
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from iolint import italian
 from iolint.clock import ROME
@@ -66,7 +67,7 @@ def body_due_date_mismatch(view, ctx):
     if due is None:
         return None  # IO301 says what is wrong with it
     body, at = view.body
-    stated = italian.deadlines(body, view.lower(body))
+    stated = italian.deadlines(body, view.zeroed(body))
     day = (due.astimezone(ROME) if due.tzinfo else due).date()
     if not stated or any(d.matches(day) for d in stated):
         return None
@@ -92,14 +93,24 @@ def payment_text_without_payment_data(view, ctx):
     if view.payment is not None:
         return None
     body, at = view.body
-    if "pag" not in view.lower(body):
-        return None
-    m = _PAY.search(body)
-    if m:
+    found = _call_to_pay(view.zeroed(body))
+    if found:
+        start, end = found
         message = (
-            f'the body asks the citizen to pay ("{m.group()}") but the message has no '
+            f'the body asks the citizen to pay ("{body[start:end]}") but the message has no '
             "`payment_data`: the app shows no Paga button and no notice; add the payment data, "
             "or say where and how to pay"
         )
-        return [Hit(_FIELD, message, value=m.group(), offset=at + m.start())]
+        return [Hit(_FIELD, message, value=body[start:end], offset=at + start)]
     return None
+
+
+@lru_cache(maxsize=italian.MEMO_SIZE)
+def _call_to_pay(key: bytes) -> tuple[int, int] | None:
+    """Where ``_PAY`` first matches in the text whose zeroed form (``view.zeroed``) is ``key``: it
+    holds no digit, so the text has it at the same place."""
+    text = key.decode("utf-8", "surrogatepass")
+    if "pag" not in text.lower():
+        return None
+    m = _PAY.search(text)
+    return m.span() if m else None

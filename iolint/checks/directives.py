@@ -4,7 +4,9 @@ and the citizen reads it (see ``iolint.suppress`` for where directives count).""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from iolint import italian
 from iolint.finding import Hit
 from iolint.registry import payload_check
 
@@ -15,13 +17,22 @@ _LOOKS_LIKE = re.compile(r"(?:\{#-?\s*|#\s*)?iolint\s*:\s*ignore(?:-file)?\s*\[[
 def directive_in_message_text(view, ctx):
     hits = []
     for field, text in view.texts():
-        if "iolint" not in view.lower(text):
-            continue
-        for m in _LOOKS_LIKE.finditer(text):
+        for start, end in _directives(view.zeroed(text)):
+            written = text[start:end]
             message = (
-                f"`{m.group()}` is part of the message text: the citizen reads it, and it suppresses "
+                f"`{written}` is part of the message text: the citizen reads it, and it suppresses "
                 "nothing. Write it as a YAML comment outside the text (a template may also use a Jinja "
                 "comment {# ... #}); for JSON, use the config or iolint-suppressions.yaml"
             )
-            hits.append(Hit(field, message, value=m.group(), offset=m.start()))
+            hits.append(Hit(field, message, value=written, offset=start))
     return hits
+
+
+@lru_cache(maxsize=italian.MEMO_SIZE)
+def _directives(key: bytes) -> tuple[tuple[int, int], ...]:
+    """Where directives are written in a text whose zeroed form (``view.zeroed``) is ``key``: the
+    pattern treats every digit alike, so they are at the same places in the text."""
+    text = key.decode("utf-8", "surrogatepass")
+    if "iolint" not in text.lower():
+        return ()
+    return tuple(m.span() for m in _LOOKS_LIKE.finditer(text))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from iolint import italian
 from iolint.finding import Hit
 from iolint.registry import payload_check
 
@@ -73,20 +74,17 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+def _decoded(key: bytes) -> str:
+    """The text of a ``view.zeroed`` key: the text with its ASCII digits made 0."""
+    return key.decode("utf-8", "surrogatepass")
+
+
 # Courtesy forms hold no digits: texts that differ only in digits (the same body with another
-# amount or date, as in a batch) share one analysis, keyed by the text's UTF-8 with every digit
-# made 0 (bytes.translate is several times faster than a regex substitution on the text; UTF-8
-# is one-to-one, and its multi-byte sequences hold no ASCII digit).
-_ZEROED = bytes.maketrans(b"123456789", b"000000000")
-
-
-def _formal_forms(text: str) -> tuple[tuple[int, str], ...]:
-    return _formal_forms_of(text.encode("utf-8", "surrogatepass").translate(_ZEROED))
-
-
-@lru_cache(maxsize=4096)
+# amount or date, as in a batch) share one analysis, keyed by ``view.zeroed(text)``
+# (``iolint.italian.zeroed``: the text's UTF-8 with every digit made 0).
+@lru_cache(maxsize=italian.MEMO_SIZE)
 def _formal_forms_of(key: bytes) -> tuple[tuple[int, str], ...]:
-    text = key.decode("utf-8", "surrogatepass")
+    text = _decoded(key)
     found = {m.start(): m.group() for m in _COURTESY.finditer(text)}
     for m in _LE_PRONOUN.finditer(text):
         found.setdefault(m.start(), m.group())
@@ -100,18 +98,26 @@ def _formal_forms_of(key: bytes) -> tuple[tuple[int, str], ...]:
 def formal_address(view, ctx):
     hits = []
     for field, text in view.texts():
-        for start, words in _formal_forms(text):
+        for start, words in _formal_forms_of(view.zeroed(text)):
             message = f'"{words}" addresses the citizen formally: IO messages use "tu"'
             hits.append(Hit(field, message, value=words, offset=start))
     return hits
 
 
+# The title rules below treat every digit alike (their patterns say ``\w`` or letters, and
+# VAGUE_TITLES holds no digit): titles that differ only in digits get the same answer, memoized
+# by ``view.zeroed(subject)``.
 @payload_check("IO802", needs="subject", by_subject=True)
 def all_caps_title(view, ctx):
-    words = [w for w in _WORD.findall(view.subject) if not (w.isupper() and (len(w) <= 4 or w in _ACRONYMS))]
-    if words and "".join(words).isupper():
+    if _shouts(view.zeroed(view.subject)):
         return [Hit("content.subject", "the title is in capital letters, which reads as shouting")]
     return None
+
+
+@lru_cache(maxsize=italian.MEMO_SIZE)
+def _shouts(key: bytes) -> bool:
+    words = [w for w in _WORD.findall(_decoded(key)) if not (w.isupper() and (len(w) <= 4 or w in _ACRONYMS))]
+    return bool(words) and "".join(words).isupper()
 
 
 def _normal(text: str) -> str:
@@ -120,12 +126,7 @@ def _normal(text: str) -> str:
 
 @payload_check("IO803", needs="subject", by_subject=True)
 def ente_name_title(view, ctx):
-    subject = view.subject
-    m = _ENTE_NAME.match(subject)
-    if not m or len(m.group().split()) < 2:
-        return None
-    rest = _normal(subject[m.end() :].strip(_SEPARATORS))
-    if not rest or rest in VAGUE_TITLES:
+    if _only_the_ente(view.zeroed(view.subject)):
         message = (
             "the title is the ente's name: the app already shows who sends the message, "
             "the title should say what it is about"
@@ -134,17 +135,32 @@ def ente_name_title(view, ctx):
     return None
 
 
+@lru_cache(maxsize=italian.MEMO_SIZE)
+def _only_the_ente(key: bytes) -> bool:
+    subject = _decoded(key)
+    m = _ENTE_NAME.match(subject)
+    if not m or len(m.group().split()) < 2:
+        return False
+    rest = _normal(subject[m.end() :].strip(_SEPARATORS))
+    return not rest or rest in VAGUE_TITLES
+
+
 @payload_check("IO804", needs="subject", by_subject=True)
 def vague_title(view, ctx):
-    if _normal(view.subject) in VAGUE_TITLES:
+    if _vague(view.zeroed(view.subject)):
         return [Hit("content.subject", f'"{view.subject.strip()}" does not say what the message is about')]
     return None
+
+
+@lru_cache(maxsize=italian.MEMO_SIZE)
+def _vague(key: bytes) -> bool:
+    return _normal(_decoded(key)) in VAGUE_TITLES
 
 
 @payload_check("IO805", needs="payment")
 def payment_body_without_amount(view, ctx):
     body = view.body
-    if body is not None and not _states_amount(body[0]):
+    if body is not None and not _states_amount_of(view.zeroed(body[0])):
         return [Hit("content.markdown", "a payment message whose body does not say how much to pay")]
     return None
 
@@ -152,7 +168,7 @@ def payment_body_without_amount(view, ctx):
 @payload_check("IO806", needs="payment")
 def payment_body_without_date(view, ctx):
     body = view.body
-    if body is not None and not _states_date(body[0]):
+    if body is not None and not _states_date_of(view.zeroed(body[0])):
         return [Hit("content.markdown", "a payment message whose body does not say by when to pay")]
     return None
 
@@ -170,6 +186,17 @@ def _states_amount(body: str) -> bool:
 def _states_date(body: str) -> bool:
     """Whether ``_DATE`` matches."""
     return _DATE.search(body) is not None
+
+
+# _AMOUNT, _EUR and _DATE treat every digit alike: a body's answers are those of its zeroed form.
+@lru_cache(maxsize=italian.MEMO_SIZE)
+def _states_amount_of(key: bytes) -> bool:
+    return _states_amount(_decoded(key))
+
+
+@lru_cache(maxsize=italian.MEMO_SIZE)
+def _states_date_of(key: bytes) -> bool:
+    return _states_date(_decoded(key))
 
 
 def _misspelled_pagopa(text: str, m: re.Match) -> bool:
@@ -204,11 +231,18 @@ def _pagopas(text: str, lower: str) -> list[re.Match]:
 def pagopa_misspelled(view, ctx):
     hits = []
     for field, text in view.texts():
-        lower = view.lower(text)
-        if "pago" not in lower:
-            continue
-        for m in _pagopas(text, lower):
-            if _misspelled_pagopa(text, m):
-                message = f'"{m.group()}": the platform is spelled "pagoPA"'
-                hits.append(Hit(field, message, value=m.group(), offset=m.start()))
+        for start, word in _misspellings(view.zeroed(text)):
+            message = f'"{word}": the platform is spelled "pagoPA"'
+            hits.append(Hit(field, message, value=word, offset=start))
     return hits
+
+
+@lru_cache(maxsize=italian.MEMO_SIZE)
+def _misspellings(key: bytes) -> tuple[tuple[int, str], ...]:
+    """(offset, spelling) of each misspelled "pagoPA": no spelling holds a digit, and the patterns
+    treat every digit alike, so the text's zeroed form (``key``) has them at the same places."""
+    text = _decoded(key)
+    lower = text.lower()
+    if "pago" not in lower:
+        return ()
+    return tuple((m.start(), m.group()) for m in _pagopas(text, lower) if _misspelled_pagopa(text, m))
