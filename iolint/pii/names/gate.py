@@ -145,7 +145,7 @@ def may_name(t: NameText) -> bool:
         OPEN_PUNCT.match(text, first.end()) or (("," in text or "!" in text) and OPENING_TWO.match(text, first.end()))
     ):
         return True  # "Rosa, hai…", "Abdoulaye Sow, la tua…", "Giulia e Marco, benvenuti"
-    if (":" in text or "-" in text or "–" in text or "—" in text) and CLAUSE_WORD_COMMA.search(text):
+    if "," in text and (":" in text or "-" in text or "–" in text or "—" in text) and CLAUSE_WORD_COMMA.search(text):
         return True  # a first name opening a clause before a comma
     if "." in text and initial_next_to_word(text):
         return True
