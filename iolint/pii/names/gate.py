@@ -160,7 +160,8 @@ def may_name(t: NameText) -> bool:
         return False
     block: list[tuple[int, int, str]] = [caps[0]]
     for word in caps[1:]:
-        if BLOCK_GAP.fullmatch(text, block[-1][1], word[0]):
+        end = block[-1][1]
+        if (word[0] == end + 1 and text[end] == " ") or BLOCK_GAP.fullmatch(text, end, word[0]):  # one space: a gap
             block.append(word)
             continue
         if len(block) > 1 and block_may_name(t, block, opens(text, block, first), False):
