@@ -145,7 +145,7 @@ def may_name(t: NameText) -> bool:
         OPEN_PUNCT.match(text, first.end()) or (("," in text or "!" in text) and OPENING_TWO.match(text, first.end()))
     ):
         return True  # "Rosa, hai…", "Abdoulaye Sow, la tua…", "Giulia e Marco, benvenuti"
-    if (":" in text or "-" in text or "–" in text or "—" in text) and CLAUSE_WORD_COMMA.search(text):
+    if "," in text and (":" in text or "-" in text or "–" in text or "—" in text) and CLAUSE_WORD_COMMA.search(text):
         return True  # a first name opening a clause before a comma
     if "." in text and initial_next_to_word(text):
         return True
@@ -160,7 +160,8 @@ def may_name(t: NameText) -> bool:
         return False
     block: list[tuple[int, int, str]] = [caps[0]]
     for word in caps[1:]:
-        if BLOCK_GAP.fullmatch(text, block[-1][1], word[0]):
+        end = block[-1][1]
+        if (word[0] == end + 1 and text[end] == " ") or BLOCK_GAP.fullmatch(text, end, word[0]):  # one space: a gap
             block.append(word)
             continue
         if len(block) > 1 and block_may_name(t, block, opens(text, block, first), False):
