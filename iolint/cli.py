@@ -53,8 +53,11 @@ def parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     rules.add_argument("--config", type=Path)
 
-    explain = sub.add_parser("explain", help="print a rule's documentation")
-    explain.add_argument("rule", help="a code or a name, e.g. IO205 or notice-number-check-digits")
+    explain = sub.add_parser("explain", help="print a rule's documentation (or a family's, a code prefix's)")
+    explain.add_argument(
+        "rule",
+        help="a code or a name, e.g. IO205 or notice-number-check-digits; a family or a code prefix: each of its rules",
+    )
     explain.add_argument("--config", type=Path)
 
     check.set_defaults(handler=run_check)
@@ -252,10 +255,11 @@ def run_explain(args) -> int:
 
     rules = ruleset.all_rules(_config(args).rule_packs)
     rule = ruleset.find(rules, args.rule)
-    if rule is None:
-        print(f"iolint: no rule {args.rule!r} (see `iolint rules`)", file=sys.stderr)
+    named = [rule] if rule else [r for r in rules if r.matches(args.rule)]  # a family or a code prefix
+    if not named:
+        print(f"iolint: {ruleset.unknown_selectors(rules, [args.rule])[0]} (see `iolint rules`)", file=sys.stderr)
         return EXIT_ERROR
-    sys.stdout.write(docs.explain(rule))
+    sys.stdout.write("\n".join(docs.explain(r) for r in named))
     return EXIT_OK
 
 

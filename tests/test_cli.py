@@ -89,6 +89,17 @@ def test_select_ignore_and_extend_select_add_up(run_cli, tmp_path):
     assert codes("--ignore", "IO1", "--ignore", "IO2,IO3", "--ignore", "IO8") == []
 
 
+def test_explain_a_family_or_a_prefix_prints_each_of_its_rules(run_cli, tmp_path):
+    code, out, _ = run_cli("explain", "privacy", cwd=tmp_path)
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines() if line.startswith("IO5")] == ["IO501", "IO502", "IO503"]
+    code, out, _ = run_cli("explain", "IO20", cwd=tmp_path)
+    assert code == 0 and "IO205 notice-number-check-digits (error)" in out and "IO301" not in out
+    code, out, err = run_cli("explain", "privcy", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert "did you mean `privacy`" in err
+
+
 def test_unknown_rules_are_errors_with_a_suggestion(run_cli, tmp_path):
     code, _, err = run_cli("check", "--select", "notice-number-check-digit", cwd=tmp_path)
     assert code == 2 and "did you mean `notice-number-check-digits`" in err
