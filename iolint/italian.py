@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from iolint.pagopa import notice_check_digits
 
@@ -59,6 +59,13 @@ def zeroed(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass").translate(_ZEROED)
 
 
+def by_zeroed(find):
+    """``find(text)`` memoized by ``zeroed(text)``: the function made takes that key and runs
+    ``find`` on the text it decodes to (the text with its digits made 0). Only for a ``find`` whose
+    answer is the same for texts that differ only in ASCII digits."""
+    return lru_cache(maxsize=MEMO_SIZE)(wraps(find)(lambda key: find(key.decode("utf-8", "surrogatepass"))))
+
+
 @dataclass(frozen=True)
 class Amount:
     start: int
@@ -97,11 +104,9 @@ def amounts(text: str, key: bytes | None = None) -> list[Amount]:
     ]
 
 
-@lru_cache(maxsize=MEMO_SIZE)
-def _amount_spans(key: bytes) -> tuple:
-    """(start, end, the span of the euros, the span of the cents) of each amount of the text
-    whose ``zeroed`` form is ``key``."""
-    text = key.decode("utf-8", "surrogatepass")
+@by_zeroed
+def _amount_spans(text: str) -> tuple:
+    """(start, end, the span of the euros, the span of the cents) of each amount of the text."""
     out = []
     spans = []
     at = text.find("€")
@@ -152,12 +157,10 @@ def deadlines(text: str, key: bytes | None = None) -> list[Deadline]:
     return out
 
 
-@lru_cache(maxsize=MEMO_SIZE)
-def _deadline_spans(key: bytes) -> tuple:
+@by_zeroed
+def _deadline_spans(text: str) -> tuple:
     """(the date's span, then the spans of its day, its month's number, its year and its month's
-    name, None for a part it lacks) of each date given as a deadline in the text whose
-    ``zeroed`` form is ``key``."""
-    text = key.decode("utf-8", "surrogatepass")
+    name, None for a part it lacks) of each date given as a deadline in the text."""
     out = []
     lower = _lower(text)
     starts = []

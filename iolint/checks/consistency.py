@@ -10,7 +10,6 @@ the text reported. Every check looks for its cue with a plain substring test bef
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from iolint import italian
 from iolint.clock import ROME
@@ -105,11 +104,10 @@ def payment_text_without_payment_data(view, ctx):
     return None
 
 
-@lru_cache(maxsize=italian.MEMO_SIZE)
-def _call_to_pay(key: bytes) -> tuple[int, int] | None:
-    """Where ``_PAY`` first matches in the text whose zeroed form (``view.zeroed``) is ``key``: it
-    holds no digit, so the text has it at the same place."""
-    text = key.decode("utf-8", "surrogatepass")
+@italian.by_zeroed
+def _call_to_pay(text: str) -> tuple[int, int] | None:
+    """Where ``_PAY`` first matches: it holds no digit, so a text that differs only in digits has
+    it at the same place."""
     if "pag" not in text.lower():
         return None
     m = _PAY.search(text)

@@ -4,7 +4,6 @@ and the citizen reads it (see ``iolint.suppress`` for where directives count).""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from iolint import italian
 from iolint.finding import Hit
@@ -28,11 +27,10 @@ def directive_in_message_text(view, ctx):
     return hits
 
 
-@lru_cache(maxsize=italian.MEMO_SIZE)
-def _directives(key: bytes) -> tuple[tuple[int, int], ...]:
-    """Where directives are written in a text whose zeroed form (``view.zeroed``) is ``key``: the
-    pattern treats every digit alike, so they are at the same places in the text."""
-    text = key.decode("utf-8", "surrogatepass")
+@italian.by_zeroed
+def _directives(text: str) -> tuple[tuple[int, int], ...]:
+    """Where directives are written: the pattern treats every digit alike, so a text that differs
+    only in digits has them at the same places."""
     if "iolint" not in text.lower():
         return ()
     return tuple(m.span() for m in _LOOKS_LIKE.finditer(text))

@@ -5,7 +5,6 @@ state the subject; the pagoPA brand; payment messages that say how much and by w
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from iolint import italian
 from iolint.finding import Hit
@@ -74,17 +73,10 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
-def _decoded(key: bytes) -> str:
-    """The text of a ``view.zeroed`` key: the text with its ASCII digits made 0."""
-    return key.decode("utf-8", "surrogatepass")
-
-
 # Courtesy forms hold no digits: texts that differ only in digits (the same body with another
-# amount or date, as in a batch) share one analysis, keyed by ``view.zeroed(text)``
-# (``iolint.italian.zeroed``: the text's UTF-8 with every digit made 0).
-@lru_cache(maxsize=italian.MEMO_SIZE)
-def _formal_forms_of(key: bytes) -> tuple[tuple[int, str], ...]:
-    text = _decoded(key)
+# amount or date, as in a batch) share one analysis, keyed by ``view.zeroed(text)``.
+@italian.by_zeroed
+def _formal_forms_of(text: str) -> tuple[tuple[int, str], ...]:
     found = {m.start(): m.group() for m in _COURTESY.finditer(text)}
     for m in _LE_PRONOUN.finditer(text):
         found.setdefault(m.start(), m.group())
@@ -114,9 +106,9 @@ def all_caps_title(view, ctx):
     return None
 
 
-@lru_cache(maxsize=italian.MEMO_SIZE)
-def _shouts(key: bytes) -> bool:
-    words = [w for w in _WORD.findall(_decoded(key)) if not (w.isupper() and (len(w) <= 4 or w in _ACRONYMS))]
+@italian.by_zeroed
+def _shouts(subject: str) -> bool:
+    words = [w for w in _WORD.findall(subject) if not (w.isupper() and (len(w) <= 4 or w in _ACRONYMS))]
     return bool(words) and "".join(words).isupper()
 
 
@@ -135,9 +127,8 @@ def ente_name_title(view, ctx):
     return None
 
 
-@lru_cache(maxsize=italian.MEMO_SIZE)
-def _only_the_ente(key: bytes) -> bool:
-    subject = _decoded(key)
+@italian.by_zeroed
+def _only_the_ente(subject: str) -> bool:
     m = _ENTE_NAME.match(subject)
     if not m or len(m.group().split()) < 2:
         return False
@@ -152,9 +143,9 @@ def vague_title(view, ctx):
     return None
 
 
-@lru_cache(maxsize=italian.MEMO_SIZE)
-def _vague(key: bytes) -> bool:
-    return _normal(_decoded(key)) in VAGUE_TITLES
+@italian.by_zeroed
+def _vague(subject: str) -> bool:
+    return _normal(subject) in VAGUE_TITLES
 
 
 @payload_check("IO805", needs="payment")
@@ -189,14 +180,8 @@ def _states_date(body: str) -> bool:
 
 
 # _AMOUNT, _EUR and _DATE treat every digit alike: a body's answers are those of its zeroed form.
-@lru_cache(maxsize=italian.MEMO_SIZE)
-def _states_amount_of(key: bytes) -> bool:
-    return _states_amount(_decoded(key))
-
-
-@lru_cache(maxsize=italian.MEMO_SIZE)
-def _states_date_of(key: bytes) -> bool:
-    return _states_date(_decoded(key))
+_states_amount_of = italian.by_zeroed(_states_amount)
+_states_date_of = italian.by_zeroed(_states_date)
 
 
 def _misspelled_pagopa(text: str, m: re.Match) -> bool:
@@ -237,11 +222,10 @@ def pagopa_misspelled(view, ctx):
     return hits
 
 
-@lru_cache(maxsize=italian.MEMO_SIZE)
-def _misspellings(key: bytes) -> tuple[tuple[int, str], ...]:
+@italian.by_zeroed
+def _misspellings(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, spelling) of each misspelled "pagoPA": no spelling holds a digit, and the patterns
-    treat every digit alike, so the text's zeroed form (``key``) has them at the same places."""
-    text = _decoded(key)
+    treat every digit alike, so a text that differs only in digits has them at the same places."""
     lower = text.lower()
     if "pago" not in lower:
         return ()
