@@ -133,7 +133,7 @@ class Gate:
         if file is None and line is None and column is None and variant is None and self.fingerprint_key is None:
             # Without a place or a secret, a finding is made of its rule, message and field alone
             # (the fingerprint is of rule and field): one finding serves a batch's repeated hits.
-            key = (rule.code, rule.name, rule.severity, hit.message, hit.field)
+            key = (rule.code, hit.message, hit.field)  # a code names one rule, of one severity in a run
             found = self._unplaced.get(key)
             if found is None:
                 if len(self._unplaced) >= FINDING_MEMO:
