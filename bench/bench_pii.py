@@ -11,8 +11,10 @@ one machine, printed as a table (median of --runs; fresh processes for start-up 
 
 Stock presidio = an AnalyzerEngine with only presidio's five Italian recognizers (It*Recognizer)
 and the NoOpNlpEngine: offline, no spaCy model, no tokenisation; the fastest stock setup (see
-``stock_presidio``). Titles are synthetic (Faker it_IT, seeded) plus tests/pii/dev_titles.yaml;
-about half hold personal data.
+``stock_presidio``). Titles: the development set's (tests/pii/dev_titles.yaml), in file order,
+then synthetic ones (Faker it_IT, seeded) if more are asked for than it holds; about half hold
+personal data. The development set holds more than 2,000 titles, so the default run takes its
+first 2,000 and no synthetic ones.
 """
 
 from __future__ import annotations
