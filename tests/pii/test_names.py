@@ -129,6 +129,13 @@ def names(text: str) -> list[str]:
         ("Gratulation, Sophie! Dein Abschluss ist da", "Sophie"),  # German wishes
         ("A message for the Khan household", "Khan"),  # an English family by its surname
         ("The Rossi family: waste tax due", "Rossi"),
+        ("Domanda di Morina Besnik accolta", "Morina Besnik"),  # irregular participles after a name
+        ("Pratica di Morina Besnik chiusa", "Morina Besnik"),
+        ("Domanda di Lakmal Bandara respinta", "Lakmal Bandara"),
+        ("Istanza di Morina Besnik presa in carico", "Morina Besnik"),
+        ("Quispe Mamani Luis – visita fisiatrica prenotata", "Quispe Mamani Luis"),  # a booked visit
+        ("EL AMRANI YOUSSEF – prima visita diabetologica il 3 febbraio", "EL AMRANI YOUSSEF"),  # a doctor's
+        ("Mamani Luis: visita ortopedica", "Mamani Luis"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -225,6 +232,10 @@ def test_names_of_every_origin(text, name):
         "Leone di San Marco restaurato",
         "Cooperativa Sociale Giuseppe Verdi: nuovi orari",  # an organisation named after someone
         "Bando del consorzio Don Luigi Sturzo",
+        "Sportello di Primo Soccorso aperto",  # word-names before an irregular participle
+        "Mostra di Frida Kahlo aperta fino a maggio",
+        "Dante Alighieri: visita guidata alla casa natale",  # a guided visit is an event
+        "Giacomo Puccini – visita guidata il 3 marzo alle 10:30",
     ],
 )
 def test_places_words_and_codes_are_not_names(text):
