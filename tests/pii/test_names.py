@@ -136,6 +136,9 @@ def names(text: str) -> list[str]:
         ("Quispe Mamani Luis – visita fisiatrica prenotata", "Quispe Mamani Luis"),  # a booked visit
         ("EL AMRANI YOUSSEF – prima visita diabetologica il 3 febbraio", "EL AMRANI YOUSSEF"),  # a doctor's
         ("Mamani Luis: visita ortopedica", "Mamani Luis"),
+        ("Segnalazione del cittadino Dritan Kola registrata", "Dritan Kola"),  # a part in a file
+        ("Il dipendente Marco Ferri è trasferito", "Marco Ferri"),
+        ("L'inquilina Ioana Stan ha diritto al contributo", "Ioana Stan"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -236,6 +239,9 @@ def test_names_of_every_origin(text, name):
         "Mostra di Frida Kahlo aperta fino a maggio",
         "Dante Alighieri: visita guidata alla casa natale",  # a guided visit is an event
         "Giacomo Puccini – visita guidata il 3 marzo alle 10:30",
+        "Cittadino Digitale: nuovo servizio",  # a part in a file before no name
+        "Candidato Sindaco: programma",
+        "Lavoratori Socialmente Utili: graduatoria",
     ],
 )
 def test_places_words_and_codes_are_not_names(text):
