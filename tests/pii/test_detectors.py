@@ -16,6 +16,8 @@ FIRES = [
     ("IT_FISCAL_CODE", "CF rss-mra-85-t-10-h501-o", "rss-mra-85-t-10-h501-o"),
     ("IT_VAT_CODE", "P.IVA 07348520011", "07348520011"),
     ("IT_VAT_CODE", "VAT IT00987650017", "IT00987650017"),
+    ("IT_VAT_CODE", "P. IVA 177\u00a021070583: fattura scartata", "177\u00a021070583"),  # in groups after a cue
+    ("IT_VAT_CODE", "P.IVA 073 485 200 11", "073 485 200 11"),
     ("IBAN_CODE", "IBAN IT60X0542811101000000123456", "IT60X0542811101000000123456"),
     ("IBAN_CODE", "IBAN IT60 X054 2811 1010 0000 0123 456 per il rimborso", "IT60 X054 2811 1010 0000 0123 456"),
     ("IBAN_CODE", "Konto DE89370400440532013000", "DE89370400440532013000"),
@@ -121,6 +123,8 @@ QUIET = [
     ("IT_FISCAL_CODE", "Pratica RSSMRA85T10H501"),  # too short
     ("IT_VAT_CODE", "P.IVA 07348520012"),  # wrong check digit
     ("IT_VAT_CODE", "Partita IVA 01234567897"),  # Luhn holds, office code 789 does not exist
+    ("IT_VAT_CODE", "Fattura 073 48520011 del 12/03/2026"),  # digits in groups without a VAT cue
+    ("IT_VAT_CODE", "P.IVA 073 485 200 12"),  # in groups, wrong check digit
     ("IBAN_CODE", "IBAN IT60X0542811101000000123457"),  # wrong checksum
     ("IBAN_CODE", "IBAN IT61 X054 2811 1010 0000 0123 456"),
     ("EMAIL_ADDRESS", "Scrivi a tributi@comune.bari.it"),  # an office's mailbox
