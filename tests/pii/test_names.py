@@ -242,6 +242,8 @@ def test_names_of_every_origin(text, name):
         "Cittadino Digitale: nuovo servizio",  # a part in a file before no name
         "Candidato Sindaco: programma",
         "Lavoratori Socialmente Utili: graduatoria",
+        "Easter Monday: municipal offices closed",  # English and German days and months
+        "Ostern Montag: Ämter geschlossen",
     ],
 )
 def test_places_words_and_codes_are_not_names(text):
