@@ -139,6 +139,9 @@ def names(text: str) -> list[str]:
         ("Segnalazione del cittadino Dritan Kola registrata", "Dritan Kola"),  # a part in a file
         ("Il dipendente Marco Ferri è trasferito", "Marco Ferri"),
         ("L'inquilina Ioana Stan ha diritto al contributo", "Ioana Stan"),
+        ("Lo Presti G., rateizzazione della cartella accolta", "Lo Presti G."),  # a particle, a word, an initial
+        ("La Rosa G.: cartella in notifica", "La Rosa G."),
+        ("al-hashimi omar, la tessera sanitaria è pronta", "al-hashimi omar"),  # a particle joined by a hyphen
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -243,6 +246,8 @@ def test_names_of_every_origin(text, name):
         "Candidato Sindaco: programma",
         "Lavoratori Socialmente Utili: graduatoria",
         "Easter Monday: municipal offices closed",  # English and German days and months
+        "La Fase B. del progetto è conclusa",  # a particle, a word and an initial inside a clause
+        "La Scuola G.: iscrizioni",
         "Ostern Montag: Ämter geschlossen",
     ],
 )
