@@ -142,6 +142,8 @@ def names(text: str) -> list[str]:
         ("Lo Presti G., rateizzazione della cartella accolta", "Lo Presti G."),  # a particle, a word, an initial
         ("La Rosa G.: cartella in notifica", "La Rosa G."),
         ("al-hashimi omar, la tessera sanitaria è pronta", "al-hashimi omar"),  # a particle joined by a hyphen
+        ("Unione civile di Marta Colombo e Chiara Villa: celebrazione in sala", "Marta Colombo"),  # a civil act's
+        ("Matrimonio di Marco Rossi e Anna Verdi: cerimonia in Sala Consiliare", "Anna Verdi"),
     ],
 )
 def test_names_of_every_origin(text, name):

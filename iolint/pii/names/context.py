@@ -173,7 +173,7 @@ def named_after(t: NameText, hit: Hit) -> bool:
         if fold(word) in PLACES or fold(word) in EVENTS or (ROMAN.fullmatch(word) and word != "I"):
             return True
     event = EVENT_AFTER.match(text, hit.end)
-    if event is None or addresses_the_reader(t) or FILE_OF.search(text, max(0, hit.start - 16), hit.start):
+    if event is None or addresses_the_reader(t) or FILE_OF.search(text, max(0, hit.start - 64), hit.start):
         return False
     words = [fold(word) for word in LETTERS_RUN.findall(event.group(1))]
     if not any(word in EVENTS for word in words):
@@ -188,7 +188,13 @@ def named_after(t: NameText, hit: Hit) -> bool:
 
 # An administrative file in capitals before the name is that person's: "PEI di Lorenzo Moretti:
 # incontro del GLO", "ISEE di …: visita" (not an honoree's event).
-FILE_OF = re.compile(r"(?<![^\W\d_])[A-Z]{2,6}[ \t]+(?:di|del|della|per)[ \t]+$")
+FILE_OF = re.compile(
+    r"(?<![^\W\d_])[A-Z]{2,6}[ \t]+(?:di|del|della|per)[ \t]+$"
+    # and so is a civil act: "Unione civile di Marta Colombo e Chiara Villa: celebrazione in Sala…"
+    r"|(?<![^\W\d_])(?i:unione civile|matrimonio|nozze|funeral[ei]|esequie|trauung|hochzeit|wedding|"
+    r"civil partnership)[ \t]+(?i:di|del|della|tra|fra|von|of|between)[ \t]+"
+    rf"(?:(?:{CAPITAL_LETTER}[^\W\d_]*[ \t]+){{1,4}}(?:e|ed|and|und)[ \t]+)?$"  # (the second of two)
+)
 
 
 READER = re.compile(r"(?<![^\W\d_])(?:tu[oaei]?|hai|sei|your|you|Ihr\w*|dein\w*)(?![^\W\d_])", re.IGNORECASE)
