@@ -79,6 +79,7 @@ FIRES = [
     ("IT_PASSPORT", "Ihr Reisepass C01X00T47 ist abholbereit", "C01X00T47"),  # a foreign passport
     ("IT_PASSPORT", "Your passport number 533380006 expires", "533380006"),
     ("IT_DRIVER_LICENSE", "Patente U1A23B456C rinnovata", "U1A23B456C"),
+    ("IT_DRIVER_LICENSE", "Duplicato della patente BO 5512345 Y in spedizione", "BO 5512345 Y"),  # in groups
     ("IT_DRIVER_LICENSE", "Patente di guida MI1234567X", "MI1234567X"),
     ("IT_DRIVER_LICENSE", "NA4417290C sospesa per 30 giorni", "NA4417290C"),  # its shape alone
     ("IT_DRIVER_LICENSE", "Patente n. u1a23b456c rinnovata", "u1a23b456c"),  # lower case after a cue
@@ -125,6 +126,7 @@ QUIET = [
     ("IT_VAT_CODE", "Partita IVA 01234567897"),  # Luhn holds, office code 789 does not exist
     ("IT_VAT_CODE", "Fattura 073 48520011 del 12/03/2026"),  # digits in groups without a VAT cue
     ("IT_VAT_CODE", "P.IVA 073 485 200 12"),  # in groups, wrong check digit
+    ("IT_DRIVER_LICENSE", "Pratica BO 5512345 Y in spedizione"),  # a licence's shape in groups, no cue
     ("IBAN_CODE", "IBAN IT60X0542811101000000123457"),  # wrong checksum
     ("IBAN_CODE", "IBAN IT61 X054 2811 1010 0000 0123 456"),
     ("EMAIL_ADDRESS", "Scrivi a tributi@comune.bari.it"),  # an office's mailbox
