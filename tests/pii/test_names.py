@@ -144,6 +144,8 @@ def names(text: str) -> list[str]:
         ("al-hashimi omar, la tessera sanitaria è pronta", "al-hashimi omar"),  # a particle joined by a hyphen
         ("Unione civile di Marta Colombo e Chiara Villa: celebrazione in sala", "Marta Colombo"),  # a civil act's
         ("Matrimonio di Marco Rossi e Anna Verdi: cerimonia in Sala Consiliare", "Anna Verdi"),
+        ("Your son Liam's enrolment is confirmed", "Liam's"),  # an English possessive
+        ("Your child Olivia has a new school report", "Olivia"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -250,6 +252,8 @@ def test_names_of_every_origin(text, name):
         "Easter Monday: municipal offices closed",  # English and German days and months
         "La Fase B. del progetto è conclusa",  # a particle, a word and an initial inside a clause
         "La Scuola G.: iscrizioni",
+        "St John's Wood: parking restrictions",  # a possessive in a place's name
+        "Children's Day: events in the park",
         "Ostern Montag: Ämter geschlossen",
     ],
 )
