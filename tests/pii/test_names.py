@@ -146,6 +146,8 @@ def names(text: str) -> list[str]:
         ("Matrimonio di Marco Rossi e Anna Verdi: cerimonia in Sala Consiliare", "Anna Verdi"),
         ("Your son Liam's enrolment is confirmed", "Liam's"),  # an English possessive
         ("Your child Olivia has a new school report", "Olivia"),
+        ("Prestito del libro a Marco Bianchi scaduto", "Marco Bianchi"),  # a book, no event
+        ("Incontro con la maestra Anna Ferri confermato", "Anna Ferri"),
     ],
 )
 def test_names_of_every_origin(text, name):
@@ -254,6 +256,11 @@ def test_names_of_every_origin(text, name):
         "La Scuola G.: iscrizioni",
         "St John's Wood: parking restrictions",  # a possessive in a place's name
         "Children's Day: events in the park",
+        "Area giochi Peter Pan chiusa",  # play areas and car parks named after people
+        "Parcheggio Filippo Turati: tariffe",
+        "Presentazione del libro di Chiara Gamberale",  # an author at an event
+        "Incontro con l'autore Paolo Cognetti",
+        "Talk with the author Zadie Smith",
         "Ostern Montag: Ämter geschlossen",
     ],
 )
