@@ -57,6 +57,7 @@ FIRES = [
     ("IT_ADDRESS", "Nuova residenza: via roma 12", "via roma 12"),  # lower case after a home word
     ("IT_ADDRESS", "Neuer Wohnsitz in der Dr.-Rosmini-Gasse 4", "Dr.-Rosmini-Gasse 4"),
     ("IT_ADDRESS", "Neue Anschrift: Am Graben 7, Brixen", "Am Graben 7"),  # no street word, after a home word
+    ("IT_ADDRESS", "Ihre neue Adresse: Lauben 22, Meran", "Lauben 22"),
     ("IT_ADDRESS", "Suolo pubblico per il trasloco in Via Dante 3 concesso", "Via Dante 3"),
     ("IT_ADDRESS", "Allaccio fognario per il civico 12 di Via Verdi", "civico 12 di Via Verdi"),
     ("IT_ADDRESS", "Raccolta porta a porta: ritiro in Via Roma 10 il martedì", "Via Roma 10"),
@@ -165,6 +166,7 @@ QUIET = [
     ("IT_ADDRESS", "Lavori in Via Roma"),  # no house number
     ("IT_ADDRESS", "Inviato via PEC 2 volte"),
     ("IT_ADDRESS", "Via Roma 2025: lavori"),  # a year
+    ("IT_ADDRESS", "Adresse des Bürgerbüros: Lauben 22"),  # an office's address, no "neue"/"Ihre"
     ("IT_ADDRESS", "Lo sportello di Via Roma 12 è aperto il lunedì"),  # an office's address
     ("IT_ADDRESS", "L'ufficio si trasferisce in Piazza Duomo 3"),
     ("IT_ADDRESS", "Seggio elettorale: la tua sezione è in Via Po 5"),
