@@ -38,9 +38,8 @@ _FLAGS: dict[str, int] = {}
 
 
 def flags_of(word: str) -> int:
-    """FIRST | SURNAME | WORD | ITALIAN of a word as written (0: not in the name lists); a
-    hyphenated word has the flags of its parts, an elided one ("D'Amico") those of its tail, an
-    English possessive ("Liam's") those of the name."""
+    """FIRST | SURNAME | WORD | ITALIAN of a word as written (0: not in the name lists); a hyphenated
+    word has its parts' flags, an elided one ("D'Amico") its tail's, a possessive ("Liam's") its name's."""
     flags = _FLAGS.get(word)
     if flags is not None:
         return flags
@@ -49,7 +48,6 @@ def flags_of(word: str) -> int:
     flags = 0
     for part in word.replace("’", "'").split("-"):
         head, _, tail = part.rpartition("'")
-        # An English possessive is the name's ("Liam's"); an elided particle leads it ("D'Amico").
         flags |= table().get(fold(head if tail in ("s", "S") and head else tail), 0)
     return remembered(_FLAGS, word, flags)
 
