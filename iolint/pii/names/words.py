@@ -71,9 +71,9 @@ def is_name_like(word: str) -> bool:
     elif key.endswith("innen"):
         like = False  # a German plural of persons ("Bürgerinnen", "Schülerinnen")
     else:
-        # A compound: a word of six letters or more after three or more, or of five after a word
-        # ("Marktgemeinde", "Neumarkt"; not "Aminata", "Schwienbacher", "Oluwadamilare").
-        like = not any(is_word(key[i:]) and (len(key) - i > 5 or is_word(key[:i])) for i in range(3, len(key) - 4))
+        # A compound: a word of five letters or more after three or more ("Neumarkt"; not
+        # "Aminata", whose tail "minata" follows a single letter).
+        like = not any(is_word(key[i:]) for i in range(3, len(key) - 4))
     return remembered(_NAME_LIKE, word, like)
 
 
