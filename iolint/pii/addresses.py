@@ -57,9 +57,10 @@ CIVIC_FIRST = re.compile(
     re.VERBOSE,
 )
 # A German street named without a street word, right after a word for a home ("Wohnsitzwechsel
-# nach Lauben 22, Meran", "Neue Anschrift: Am Markt 3"); the street and its number are the address.
+# nach Lauben 22, Meran", "Neue Anschrift: Am Markt 3", "Ihre neue Adresse: Lauben 22"); the street
+# and its number are the address.
 GERMAN_HOME_STREET = re.compile(
-    r"(?i:wohnsitz\w{0,8}|wohnhaft|wohnung\w{0,4}|anschrift)(?:\s+(?i:nach|in|in\s+der|in\s+die|im|am|an\s+der))?"
+    r"(?i:wohnsitz\w{0,8}|wohnhaft|wohnung\w{0,4}|anschrift|(?:neue|ihre|deine)\s+adresse)(?:\s+(?i:nach|in|in\s+der|in\s+die|im|am|an\s+der))?"
     r"[:\s]\s*(?P<street>(?!(?:Nr|Top|Tür|Stock)\b)(?:[A-ZÄÖÜ][\w.-]+\s+){1,3}(?P<number>\d{1,4})[a-z]?)"
     r"(?![\w/.,]\d|\s+(?:Jahr|Monat|Woche|Tag|Stunde|Person|Kind|Mal)\w*)"
 )
@@ -99,7 +100,7 @@ CUES = (
     tuple(stem_of(odonym, bounded=True) for odonym in alternatives(_ODONYM))
     + tuple(Cue(word.rstrip("."), word_start=False, word_end=True) for word in _GERMAN_WORDS)
     + tuple(Cue(word, word_end=True) for word in _ENGLISH_WORDS)
-    + (Cue("wohn"), Cue("anschrift"))
+    + (Cue("wohn"), Cue("anschrift"), Cue("adresse"))
 )
 
 
@@ -147,7 +148,7 @@ def find_addresses(text: str) -> list[Hit]:
         found += ENGLISH_ADDRESS.finditer(text)
     if _HOME_CUE.search(text):
         found += (m for m in LOWER_STREET.finditer(text) if _HOME_CUE.search(before(text, m.start())))
-    if "wohn" in low or "anschrift" in low:
+    if "wohn" in low or "anschrift" in low or "adresse" in low:
         found += map(_Street, GERMAN_HOME_STREET.finditer(text))
     return [
         Hit("IT_ADDRESS", m.start(), m.end(), CONTEXT if _CUE.search(before(text, m.start())) else PAIR)

@@ -25,6 +25,10 @@ _SEPARATORS = re.compile(r"[ .-]")
 # 11 digits, optionally after "IT"; not inside a longer number, a date or a protocol number.
 VAT_CODE = re.compile(r"(?=[I\d])(?<![\w/.,-])(IT ?)?(\d{11})(?![\w/]|[.,]\d)")  # (?=…): a faster scan
 _VAT_CUE = cue(r"p\.? ?iva|partita iva|vat|ust-?id|mwst|codice fiscale")
+# The 11 digits in groups, right after a VAT cue ("P. IVA 177 21070583", a non-breaking space
+# pasted inside): taken only with the cue, whose checksum then decides.
+VAT_GROUPED = re.compile(r"(?<![\w/.,-])(IT ?)?(\d{1,9}(?: \d{1,9}){1,4})(?![\w/]|[.,]\d)")
+_VAT_CUE_NEAR = cue(r"(?:p\.? ?iva|partita iva|vat(?: number| no\.?)?|ust-?id(?:nr\.?)?)[ .:]{0,3}$")
 # The code of a public body, which identifies no person: "Codice dell'ente 01199250158", "C.F. del
 # Comune: 80012340587", "P.IVA dell'ASL …".
 _BODY_CODE = re.compile(
@@ -85,6 +89,11 @@ def find_vat_codes(text: str) -> list[Hit]:
         if is_vat_code(m.group(2)) and not _BODY_CODE.search(before(text, m.start())):
             confirmed = m.group(1) or vat_cue_before(text, m.start())
             hits.append(Hit("IT_VAT_CODE", m.start(), m.end(), CHECKSUM if confirmed else PATTERN))
+    if not hits and " " in text:
+        for m in VAT_GROUPED.finditer(text):
+            digits = m.group(2).replace(" ", "")
+            if len(digits) == 11 and _VAT_CUE_NEAR.search(before(text, m.start())) and is_vat_code(digits):
+                hits.append(Hit("IT_VAT_CODE", m.start(), m.end(), CHECKSUM))
     return hits
 
 
@@ -98,8 +107,12 @@ def may_be_fiscal_code(view, cued: bool) -> bool:
 
 
 def may_be_vat_code(view, cued: bool) -> bool:
-    """Eleven digits in a row (a partita IVA's run is never longer: a letter or no word follows)."""
-    return any(len(run) == 11 for run in view.runs)
+    """Eleven digits in a row (a partita IVA's run is never longer: a letter or no word follows),
+    or in groups after a VAT cue."""
+    runs = view.runs
+    if any(len(run) == 11 for run in runs):
+        return True
+    return len(runs) > 1 and sum(map(len, runs)) >= 11 and _VAT_CUE.search(view.low) is not None
 
 
 def may_be_iban(view, cued: bool) -> bool:

@@ -24,7 +24,8 @@ CIE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2} ?\d{5} ?[A-Z]{2}(?![A-Za-z0-9])", re
 TWO_LETTERS_SEVEN_DIGITS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{2} ?\d(?: ?\d){6}(?![A-Za-z0-9]| \d)")
 # Licences in any case; in lower case only after a cue word ("patente n. u1a23b456c").
 NEW_LICENCE = re.compile(r"(?<![A-Za-z0-9])U1(?=(?:[A-Z]{0,7}\d){3})[A-Z0-9]{7}[A-Z](?![A-Za-z0-9])", re.IGNORECASE)
-OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}[A-Z](?![A-Za-z0-9])", re.IGNORECASE)
+# (the old format also in groups, "patente BO 5512345 Y", only after a cue word)
+OLD_LICENCE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[ -]?\d{7}[ -]?[A-Z](?![A-Za-z0-9])", re.IGNORECASE)
 
 # A foreign passport's number right after the word ("Reisepass C01X00T47", "passport number
 # 533380006"): eight or nine letters and digits, five of them digits at least (eight digits
@@ -130,6 +131,7 @@ def find_identity_documents(text: str) -> list[Hit]:
     # right before it ("Protocollo PG0045123X"); its cue raises the score.
     for m in OLD_LICENCE.finditer(text) if 7 in lengths else ():
         cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
-        if cued or (m.group().isupper() and not REFERENCE_CUE.search(before(text, m.start()))):
+        grouped = len(m.group()) > 10
+        if cued or (not grouped and m.group().isupper() and not REFERENCE_CUE.search(before(text, m.start()))):
             hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))
     return hits

@@ -16,6 +16,8 @@ FIRES = [
     ("IT_FISCAL_CODE", "CF rss-mra-85-t-10-h501-o", "rss-mra-85-t-10-h501-o"),
     ("IT_VAT_CODE", "P.IVA 07348520011", "07348520011"),
     ("IT_VAT_CODE", "VAT IT00987650017", "IT00987650017"),
+    ("IT_VAT_CODE", "P. IVA 177\u00a021070583: fattura scartata", "177\u00a021070583"),  # in groups after a cue
+    ("IT_VAT_CODE", "P.IVA 073 485 200 11", "073 485 200 11"),
     ("IBAN_CODE", "IBAN IT60X0542811101000000123456", "IT60X0542811101000000123456"),
     ("IBAN_CODE", "IBAN IT60 X054 2811 1010 0000 0123 456 per il rimborso", "IT60 X054 2811 1010 0000 0123 456"),
     ("IBAN_CODE", "Konto DE89370400440532013000", "DE89370400440532013000"),
@@ -55,6 +57,7 @@ FIRES = [
     ("IT_ADDRESS", "Nuova residenza: via roma 12", "via roma 12"),  # lower case after a home word
     ("IT_ADDRESS", "Neuer Wohnsitz in der Dr.-Rosmini-Gasse 4", "Dr.-Rosmini-Gasse 4"),
     ("IT_ADDRESS", "Neue Anschrift: Am Graben 7, Brixen", "Am Graben 7"),  # no street word, after a home word
+    ("IT_ADDRESS", "Ihre neue Adresse: Lauben 22, Meran", "Lauben 22"),
     ("IT_ADDRESS", "Suolo pubblico per il trasloco in Via Dante 3 concesso", "Via Dante 3"),
     ("IT_ADDRESS", "Allaccio fognario per il civico 12 di Via Verdi", "civico 12 di Via Verdi"),
     ("IT_ADDRESS", "Raccolta porta a porta: ritiro in Via Roma 10 il martedì", "Via Roma 10"),
@@ -77,6 +80,7 @@ FIRES = [
     ("IT_PASSPORT", "Ihr Reisepass C01X00T47 ist abholbereit", "C01X00T47"),  # a foreign passport
     ("IT_PASSPORT", "Your passport number 533380006 expires", "533380006"),
     ("IT_DRIVER_LICENSE", "Patente U1A23B456C rinnovata", "U1A23B456C"),
+    ("IT_DRIVER_LICENSE", "Duplicato della patente BO 5512345 Y in spedizione", "BO 5512345 Y"),  # in groups
     ("IT_DRIVER_LICENSE", "Patente di guida MI1234567X", "MI1234567X"),
     ("IT_DRIVER_LICENSE", "NA4417290C sospesa per 30 giorni", "NA4417290C"),  # its shape alone
     ("IT_DRIVER_LICENSE", "Patente n. u1a23b456c rinnovata", "u1a23b456c"),  # lower case after a cue
@@ -121,6 +125,9 @@ QUIET = [
     ("IT_FISCAL_CODE", "Pratica RSSMRA85T10H501"),  # too short
     ("IT_VAT_CODE", "P.IVA 07348520012"),  # wrong check digit
     ("IT_VAT_CODE", "Partita IVA 01234567897"),  # Luhn holds, office code 789 does not exist
+    ("IT_VAT_CODE", "Fattura 073 48520011 del 12/03/2026"),  # digits in groups without a VAT cue
+    ("IT_VAT_CODE", "P.IVA 073 485 200 12"),  # in groups, wrong check digit
+    ("IT_DRIVER_LICENSE", "Pratica BO 5512345 Y in spedizione"),  # a licence's shape in groups, no cue
     ("IBAN_CODE", "IBAN IT60X0542811101000000123457"),  # wrong checksum
     ("IBAN_CODE", "IBAN IT61 X054 2811 1010 0000 0123 456"),
     ("EMAIL_ADDRESS", "Scrivi a tributi@comune.bari.it"),  # an office's mailbox
@@ -159,6 +166,7 @@ QUIET = [
     ("IT_ADDRESS", "Lavori in Via Roma"),  # no house number
     ("IT_ADDRESS", "Inviato via PEC 2 volte"),
     ("IT_ADDRESS", "Via Roma 2025: lavori"),  # a year
+    ("IT_ADDRESS", "Adresse des Bürgerbüros: Lauben 22"),  # an office's address, no "neue"/"Ihre"
     ("IT_ADDRESS", "Lo sportello di Via Roma 12 è aperto il lunedì"),  # an office's address
     ("IT_ADDRESS", "L'ufficio si trasferisce in Piazza Duomo 3"),
     ("IT_ADDRESS", "Seggio elettorale: la tua sezione è in Via Po 5"),

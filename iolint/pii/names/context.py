@@ -64,7 +64,7 @@ def _words(t: NameText) -> tuple[list[int], list[int], list[int]]:
         kinds = [known(m.group()) for m in found]
         if None in kinds:  # words not met before
             kinds = [_kind(m.group()) if k is None else k for m, k in zip(found, kinds, strict=True)]
-        if "visit" in t.low and any(k & APPOINTMENT for k in kinds) and SCHEDULED.search(t.text):
+        if "visit" in t.low and any(k & APPOINTMENT for k in kinds) and booked(t):
             kinds = [k & ~EVENT if k & APPOINTMENT else k for k in kinds]  # a visit booked for someone
         t._before = ([m.start() for m in found], [m.end() for m in found], kinds)
     return t._before
@@ -75,7 +75,16 @@ def _words(t: NameText) -> tuple[list[int], list[int], list[int]]:
 SCHEDULED = re.compile(
     r"(?<![^\W\d_])(?:fissat|prenotat|confermat|spostat|annullat|programmat|anticipat|posticipat|rinviat)[oaie]"
     r"(?![^\W\d_])|(?<![^\W\d_])(?:alle|ore)[ \t]+\d{1,2}[:.]\d\d"
+    # A doctor's visit is someone's whether booked or not: "prima visita diabetologica", "visita
+    # fisiatrica", "visita di controllo" (a guided or a school visit stays an event).
+    r"|(?<![^\W\d_])(?:prim[ae][ \t]+visit[ae]|visit[ae][ \t]+(?:di[ \t]+controllo|medic[ahe]|specialistic|"
+    r"[a-z]*(?:ologic|iatric|oculistic|ortopedic|chirurgic)))"
 )
+
+
+def booked(t: NameText) -> bool:
+    """Whether the title books a visit for someone (``SCHEDULED``): then "visita" is no event."""
+    return SCHEDULED.search(t.text) is not None
 
 
 def _kinds_back(t: NameText, start: int) -> list[int]:
@@ -164,14 +173,28 @@ def named_after(t: NameText, hit: Hit) -> bool:
         if fold(word) in PLACES or fold(word) in EVENTS or (ROMAN.fullmatch(word) and word != "I"):
             return True
     event = EVENT_AFTER.match(text, hit.end)
-    if event is None or addresses_the_reader(t) or FILE_OF.search(text, max(0, hit.start - 16), hit.start):
+    if event is None or addresses_the_reader(t) or FILE_OF.search(text, max(0, hit.start - 64), hit.start):
         return False
-    return any(fold(word) in EVENTS for word in LETTERS_RUN.findall(event.group(1)))
+    words = [fold(word) for word in LETTERS_RUN.findall(event.group(1))]
+    if not any(word in EVENTS for word in words):
+        return False
+    # A visit the title books is someone's appointment: "Quispe Mamani Luis – visita fisiatrica
+    # prenotata", as before the name ("visita per Perera Nirosha fissata il 9 giugno"); a guided
+    # visit stays an event.
+    if any(word in EVENTS and word not in APPOINTMENTS for word in words):
+        return True
+    return not booked(t) or any(word.startswith("guidat") for word in words)
 
 
 # An administrative file in capitals before the name is that person's: "PEI di Lorenzo Moretti:
 # incontro del GLO", "ISEE di …: visita" (not an honoree's event).
-FILE_OF = re.compile(r"(?<![^\W\d_])[A-Z]{2,6}[ \t]+(?:di|del|della|per)[ \t]+$")
+FILE_OF = re.compile(
+    r"(?<![^\W\d_])[A-Z]{2,6}[ \t]+(?:di|del|della|per)[ \t]+$"
+    # and so is a civil act: "Unione civile di Marta Colombo e Chiara Villa: celebrazione in Sala…"
+    r"|(?<![^\W\d_])(?i:unione civile|matrimonio|nozze|funeral[ei]|esequie|trauung|hochzeit|wedding|"
+    r"civil partnership)[ \t]+(?i:di|del|della|tra|fra|von|of|between)[ \t]+"
+    rf"(?:(?:{CAPITAL_LETTER}[^\W\d_]*[ \t]+){{1,4}}(?:e|ed|and|und)[ \t]+)?$"  # (the second of two)
+)
 
 
 READER = re.compile(r"(?<![^\W\d_])(?:tu[oaei]?|hai|sei|your|you|Ihr\w*|dein\w*)(?![^\W\d_])", re.IGNORECASE)

@@ -77,8 +77,8 @@ def cue_runs(t: NameText) -> list[Hit]:
             if not word or (fold(word.group()) in ROLES if any_word else is_stop(word.group())):
                 if not (word and words and pronoun_name(word.group(), flags_of(words[-1].group()))):
                     break
-            if TITLE.match(text, word.start()):
-                break  # "Gentile Sig.ra Bianchi": the title cue takes over
+            if TITLE.match(text, word.start()) or (not words and RELATION.match(text, word.start())):
+                break  # "Gentile Sig.ra Bianchi", "Liebe Familie Pichler": the next cue takes over
             after = text[word.end() : word.end() + 1]
             if word.group()[0].islower():
                 flags = flags_of(word.group())

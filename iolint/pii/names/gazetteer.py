@@ -61,9 +61,9 @@ def run_from(t: NameText, first: tuple[int, int, int]) -> list[tuple[int, int, i
     return run
 
 
-# A lower-case surname led by a particle, right before a lower-case first name.
+# A lower-case surname led by a particle (or joined by a hyphen), right before a lower-case first name.
 LOWER_SURNAME_BEFORE = re.compile(
-    rf"(?<![^\W\d_])(?:{'|'.join(sorted(PARTICLE_WORDS, key=len, reverse=True))}) ([a-zà-ÿ]{{2,30}}) $"
+    rf"(?<![^\W\d_])(?:{'|'.join(sorted(PARTICLE_WORDS, key=len, reverse=True))})[ -]([a-zà-ÿ]{{2,30}}) $"
 )
 # A lower-case particle right before a name: with it the name is a surname ("de luca francesco").
 LOWER_PARTICLE_BEFORE = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(PARTICLE_WORDS, key=len, reverse=True))}) $")
@@ -273,6 +273,8 @@ INITIAL_AFTER = re.compile(rf"(?<![^\W\d_])({CAPITAL_LETTER}[^\W\d_]+) [A-Z]\.(?
 
 
 ELIDED_D = re.compile(r"(?<![^\W\d_])D(?:ell|all|egl)?['’]$")
+PARTICLE_LEAD = re.compile(rf"(?<![^\W\d_])(?:{'|'.join(sorted(p.capitalize() for p in PARTICLE_WORDS))})[ \t]$")
+CLOSES = re.compile(r"[ \t]*(?:[,:;)]|[–—-][ \t]|$)")
 
 
 def initial_runs(t: NameText) -> list[Hit]:
@@ -285,8 +287,10 @@ def initial_runs(t: NameText) -> list[Hit]:
             word = m.group(1)
             if rx is INITIAL_FIRST and m.group().startswith("S."):
                 continue  # "S. Rocco" may be a saint's abbreviation
-            # After an elided D-particle any word is a surname ("Dell'Acqua F.", "Dall'Olio F.").
-            elided = ELIDED_D.search(text, max(0, m.start(1) - 5), m.start(1)) if rx is INITIAL_AFTER else None
+            # After an elided D-particle any word is a surname ("Dell'Acqua F."), and after a particle when
+            # the initial closes a clause ("Lo Presti G.,"; not "La Fase B. del progetto").
+            lead, closes = (text, max(0, m.start(1) - 5), m.start(1)), CLOSES.match(text, m.end()) and not is_stop(word)
+            elided = rx is INITIAL_AFTER and (ELIDED_D.search(*lead) or (closes and PARTICLE_LEAD.search(*lead)))
             start = elided.start() if elided else m.start()
             if word.isupper() or after_place(t, start):
                 continue

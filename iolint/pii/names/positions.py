@@ -60,9 +60,17 @@ TRAILING = re.compile(r"[ \t.!)]*")
 CLAUSE_START = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}")
 
 
-# A past participle: regular ("assegnato", "accolta", "ricevuto") or in -sso/-tto ("ammesso",
-# "iscritta", "promossi").
-PARTICIPLE = r"(?!(?:tutt|stess|spess|adess|sott)[oaie]\b)[a-zà-ù]+(?:at|it|ut|ss|tt)[oaie]"
+# A past participle: regular ("assegnato", "ricevuto"), in -sso/-tto ("ammesso", "iscritta",
+# "promossi"), or one of the irregular ones an outcome is told with ("accolta", "respinta",
+# "chiusa", "sospesa", "presa in carico").
+IRREGULAR_PARTICIPLES = (
+    "accolt|raccolt|risolt|sciolt|scelt|svolt|coinvolt|respint|vint|aggiunt|assunt|raggiunt|chiest|"
+    "dispost|propost|rispost|previst|chius|conclus|esclus|inclus|pres|sospes|estes|decis|apert|offert"
+)
+PARTICIPLE = (
+    r"(?!(?:tutt|stess|spess|adess|sott)[oaie]\b)"
+    rf"(?:[a-zà-ù]+(?:at|it|ut|ss|tt)|(?:{IRREGULAR_PARTICIPLES}))[oaie]"
+)
 CLAUSE_END = re.compile(rf"[ \t]*(?:[:,!]|[-–—][ \t])|[ \t]+(?:{PARTICIPLE}|nat[oaie])\b")
 
 

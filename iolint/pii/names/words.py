@@ -38,8 +38,8 @@ _FLAGS: dict[str, int] = {}
 
 
 def flags_of(word: str) -> int:
-    """FIRST | SURNAME | WORD | ITALIAN of a word as written (0: not in the name lists); a
-    hyphenated word has the flags of its parts, an elided one ("D'Amico") those of its tail."""
+    """FIRST | SURNAME | WORD | ITALIAN of a word as written (0: not in the name lists); a hyphenated
+    word has its parts' flags, an elided one ("D'Amico") its tail's, a possessive ("Liam's") its name's."""
     flags = _FLAGS.get(word)
     if flags is not None:
         return flags
@@ -47,7 +47,8 @@ def flags_of(word: str) -> int:
         return remembered(_FLAGS, word, table().get(word.lower() if word.isascii() else fold(word), 0))
     flags = 0
     for part in word.replace("’", "'").split("-"):
-        flags |= table().get(fold(part.rsplit("'", 1)[-1]), 0)
+        head, _, tail = part.rpartition("'")
+        flags |= table().get(fold(head if tail in ("s", "S") and head else tail), 0)
     return remembered(_FLAGS, word, flags)
 
 
