@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from iolint.pii.wordlists import factored_alternation
+from iolint.pii.wordlists import factored_alternation, words
 
 
 def _words(section: str) -> str:
@@ -28,9 +28,17 @@ def _lower(pattern: str) -> re.Pattern[str]:
 # Whether a term is about the recipient or only a topic is decided in its sentence; the
 # patterns below that are not case-sensitive run on the lower-cased text.
 _SENTENCE_END = re.compile(r"[.!?\n]")
+# Abbreviations whose period ends no sentence ("il dott. Rossi", "Sig.ra", "n. 12").
+_ABBREVIATIONS = frozenset(word.lower() for word in words("special", "abbreviations"))
 _REACH = 200
 # Words that address the recipient or name a person: a term next to them is about someone.
 _RECIPIENT = _lower(rf"(?:{_words('recipient')})(?![^\W\d_])")
+# An honorific after an article names a third person ("il dott. Rossi va in pensione"), not
+# the reader ("Gentile dott. Rossi", "Sig. Verdi, la visita…").
+_HONORIFICS = frozenset(("sig", "sig.ra", "dott"))
+_ARTICLE_BEFORE = re.compile(
+    r"(?:\b(?:il|la|lo|i|gli|le|dal|dalla|dallo|del|della|dello|al|alla|allo|col|nel|nella|sul|sulla|dai|dei|ai)\s+|\bl['’]\s*)$"
+)
 # German "Ihr" addresses the reader only capitalised ("ihr" is "her", "their", "you all").
 _GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|Sie)(?![^\W\d_])")
 # "se sei ricoverato", "if you are": a condition put to everyone, not a fact about the reader.
@@ -78,6 +86,11 @@ _NEUTRAL_BEFORE = {
     "JUDICIAL": _lower(
         r"(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w\s+sostitutiv\w*|assenza)(?=[^:;,.–—()]{0,40}$)"
     ),
+    # A union's patronato or tax-assistance centre serves everyone: "Patronato INCA CGIL".
+    "TRADE_UNION": _lower(rf"(?:{_words('union service')})(?=[^:;,.–—()]{{0,30}}$)"),
+    # A place, a shop, food, art or history that a religion qualifies ("Cimitero ebraico",
+    # "Macelleria halal", "Scuola dell'infanzia cattolica"): a topic, no one's belief.
+    "RELIGION": _lower(rf"(?:{_words('religious thing')})(?:\s+[\w'’]+)?\s+$"),
 }
 # A civil matter (an eviction, a separation, a debt, an inheritance), or the reader's role as a
 # witness, a victim or a juror: the hearing or the proceedings are no offence of theirs
@@ -113,14 +126,36 @@ def in_mailbox(text: str, at: int) -> bool:
     return "@" in text[start : min(ends, default=len(text))]
 
 
+def _ends_sentence(text: str, at: int) -> bool:
+    """Whether the mark at ``at`` ends a sentence: not a period inside a word or a number
+    ("dott.ssa", "12.03.2025", "asl.it"), after an abbreviation or an initial ("il dott. Rossi",
+    "Sig. Bianchi", "n. 12", "M. Rossi"), or after a day's number ("am 3. März")."""
+    if text[at] != ".":
+        return True
+    after = text[at + 1 : at + 2]
+    if after and not after.isspace():
+        return False
+    start = at
+    while start > 0 and at - start < 12 and text[start - 1].isalnum():
+        start -= 1
+    if start == at:
+        return True
+    word = text[start:at].lower()
+    return not (len(word) == 1 or word in _ABBREVIATIONS or (word.isdigit() and len(word) <= 2 and after != "\n"))
+
+
 def sentence(text: str, at: int) -> tuple[int, int]:
     """The bounds of the sentence around ``at``, at most ``_REACH`` characters either side."""
     lo = max(0, at - _REACH)
-    rfind = text.rfind
-    start = max(rfind(".", lo, at), rfind("!", lo, at), rfind("?", lo, at), rfind("\n", lo, at), lo - 1) + 1
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, at):
+        if _ends_sentence(text, m.start()):
+            start = m.end()
     hi = min(len(text), at + _REACH)
-    stop = _SENTENCE_END.search(text, at, hi)
-    return start, stop.end() if stop else hi
+    for m in _SENTENCE_END.finditer(text, at, hi):
+        if _ends_sentence(text, m.start()):
+            return start, m.end()
+    return start, hi
 
 
 def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
@@ -129,8 +164,11 @@ def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
         return False
     for rx, seen in ((_RECIPIENT, low), (_GERMAN_YOU, text)):
         for m in rx.finditer(seen, lo, hi):
-            if not _HYPOTHETICAL.search(low, max(lo, m.start() - 6), m.start()):
-                return True
+            if _HYPOTHETICAL.search(low, max(lo, m.start() - 6), m.start()):
+                continue
+            if m.group() in _HONORIFICS and _ARTICLE_BEFORE.search(low, max(lo, m.start() - 8), m.start()):
+                continue  # "il dott. Rossi", "dalla sig.ra Neri": a third person, such as the doctor
+            return True
     return False
 
 
@@ -171,8 +209,12 @@ def _awareness(low: str, lo: int, start: int) -> bool:
     return colon >= 0 and _AWARENESS.match(low, colon + 1) is not None
 
 
-# English puts the service after the disease: "Cancer screening programme", "HPV vaccine".
-_NEUTRAL_AFTER = {"HEALTH": _lower(r"\s*(?:screening|vaccin\w*|immuni[sz]ation|prevention)\b")}
+# English puts the service after the disease ("Cancer screening programme", "HPV vaccine"),
+# and the thing after its religion ("Halal food", "Jewish cemetery").
+_NEUTRAL_AFTER = {
+    "HEALTH": _lower(r"\s*(?:screening|vaccin\w*|immuni[sz]ation|prevention)\b"),
+    "RELIGION": _lower(rf"\s*(?:{_words('religious thing after')})\b"),
+}
 
 
 def neutral_after(kind: str, low: str, end: int) -> bool:
