@@ -39,12 +39,26 @@ _HONORIFICS = frozenset(("sig", "sig.ra", "dott"))
 _ARTICLE_BEFORE = re.compile(
     r"(?:\b(?:il|la|lo|i|gli|le|dal|dalla|dallo|del|della|dello|al|alla|allo|col|nel|nella|sul|sulla|dai|dei|ai)\s+|\bl['’]\s*)$"
 )
+# "Puoi" before a verb of choosing or asking offers an option to everyone; it states no fact.
+_MAY_CHOOSE = re.compile(
+    r"\s+(?:anche\s+|ancora\s+|già\s+)?(?:modific|cambi|sceglie|sceglier|chieder|richieder|prenot|iscriver|partecip|"
+    r"presentar|fare\s+domanda|aderi|trovar|consult|scaric|rivolgert|contatt|chiamar|scriver|revocar|esprimer|indicar)"
+)
 # German "Ihr" addresses the reader only capitalised ("ihr" is "her", "their", "you all").
 _GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|Sie)(?![^\W\d_])")
 # "se sei ricoverato", "if you are": a condition put to everyone, not a fact about the reader.
 _HYPOTHETICAL = re.compile(r"(?:\bse|\bif|\bwenn|\bfalls)\s+$")
 # "Se sei in dialisi puoi chiedere…": a sentence with a condition on the reader is an offer to all.
 _CONDITIONAL = _lower(r"(?:se\s+(?:sei|hai|tu|il\s+tuo|la\s+tua)|if\s+you|wenn\s+(?:sie|du)|falls\s+sie)\b")
+# Two people named right after the term ("Unione civile di Marta Colombo e Chiara Villa"): it is
+# theirs, whatever event the sentence announces.
+_OF_TWO_PEOPLE = re.compile(
+    r"\s+(?:di|tra|fra|of|between|von|zwischen)\s+[A-ZÀ-Þ][^\W\d_]+(?:\s+[A-ZÀ-Þ][^\W\d_]+){0,2}\s+(?:e|and|und)\s+"
+    r"[A-ZÀ-Þ][^\W\d_]+\s+[A-ZÀ-Þ]"
+)
+# A union's election ("Elezione RSU", "elezioni della RSU"): a candidacy on a list there is a
+# union's, not a political choice.
+_UNION_ELECTION = _lower(r"(?:elezion\w*|candidat\w*|list[ae])\s+(?:\w+\s+){0,2}?(?:rsu|rsa|sindacal\w*)\b|\brsu\b")
 # A term right after an office's name ("Centro vaccinale", "Reparto di cardiologia", "Centro
 # islamico", "Chiesa cattolica") names the office, not the person the message is for.
 _OFFICE_BEFORE = _lower(
@@ -73,8 +87,10 @@ _OUTCOME = _lower(_words("outcome"))
 _IN_A_NAME = re.compile(r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*\s+$")
 # An awareness day or a campaign heading the sentence makes it a topic.
 _AWARENESS = re.compile(
-    r"[\W\d]{0,8}(?:\d{1,2}\s+[^\W\d_]{1,12}[:,]\s{0,2})?(?:giornat[ae]|settimana|mese|campagna|world|international)\s+"
-    r"(?:mondiale|nazionale|internazionale|europe[oa]|della|del|dell|dei|contro|per|di|day|week|month)\b"
+    r"[\W\d]{0,8}(?:\d{1,2}\s+[^\W\d_]{1,12}[:,]\s{0,2})?(?:(?:giornat[ae]|settimana|mese|campagna|world|international)\s+"
+    r"(?:mondiale|nazionale|internazionale|europe[oa]|della|del|dell|dei|contro|per|di|day|week|month)\b|"
+    # German: "Tag der Menschen mit Behinderung", "Welt-Diabetes-Tag", "Internationaler Tag gegen…"
+    r"(?:internationale[rs]?\s+)?(?:tag|woche|monat)\s+(?:der|des|gegen|für)\b|welt-?[^\W\d_]*-?tag\b|aktionstag)"
 )
 # Screening and vaccination are generic health services whatever the disease they target;
 # a certificate anyone may request (casellario, carichi pendenti) reveals no offence.
@@ -168,6 +184,8 @@ def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
                 continue
             if m.group() in _HONORIFICS and _ARTICLE_BEFORE.search(low, max(lo, m.start() - 8), m.start()):
                 continue  # "il dott. Rossi", "dalla sig.ra Neri": a third person, such as the doctor
+            if m.group() == "puoi" and _MAY_CHOOSE.match(low, m.end()):
+                continue  # "puoi modificare la scelta entro il 30 giugno": an option open to all
             return True
     return False
 
@@ -183,6 +201,8 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], en
     lo, hi = sentence
     if _addresses_reader(text, low, lo, hi):
         return False
+    if end is not None and _OF_TWO_PEOPLE.match(text, end):
+        return False  # "Unione civile di Marta Colombo e Chiara Villa: celebrazione…"
     in_a_name = text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start)
     if in_a_name and _ORGANISATION.search(text, max(lo, start - 60), start):
         return True
@@ -247,3 +267,8 @@ def a_doctors_specialty(text: str, start: int, end: int) -> bool:
 def about_animals(low: str, start: int, end: int) -> bool:
     """Whether a pet is named near the term: pets' vaccinations and visits are no one's health."""
     return _ANIMALS.search(low, max(0, start - 40), end + 40) is not None
+
+
+def a_union_election(low: str, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence is about a union's election (RSU): a candidacy there is no political choice."""
+    return _UNION_ELECTION.search(low, *sentence) is not None
