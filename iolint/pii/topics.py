@@ -232,7 +232,8 @@ def _awareness(low: str, lo: int, start: int) -> bool:
 # English puts the service after the disease ("Cancer screening programme", "HPV vaccine"),
 # and the thing after its religion ("Halal food", "Jewish cemetery").
 _NEUTRAL_AFTER = {
-    "HEALTH": _lower(r"\s*(?:screening|vaccin\w*|immuni[sz]ation|prevention)\b"),
+    # ...and "dementia-friendly", "autism-friendly": open to everyone.
+    "HEALTH": _lower(r"\s*(?:screening|vaccin\w*|immuni[sz]ation|prevention|-?\s?friendly)\b"),
     "RELIGION": _lower(rf"\s*(?:{_words('religious thing after')})\b"),
 }
 

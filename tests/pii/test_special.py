@@ -644,3 +644,43 @@ def test_a_sentence_does_not_end_at_an_abbreviation(text, at, expected):
 def test_a_candidacy_in_a_union_election_is_no_political_choice():
     assert kinds("Elezione RSU: sei candidato nella lista FLC CGIL") == {"TRADE_UNION"}
     assert kinds("Sei candidato nella lista Civica Insieme per le comunali") == {"POLITICAL"}
+
+
+# Round 6, our own checks of each kind in the three languages after the batch's classes.
+ROUND6_GAP_PAIRS = [
+    ("RELIGION", "Day off for Eid granted as requested", "Religione e società: ciclo di conferenze in università"),
+    (
+        "RELIGION",
+        "Austritt aus der Kirche: Bestätigung ausgestellt",
+        "Insegnamento della religione cattolica: comunicazione alle famiglie",
+    ),
+    ("RELIGION", "Menù kosher per tua figlia attivato", "Halal, kosher e vegetariano: il nuovo menù della mensa"),
+    (
+        "TRADE_UNION",
+        "Sei stato eletto nella RSU: prima riunione lunedì",
+        "Sindacato degli inquilini: sportello per gli sfratti",
+    ),
+    (
+        "POLITICAL",
+        "La tua candidatura a sindaco è stata depositata",
+        "Candidati sindaco: faccia a faccia in diretta streaming",
+    ),
+    ("POLITICAL", "You are now a member of the Labour Party", "Labour Party conference: road closures"),
+    ("HEALTH", "Assegno di accompagnamento: domanda accolta", "Alzheimer Café: incontro mensile per familiari"),
+    ("HEALTH", "Ihr Termin beim Psychiater ist am Montag", "Welt-Alzheimer-Tag: Vortrag im Bürgersaal"),
+    (
+        "HEALTH",
+        "Contrassegno di parcheggio per disabili rinnovato",
+        "Gruppo di cammino per diabetici: partenza dal parco",
+    ),
+    ("HEALTH", "Your Blue Badge application has been approved", "Dementia-friendly cinema screening at the town hall"),
+    ("HEALTH", "Your carer's allowance claim has been accepted", "Cancer Research charity run this Sunday"),
+    ("HEALTH", "Ihr Befund aus der Pathologie liegt vor", "Tag der offenen Tür im Krankenhaus Meran"),
+    ("SEX_LIFE", "Ihre Verpartnerung ist für den 3. Mai eingetragen", "LGBTQ+ youth group: open evening on Friday"),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", ROUND6_GAP_PAIRS, ids=[p[1][:30] for p in ROUND6_GAP_PAIRS])
+def test_round6_gaps_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
