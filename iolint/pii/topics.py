@@ -44,6 +44,14 @@ _MAY_CHOOSE = re.compile(
     r"\s+(?:anche\s+|ancora\s+|già\s+)?(?:modific|cambi|sceglie|sceglier|chieder|richieder|prenot|iscriver|partecip|"
     r"presentar|fare\s+domanda|aderi|trovar|consult|scaric|rivolgert|contatt|chiamar|scriver|revocar|esprimer|indicar)"
 )
+# A salutation to a role ("Gentile cittadino", "Dear resident") and "ti informiamo che" are
+# formulas of every message; what follows them is not about the reader for that.
+_FORMULAIC = frozenset(("gentile", "cara", "caro", "ti", "dear", "liebe", "lieber", "sehr geehrte", "sehr geehrter"))
+_FORMULA = re.compile(
+    r"\s+(?:(?:cittadin|utent|genitor|famigli|contribuent|client|student|resident|elettor|assistit|pazient|"
+    r"citizen|parent|customer|bürger|eltern|kund)[^\s,;:]*(?:\s*(?:/|\be\b|\bo\b|\bund\b|\boder\b|\band\b|\bor\b)\s*[^\W\d_]+)?\s*[,;:]|"
+    r"(?:informiamo|comunichiamo|ricordiamo|segnaliamo|avvisiamo)\b)"
+)
 # German "Ihr" addresses the reader only capitalised ("ihr" is "her", "their", "you all").
 _GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|Sie)(?![^\W\d_])")
 # "se sei ricoverato", "if you are": a condition put to everyone, not a fact about the reader.
@@ -186,6 +194,8 @@ def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
                 continue  # "il dott. Rossi", "dalla sig.ra Neri": a third person, such as the doctor
             if m.group() == "puoi" and _MAY_CHOOSE.match(low, m.end()):
                 continue  # "puoi modificare la scelta entro il 30 giugno": an option open to all
+            if _FORMULA.match(low, m.end()) and m.group() in _FORMULAIC:
+                continue  # "Gentile cittadino, ti informiamo che…": a salutation to everyone
             return True
     return False
 

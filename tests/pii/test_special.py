@@ -684,3 +684,26 @@ ROUND6_GAP_PAIRS = [
 def test_round6_gaps_about_the_recipient_not_the_topic(kind, personal, topic):
     assert kind in kinds(personal)
     assert not kinds(topic) - {"PERSON"}
+
+
+def test_a_salutation_to_everyone_does_not_make_a_notice_personal():
+    """ "Gentile cittadino, ti informiamo che…" opens every message: the notice after it stays a
+    topic; the reader's own appointment is still theirs."""
+    assert not kinds("Gentile cittadino, ti informiamo che il Centro di salute mentale si trasferisce")
+    assert not kinds("Sehr geehrte Bürgerinnen und Bürger, die Onkologie zieht um")
+    assert "HEALTH" in kinds("Gentile utente, la tua visita cardiologica è confermata")
+    assert "TRADE_UNION" in kinds("Ti informiamo che la trattenuta sindacale partirà ad aprile")
+
+
+def test_a_body_notice_after_a_salutation_is_no_finding():
+    from iolint import lint
+
+    body = (
+        "Gentile cittadino, ti informiamo che il Centro di salute mentale di via Roma si trasferisce. "
+        "Il dott. Rossi va in pensione dal 1° marzo. Il patronato INCA CGIL sarà presente con uno sportello. "
+        "La tua firma per la petizione sul parco è stata registrata."
+    )
+    payload = {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": "Comunicazione", "markdown": body}}
+    found = [f.message for f in lint(payload).findings if f.code == "IO503"]
+    assert len(found) == 1, found
+    assert kinds(body) - {"PERSON"} == {"POLITICAL"}  # "dott. Rossi" is a name (IO501 on titles)
