@@ -86,6 +86,9 @@ _ORGANISATION = re.compile(
 _TOPIC_HEAD = _lower(rf"(?:{_words('topic head')})(?=[^:;,–—()]{{0,50}}$)")
 # Anywhere in the sentence: an office notice or an offer to a group, not a fact about anyone.
 _TOPIC = _lower(_words("topic"))
+# A plural noun for a group of people or events starts the term ("Ebrei romani deportati").
+_GROUP = re.compile(_words("group"))
+_ARTICLE_ONLY = re.compile(r"[\W\d_]*(?:(?:i|gli|le)\s+)?")
 # Words that only invite or offer: they make a term a topic unless the sentence tells an outcome.
 _OFFER = _lower(_words("offer"))
 # An outcome for someone: a result, a booking, a decision on a request.
@@ -206,7 +209,8 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], en
     In order: a sentence that addresses the reader is about them; a term inside an
     organisation's name, an awareness day, or an office notice (opening hours, news, a guide,
     a list, an offer to a group) is a topic; an outcome (a result, a booking, a decision) is
-    about someone; a term after an office's name, under a topic heading or in an offer is a topic.
+    about someone; a term that names a group (a plural), after an office's name, under a topic
+    heading or in an offer is a topic.
     """
     lo, hi = sentence
     if _addresses_reader(text, low, lo, hi):
@@ -220,6 +224,8 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], en
         return True
     if _OUTCOME.search(low, lo, hi):
         return False  # "Prenotazione confermata: Ambulatorio Oncologico"
+    if _GROUP.match(low, start) and _opens_clause(low, lo, start):
+        return True  # "Detenuti al lavoro per il verde pubblico": a group, not the reader
     if in_a_name and _OFFICE_BEFORE.search(low, max(lo, start - 60), start):
         return True
     return bool(
@@ -283,3 +289,10 @@ def about_animals(low: str, start: int, end: int) -> bool:
 def a_union_election(low: str, sentence: tuple[int, int]) -> bool:
     """Whether the sentence is about a union's election (RSU): a candidacy there is no political choice."""
     return _UNION_ELECTION.search(low, *sentence) is not None
+
+
+def _opens_clause(low: str, lo: int, start: int) -> bool:
+    """Whether the term opens its sentence or a clause after a colon or a dash (an article before it)."""
+    head = low[lo:start]
+    cut = max(head.rfind(":"), head.rfind(";"), head.rfind("–"), head.rfind("—"))
+    return _ARTICLE_ONLY.fullmatch(head, cut + 1) is not None

@@ -707,3 +707,49 @@ def test_a_body_notice_after_a_salutation_is_no_finding():
     found = [f.message for f in lint(payload).findings if f.code == "IO503"]
     assert len(found) == 1, found
     assert kinds(body) - {"PERSON"} == {"POLITICAL"}  # "dott. Rossi" is a name (IO501 on titles)
+
+
+# Round 6, traps of our own for general notices after the batch: guides, figures, donations,
+# self-help groups, trainings, a list's deadline, an office that moves, new staff, and a plural
+# group opening the sentence.
+ROUND6_NOTICE_PAIRS = [
+    ("HEALTH", "Esenzione ticket per patologia rinnovata", "Esenzione ticket per patologia: cosa cambia dal 2026"),
+    ("HEALTH", "Invalidità civile: la tua percentuale è del 75%", "Invalidità civile: tempi di attesa ridotti"),
+    ("HEALTH", "Infortunio sul lavoro: indennità liquidata", "Infortuni sul lavoro: dati INAIL 2025"),
+    (
+        "HEALTH",
+        "Oncologia pediatrica: il ricovero di tuo figlio è confermato",
+        "Oncologia pediatrica: donazione dell'associazione Amici del Cuore",
+    ),
+    ("HEALTH", "Ihr Kind: Diabetes-Schulung am Montag bestätigt", "Diabetes-Selbsthilfegruppe trifft sich am Montag"),
+    ("SEX_LIFE", "Identità di genere: la tua carriera alias è attiva", "Identità di genere: formazione per i docenti"),
+    ("POLITICAL", "Lista civica: la tua candidatura è ammessa", "Liste civiche: presentazione entro il 12 aprile"),
+    ("HEALTH", "SerD: il tuo colloquio è spostato a lunedì", "SerD: il servizio si sposta in via Milano"),
+    (
+        "HEALTH",
+        "Assistenza domiciliare per la SLA: nuova operatrice da lunedì",
+        "Centro antiviolenza: nuove operatrici",
+    ),
+    (
+        "JUDICIAL",
+        "Sei detenuto: colloquio con l'educatore fissato",
+        "Detenuti al lavoro per il verde pubblico: il progetto",
+    ),
+    (
+        "RELIGION",
+        "Ebraico come lingua della tua religione: esonero registrato",
+        "Ebrei romani deportati: pietre d'inciampo in via Roma",
+    ),
+    ("HEALTH", "Pagamento del servizio di trasporto disabili", "Disabili: il nuovo regolamento del trasporto"),
+    (
+        "POLITICAL",
+        "Sei candidato alle comunali: conferma ricevuta",
+        "I candidati alle comunali incontrano le associazioni",
+    ),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", ROUND6_NOTICE_PAIRS, ids=[p[1][:30] for p in ROUND6_NOTICE_PAIRS])
+def test_round6_notices_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
