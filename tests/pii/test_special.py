@@ -753,3 +753,53 @@ ROUND6_NOTICE_PAIRS = [
 def test_round6_notices_about_the_recipient_not_the_topic(kind, personal, topic):
     assert kind in kinds(personal)
     assert not kinds(topic) - {"PERSON"}
+
+
+# Round 6, recall of our own in the three languages: parties by name after an act of joining
+# or paying, a council member's office, a list's signatories, a formal acceptance of a candidacy,
+# health stated as a reason, pork-free food, and terms the lexicon lacked.
+ROUND6_RECALL_PAIRS = [
+    ("POLITICAL", "La tua adesione a Fratelli d'Italia è registrata", "Fratelli d'Italia: gazebo in piazza sabato"),
+    ("POLITICAL", "Iscrizione alla Lega: tessera 2026", "Iscrizione alla Lega Navale: corso di vela"),
+    ("POLITICAL", "La tua adesione ad Azione è registrata", "Adesione all'azione di sciopero del 12 marzo"),
+    ("POLITICAL", "Versamento al partito tramite 2 per mille: confermato", "Partito il nuovo servizio di trasporto"),
+    ("POLITICAL", "Dimissioni da consigliere comunale protocollate", "Il consigliere comunale incontra i residenti"),
+    (
+        "POLITICAL",
+        "Indennità di funzione come assessore: liquidazione di marzo",
+        "Indennità di frequenza: domande entro il 30",
+    ),
+    (
+        "POLITICAL",
+        "Sei tra i sottoscrittori della lista Uniti per Trento: firma autenticata",
+        "Raccolta firme: servono 500 sottoscrittori per presentare una lista",
+    ),
+    (
+        "POLITICAL",
+        "Dichiarazione di accettazione della candidatura: autenticazione fissata",
+        "Accettazione della candidatura per il servizio civile: esito",
+    ),
+    (
+        "POLITICAL",
+        "Rendiconto delle spese della tua campagna elettorale: termine",
+        "Campagna elettorale: regole per le affissioni",
+    ),
+    ("RELIGION", "Pasto senza carne di maiale per tuo figlio: richiesta accolta", "Sagra del maiale: programma"),
+    ("RELIGION", "Testimone di Geova: dichiarazione registrata", "Testimone nel processo: citazione"),
+    ("HEALTH", "Certificato di idoneità: non idoneo per motivi di salute", "Salute e sport: giornata in piazza"),
+    (
+        "HEALTH",
+        "Trattamento sanitario obbligatorio: notifica al sindaco",
+        "Trattamento dei dati personali: informativa",
+    ),
+    ("HEALTH", "Your eye surgery is booked for Tuesday", "GP surgery closed on Friday afternoon"),
+    ("HEALTH", "Ihre Zuckerkrankheit: Schulung am Dienstag", "Zuckerfest: Straßensperre am Sonntag"),
+    ("SEX_LIFE", "Test per le malattie veneree: esito disponibile", "Venere di Milo: mostra al museo"),
+    ("JUDICIAL", "Lavoro di pubblica utilità: inizio presso il Comune", "Lavori pubblici: cantiere in via Roma"),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", ROUND6_RECALL_PAIRS, ids=[p[1][:30] for p in ROUND6_RECALL_PAIRS])
+def test_round6_recall_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
