@@ -46,11 +46,19 @@ _MAY_CHOOSE = re.compile(
 )
 # A salutation to a role ("Gentile cittadino", "Dear resident") and "ti informiamo che" are
 # formulas of every message; what follows them is not about the reader for that.
-_FORMULAIC = frozenset(("gentile", "cara", "caro", "ti", "dear", "liebe", "lieber", "sehr geehrte", "sehr geehrter"))
+_FORMULAIC = frozenset(
+    ("gentile", "cara", "caro", "ti", "tua", "your", "dear", "liebe", "lieber", "sehr geehrte", "sehr geehrter")
+)
 _FORMULA = re.compile(
     r"\s+(?:(?:cittadin|utent|genitor|famigli|contribuent|client|student|resident|elettor|assistit|pazient|"
     r"citizen|parent|customer|bürger|eltern|kund)[^\s,;:]*(?:\s*(?:/|\be\b|\bo\b|\bund\b|\boder\b|\band\b|\bor\b)\s*[^\W\d_]+)?\s*[,;:]|"
-    r"(?:informiamo|comunichiamo|ricordiamo|segnaliamo|avvisiamo)\b)"
+    r"(?:informiamo|comunichiamo|ricordiamo|segnaliamo|avvisiamo|aspettiamo|invitiamo)\b|guid[ae]\b)"
+)
+# A sentence that opens with an invitation to everyone ("Iscrivi tuo figlio al corso…", "Conosci
+# i tuoi diritti…", "Partecipa al sondaggio…"): its "tuo" is anyone's.
+_INVITATION = re.compile(
+    r"[\W\d_]*(?:scopri|conosci|partecipa|partecipate|vieni|venite|segui|seguite|leggi|iscrivi|iscriviti|"
+    r"iscrivetevi|find\s+out|discover|join|learn|entdecken\s+sie|besuchen\s+sie|kommen\s+sie)\b"
 )
 # German "Ihr" addresses the reader only capitalised ("ihr" is "her", "their", "you all").
 _GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|Sie)(?![^\W\d_])")
@@ -187,7 +195,7 @@ def sentence(text: str, at: int) -> tuple[int, int]:
 
 def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
     """Whether the sentence addresses the reader (not in a condition put to all: "se sei")."""
-    if _CONDITIONAL.search(low, lo, hi):
+    if _CONDITIONAL.search(low, lo, hi) or _INVITATION.match(low, lo):
         return False
     for rx, seen in ((_RECIPIENT, low), (_GERMAN_YOU, text)):
         for m in rx.finditer(seen, lo, hi):
@@ -206,7 +214,8 @@ def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
 def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], end: int | None = None) -> bool:
     """Whether the term at ``start`` names an office, a campaign or an offer, not a person's fact.
 
-    In order: a sentence that addresses the reader is about them; a term inside an
+    In order: a sentence that addresses the reader is about them (not an invitation to all, nor
+    a question); a question is a topic unless it tells an outcome; a term inside an
     organisation's name, an awareness day, or an office notice (opening hours, news, a guide,
     a list, an offer to a group) is a topic; an outcome (a result, a booking, a decision) is
     about someone; a term that names a group (a plural), after an office's name, under a topic
@@ -217,6 +226,8 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], en
         return False
     if end is not None and _OF_TWO_PEOPLE.match(text, end):
         return False  # "Unione civile di Marta Colombo e Chiara Villa: celebrazione…"
+    if text[hi - 1 : hi] == "?":
+        return _OUTCOME.search(low, lo, hi) is None  # "Vuoi smettere di fumare?": a question states nothing
     in_a_name = text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start)
     if in_a_name and _ORGANISATION.search(text, max(lo, start - 60), start):
         return True
@@ -249,7 +260,10 @@ def _awareness(low: str, lo: int, start: int) -> bool:
 # and the thing after its religion ("Halal food", "Jewish cemetery").
 _NEUTRAL_AFTER = {
     # ...and "dementia-friendly", "autism-friendly": open to everyone.
-    "HEALTH": _lower(r"\s*(?:screening|vaccin\w*|immuni[sz]ation|prevention|-?\s?friendly)\b"),
+    "HEALTH": _lower(
+        r"\s*(?:screening|vaccin\w*|immuni[sz]ation|prevention|-?\s?friendly)\b|-(?:tag|woche|monat)\b|"
+        r"\s+(?:day|week|month)\b(?!\s+(?:clinic|hospital|centre|center|care|unit|case|service|surgery|patient))"
+    ),
     "RELIGION": _lower(rf"\s*(?:{_words('religious thing after')})\b"),
 }
 

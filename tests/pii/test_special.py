@@ -803,3 +803,36 @@ ROUND6_RECALL_PAIRS = [
 def test_round6_recall_about_the_recipient_not_the_topic(kind, personal, topic):
     assert kind in kinds(personal)
     assert not kinds(topic) - {"PERSON"}
+
+
+# Round 6: invitations, questions, guides and surveys addressed to everyone.
+ROUND6_INVITATION_PAIRS = [
+    ("HEALTH", "Ti aspettiamo in Oncologia il 3 marzo alle 9", "Ti aspettiamo al convegno sulla salute mentale"),
+    (
+        "HEALTH",
+        "Il tuo percorso al Centro antifumo inizia lunedì",
+        "Vuoi smettere di fumare? Chiama il Centro antifumo",
+    ),
+    ("HEALTH", "Hai ricevuto il referto oncologico?", "Sai che puoi chiedere il bonus psicologo? Ecco come"),
+    (
+        "HEALTH",
+        "La tua domanda di bonus psicologo è accolta",
+        "Partecipa al sondaggio sulla salute mentale dei giovani",
+    ),
+    (
+        "HEALTH",
+        "Tuo figlio con disabilità: trasporto scolastico attivato",
+        "Iscrivi tuo figlio al corso di nuoto per bambini con disabilità",
+    ),
+    ("HEALTH", "Legge 104: i tuoi permessi sono autorizzati", "Conosci i tuoi diritti: guida alla legge 104"),
+    ("HEALTH", "Your mental health assessment is booked", "Your guide to mental health services in the city"),
+    ("HEALTH", "Ihr Diabetes-Termin am Samstag", "Ihr Gesundheitssprengel informiert: Diabetes-Tag am Samstag"),
+]
+
+
+@pytest.mark.parametrize(
+    "kind, personal, topic", ROUND6_INVITATION_PAIRS, ids=[p[1][:30] for p in ROUND6_INVITATION_PAIRS]
+)
+def test_round6_invitations_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
