@@ -22,6 +22,7 @@ import re
 from iolint.pii.cues import stem_of
 from iolint.pii.hits import CONTEXT, Hit
 from iolint.pii.kinds import KINDS
+from iolint.pii.reader import sentence
 from iolint.pii.topics import (
     a_doctors_specialty,
     a_union_election,
@@ -32,7 +33,6 @@ from iolint.pii.topics import (
     neutral_after,
     neutral_before,
     not_their_offence,
-    sentence,
 )
 from iolint.pii.wordlists import alternation, lines, sections
 

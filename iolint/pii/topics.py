@@ -1,18 +1,20 @@
 """Whether a special-category term is about the reader or only a topic, decided in its sentence.
 
 A term names a fact about someone when its sentence addresses the reader ("il tuo", "Ihr",
-"your"; not in a condition put to everyone: "se sei…"), or tells an outcome (a result, a report,
-a booking, a decision on a request). It is only a topic inside an organisation's name, under an
-awareness day or a campaign, in an office notice (opening hours, news, a guide, a list, an offer
-to a group), after an office's name, under a topic heading, or in an offer. The word lists are
-in data/special.txt; the order of the checks is ``about_a_topic``'s.
+"your"; ``reader`` says when), names two people after it, or tells an outcome (a result, a
+report, a booking, a decision on a request). It is only a topic in a question, inside an
+organisation's name, under an awareness day or a campaign, in an office notice (opening hours,
+news, an event, a guide, a list, an offer to a group), for a group opening the sentence, after
+an office's name, under a topic heading, or in an offer. The word lists are in data/special.txt;
+the order of the checks is ``about_a_topic``'s.
 """
 
 from __future__ import annotations
 
 import re
 
-from iolint.pii.wordlists import factored_alternation, words
+from iolint.pii.reader import addresses_reader
+from iolint.pii.wordlists import factored_alternation
 
 
 def _words(section: str) -> str:
@@ -27,45 +29,6 @@ def _lower(pattern: str) -> re.Pattern[str]:
 
 # Whether a term is about the recipient or only a topic is decided in its sentence; the
 # patterns below that are not case-sensitive run on the lower-cased text.
-_SENTENCE_END = re.compile(r"[.!?\n]")
-# Abbreviations whose period ends no sentence ("il dott. Rossi", "Sig.ra", "n. 12").
-_ABBREVIATIONS = frozenset(word.lower() for word in words("special", "abbreviations"))
-_REACH = 200
-# Words that address the recipient or name a person: a term next to them is about someone.
-_RECIPIENT = _lower(rf"(?:{_words('recipient')})(?![^\W\d_])")
-# An honorific after an article names a third person ("il dott. Rossi va in pensione"), not
-# the reader ("Gentile dott. Rossi", "Sig. Verdi, la visita…").
-_HONORIFICS = frozenset(("sig", "sig.ra", "dott"))
-_ARTICLE_BEFORE = re.compile(
-    r"(?:\b(?:il|la|lo|i|gli|le|dal|dalla|dallo|del|della|dello|al|alla|allo|col|nel|nella|sul|sulla|dai|dei|ai)\s+|\bl['’]\s*)$"
-)
-# "Puoi" before a verb of choosing or asking offers an option to everyone; it states no fact.
-_MAY_CHOOSE = re.compile(
-    r"\s+(?:anche\s+|ancora\s+|già\s+)?(?:modific|cambi|sceglie|sceglier|chieder|richieder|prenot|iscriver|partecip|"
-    r"presentar|fare\s+domanda|aderi|trovar|consult|scaric|rivolgert|contatt|chiamar|scriver|revocar|esprimer|indicar)"
-)
-# A salutation to a role ("Gentile cittadino", "Dear resident") and "ti informiamo che" are
-# formulas of every message; what follows them is not about the reader for that.
-_FORMULAIC = frozenset(
-    ("gentile", "cara", "caro", "ti", "tua", "your", "dear", "liebe", "lieber", "sehr geehrte", "sehr geehrter")
-)
-_FORMULA = re.compile(
-    r"\s+(?:(?:cittadin|utent|genitor|famigli|contribuent|client|student|resident|elettor|assistit|pazient|"
-    r"citizen|parent|customer|bürger|eltern|kund)[^\s,;:]*(?:\s*(?:/|\be\b|\bo\b|\bund\b|\boder\b|\band\b|\bor\b)\s*[^\W\d_]+)?\s*[,;:]|"
-    r"(?:informiamo|comunichiamo|ricordiamo|segnaliamo|avvisiamo|aspettiamo|invitiamo)\b|guid[ae]\b)"
-)
-# A sentence that opens with an invitation to everyone ("Iscrivi tuo figlio al corso…", "Conosci
-# i tuoi diritti…", "Partecipa al sondaggio…"): its "tuo" is anyone's.
-_INVITATION = re.compile(
-    r"[\W\d_]*(?:scopri|conosci|partecipa|partecipate|vieni|venite|segui|seguite|leggi|iscrivi|iscriviti|"
-    r"iscrivetevi|find\s+out|discover|join|learn|entdecken\s+sie|besuchen\s+sie|kommen\s+sie)\b"
-)
-# German "Ihr" addresses the reader only capitalised ("ihr" is "her", "their", "you all").
-_GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|Sie)(?![^\W\d_])")
-# "se sei ricoverato", "if you are": a condition put to everyone, not a fact about the reader.
-_HYPOTHETICAL = re.compile(r"(?:\bse|\bif|\bwenn|\bfalls)\s+$")
-# "Se sei in dialisi puoi chiedere…": a sentence with a condition on the reader is an offer to all.
-_CONDITIONAL = _lower(r"(?:se\s+(?:sei|hai|tu|il\s+tuo|la\s+tua)|if\s+you|wenn\s+(?:sie|du)|falls\s+sie)\b")
 # Two people named right after the term ("Unione civile di Marta Colombo e Chiara Villa"): it is
 # theirs, whatever event the sentence announces.
 _OF_TWO_PEOPLE = re.compile(
@@ -161,56 +124,6 @@ def in_mailbox(text: str, at: int) -> bool:
     return "@" in text[start : min(ends, default=len(text))]
 
 
-def _ends_sentence(text: str, at: int) -> bool:
-    """Whether the mark at ``at`` ends a sentence: not a period inside a word or a number
-    ("dott.ssa", "12.03.2025", "asl.it"), after an abbreviation or an initial ("il dott. Rossi",
-    "Sig. Bianchi", "n. 12", "M. Rossi"), or after a day's number ("am 3. März")."""
-    if text[at] != ".":
-        return True
-    after = text[at + 1 : at + 2]
-    if after and not after.isspace():
-        return False
-    start = at
-    while start > 0 and at - start < 12 and text[start - 1].isalnum():
-        start -= 1
-    if start == at:
-        return True
-    word = text[start:at].lower()
-    return not (len(word) == 1 or word in _ABBREVIATIONS or (word.isdigit() and len(word) <= 2 and after != "\n"))
-
-
-def sentence(text: str, at: int) -> tuple[int, int]:
-    """The bounds of the sentence around ``at``, at most ``_REACH`` characters either side."""
-    lo = max(0, at - _REACH)
-    start = lo
-    for m in _SENTENCE_END.finditer(text, lo, at):
-        if _ends_sentence(text, m.start()):
-            start = m.end()
-    hi = min(len(text), at + _REACH)
-    for m in _SENTENCE_END.finditer(text, at, hi):
-        if _ends_sentence(text, m.start()):
-            return start, m.end()
-    return start, hi
-
-
-def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
-    """Whether the sentence addresses the reader (not in a condition put to all: "se sei")."""
-    if _CONDITIONAL.search(low, lo, hi) or _INVITATION.match(low, lo):
-        return False
-    for rx, seen in ((_RECIPIENT, low), (_GERMAN_YOU, text)):
-        for m in rx.finditer(seen, lo, hi):
-            if _HYPOTHETICAL.search(low, max(lo, m.start() - 6), m.start()):
-                continue
-            if m.group() in _HONORIFICS and _ARTICLE_BEFORE.search(low, max(lo, m.start() - 8), m.start()):
-                continue  # "il dott. Rossi", "dalla sig.ra Neri": a third person, such as the doctor
-            if m.group() == "puoi" and _MAY_CHOOSE.match(low, m.end()):
-                continue  # "puoi modificare la scelta entro il 30 giugno": an option open to all
-            if _FORMULA.match(low, m.end()) and m.group() in _FORMULAIC:
-                continue  # "Gentile cittadino, ti informiamo che…": a salutation to everyone
-            return True
-    return False
-
-
 def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], end: int | None = None) -> bool:
     """Whether the term at ``start`` names an office, a campaign or an offer, not a person's fact.
 
@@ -222,7 +135,7 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], en
     heading or in an offer is a topic.
     """
     lo, hi = sentence
-    if _addresses_reader(text, low, lo, hi):
+    if addresses_reader(text, low, lo, hi):
         return False
     if end is not None and _OF_TWO_PEOPLE.match(text, end):
         return False  # "Unione civile di Marta Colombo e Chiara Villa: celebrazione…"

@@ -635,7 +635,7 @@ def test_round6_about_the_recipient_not_the_topic(kind, personal, topic):
     ],
 )
 def test_a_sentence_does_not_end_at_an_abbreviation(text, at, expected):
-    from iolint.pii.topics import sentence
+    from iolint.pii.reader import sentence
 
     start, end = sentence(text, at)
     assert text[start:end] == expected
