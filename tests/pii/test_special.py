@@ -836,3 +836,43 @@ ROUND6_INVITATION_PAIRS = [
 def test_round6_invitations_about_the_recipient_not_the_topic(kind, personal, topic):
     assert kind in kinds(personal)
     assert not kinds(topic) - {"PERSON"}
+
+
+# Round 6: guides and answers, a lecture, a course in the parish, figures, a protocol signed,
+# parties as a group, certification and German compounds of a religion.
+ROUND6_GUIDE_PAIRS = [
+    ("SEX_LIFE", "Pillola del giorno dopo: la tua ricetta è pronta", "Pillola del giorno dopo: dove trovarla in città"),
+    (
+        "SEX_LIFE",
+        "Affermazione di genere: la tua istanza è accolta",
+        "Affermazione di genere: le linee guida dell'università",
+    ),
+    (
+        "SEX_LIFE",
+        "Contraccezione: il tuo appuntamento è fissato",
+        "Contraccezione: il consultorio risponde alle domande",
+    ),
+    (
+        "SEX_LIFE",
+        "Coppie dello stesso sesso: la tua iscrizione è registrata",
+        "Coppie dello stesso sesso: il registro è aperto",
+    ),
+    ("RELIGION", "Ebraismo: esonero di tua figlia dalle lezioni del sabato", "Ebraismo e cultura: lezione aperta"),
+    ("RELIGION", "Your halal meals request is approved", "Halal certification for local businesses: webinar"),
+    ("RELIGION", "Koscheres Essen für Ihr Kind bestätigt", "Kosher-Restaurant eröffnet in Meran"),
+    ("RELIGION", "Ora di religione: la tua scelta è registrata", "Ora di religione: i dati delle scelte nelle scuole"),
+    ("RELIGION", "Cresima di tuo figlio: certificato pronto", "Cresima degli adulti: corso in parrocchia"),
+    (
+        "TRADE_UNION",
+        "Iscrizione al sindacato: la tua delega è attiva",
+        "Sindacati e Comune firmano il protocollo sulla sicurezza",
+    ),
+    ("TRADE_UNION", "Iscrizione al sindacato registrata", "Iscrizione al sindacato: cosa prevede il contratto"),
+    ("POLITICAL", "Partito politico: la tua tessera è rinnovata", "Partiti politici: contributi pubblici 2025"),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", ROUND6_GUIDE_PAIRS, ids=[p[1][:30] for p in ROUND6_GUIDE_PAIRS])
+def test_round6_guides_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
