@@ -46,15 +46,18 @@ _ARTICLE_BEFORE = re.compile(
 # ("Gentile cittadino,", "Dear resident,", "Sehr geehrte Bürgerinnen und Bürger,"), "ti informiamo
 # che", "la tua guida", and "puoi" before a verb of choosing or asking ("puoi modificare la
 # scelta entro…", an option open to all). What follows them is not about the reader for that.
+# (They are only matched right after the word, which "(?<!\s)" says, so no search backtracks.)
 _TO_A_ROLE = re.compile(
-    r"\s+(?:cittadin|utent|genitor|famigli|contribuent|client|student|resident|elettor|assistit|pazient|"
+    r"(?<!\s)\s+(?:cittadin|utent|genitor|famigli|contribuent|client|student|resident|elettor|assistit|pazient|"
     r"citizen|parent|customer|bürger|eltern|kund)[^\s,;:]*"
     r"(?:\s*(?:/|\be\b|\bo\b|\bund\b|\boder\b|\band\b|\bor\b)\s*[^\W\d_]+)?\s*[,;:]"
 )
-_WE_TELL_YOU = re.compile(r"\s+(?:informiamo|comunichiamo|ricordiamo|segnaliamo|avvisiamo|aspettiamo|invitiamo)\b")
-_GUIDE = re.compile(r"\s+guid[ae]\b|\s+guide\b")
+_WE_TELL_YOU = re.compile(
+    r"(?<!\s)\s+(?:informiamo|comunichiamo|ricordiamo|segnaliamo|avvisiamo|aspettiamo|invitiamo)\b"
+)
+_GUIDE = re.compile(r"(?<!\s)\s+guid[ae]\b")
 _MAY_CHOOSE = re.compile(
-    r"\s+(?:anche\s+|ancora\s+|già\s+)?(?:modific|cambi|sceglie|sceglier|chieder|richieder|prenot|iscriver|partecip|"
+    r"(?<!\s)\s+(?:anche\s+|ancora\s+|già\s+)?(?:modific|cambi|sceglie|sceglier|chieder|richieder|prenot|iscriver|partecip|"
     r"presentar|fare\s+domanda|aderi|trovar|consult|scaric|rivolgert|contatt|chiamar|scriver|revocar|esprimer|indicar)"
 )
 _FORMULAS = {
