@@ -876,3 +876,36 @@ ROUND6_GUIDE_PAIRS = [
 def test_round6_guides_about_the_recipient_not_the_topic(kind, personal, topic):
     assert kind in kinds(personal)
     assert not kinds(topic) - {"PERSON"}
+
+
+# Round 6: health-service news of our own (services active for all, lists published, open
+# access, a regional plan, an award, a donation, new equipment).
+ROUND6_SERVICE_PAIRS = [
+    (
+        "HEALTH",
+        "Psicologo di base: il tuo primo colloquio è fissato",
+        "Psicologo di base: il servizio è attivo in tutti i distretti",
+    ),
+    ("HEALTH", "Chirurgia: il tuo intervento è in lista d'attesa", "Chirurgia: lista d'attesa pubblicata"),
+    ("HEALTH", "Oculistica: visita fissata per il 3 marzo", "Oculistica: visite senza prenotazione il sabato"),
+    (
+        "HEALTH",
+        "Dermatologia: il tuo controllo dei nei è spostato",
+        "Dermatologia: mappatura dei nei ad accesso libero",
+    ),
+    (
+        "HEALTH",
+        "Consultorio familiare: il tuo appuntamento è confermato",
+        "Consultorio familiare: attivo il servizio per adolescenti",
+    ),
+    ("HEALTH", "Salute mentale: il tuo piano di cura è aggiornato", "Salute mentale: il piano regionale 2026-2028"),
+    ("HEALTH", "Oncologia: la tua TAC è fissata per lunedì", "Oncologia: una nuova TAC donata dalla fondazione"),
+    ("HEALTH", "Cardiologia: il tuo holter è pronto per il ritiro", "Cardiologia: premiata l'équipe dell'ospedale"),
+    ("HEALTH", "Esito dell'esame istologico pubblicato nel fascicolo", "Cure palliative: il numero verde è attivo"),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", ROUND6_SERVICE_PAIRS, ids=[p[1][:30] for p in ROUND6_SERVICE_PAIRS])
+def test_round6_services_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
