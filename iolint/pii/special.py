@@ -22,8 +22,10 @@ import re
 from iolint.pii.cues import stem_of
 from iolint.pii.hits import CONTEXT, Hit
 from iolint.pii.kinds import KINDS
+from iolint.pii.reader import sentence
 from iolint.pii.topics import (
     a_doctors_specialty,
+    a_union_election,
     about_a_topic,
     about_animals,
     in_mailbox,
@@ -31,7 +33,6 @@ from iolint.pii.topics import (
     neutral_after,
     neutral_before,
     not_their_offence,
-    sentence,
 )
 from iolint.pii.wordlists import alternation, lines, sections
 
@@ -106,6 +107,8 @@ def special_in(view) -> list[Hit]:
             if kind == "HEALTH" and about_animals(low, start, m.end()):
                 continue
             if kind == "JUDICIAL" and not_their_offence(low, bounds):
+                continue
+            if kind == "POLITICAL" and a_union_election(low, bounds):
                 continue
             end = _WORD_REST.match(text, m.end()).end()  # a stem ends mid-word: "visita cardiolog|ica"
             if neutral_after(kind, low, end):

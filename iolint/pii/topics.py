@@ -1,17 +1,19 @@
 """Whether a special-category term is about the reader or only a topic, decided in its sentence.
 
 A term names a fact about someone when its sentence addresses the reader ("il tuo", "Ihr",
-"your"; not in a condition put to everyone: "se sei…"), or tells an outcome (a result, a report,
-a booking, a decision on a request). It is only a topic inside an organisation's name, under an
-awareness day or a campaign, in an office notice (opening hours, news, a guide, a list, an offer
-to a group), after an office's name, under a topic heading, or in an offer. The word lists are
-in data/special.txt; the order of the checks is ``about_a_topic``'s.
+"your"; ``reader`` says when), names two people after it, or tells an outcome (a result, a
+report, a booking, a decision on a request). It is only a topic in a question, inside an
+organisation's name, under an awareness day or a campaign, in an office notice (opening hours,
+news, an event, a guide, a list, an offer to a group), for a group opening the sentence, after
+an office's name, under a topic heading, or in an offer. The word lists are in data/special.txt;
+the order of the checks is ``about_a_topic``'s.
 """
 
 from __future__ import annotations
 
 import re
 
+from iolint.pii.reader import addresses_reader
 from iolint.pii.wordlists import factored_alternation
 
 
@@ -27,16 +29,15 @@ def _lower(pattern: str) -> re.Pattern[str]:
 
 # Whether a term is about the recipient or only a topic is decided in its sentence; the
 # patterns below that are not case-sensitive run on the lower-cased text.
-_SENTENCE_END = re.compile(r"[.!?\n]")
-_REACH = 200
-# Words that address the recipient or name a person: a term next to them is about someone.
-_RECIPIENT = _lower(rf"(?:{_words('recipient')})(?![^\W\d_])")
-# German "Ihr" addresses the reader only capitalised ("ihr" is "her", "their", "you all").
-_GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|Sie)(?![^\W\d_])")
-# "se sei ricoverato", "if you are": a condition put to everyone, not a fact about the reader.
-_HYPOTHETICAL = re.compile(r"(?:\bse|\bif|\bwenn|\bfalls)\s+$")
-# "Se sei in dialisi puoi chiedere…": a sentence with a condition on the reader is an offer to all.
-_CONDITIONAL = _lower(r"(?:se\s+(?:sei|hai|tu|il\s+tuo|la\s+tua)|if\s+you|wenn\s+(?:sie|du)|falls\s+sie)\b")
+# Two people named right after the term ("Unione civile di Marta Colombo e Chiara Villa"): it is
+# theirs, whatever event the sentence announces.
+_OF_TWO_PEOPLE = re.compile(
+    r"\s+(?:di|tra|fra|of|between|von|zwischen)\s+[A-ZÀ-Þ][^\W\d_]+(?:\s+[A-ZÀ-Þ][^\W\d_]+){0,2}\s+(?:e|and|und)\s+"
+    r"[A-ZÀ-Þ][^\W\d_]+\s+[A-ZÀ-Þ]"
+)
+# A union's election ("Elezione RSU", "elezioni della RSU"): a candidacy on a list there is a
+# union's, not a political choice.
+_UNION_ELECTION = _lower(r"(?:elezion\w*|candidat\w*|list[ae])\s+(?:\w+\s+){0,2}?(?:rsu|rsa|sindacal\w*)\b|\brsu\b")
 # A term right after an office's name ("Centro vaccinale", "Reparto di cardiologia", "Centro
 # islamico", "Chiesa cattolica") names the office, not the person the message is for.
 _OFFICE_BEFORE = _lower(
@@ -56,6 +57,9 @@ _ORGANISATION = re.compile(
 _TOPIC_HEAD = _lower(rf"(?:{_words('topic head')})(?=[^:;,–—()]{{0,50}}$)")
 # Anywhere in the sentence: an office notice or an offer to a group, not a fact about anyone.
 _TOPIC = _lower(_words("topic"))
+# A plural noun for a group of people or events starts the term ("Ebrei romani deportati").
+_GROUP = re.compile(_words("group"))
+_ARTICLE_ONLY = re.compile(r"[\W\d_]*(?:(?:i|gli|le)\s+)?")
 # Words that only invite or offer: they make a term a topic unless the sentence tells an outcome.
 _OFFER = _lower(_words("offer"))
 # An outcome for someone: a result, a booking, a decision on a request.
@@ -65,8 +69,10 @@ _OUTCOME = _lower(_words("outcome"))
 _IN_A_NAME = re.compile(r"(?<![^\W\d_])[A-ZÀ-Þ][^\W\d_]*\s+$")
 # An awareness day or a campaign heading the sentence makes it a topic.
 _AWARENESS = re.compile(
-    r"[\W\d]{0,8}(?:\d{1,2}\s+[^\W\d_]{1,12}[:,]\s{0,2})?(?:giornat[ae]|settimana|mese|campagna|world|international)\s+"
-    r"(?:mondiale|nazionale|internazionale|europe[oa]|della|del|dell|dei|contro|per|di|day|week|month)\b"
+    r"[\W\d]{0,8}(?:\d{1,2}\s+[^\W\d_]{1,12}[:,]\s{0,2})?(?:(?:giornat[ae]|settimana|mese|campagna|world|international)\s+"
+    r"(?:mondiale|nazionale|internazionale|europe[oa]|della|del|dell|dei|contro|per|di|day|week|month)\b|"
+    # German: "Tag der Menschen mit Behinderung", "Welt-Diabetes-Tag", "Internationaler Tag gegen…"
+    r"(?:internationale[rs]?\s+)?(?:tag|woche|monat)\s+(?:der|des|gegen|für)\b|welt-?[^\W\d_]*-?tag\b|aktionstag)"
 )
 # Screening and vaccination are generic health services whatever the disease they target;
 # a certificate anyone may request (casellario, carichi pendenti) reveals no offence.
@@ -78,6 +84,11 @@ _NEUTRAL_BEFORE = {
     "JUDICIAL": _lower(
         r"(?:certificat\w*|autocertificazion\w|attestazion\w|dichiarazion\w\s+sostitutiv\w*|assenza)(?=[^:;,.–—()]{0,40}$)"
     ),
+    # A union's patronato or tax-assistance centre serves everyone: "Patronato INCA CGIL".
+    "TRADE_UNION": _lower(rf"(?:{_words('union service')})(?=[^:;,.–—()]{{0,30}}$)"),
+    # A place, a shop, food, art or history that a religion qualifies ("Cimitero ebraico",
+    # "Macelleria halal", "Scuola dell'infanzia cattolica"): a topic, no one's belief.
+    "RELIGION": _lower(rf"(?:{_words('religious thing')})(?:\s+[\w'’]+)?\s+$"),
 }
 # A civil matter (an eviction, a separation, a debt, an inheritance), or the reader's role as a
 # witness, a victim or a juror: the hearing or the proceedings are no offence of theirs
@@ -113,38 +124,23 @@ def in_mailbox(text: str, at: int) -> bool:
     return "@" in text[start : min(ends, default=len(text))]
 
 
-def sentence(text: str, at: int) -> tuple[int, int]:
-    """The bounds of the sentence around ``at``, at most ``_REACH`` characters either side."""
-    lo = max(0, at - _REACH)
-    rfind = text.rfind
-    start = max(rfind(".", lo, at), rfind("!", lo, at), rfind("?", lo, at), rfind("\n", lo, at), lo - 1) + 1
-    hi = min(len(text), at + _REACH)
-    stop = _SENTENCE_END.search(text, at, hi)
-    return start, stop.end() if stop else hi
-
-
-def _addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
-    """Whether the sentence addresses the reader (not in a condition put to all: "se sei")."""
-    if _CONDITIONAL.search(low, lo, hi):
-        return False
-    for rx, seen in ((_RECIPIENT, low), (_GERMAN_YOU, text)):
-        for m in rx.finditer(seen, lo, hi):
-            if not _HYPOTHETICAL.search(low, max(lo, m.start() - 6), m.start()):
-                return True
-    return False
-
-
 def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], end: int | None = None) -> bool:
     """Whether the term at ``start`` names an office, a campaign or an offer, not a person's fact.
 
-    In order: a sentence that addresses the reader is about them; a term inside an
+    In order: a sentence that addresses the reader is about them (not an invitation to all, nor
+    a question); a question is a topic unless it tells an outcome; a term inside an
     organisation's name, an awareness day, or an office notice (opening hours, news, a guide,
     a list, an offer to a group) is a topic; an outcome (a result, a booking, a decision) is
-    about someone; a term after an office's name, under a topic heading or in an offer is a topic.
+    about someone; a term that names a group (a plural), after an office's name, under a topic
+    heading or in an offer is a topic.
     """
     lo, hi = sentence
-    if _addresses_reader(text, low, lo, hi):
+    if addresses_reader(text, low, lo, hi):
         return False
+    if end is not None and _OF_TWO_PEOPLE.match(text, end):
+        return False  # "Unione civile di Marta Colombo e Chiara Villa: celebrazione…"
+    if text[hi - 1 : hi] == "?":
+        return _OUTCOME.search(low, lo, hi) is None  # "Vuoi smettere di fumare?": a question states nothing
     in_a_name = text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start)
     if in_a_name and _ORGANISATION.search(text, max(lo, start - 60), start):
         return True
@@ -152,6 +148,8 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], en
         return True
     if _OUTCOME.search(low, lo, hi):
         return False  # "Prenotazione confermata: Ambulatorio Oncologico"
+    if _GROUP.match(low, start) and _opens_clause(low, lo, start):
+        return True  # "Detenuti al lavoro per il verde pubblico": a group, not the reader
     if in_a_name and _OFFICE_BEFORE.search(low, max(lo, start - 60), start):
         return True
     return bool(
@@ -171,8 +169,16 @@ def _awareness(low: str, lo: int, start: int) -> bool:
     return colon >= 0 and _AWARENESS.match(low, colon + 1) is not None
 
 
-# English puts the service after the disease: "Cancer screening programme", "HPV vaccine".
-_NEUTRAL_AFTER = {"HEALTH": _lower(r"\s*(?:screening|vaccin\w*|immuni[sz]ation|prevention)\b")}
+# English puts the service after the disease ("Cancer screening programme", "HPV vaccine"),
+# and the thing after its religion ("Halal food", "Jewish cemetery").
+_NEUTRAL_AFTER = {
+    # ...and "dementia-friendly", "autism-friendly": open to everyone.
+    "HEALTH": _lower(
+        r"\s*(?:screening|vaccin\w*|immuni[sz]ation|prevention|-?\s?friendly)\b|-(?:tag|woche|monat)\b|"
+        r"\s+(?:day|week|month)\b(?!\s+(?:clinic|hospital|centre|center|care|unit|case|service|surgery|patient))"
+    ),
+    "RELIGION": _lower(rf"\s*(?:{_words('religious thing after')})\b"),
+}
 
 
 def neutral_after(kind: str, low: str, end: int) -> bool:
@@ -205,3 +211,15 @@ def a_doctors_specialty(text: str, start: int, end: int) -> bool:
 def about_animals(low: str, start: int, end: int) -> bool:
     """Whether a pet is named near the term: pets' vaccinations and visits are no one's health."""
     return _ANIMALS.search(low, max(0, start - 40), end + 40) is not None
+
+
+def a_union_election(low: str, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence is about a union's election (RSU): a candidacy there is no political choice."""
+    return _UNION_ELECTION.search(low, *sentence) is not None
+
+
+def _opens_clause(low: str, lo: int, start: int) -> bool:
+    """Whether the term opens its sentence or a clause after a colon or a dash (an article before it)."""
+    head = low[lo:start]
+    cut = max(head.rfind(":"), head.rfind(";"), head.rfind("–"), head.rfind("—"))
+    return _ARTICLE_ONLY.fullmatch(head, cut + 1) is not None

@@ -492,3 +492,420 @@ def test_every_lexicon_entry_compiles():
         compiled = _entries(entry)  # a malformed entry raises re.error here
         assert [rx.pattern for _, rx in compiled] == [pattern for _, pattern, _ in entry[1]], stem
         assert entry[0] is compiled  # kept for the next time the stem is seen
+
+
+# Round 6: the general gaps found before the eighteenth batch was read, and the classes of error
+# the batch showed, each on phrasings of our own (about the reader: reported; the topic: clean).
+ROUND6_PAIRS = [
+    # A period after an abbreviation ends no sentence, and an honorific after an article is a
+    # third person (the doctor), not the reader.
+    (
+        "HEALTH",
+        "Psichiatria: la dott.ssa Verdi ti riceve martedì alle 10",
+        "Psichiatria: la dott.ssa Verdi riceve il martedì",
+    ),
+    ("HEALTH", "Oncologia: la tua visita con il dott. Rossi è spostata", "Oncologia: il dott. Rossi va in pensione"),
+    # Events, council news and negotiations are topics wherever they stand in the sentence.
+    (
+        "RELIGION",
+        "Esonero dall'ora di religione per tuo figlio registrato",
+        "Libertà religiosa: convegno in aula magna",
+    ),
+    ("SEX_LIFE", "Your civil partnership has been registered", "LGBTQ+ book club in the library on Thursday"),
+    ("POLITICAL", "Adesione al gruppo consiliare: presa d'atto", "Gruppo consiliare: conferenza stampa in sala giunta"),
+    ("TRADE_UNION", "Iscrizione al sindacato: la trattenuta parte da aprile", "Sindacati: incontro con il sindaco"),
+    (
+        "TRADE_UNION",
+        "Delega sindacale revocata dal 1° marzo",
+        "Contratto nazionale firmato dai sindacati: arretrati a luglio",
+    ),
+    ("RELIGION", "Permesso per Hanukkah accordato", "Hanukkah: accensione della menorah in piazza"),
+    # A union's patronato or CAF serves everyone.
+    ("TRADE_UNION", "Trattenuta CGIL sul tuo cedolino", "Patronato INCA CGIL: servizi per la pensione"),
+    # A place, a shop, food or art that a religion qualifies.
+    ("RELIGION", "Menù halal per tuo figlio confermato", "Macelleria halal: controlli dell'ASL"),
+    ("RELIGION", "Your request for kosher meals is approved", "Kosher food at the summer market"),
+    ("RELIGION", "Loculo nella sezione ortodossa del cimitero concesso", "Cimitero ebraico: lavori di manutenzione"),
+    # A petition signed, an appointment as assessore (not a meeting with one).
+    (
+        "POLITICAL",
+        "Petizione per il parco: la tua firma è registrata",
+        "Petizione per il parco: firme raccolte in piazza",
+    ),
+    ("POLITICAL", "Sei stato nominato assessore all'ambiente", "L'assessore all'ambiente incontra i cittadini"),
+    ("POLITICAL", "Ernennung zum Stadtrat: Vereidigung am 3. Mai", "Stadtrat: Sitzung am 3. Mai"),
+    # The election first, the candidacy after; not a poll worker's, not a union's.
+    (
+        "POLITICAL",
+        "Elezioni del consiglio metropolitano: la tua candidatura è ammessa",
+        "Elezioni comunali: la tua candidatura a scrutatore è accolta",
+    ),
+    (
+        "POLITICAL",
+        "Herr Thaler, Ihre Wahl in den Gemeindeausschuss wurde bestätigt",
+        "Die Wahl in den Gemeinderat findet am 4. Mai statt",
+    ),
+    # Two people named after the term: theirs, whatever event the sentence announces.
+    (
+        "SEX_LIFE",
+        "Unione civile di Marta Colombo e Chiara Villa: celebrazione in sala consiliare",
+        "Unioni civili: celebrazione in sala consiliare il sabato",
+    ),
+    # "Puoi" before a verb of choosing offers an option to everyone.
+    (
+        "RELIGION",
+        "Ora di religione: hai scelto l'attività alternativa",
+        "Ora di religione: puoi modificare la scelta entro il 30 giugno",
+    ),
+    # German awareness days; a helpline and help with applications are offers.
+    (
+        "HEALTH",
+        "Ihr Antrag auf Anerkennung der Behinderung wurde angenommen",
+        "Tag der Menschen mit Behinderung: offene Türen im Rathaus",
+    ),
+    (
+        "HEALTH",
+        "Gioco d'azzardo patologico: il tuo percorso al SerD inizia lunedì",
+        "Gioco d'azzardo patologico: il numero verde è attivo",
+    ),
+    (
+        "HEALTH",
+        "La tua domanda di invalidità civile è accolta",
+        "Patronato in Comune: assistenza per le domande di invalidità, prenota online",
+    ),
+    (
+        "HEALTH",
+        "Elezioni: il tuo diritto al voto assistito è annotato",
+        "Elezioni: i certificati per il voto assistito si rilasciano in ASL",
+    ),
+    # A medicine is health data when its use is named.
+    (
+        "HEALTH",
+        "Il farmaco antiepilettico è pronto alla farmacia ospedaliera",
+        "Consegna dei farmaci a domicilio: il servizio è attivo",
+    ),
+    # Terms the lexicon lacked.
+    (
+        "RELIGION",
+        "Riposo per Kippur: la giornata di permesso è riconosciuta",
+        "Una soluzione poco ortodossa per il traffico",
+    ),
+    (
+        "SEX_LIFE",
+        "Anagrafe: il tuo stato civile risulta ora unito civilmente",
+        "Anagrafe: nuovi orari dello stato civile",
+    ),
+    (
+        "SEX_LIFE",
+        "Verhütungsberatung: Ihr Termin ist bestätigt",
+        "Verhütung von Unfällen im Haushalt: Informationsabend",
+    ),
+    ("SEX_LIFE", "Your legal gender change has been recorded", "Gender pay gap: the council's report"),
+    ("TRADE_UNION", "Mitgliedsbeitrag SGBCISL: Einbehalt ab Jänner", "Sozialpartner: Treffen im Rathaus"),
+    (
+        "POLITICAL",
+        "Ihre Unterstützungsunterschrift für die Kandidatenliste wurde beglaubigt",
+        "Wahlvorschläge: Abgabe bis 3. Mai",
+    ),
+    ("SEX_LIFE", "Your referral to the sexual health clinic", "Sexual health clinic: new opening hours"),
+    ("HEALTH", "Intervento di cataratta: sei in lista d'attesa", "Cataratta: convegno per la cittadinanza"),
+    (
+        "HEALTH",
+        "Contraception counselling at the family clinic: your slot is on Monday",
+        "Family clinic: new opening hours",
+    ),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", ROUND6_PAIRS, ids=[p[1][:30] for p in ROUND6_PAIRS])
+def test_round6_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    "text, at, expected",
+    [
+        ("Oncologia: il dott. Rossi va in pensione", 0, "Oncologia: il dott. Rossi va in pensione"),
+        ("Sig.ra Neri: la visita è confermata. Grazie", 0, "Sig.ra Neri: la visita è confermata."),
+        ("Ihr Termin am 3. März in der Onkologie. Danke", 30, "Ihr Termin am 3. März in der Onkologie."),
+        ("Pratica n. 12 chiusa. Rossi M. ti chiamerà", 30, " Rossi M. ti chiamerà"),
+        ("Scrivi a www.asl.it per la visita. Poi", 20, "Scrivi a www.asl.it per la visita."),
+        ("Entro il 2025. Il tuo turno", 20, " Il tuo turno"),
+    ],
+)
+def test_a_sentence_does_not_end_at_an_abbreviation(text, at, expected):
+    from iolint.pii.reader import sentence
+
+    start, end = sentence(text, at)
+    assert text[start:end] == expected
+
+
+def test_a_candidacy_in_a_union_election_is_no_political_choice():
+    assert kinds("Elezione RSU: sei candidato nella lista FLC CGIL") == {"TRADE_UNION"}
+    assert kinds("Sei candidato nella lista Civica Insieme per le comunali") == {"POLITICAL"}
+
+
+# Round 6, our own checks of each kind in the three languages after the batch's classes.
+ROUND6_GAP_PAIRS = [
+    ("RELIGION", "Day off for Eid granted as requested", "Religione e società: ciclo di conferenze in università"),
+    (
+        "RELIGION",
+        "Austritt aus der Kirche: Bestätigung ausgestellt",
+        "Insegnamento della religione cattolica: comunicazione alle famiglie",
+    ),
+    ("RELIGION", "Menù kosher per tua figlia attivato", "Halal, kosher e vegetariano: il nuovo menù della mensa"),
+    (
+        "TRADE_UNION",
+        "Sei stato eletto nella RSU: prima riunione lunedì",
+        "Sindacato degli inquilini: sportello per gli sfratti",
+    ),
+    (
+        "POLITICAL",
+        "La tua candidatura a sindaco è stata depositata",
+        "Candidati sindaco: faccia a faccia in diretta streaming",
+    ),
+    ("POLITICAL", "You are now a member of the Labour Party", "Labour Party conference: road closures"),
+    ("HEALTH", "Assegno di accompagnamento: domanda accolta", "Alzheimer Café: incontro mensile per familiari"),
+    ("HEALTH", "Ihr Termin beim Psychiater ist am Montag", "Welt-Alzheimer-Tag: Vortrag im Bürgersaal"),
+    (
+        "HEALTH",
+        "Contrassegno di parcheggio per disabili rinnovato",
+        "Gruppo di cammino per diabetici: partenza dal parco",
+    ),
+    ("HEALTH", "Your Blue Badge application has been approved", "Dementia-friendly cinema screening at the town hall"),
+    ("HEALTH", "Your carer's allowance claim has been accepted", "Cancer Research charity run this Sunday"),
+    ("HEALTH", "Ihr Befund aus der Pathologie liegt vor", "Tag der offenen Tür im Krankenhaus Meran"),
+    ("SEX_LIFE", "Ihre Verpartnerung ist für den 3. Mai eingetragen", "LGBTQ+ youth group: open evening on Friday"),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", ROUND6_GAP_PAIRS, ids=[p[1][:30] for p in ROUND6_GAP_PAIRS])
+def test_round6_gaps_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
+
+
+def test_a_salutation_to_everyone_does_not_make_a_notice_personal():
+    """ "Gentile cittadino, ti informiamo che…" opens every message: the notice after it stays a
+    topic; the reader's own appointment is still theirs."""
+    assert not kinds("Gentile cittadino, ti informiamo che il Centro di salute mentale si trasferisce")
+    assert not kinds("Sehr geehrte Bürgerinnen und Bürger, die Onkologie zieht um")
+    assert "HEALTH" in kinds("Gentile utente, la tua visita cardiologica è confermata")
+    assert "TRADE_UNION" in kinds("Ti informiamo che la trattenuta sindacale partirà ad aprile")
+
+
+def test_a_body_notice_after_a_salutation_is_no_finding():
+    from iolint import lint
+
+    body = (
+        "Gentile cittadino, ti informiamo che il Centro di salute mentale di via Roma si trasferisce. "
+        "Il dott. Rossi va in pensione dal 1° marzo. Il patronato INCA CGIL sarà presente con uno sportello. "
+        "La tua firma per la petizione sul parco è stata registrata."
+    )
+    payload = {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": "Comunicazione", "markdown": body}}
+    found = [f.message for f in lint(payload).findings if f.code == "IO503"]
+    assert len(found) == 1, found
+    assert kinds(body) - {"PERSON"} == {"POLITICAL"}  # "dott. Rossi" is a name (IO501 on titles)
+
+
+# Round 6, traps of our own for general notices after the batch: guides, figures, donations,
+# self-help groups, trainings, a list's deadline, an office that moves, new staff, and a plural
+# group opening the sentence.
+ROUND6_NOTICE_PAIRS = [
+    ("HEALTH", "Esenzione ticket per patologia rinnovata", "Esenzione ticket per patologia: cosa cambia dal 2026"),
+    ("HEALTH", "Invalidità civile: la tua percentuale è del 75%", "Invalidità civile: tempi di attesa ridotti"),
+    ("HEALTH", "Infortunio sul lavoro: indennità liquidata", "Infortuni sul lavoro: dati INAIL 2025"),
+    (
+        "HEALTH",
+        "Oncologia pediatrica: il ricovero di tuo figlio è confermato",
+        "Oncologia pediatrica: donazione dell'associazione Amici del Cuore",
+    ),
+    ("HEALTH", "Ihr Kind: Diabetes-Schulung am Montag bestätigt", "Diabetes-Selbsthilfegruppe trifft sich am Montag"),
+    ("SEX_LIFE", "Identità di genere: la tua carriera alias è attiva", "Identità di genere: formazione per i docenti"),
+    ("POLITICAL", "Lista civica: la tua candidatura è ammessa", "Liste civiche: presentazione entro il 12 aprile"),
+    ("HEALTH", "SerD: il tuo colloquio è spostato a lunedì", "SerD: il servizio si sposta in via Milano"),
+    (
+        "HEALTH",
+        "Assistenza domiciliare per la SLA: nuova operatrice da lunedì",
+        "Centro antiviolenza: nuove operatrici",
+    ),
+    (
+        "JUDICIAL",
+        "Sei detenuto: colloquio con l'educatore fissato",
+        "Detenuti al lavoro per il verde pubblico: il progetto",
+    ),
+    (
+        "RELIGION",
+        "Ebraico come lingua della tua religione: esonero registrato",
+        "Ebrei romani deportati: pietre d'inciampo in via Roma",
+    ),
+    ("HEALTH", "Pagamento del servizio di trasporto disabili", "Disabili: il nuovo regolamento del trasporto"),
+    (
+        "POLITICAL",
+        "Sei candidato alle comunali: conferma ricevuta",
+        "I candidati alle comunali incontrano le associazioni",
+    ),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", ROUND6_NOTICE_PAIRS, ids=[p[1][:30] for p in ROUND6_NOTICE_PAIRS])
+def test_round6_notices_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
+
+
+# Round 6, recall of our own in the three languages: parties by name after an act of joining
+# or paying, a council member's office, a list's signatories, a formal acceptance of a candidacy,
+# health stated as a reason, pork-free food, and terms the lexicon lacked.
+ROUND6_RECALL_PAIRS = [
+    ("POLITICAL", "La tua adesione a Fratelli d'Italia è registrata", "Fratelli d'Italia: gazebo in piazza sabato"),
+    ("POLITICAL", "Iscrizione alla Lega: tessera 2026", "Iscrizione alla Lega Navale: corso di vela"),
+    ("POLITICAL", "La tua adesione ad Azione è registrata", "Adesione all'azione di sciopero del 12 marzo"),
+    ("POLITICAL", "Versamento al partito tramite 2 per mille: confermato", "Partito il nuovo servizio di trasporto"),
+    ("POLITICAL", "Dimissioni da consigliere comunale protocollate", "Il consigliere comunale incontra i residenti"),
+    (
+        "POLITICAL",
+        "Indennità di funzione come assessore: liquidazione di marzo",
+        "Indennità di frequenza: domande entro il 30",
+    ),
+    (
+        "POLITICAL",
+        "Sei tra i sottoscrittori della lista Uniti per Trento: firma autenticata",
+        "Raccolta firme: servono 500 sottoscrittori per presentare una lista",
+    ),
+    (
+        "POLITICAL",
+        "Dichiarazione di accettazione della candidatura: autenticazione fissata",
+        "Accettazione della candidatura per il servizio civile: esito",
+    ),
+    (
+        "POLITICAL",
+        "Rendiconto delle spese della tua campagna elettorale: termine",
+        "Campagna elettorale: regole per le affissioni",
+    ),
+    ("RELIGION", "Pasto senza carne di maiale per tuo figlio: richiesta accolta", "Sagra del maiale: programma"),
+    ("RELIGION", "Testimone di Geova: dichiarazione registrata", "Testimone nel processo: citazione"),
+    ("HEALTH", "Certificato di idoneità: non idoneo per motivi di salute", "Salute e sport: giornata in piazza"),
+    (
+        "HEALTH",
+        "Trattamento sanitario obbligatorio: notifica al sindaco",
+        "Trattamento dei dati personali: informativa",
+    ),
+    ("HEALTH", "Your eye surgery is booked for Tuesday", "GP surgery closed on Friday afternoon"),
+    ("HEALTH", "Ihre Zuckerkrankheit: Schulung am Dienstag", "Zuckerfest: Straßensperre am Sonntag"),
+    ("SEX_LIFE", "Test per le malattie veneree: esito disponibile", "Venere di Milo: mostra al museo"),
+    ("JUDICIAL", "Lavoro di pubblica utilità: inizio presso il Comune", "Lavori pubblici: cantiere in via Roma"),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", ROUND6_RECALL_PAIRS, ids=[p[1][:30] for p in ROUND6_RECALL_PAIRS])
+def test_round6_recall_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
+
+
+# Round 6: invitations, questions, guides and surveys addressed to everyone.
+ROUND6_INVITATION_PAIRS = [
+    ("HEALTH", "Ti aspettiamo in Oncologia il 3 marzo alle 9", "Ti aspettiamo al convegno sulla salute mentale"),
+    (
+        "HEALTH",
+        "Il tuo percorso al Centro antifumo inizia lunedì",
+        "Vuoi smettere di fumare? Chiama il Centro antifumo",
+    ),
+    ("HEALTH", "Hai ricevuto il referto oncologico?", "Sai che puoi chiedere il bonus psicologo? Ecco come"),
+    (
+        "HEALTH",
+        "La tua domanda di bonus psicologo è accolta",
+        "Partecipa al sondaggio sulla salute mentale dei giovani",
+    ),
+    (
+        "HEALTH",
+        "Tuo figlio con disabilità: trasporto scolastico attivato",
+        "Iscrivi tuo figlio al corso di nuoto per bambini con disabilità",
+    ),
+    ("HEALTH", "Legge 104: i tuoi permessi sono autorizzati", "Conosci i tuoi diritti: guida alla legge 104"),
+    ("HEALTH", "Your mental health assessment is booked", "Your guide to mental health services in the city"),
+    ("HEALTH", "Ihr Diabetes-Termin am Samstag", "Ihr Gesundheitssprengel informiert: Diabetes-Tag am Samstag"),
+]
+
+
+@pytest.mark.parametrize(
+    "kind, personal, topic", ROUND6_INVITATION_PAIRS, ids=[p[1][:30] for p in ROUND6_INVITATION_PAIRS]
+)
+def test_round6_invitations_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
+
+
+# Round 6: guides and answers, a lecture, a course in the parish, figures, a protocol signed,
+# parties as a group, certification and German compounds of a religion.
+ROUND6_GUIDE_PAIRS = [
+    ("SEX_LIFE", "Pillola del giorno dopo: la tua ricetta è pronta", "Pillola del giorno dopo: dove trovarla in città"),
+    (
+        "SEX_LIFE",
+        "Affermazione di genere: la tua istanza è accolta",
+        "Affermazione di genere: le linee guida dell'università",
+    ),
+    (
+        "SEX_LIFE",
+        "Contraccezione: il tuo appuntamento è fissato",
+        "Contraccezione: il consultorio risponde alle domande",
+    ),
+    (
+        "SEX_LIFE",
+        "Coppie dello stesso sesso: la tua iscrizione è registrata",
+        "Coppie dello stesso sesso: il registro è aperto",
+    ),
+    ("RELIGION", "Ebraismo: esonero di tua figlia dalle lezioni del sabato", "Ebraismo e cultura: lezione aperta"),
+    ("RELIGION", "Your halal meals request is approved", "Halal certification for local businesses: webinar"),
+    ("RELIGION", "Koscheres Essen für Ihr Kind bestätigt", "Kosher-Restaurant eröffnet in Meran"),
+    ("RELIGION", "Ora di religione: la tua scelta è registrata", "Ora di religione: i dati delle scelte nelle scuole"),
+    ("RELIGION", "Cresima di tuo figlio: certificato pronto", "Cresima degli adulti: corso in parrocchia"),
+    (
+        "TRADE_UNION",
+        "Iscrizione al sindacato: la tua delega è attiva",
+        "Sindacati e Comune firmano il protocollo sulla sicurezza",
+    ),
+    ("TRADE_UNION", "Iscrizione al sindacato registrata", "Iscrizione al sindacato: cosa prevede il contratto"),
+    ("POLITICAL", "Partito politico: la tua tessera è rinnovata", "Partiti politici: contributi pubblici 2025"),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", ROUND6_GUIDE_PAIRS, ids=[p[1][:30] for p in ROUND6_GUIDE_PAIRS])
+def test_round6_guides_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
+
+
+# Round 6: health-service news of our own (services active for all, lists published, open
+# access, a regional plan, an award, a donation, new equipment).
+ROUND6_SERVICE_PAIRS = [
+    (
+        "HEALTH",
+        "Psicologo di base: il tuo primo colloquio è fissato",
+        "Psicologo di base: il servizio è attivo in tutti i distretti",
+    ),
+    ("HEALTH", "Chirurgia: il tuo intervento è in lista d'attesa", "Chirurgia: lista d'attesa pubblicata"),
+    ("HEALTH", "Oculistica: visita fissata per il 3 marzo", "Oculistica: visite senza prenotazione il sabato"),
+    (
+        "HEALTH",
+        "Dermatologia: il tuo controllo dei nei è spostato",
+        "Dermatologia: mappatura dei nei ad accesso libero",
+    ),
+    (
+        "HEALTH",
+        "Consultorio familiare: il tuo appuntamento è confermato",
+        "Consultorio familiare: attivo il servizio per adolescenti",
+    ),
+    ("HEALTH", "Salute mentale: il tuo piano di cura è aggiornato", "Salute mentale: il piano regionale 2026-2028"),
+    ("HEALTH", "Oncologia: la tua TAC è fissata per lunedì", "Oncologia: una nuova TAC donata dalla fondazione"),
+    ("HEALTH", "Cardiologia: il tuo holter è pronto per il ritiro", "Cardiologia: premiata l'équipe dell'ospedale"),
+    ("HEALTH", "Esito dell'esame istologico pubblicato nel fascicolo", "Cure palliative: il numero verde è attivo"),
+]
+
+
+@pytest.mark.parametrize("kind, personal, topic", ROUND6_SERVICE_PAIRS, ids=[p[1][:30] for p in ROUND6_SERVICE_PAIRS])
+def test_round6_services_about_the_recipient_not_the_topic(kind, personal, topic):
+    assert kind in kinds(personal)
+    assert not kinds(topic) - {"PERSON"}
