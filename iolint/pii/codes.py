@@ -22,6 +22,9 @@ FISCAL_CODE = re.compile(
 # The same pattern for lower-cased ASCII text: case-sensitive, it scans about a third faster.
 _FISCAL_CODE_LOWER = re.compile(FISCAL_CODE.pattern)
 _SEPARATORS = re.compile(r"[ .-]")
+# The letters that ignoring case lets into FISCAL_CODE and that ``str.upper`` leaves beyond ASCII
+# (every other one it lets in, "ı" and "ſ" included, upper-cases to A-Z).
+_ASCII_CAPITALS = str.maketrans({"İ": "I", "\u212a": "K"})  # dotted I, Kelvin sign
 # 11 digits, optionally after "IT"; not inside a longer number, a date or a protocol number.
 VAT_CODE = re.compile(r"(?=[I\d])(?<![\w/.,-])(IT ?)?(\d{11})(?![\w/]|[.,]\d)")  # (?=…): a faster scan
 _VAT_CUE = cue(r"p\.? ?iva|partita iva|vat|ust-?id|mwst|codice fiscale")
@@ -51,7 +54,7 @@ def find_fiscal_codes(text: str) -> list[Hit]:
 
     hits = []
     for m in FISCAL_CODE.finditer(text):
-        code = _SEPARATORS.sub("", m.group()).upper()
+        code = _SEPARATORS.sub("", m.group()).upper().translate(_ASCII_CAPITALS)  # stdnum knows only ASCII
         if codicefiscale.calc_check_digit(code[:15]) == code[15] and codicefiscale.is_valid(code):
             hits.append(Hit("IT_FISCAL_CODE", m.start(), m.end(), CHECKSUM))
     return hits

@@ -14,6 +14,9 @@ FIRES = [
     ("IT_FISCAL_CODE", "Omocodia: RMNDVD75H19D96VB", "RMNDVD75H19D96VB"),
     ("IT_FISCAL_CODE", "Avviso per RSS MRA 85T10 H501O", "RSS MRA 85T10 H501O"),
     ("IT_FISCAL_CODE", "CF rss-mra-85-t-10-h501-o", "rss-mra-85-t-10-h501-o"),
+    # A Turkish dotted capital I and a dotless i (a Turkish keyboard) read as I: no KeyError in stdnum.
+    ("IT_FISCAL_CODE", "Codice fiscale BNCGLİ85T10A562W", "BNCGLİ85T10A562W"),
+    ("IT_FISCAL_CODE", "Codice fiscale bncglı85t10a562w", "bncglı85t10a562w"),
     ("IT_VAT_CODE", "P.IVA 07348520011", "07348520011"),
     ("IT_VAT_CODE", "VAT IT00987650017", "IT00987650017"),
     ("IT_VAT_CODE", "P. IVA 177\u00a021070583: fattura scartata", "177\u00a021070583"),  # in groups after a cue
@@ -123,6 +126,7 @@ FIRES = [
 QUIET = [
     ("IT_FISCAL_CODE", "Pratica RSSMRA85T10H501X"),  # wrong check character
     ("IT_FISCAL_CODE", "Pratica RSSMRA85T10H501"),  # too short
+    ("IT_FISCAL_CODE", "Avviso xİIBAN U1A23B456C per te"),  # the pattern's shape with a dotted I: no crash
     ("IT_VAT_CODE", "P.IVA 07348520012"),  # wrong check digit
     ("IT_VAT_CODE", "Partita IVA 01234567897"),  # Luhn holds, office code 789 does not exist
     ("IT_VAT_CODE", "Fattura 073 48520011 del 12/03/2026"),  # digits in groups without a VAT cue
