@@ -119,8 +119,18 @@ def may_be_vat_code(view, cued: bool) -> bool:
 
 
 def may_be_iban(view, cued: bool) -> bool:
-    """The two check digits after the country code."""
-    return any(len(run) >= 2 for run in view.runs)
+    """Whether ``IBAN`` matches, asked only where a match can start: two letters right before a
+    run of two digits or more (a space between at most), the country code and the check digits.
+    The view has found the runs of digits, and a few anchored matches cost less than a scan of
+    the whole text."""
+    text = view.text
+    for start, run in zip(view.run_starts, view.runs, strict=True):
+        if len(run) < 2 or start < 2:
+            continue
+        at = start - 3 if text[start - 1] == " " else start - 2  # the country code's first letter
+        if at >= 0 and IBAN.match(text, at):
+            return True
+    return False
 
 
 def find_ibans(text: str) -> list[Hit]:

@@ -106,23 +106,34 @@ def find_plates(text: str) -> list[Hit]:
 
 def find_identity_documents(text: str) -> list[Hit]:
     """Identity card, passport and driving-licence numbers."""
+    return _documents(text, DIGITS.findall(text))
+
+
+def identity_documents_in(view) -> list[Hit]:
+    """``find_identity_documents`` on a view of the text, whose runs of digits are already found."""
+    return _documents(view.text, view.runs)
+
+
+def _documents(text: str, runs: list[str]) -> list[Hit]:
     hits = []
-    lengths = {len(run) for run in DIGITS.findall(text)}
+    lengths = {len(run) for run in runs}
     for m in CIE.finditer(text) if 5 in lengths else ():
         cued = _nearest_cue(text, m.start(), ("IT_IDENTITY_CARD",)) is not None
         if cued or (m.group().startswith("C") and m.group().isupper()):
             hits.append(Hit("IT_IDENTITY_CARD", m.start(), m.end(), CONTEXT if cued else PATTERN))
-    seven = any(n >= 7 for n in lengths) or (len(lengths) > 1 and sum(map(len, DIGITS.findall(text))) >= 7)
+    seven = any(n >= 7 for n in lengths) or (len(lengths) > 1 and sum(map(len, runs)) >= 7)
     for m in TWO_LETTERS_SEVEN_DIGITS.finditer(text) if seven else ():
         kinds = ("IT_IDENTITY_CARD", "IT_PASSPORT")
         kind = _nearest_cue(text, m.start(), kinds) or (m.group()[:2].isupper() and _cue_after(text, m.end(), kinds))
         if kind:
             hits.append(Hit(kind, m.start(), m.end(), CONTEXT))
-    for m in PASSPORT_NUMBER.finditer(text) if "ass" in text.lower() else ():
+    low = text.lower()
+    # (each word PASSPORT_NUMBER starts with holds "pass"; "ſ" matches "s" when case is ignored)
+    for m in PASSPORT_NUMBER.finditer(text) if "pass" in low or "ſ" in low else ():
         value = m.group("value")
         if _FIVE_DIGITS.match(value) and (len(value) == 9 or not value.isdigit()):  # not a date: 20250312
             hits.append(Hit("IT_PASSPORT", m.start("value"), m.end("value"), CONTEXT))
-    for m in NEW_LICENCE.finditer(text) if "u1" in text.lower() else ():
+    for m in NEW_LICENCE.finditer(text) if "u1" in low else ():
         cued = _nearest_cue(text, m.start(), ("IT_DRIVER_LICENSE",)) is not None
         if cued or m.group().isupper():
             hits.append(Hit("IT_DRIVER_LICENSE", m.start(), m.end(), CONTEXT if cued else PATTERN))

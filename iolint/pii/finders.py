@@ -65,6 +65,7 @@ FINDERS: tuple[Finder, ...] = (
         documents.find_identity_documents,
         needs_digit=True,
         maybe=documents.may_be_document,
+        scan=documents.identity_documents_in,
     ),
     Finder("IolintAddressRecognizer", ("IT_ADDRESS",), addresses.find_addresses, True, addresses.CUES),
     Finder("IolintBirthDateRecognizer", ("DATE_OF_BIRTH",), birthdates.find_birthdates, True, birthdates.CUES),

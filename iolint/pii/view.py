@@ -19,7 +19,7 @@ DIGITS = re.compile(r"\d+")
 
 
 class View:
-    __slots__ = ("text", "low", "digits", "cued", "stems", "names", "_runs")
+    __slots__ = ("text", "low", "digits", "cued", "stems", "names", "_runs", "_starts")
 
     def __init__(self, text: str, index) -> None:
         self.text = text
@@ -28,12 +28,20 @@ class View:
         self.digits = _DIGIT.search(text) is not None
         self.cued, self.stems = index.scan(text, self.low)
         self.names = None  # the name finder's words of the text, made on first use
-        self._runs = None
+        self._runs = self._starts = None
 
     @property
     def runs(self) -> list[str]:
         """The text's runs of digits ("12", "03", "2024" in "12/03/2024"): the code finders'
         pre-filter asks for a run of the length their codes have."""
         if self._runs is None:
-            self._runs = DIGITS.findall(self.text) if self.digits else []
+            found = list(DIGITS.finditer(self.text)) if self.digits else []
+            self._runs, self._starts = [m.group() for m in found], [m.start() for m in found]
         return self._runs
+
+    @property
+    def run_starts(self) -> list[int]:
+        """Where each of ``runs`` starts in the text."""
+        if self._starts is None:
+            self.runs  # noqa: B018 (made with the runs)
+        return self._starts

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import iolint.pii as pii
 from iolint.pii import configure, detect
-from iolint.pii.finders import FINDERS, candidates
+from iolint.pii.finders import FINDERS, candidates, view
 from tests.pii.test_evaluation import TITLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,6 +157,12 @@ _FRAGMENTS = st.sampled_from(
         " II",
         "dell'",
         "IBAN ",
+        "IT60 X054 2811 1010 0000 0123 456",
+        "ſ",
+        "ı",
+        "pass",
+        "tassa ",
+        "passport ",
         "Concerto per ",
         "Teatro ",
         "Scuola ",
@@ -190,6 +196,23 @@ def test_prefilter_never_hides_a_detection_on_titles():
         for detector in FINDERS:
             if detector.find(item["t"]):
                 assert detector in named, (detector.name, item["t"])
+
+
+_SCANNING = [f for f in FINDERS if f.scan is not None]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_a_finders_scan_of_a_view_finds_what_its_find_does(text):
+    """``scan`` (what ``detect`` runs, sharing one view) and ``find`` (presidio's wrappers, ``find_all``)."""
+    for finder in _SCANNING:
+        assert finder.scan(view(text)) == finder.find(text), finder.name
+
+
+def test_a_finders_scan_of_a_view_finds_what_its_find_does_on_titles():
+    for item in TITLES:
+        for finder in _SCANNING:
+            assert finder.scan(view(item["t"])) == finder.find(item["t"]), (finder.name, item["t"])
 
 
 _ADVERSARIAL = {
