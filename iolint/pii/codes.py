@@ -28,6 +28,9 @@ _ASCII_CAPITALS = str.maketrans({"İ": "I", "\u212a": "K"})  # dotted I, Kelvin 
 # 11 digits, optionally after "IT"; not inside a longer number, a date or a protocol number.
 VAT_CODE = re.compile(r"(?=[I\d])(?<![\w/.,-])(IT ?)?(\d{11})(?![\w/]|[.,]\d)")  # (?=…): a faster scan
 _VAT_CUE = cue(r"p\.? ?iva|partita iva|vat|ust-?id|mwst|codice fiscale")
+# Every match of _VAT_CUE in lower-cased text holds one of these ("ı", "İ" and "ſ" match "i" and
+# "s" when case is ignored): a few substring tests spare most texts the scan.
+_VAT_CUE_ANCHORS = ("iva", "vat", "ust", "mwst", "codice fiscale", "ı", "İ", "ſ")
 # The 11 digits in groups, right after a VAT cue ("P. IVA 177 21070583", a non-breaking space
 # pasted inside): taken only with the cue, whose checksum then decides.
 VAT_GROUPED = re.compile(r"(?<![\w/.,-])(IT ?)?(\d{1,9}(?: \d{1,9}){1,4})(?![\w/]|[.,]\d)")
@@ -115,7 +118,10 @@ def may_be_vat_code(view, cued: bool) -> bool:
     runs = view.runs
     if any(len(run) == 11 for run in runs):
         return True
-    return len(runs) > 1 and sum(map(len, runs)) >= 11 and _VAT_CUE.search(view.low) is not None
+    if len(runs) < 2 or sum(map(len, runs)) < 11:
+        return False
+    low = view.low
+    return any(anchor in low for anchor in _VAT_CUE_ANCHORS) and _VAT_CUE.search(low) is not None
 
 
 def may_be_iban(view, cued: bool) -> bool:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import iolint.pii as pii
 from iolint.pii import configure, detect
 from iolint.pii.finders import FINDERS, candidates, view
+from tests.pii.test_detectors import FIRES
 from tests.pii.test_evaluation import TITLES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,6 +127,8 @@ _FRAGMENTS = st.sampled_from(
         ".it",
         "RSSMRA85T10H501O",
         "IT60 X054 2811 1010 0000 0123 456",
+        "P.IVA 073 485 200 11",
+        "partita ",
         "+39 ",
         "333 123 4567",
         "referto",
@@ -191,11 +194,12 @@ def test_prefilter_never_hides_a_detection(text):
 
 
 def test_prefilter_never_hides_a_detection_on_titles():
-    for item in TITLES:
-        named = candidates(item["t"])
+    """On every labelled title and every detector's own examples (tests/pii/test_detectors.py)."""
+    for text in [item["t"] for item in TITLES] + [text for _, text, _ in FIRES]:
+        named = candidates(text)
         for detector in FINDERS:
-            if detector.find(item["t"]):
-                assert detector in named, (detector.name, item["t"])
+            if detector.find(text):
+                assert detector in named, (detector.name, text)
 
 
 _SCANNING = [f for f in FINDERS if f.scan is not None]
