@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache, wraps
 
 from iolint.pagopa import notice_check_digits
+from iolint.pii.hits import lower_same_length
 
 # An amount is found from its currency (a literal search), then its number right before or after.
 _NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d{1,12})(?:,(\d{1,2}))?"
@@ -88,14 +89,6 @@ class Deadline:
         return f"{self.day:02d}/{self.month:02d}" + (f"/{self.year}" if self.year else "")
 
 
-def _lower(text: str) -> str:
-    """The text in lower case, offsets kept (a few characters, such as "İ", lower to two)."""
-    lower = text.lower()
-    if len(lower) != len(text):
-        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lower
-
-
 def amounts(text: str, key: bytes | None = None) -> list[Amount]:
     """The euro amounts the text states, in order (``key``: ``zeroed(text)``, if known)."""
     return [
@@ -113,7 +106,7 @@ def _amount_spans(text: str) -> tuple:
     while at != -1:
         spans.append((at, at + 1))
         at = text.find("€", at + 1)
-    lower = _lower(text)
+    lower = lower_same_length(text)
     at = lower.find("eur")
     while at != -1:  # "eur" or "euro" as a word
         end = at + 4 if lower.startswith("euro", at) else at + 3
@@ -162,7 +155,7 @@ def _deadline_spans(text: str) -> tuple:
     """(the date's span, then the spans of its day, its month's number, its year and its month's
     name, None for a part it lacks) of each date given as a deadline in the text."""
     out = []
-    lower = _lower(text)
+    lower = lower_same_length(text)
     starts = []
     for cue in _CUES:
         at = lower.find(cue)
