@@ -4,14 +4,20 @@ check, no memo, no plan), in rule order, on a first pass and again once the memo
 
 from __future__ import annotations
 
-import pytest
+import copy
 
-from iolint import datachecks
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from iolint import datachecks, registry
 from iolint.config import Config
 from iolint.engine import Linter
-from iolint.view import PayloadView, needs_mask
+from iolint.message import plainly_valid
+from iolint.view import IRREGULAR, PayloadView, needs_mask
 from tests import corpus
 from tests.conftest import ROOT
+from tests.strategies import json_values, payloads
 
 CORPUS = corpus.payloads(per_mix=300, titles=1000)
 
@@ -59,3 +65,48 @@ def test_the_corpus_wakes_every_payload_rule():
     linter = Linter(now=corpus.NOW)
     fired = {rule.code for data in CORPUS for rule, _ in linter.check_payload(data)}
     assert fired == {rule.code for rule in linter.plan("payload").rules} - {"IO402"}  # base plan: no IO402
+
+
+# -- checks that need an irregular payload ----------------------------------------------------
+
+
+def _irregular_checks() -> list:
+    """(code, check, the other parts it needs) of every check bound with ``needs="irregular"``."""
+    out = []
+    for binding in registry.load().values():
+        if binding.kind == registry.PAYLOAD and binding.check and "irregular" in binding.needs:
+            out.append((binding.code, binding.check, needs_mask(binding.needs) & ~IRREGULAR))
+    return out
+
+
+def _found_on_plainly_valid(data) -> list:
+    """(code, hit) of each check needing an irregular payload, called anyway on ``data`` if
+    ``plainly_valid`` vouches for it (an empty list otherwise)."""
+    if not plainly_valid(data):
+        return []
+    ctx, out = Linter(now=corpus.NOW).context, []
+    for code, check, other in _irregular_checks():
+        view = PayloadView(copy.deepcopy(data))
+        assert not view.shape & IRREGULAR
+        if view.shape & other == other:
+            out += [(code, hit) for hit in check(view, ctx) or ()]
+    return out
+
+
+def test_the_schema_checks_are_left_out_of_plainly_valid_payloads_only():
+    codes = {code for code, _, _ in _irregular_checks()}
+    assert {"IO101", "IO105", "IO106", "IO110", "IO111", "IO201", "IO202", "IO204", "IO301"} <= codes
+    plain = [data for data in CORPUS if plainly_valid(data)]
+    assert len(plain) > len(CORPUS) // 3  # the common case the shortcut is for
+    assert all(bool(PayloadView(data).shape & IRREGULAR) is not plainly_valid(data) for data in CORPUS)
+    assert all(not _found_on_plainly_valid(data) for data in plain)
+
+
+@given(payloads(), st.data())
+def test_a_check_needing_an_irregular_payload_finds_nothing_on_a_plainly_valid_one(payload, data):
+    assert _found_on_plainly_valid(payload) == []
+    parents = [payload, payload["content"], *payload["content"].values()]
+    parents += [v for v in payload["content"].get("payment_data", {}).values() if isinstance(v, dict)]
+    parent = data.draw(st.sampled_from([p for p in parents if isinstance(p, dict) and p]))
+    parent[data.draw(st.sampled_from(sorted(parent)))] = data.draw(json_values)
+    assert _found_on_plainly_valid(payload) == []
