@@ -33,9 +33,6 @@ class MarkdownIssue(enum.Enum):
     FOOTNOTE = "footnote"  # dropped with its text
 
 
-# Every construct reported below starts with one of these: `#` ATX heading, `|` table, `~`
-# strikethrough, `<` HTML or autolink, `[` link, image or footnote. Entities never make syntax.
-_MARKUP = re.compile(r"[#|~<\[]")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _BR = re.compile(r"<br ?/?>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*")
@@ -60,8 +57,11 @@ class Analysis:
 
 
 def may_have_markup(body: str) -> bool:
-    """False only if no markdown rule can fire on ``body``."""
-    return _MARKUP.search(body) is not None
+    """False only if no markdown rule can fire on ``body``. Every construct reported starts with
+    one of these: `#` ATX heading, `|` table, `~` strikethrough, `<` HTML or autolink, `[` link,
+    image or footnote; entities never make syntax. (Five substring tests: several times faster
+    than a regex's character class.)"""
+    return "#" in body or "|" in body or "~" in body or "<" in body or "[" in body
 
 
 _NOTHING = Analysis((), ())
