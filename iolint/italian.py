@@ -11,9 +11,9 @@ together or in groups ("3021 2345 6789 0123 56").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache, wraps
+from typing import NamedTuple
 
 from iolint.pagopa import notice_check_digits
 from iolint.pii.hits import lower_same_length
@@ -67,15 +67,15 @@ def by_zeroed(find):
     return lru_cache(maxsize=MEMO_SIZE)(wraps(find)(lambda key: find(key.decode("utf-8", "surrogatepass"))))
 
 
-@dataclass(frozen=True)
-class Amount:
+# Amounts and deadlines are made for every body: named tuples, immutable like a frozen dataclass
+# and made at half its cost (a frozen dataclass sets each field through object.__setattr__).
+class Amount(NamedTuple):
     start: int
     end: int
     cents: int
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     start: int  # of the date
     end: int
     day: int
@@ -128,7 +128,7 @@ def _amount_spans(text: str) -> tuple:
 
 def _cents(euros: str, cents: str) -> int:
     """The amount in cents: ``euros`` with thousands dots, ``cents`` its one or two decimals or ""."""
-    return int(euros.replace(".", "")) * 100 + int((cents or "0").ljust(2, "0"))
+    return int(euros.replace(".", "") + cents.ljust(2, "0"))  # one int(): euros * 100 + cents
 
 
 def deadlines(text: str, key: bytes | None = None) -> list[Deadline]:
