@@ -67,12 +67,16 @@ def may_have_markup(body: str) -> bool:
 _NOTHING = Analysis((), ())
 
 
+def may_report(markdown: str) -> bool:
+    """False only if ``analyze(markdown)`` has nothing to report: a text with no front matter, no
+    ``---`` line and no markup (the view's ``markup`` part)."""
+    return markdown.startswith(("---", "\ufeff", "= yaml =")) or "---" in markdown or may_have_markup(markdown)
+
+
 def analysis(markdown: str) -> Analysis:
-    """``analyze(markdown)``, but a text with no front matter, no ``---`` line and no markup has
-    nothing to report and takes no place in the memo (most bodies of a batch: each different)."""
-    if markdown.startswith(("---", "\ufeff", "= yaml =")) or "---" in markdown or may_have_markup(markdown):
-        return analyze(markdown)
-    return _NOTHING
+    """``analyze(markdown)``, but a text that ``may_report`` nothing takes no place in the memo
+    (most bodies of a batch: each different)."""
+    return analyze(markdown) if may_report(markdown) else _NOTHING
 
 
 @lru_cache(maxsize=4096)

@@ -4,9 +4,10 @@ once, on first need, and shared by the rules that read it.
 The parts (``content``, ``subject``, ``markdown``, ``payment``, ``third_party``, ``due_date``) are
 set when the view is made; derived values (the body without its front matter, the markdown's
 analysis, the amounts its text states, the parsed due date, the schema's errors, each text's
-memo key ``zeroed``) are computed on first use. ``shape`` says which parts a payload has, and
-whether it is ``irregular`` (not one ``iolint.message.plainly_valid`` vouches for): a check bound
-with ``needs=...`` (``iolint.registry``) is not even called on a payload without them.
+memo key ``zeroed``) are computed on first use. ``shape`` says which parts a payload has, whether
+it is ``irregular`` (not one ``iolint.message.plainly_valid`` vouches for) and whether its markdown
+has ``markup`` at all: a check bound with ``needs=...`` (``iolint.registry``) is not even called
+on a payload without them.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from iolint.message import plainly_valid
 _EMPTY: dict = {}  # never written to: checks only read content
 
 # The parts a check may need, as ``shape`` bits.
-SUBJECT, MARKDOWN, PAYMENT, DUE_DATE, THIRD_PARTY, TEXT, IRREGULAR = 1, 2, 4, 8, 16, 32, 64
+SUBJECT, MARKDOWN, PAYMENT, DUE_DATE, THIRD_PARTY, TEXT, IRREGULAR, MARKUP = 1, 2, 4, 8, 16, 32, 64, 128
 PARTS = {
     "subject": SUBJECT,
     "markdown": MARKDOWN,
@@ -33,6 +34,9 @@ PARTS = {
     # not a payload plainly_valid vouches for: a check that reports only what IO's schema refuses
     # (a missing field, a wrong type, a length, a malformed value) finds nothing without it
     "irregular": IRREGULAR,
+    # markdown with front matter, a --- line or a character that starts markup
+    # (rendering.may_report): the markdown and CTA rules find nothing in a body without it
+    "markup": MARKUP,
 }
 
 
@@ -84,6 +88,8 @@ class PayloadView:
         if self.markdown:
             shape |= MARKDOWN | TEXT
             texts += (("content.markdown", self.markdown),)
+            if rendering.may_report(self.markdown):
+                shape |= MARKUP
         self._texts = texts
         if self.payment is not None:
             shape |= PAYMENT
