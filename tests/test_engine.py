@@ -1,6 +1,8 @@
 """The engine's shortcuts change no finding: what ``Linter.check_payload`` returns on every payload
 of tests/corpus.py is what each rule's check gives, called plainly (a fresh payload view per
-check, no memo, no plan), in rule order, on a first pass and again once the memos are warm."""
+check, no memo, no plan), in rule order, on a first pass and again once the memos are warm; and a
+check bound with ``needs="irregular"`` or ``needs="markup"``, called anyway on a payload without
+that part, finds nothing."""
 
 from __future__ import annotations
 
