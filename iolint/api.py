@@ -204,7 +204,8 @@ def _run(payload, plan=None, now=None, config=None, select=None, ignore=None, fe
         raise
     except Exception as exc:  # a bug must not read as "no findings", nor quote the payload
         raise InternalError(f"iolint failed on this payload: {type(exc).__name__}: {redact(str(exc))}") from None
-    return Report(tuple(findings), linter.config.fail_level), data
+    # the settings' own attribute: Config's __getattr__ runs only after a failed look-up, which costs
+    return Report(tuple(findings), linter.config.settings.fail_level), data
 
 
 def _findings(linter: Linter, data) -> list[Finding]:

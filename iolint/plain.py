@@ -142,6 +142,8 @@ def _where(path: tuple) -> str:
 def as_data(payload: object) -> object | Item | Problem:
     """The payload's plain data; JSON text (str or bytes) gives an Item, whose findings have
     positions, or the Problem that keeps it from being read."""
+    if type(payload) is dict:  # most payloads: no isinstance tests to pay for
+        return plain(payload)
     if isinstance(payload, bytes | bytearray):
         payload = decode(bytes(payload))
         if isinstance(payload, Problem):

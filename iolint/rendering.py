@@ -33,9 +33,6 @@ class MarkdownIssue(enum.Enum):
     FOOTNOTE = "footnote"  # dropped with its text
 
 
-# Every construct reported below starts with one of these: `#` ATX heading, `|` table, `~`
-# strikethrough, `<` HTML or autolink, `[` link, image or footnote. Entities never make syntax.
-_MARKUP = re.compile(r"[#|~<\[]")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _BR = re.compile(r"<br ?/?>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*")
@@ -60,19 +57,26 @@ class Analysis:
 
 
 def may_have_markup(body: str) -> bool:
-    """False only if no markdown rule can fire on ``body``."""
-    return _MARKUP.search(body) is not None
+    """False only if no markdown rule can fire on ``body``. Every construct reported starts with
+    one of these: `#` ATX heading, `|` table, `~` strikethrough, `<` HTML or autolink, `[` link,
+    image or footnote; entities never make syntax. (Five substring tests: several times faster
+    than a regex's character class.)"""
+    return "#" in body or "|" in body or "~" in body or "<" in body or "[" in body
 
 
 _NOTHING = Analysis((), ())
 
 
+def may_report(markdown: str) -> bool:
+    """False only if ``analyze(markdown)`` has nothing to report: a text with no front matter, no
+    ``---`` line and no markup (the view's ``markup`` part)."""
+    return markdown.startswith(("---", "\ufeff", "= yaml =")) or "---" in markdown or may_have_markup(markdown)
+
+
 def analysis(markdown: str) -> Analysis:
-    """``analyze(markdown)``, but a text with no front matter, no ``---`` line and no markup has
-    nothing to report and takes no place in the memo (most bodies of a batch: each different)."""
-    if markdown.startswith(("---", "\ufeff", "= yaml =")) or "---" in markdown or may_have_markup(markdown):
-        return analyze(markdown)
-    return _NOTHING
+    """``analyze(markdown)``, but a text that ``may_report`` nothing takes no place in the memo
+    (most bodies of a batch: each different)."""
+    return analyze(markdown) if may_report(markdown) else _NOTHING
 
 
 @lru_cache(maxsize=4096)

@@ -4,8 +4,10 @@ once, on first need, and shared by the rules that read it.
 The parts (``content``, ``subject``, ``markdown``, ``payment``, ``third_party``, ``due_date``) are
 set when the view is made; derived values (the body without its front matter, the markdown's
 analysis, the amounts its text states, the parsed due date, the schema's errors, each text's
-memo key ``zeroed``) are computed on first use. ``shape`` says which parts a payload has: a check bound with
-``needs=...`` (``iolint.registry``) is not even called on a payload without them.
+memo key ``zeroed``) are computed on first use. ``shape`` says which parts a payload has, whether
+it is ``irregular`` (not one ``iolint.message.plainly_valid`` vouches for) and whether its markdown
+has ``markup`` at all: a check bound with ``needs=...`` (``iolint.registry``) is not even called
+on a payload without them.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ import json
 from iolint import italian, rendering
 from iolint.clock import parse_timestamp
 from iolint.frontmatter import split_front_matter
+from iolint.message import plainly_valid
 
 _EMPTY: dict = {}  # never written to: checks only read content
 
 # The parts a check may need, as ``shape`` bits.
-SUBJECT, MARKDOWN, PAYMENT, DUE_DATE, THIRD_PARTY, TEXT = 1, 2, 4, 8, 16, 32
+SUBJECT, MARKDOWN, PAYMENT, DUE_DATE, THIRD_PARTY, TEXT, IRREGULAR, MARKUP = 1, 2, 4, 8, 16, 32, 64, 128
 PARTS = {
     "subject": SUBJECT,
     "markdown": MARKDOWN,
@@ -28,6 +31,12 @@ PARTS = {
     "due_date": DUE_DATE,
     "third_party": THIRD_PARTY,
     "text": TEXT,  # the subject or the markdown
+    # not a payload plainly_valid vouches for: a check that reports only what IO's schema refuses
+    # (a missing field, a wrong type, a length, a malformed value) finds nothing without it
+    "irregular": IRREGULAR,
+    # markdown with front matter, a --- line or a character that starts markup
+    # (rendering.may_report): the markdown and CTA rules find nothing in a body without it
+    "markup": MARKUP,
 }
 
 
@@ -79,6 +88,8 @@ class PayloadView:
         if self.markdown:
             shape |= MARKDOWN | TEXT
             texts += (("content.markdown", self.markdown),)
+            if rendering.may_report(self.markdown):
+                shape |= MARKUP
         self._texts = texts
         if self.payment is not None:
             shape |= PAYMENT
@@ -86,6 +97,8 @@ class PayloadView:
             shape |= DUE_DATE
         if self.third_party is not None:
             shape |= THIRD_PARTY
+        if not plainly_valid(data):  # most payloads are plainly valid: the schema's checks are not called
+            shape |= IRREGULAR
         self.shape = shape
         self._zeroed: dict[str, bytes] = {}
 
@@ -143,9 +156,7 @@ class PayloadView:
     @_once
     def schema_errors(self) -> list[dict]:
         """pydantic's errors against IO's NewMessage, for all the structure rules."""
-        from iolint.message import plainly_valid
-
-        if plainly_valid(self.data):  # most payloads: no import of pydantic's names to pay for
+        if not self.shape & IRREGULAR:  # most payloads: no import of pydantic's names to pay for
             return []
         from pydantic import ValidationError
 

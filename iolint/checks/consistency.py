@@ -49,7 +49,7 @@ def body_notice_number_mismatch(view, ctx):
     if type(number) is not str or not NOTICE_NUMBER_RE.match(number):
         return None  # IO204 says what is wrong with it
     body, at = view.body
-    written = italian.notice_numbers(body)
+    written = italian.notice_numbers(body, view.zeroed(body))
     if not written or any(digits == number for _, _, digits in written):
         return None
     start, end, _ = written[0]

@@ -24,7 +24,7 @@ CODES = {
 }
 
 
-@payload_checks(CODES, needs="markdown")
+@payload_checks(CODES, needs="markup")
 def front_matter_issues(view, ctx):
     return issue_hits(view, CODES)
 
@@ -37,7 +37,7 @@ _VAGUE = {
 _FILLER = re.compile(r"[\s.!:…]+")
 
 
-@payload_check("IO626", needs="markdown")
+@payload_check("IO626", needs="markup")
 def vague_cta_label(view, ctx):
     hits = []
     for label in view.analysis.labels:
@@ -50,7 +50,7 @@ def vague_cta_label(view, ctx):
     return hits
 
 
-@payload_check("IO627", needs="markdown")
+@payload_check("IO627", needs="markup")
 def long_cta_label(view, ctx, options):
     limit = options["max-length"]
     hits = []

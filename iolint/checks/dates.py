@@ -14,7 +14,7 @@ _DUE = "content.due_date"
 _RECEIPT = "content.third_party_data.original_receipt_date"
 
 
-@payload_check("IO301")
+@payload_check("IO301", needs="irregular")
 def invalid_due_date(view, ctx):
     hits = []
     receipt = view.third_party.get("original_receipt_date") if view.third_party is not None else None

@@ -34,6 +34,6 @@ def issue_hits(view, kinds) -> list[Hit] | None:
     ]
 
 
-@payload_checks(CODES, needs="markdown")
+@payload_checks(CODES, needs="markup")
 def markdown_issues(view, ctx):
     return issue_hits(view, CODES)

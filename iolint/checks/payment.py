@@ -17,7 +17,7 @@ _AMOUNT = "content.payment_data.amount"
 _NUMBER = "content.payment_data.notice_number"
 
 
-@payload_check("IO201", needs="payment")
+@payload_check("IO201", needs=("payment", "irregular"))
 def amount_not_integer(view, ctx):
     pay = view.payment
     if "amount" not in pay:
@@ -33,7 +33,7 @@ def amount_not_integer(view, ctx):
     return None
 
 
-@payload_check("IO202", needs="payment")
+@payload_check("IO202", needs=("payment", "irregular"))
 def amount_out_of_range(view, ctx):
     amount = view.payment.get("amount")
     if isinstance(amount, int) and not isinstance(amount, bool) and not AMOUNT_MIN <= amount <= AMOUNT_MAX:
@@ -63,7 +63,7 @@ def amount_looks_like_euros(view, ctx):
     return None
 
 
-@payload_check("IO204", needs="payment")
+@payload_check("IO204", needs=("payment", "irregular"))
 def invalid_notice_number(view, ctx):
     pay = view.payment
     if "notice_number" not in pay:

@@ -2,6 +2,8 @@
 
 The schema is the pydantic model in ``iolint.message``; pydantic's errors are sorted into rules
 here. Fields whose values have a dedicated rule (lengths, codes, dates) are left to that rule.
+Every check here reports only what the schema refuses: it needs an ``irregular`` payload, and is
+not called on one ``iolint.message.plainly_valid`` vouches for (``iolint.view``).
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ CODES = {
 }
 
 
-@payload_checks(CODES)
+@payload_checks(CODES, needs="irregular")
 def schema_issues(view, ctx):
     """Every error pydantic finds, sorted into its rule; fields with a dedicated rule left to it."""
     errors = view.schema_errors
@@ -182,7 +184,7 @@ _DEPRECATED_KEYS = frozenset(_DEPRECATED)  # top-level fields
 _LEGACY_KEYS = frozenset(path.removeprefix("content.") for path in _LEGACY)  # fields of content
 
 
-@payload_check("IO105")
+@payload_check("IO105", needs="irregular")
 def deprecated_field(view, ctx):
     data = view.data
     if not isinstance(data, dict) or _DEPRECATED_KEYS.isdisjoint(data):  # most payloads: a set test
@@ -194,7 +196,7 @@ def deprecated_field(view, ctx):
     ]
 
 
-@payload_check("IO106")
+@payload_check("IO106", needs="irregular")
 def legacy_field(view, ctx):
     content = view.data.get("content") if isinstance(view.data, dict) else None
     if not isinstance(content, dict) or _LEGACY_KEYS.isdisjoint(content):
@@ -214,14 +216,14 @@ def _length_hit(text: str, key: str, low: int, high: int):
     return None
 
 
-@payload_check("IO110")
+@payload_check("IO110", needs="irregular")
 def subject_length(view, ctx):
     text = view.content.get("subject")
     if isinstance(text, str):
         return _length_hit(text, "subject", SUBJECT_MIN, SUBJECT_MAX)
 
 
-@payload_check("IO111")
+@payload_check("IO111", needs="irregular")
 def markdown_length(view, ctx):
     text = view.content.get("markdown")
     if isinstance(text, str):
