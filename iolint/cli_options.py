@@ -14,7 +14,9 @@ from iolint import clock
 def now(text: str) -> datetime:
     try:
         return clock.moment(text)
-    except ValueError:
+    except ValueError as exc:
+        if str(exc) == clock.OUT_OF_RANGE:
+            raise argparse.ArgumentTypeError(f"{text!r} {exc}") from None
         raise argparse.ArgumentTypeError(f"not an ISO 8601 date or date-time: {text!r}") from None
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from iolint import premium
+from iolint import clock, premium
 from iolint.errors import IolintError
 from iolint.finding import Severity
 
@@ -100,7 +100,9 @@ class Settings(BaseModel):
     @field_validator("now")
     @classmethod
     def _aware(cls, value):
-        return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+        if value is None:
+            return None
+        return clock.placed(value.replace(tzinfo=UTC) if value.tzinfo is None else value)
 
 
 class Config:
