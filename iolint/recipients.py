@@ -9,11 +9,12 @@ The template itself is checked as a template, apart (``iolint.pipeline``).
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from iolint import paths
+from iolint import loaders, paths
 from iolint.finding import Finding
 from iolint.loaders import Item, Problem, ProblemKind
 
@@ -69,7 +70,7 @@ def check_recipients(
             yield found
         return
     try:
-        handle = recipients.open(newline="", encoding="utf-8-sig")
+        handle = io.TextIOWrapper(loaders.open_regular(recipients), encoding="utf-8-sig", newline="")
     except OSError as exc:
         yield from _problems(
             linter, [Problem(ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")], display

@@ -115,6 +115,13 @@ def test_bad_rule_pack_is_a_clear_error(tmp_path):
         ruleset.all_rules((pack,))
 
 
+def test_a_rule_pack_not_in_utf8_is_a_clear_error(tmp_path):
+    pack = tmp_path / "pack.yaml"
+    pack.write_bytes("family: ente\nrules: []  # verrà\n".encode("latin-1"))
+    with pytest.raises(ruleset.RulesetError, match="cannot read the rule pack: not UTF-8 text"):
+        ruleset.all_rules((pack,))
+
+
 USER_RULES = ruleset.load_pack(PACK)
 
 
