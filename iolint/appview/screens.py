@@ -223,7 +223,7 @@ def detail(scene: Scene, content: Content, locale: str, rendered: tuple[str, obj
     rows = []
     for button in buttons:
         label = esc(scene.masked(button.text)) if button.action else esc(button.text)
-        tip = f' title="{esc(button.action)}"' if button.action else ""
+        tip = f' title="{esc(scene.masked(button.action))}"' if button.action else ""
         rows.append(f'<div class="btn {button.style}"{tip}>{label}</div>')
     if not shown and scene.annotate and data is not None and not isinstance(data, ValueError):
         rows.append('<div class="dropped block">no call-to-action button in this language</div>')

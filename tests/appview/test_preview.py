@@ -309,6 +309,34 @@ def test_personal_data_masked_unless_asked():
     assert "Mario Rossi" in shown and "RSSMRA85T10A562S" in shown
 
 
+def test_personal_data_in_a_cta_action_is_masked():
+    """The button's action was shown unmasked in its tooltip (the title attribute)."""
+    front = '---\nit:\n  cta_1:\n    text: Vai alla pratica\n    action: "ioit://pratiche/RSSMRA85T10A562S"\n---\n'
+    data = payload(markdown=front + "Ti aspettiamo allo sportello dell'anagrafe con un documento di identità valido.")
+    assert "RSSMRA85T10A562S" not in iolint.preview(data, now=NOW)
+    assert "RSSMRA85T10A562S" in iolint.preview(data, now=NOW, show_values=True)
+
+
+def test_personal_data_in_a_variant_label_is_masked(run_cli, tmp_path):
+    """A variant's label quotes the template's conditions and samples: it named the pages, titled
+    them and listed them in the index unmasked, where `iolint check` masks it."""
+    (tmp_path / "avviso.io.yaml").write_text(
+        'subject: "Il tuo appuntamento è confermato"\n'
+        "markdown: |\n"
+        "  Ti aspettiamo allo sportello dell'anagrafe con un documento di identità valido.\n"
+        '  {% if codice == "RSSMRA85T10A562S" %}Porta la ricevuta.{% endif %}\n'
+        "variables:\n  codice: {sample: x, samples: [BNCGLI90L43F205R]}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("preview", tmp_path / "avviso.io.yaml", "-o", tmp_path / "out", "--now", "2030-01-01")
+    assert code == 0, err
+    pages = list((tmp_path / "out").iterdir())
+    assert len(pages) == 5  # the samples, samples #1, then and else of the condition, and the index
+    for page_ in pages:
+        for value in ("RSSMRA85T10A562S", "BNCGLI90L43F205R"):
+            assert value not in page_.name and value not in page_.read_text("utf-8"), page_.name
+
+
 HOSTILE = "<script>window.__pwned=1</script>\"' onload=x \x07\x00\ud800"
 
 
