@@ -149,6 +149,20 @@ def test_gitignore_nested_files_and_negations(tmp_path):
     assert "out/x.json" in everything and "local.json" in everything and len(everything) == 12
 
 
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_a_gitignore_that_is_a_fifo_or_a_device_ignores_nothing(tmp_path, special):
+    """A .gitignore read with read_text: a FIFO blocked the walk for ever, /dev/zero ate the memory."""
+    import os
+    import subprocess
+    import sys
+
+    write(tmp_path, "a.json")
+    os.mkfifo(tmp_path / ".gitignore") if special == "fifo" else (tmp_path / ".gitignore").symlink_to(special)
+    argv = [sys.executable, "-m", "iolint", "check", "--now", NOW, "--no-cache", "--format", "json", "."]
+    done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout.strip()) == (0, "[]"), done.stderr
+
+
 def test_outside_a_repository_only_the_walked_tree_counts(tmp_path):
     write(tmp_path, ".gitignore", "*.json\n")
     write(tmp_path, "project/a.json")
