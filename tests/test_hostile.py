@@ -464,6 +464,24 @@ def test_bad_rows_never_cost_the_others(tmp_path):
     assert "BNCGLI90L43F205R" not in text and "RSSMRA85T10A562S" not in text
 
 
+@pytest.mark.parametrize("where", [3, 300], ids=["first block", "later block"])
+def test_a_row_not_in_utf8_costs_only_itself(tmp_path, where):
+    """The CSV was decoded as one stream: a Latin-1 byte in the first 8 KB made the whole CSV one
+    IO002 at 1:1; further on, an IO002 at a wrong line, and every row after it was lost."""
+    template = write(tmp_path, "avviso.io.yaml", TEMPLATE)
+    rows = ["fiscal_code,anno,intestatario,importo,scadenza,numero_avviso"]
+    rows += [ROW.format(notice="301166131860913988").replace("Mario", f"Mario{n}") for n in range(2, where)]
+    rows += [ROW.format(notice="301166131860913988").replace("Rossi", "Rossì")]  # line `where`, in Latin-1
+    rows += [ROW.format(notice="301166131860913989")]  # a mistyped notice number
+    raw = "\n".join(rows) + "\n"
+    csv = write(tmp_path, "rows.csv", raw.encode("utf-8").replace("Rossì".encode(), "Rossì".encode("latin-1")))
+    findings = check_in_child(["--recipients", csv, template], tmp_path)
+    found = [(f["line"], f["column"], f["code"]) for f in findings]
+    assert (where, 33, "IO001") in found
+    assert (where + 1, None, "IO205") in found
+    assert len(findings) == 2, found
+
+
 # -- line numbers follow each parser -----------------------------------------------------------
 
 
