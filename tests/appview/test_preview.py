@@ -317,6 +317,15 @@ def test_personal_data_in_a_cta_action_is_masked():
     assert "RSSMRA85T10A562S" in iolint.preview(data, now=NOW, show_values=True)
 
 
+def test_personal_data_quoted_by_a_front_matter_error_is_masked():
+    """The page says why the app cannot show the body: the YAML error, which may quote the
+    front matter (here an alias), was shown unmasked."""
+    front = "---\nit: *RSSMRA85T10A562S\n---\n"
+    data = payload(markdown=front + "Ti aspettiamo allo sportello dell'anagrafe con un documento di identità valido.")
+    html = iolint.preview(data, now=NOW)
+    assert "undefined alias" in html and "RSSMRA85T10A562S" not in html
+
+
 def test_personal_data_in_a_variant_label_is_masked(run_cli, tmp_path):
     """A variant's label quotes the template's conditions and samples: it named the pages, titled
     them and listed them in the index unmasked, where `iolint check` masks it."""
