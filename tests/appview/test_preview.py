@@ -309,6 +309,21 @@ def test_personal_data_masked_unless_asked():
     assert "Mario Rossi" in shown and "RSSMRA85T10A562S" in shown
 
 
+@pytest.mark.parametrize(
+    "options",
+    [{"variant": "1"}, {"variant": None}, {"now": "ieri"}, {"now": "9999-12-31T23:59:59Z"}, {"logo": "/dev/null"}],
+    ids=["variant str", "variant None", "now not a date", "now out of range", "logo not a file"],
+)
+def test_options_iolint_cannot_use_raise_a_preview_error(options):
+    """They raised TypeError, AttributeError or a plain ValueError: the API promises IolintError."""
+    with pytest.raises(iolint.PreviewError):
+        iolint.preview(payload(), **options)
+
+
+def test_now_as_text_as_lint_takes_it():
+    assert iolint.preview(payload(), now="2031-03-05T08:05:00Z") == iolint.preview(payload(), now=NOW)
+
+
 def test_personal_data_in_a_cta_action_is_masked():
     """The button's action was shown unmasked in its tooltip (the title attribute)."""
     front = '---\nit:\n  cta_1:\n    text: Vai alla pratica\n    action: "ioit://pratiche/RSSMRA85T10A562S"\n---\n'
