@@ -44,7 +44,7 @@ class PreparedTemplate:
         if data is not None and not isinstance(data, Mapping):
             raise RenderError(f"{where}: data must map variable names to values, not be a {type(data).__name__}")
         data = dict(data or {})
-        unknown = sorted(set(data) - set(doc.variables))
+        unknown = sorted(map(str, set(data) - set(doc.variables)))  # a key may be no str: 1, None
         if unknown:
             raise RenderError(f"{where}: unknown variables {', '.join(unknown)} (declared: {', '.join(doc.variables)})")
         values = {}
