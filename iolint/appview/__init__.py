@@ -45,8 +45,9 @@ def preview(
     a template file (``*.io.yaml``) or payload file path, or a catalogue message ("tari/avviso-
     pagamento", rendered with its samples). ``variant`` picks the template variant (0: the
     samples) or the message of a multi-message input. Findings are the CLI's for ``plan`` and
-    ``config``; ``now`` is taken as ``iolint.lint`` takes it; personal data is masked unless ``show_values``. ``logo``: an image file, or a
-    data: URI, shown instead of the organisation's initials.
+    ``config``; ``now`` is taken as ``iolint.lint`` takes it; personal data is masked unless
+    ``show_values``. ``logo``: an image file, or a data: URI, shown instead of the organisation's
+    initials.
     """
     from iolint.appview import page, sources
     from iolint.config import Config
