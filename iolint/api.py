@@ -89,8 +89,10 @@ def _moment(value) -> datetime | None:
     if isinstance(value, str):
         try:
             return clock.moment(value)
-        except ValueError:
+        except ValueError as exc:
             shown = redact(value[:40])
+            if str(exc) == clock.OUT_OF_RANGE:
+                raise ConfigError(f"now: {shown!r} {exc}") from None
             raise ConfigError(
                 f"now: not an ISO 8601 date or date-time such as 2030-01-01T00:00:00Z: {shown!r}"
             ) from None
@@ -98,7 +100,10 @@ def _moment(value) -> datetime | None:
         value = datetime(value.year, value.month, value.day)
     elif not isinstance(value, datetime):
         raise ConfigError(f"now: expected a datetime or ISO 8601 text, not {type(value).__name__}")
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    try:
+        return clock.placed(value if value.tzinfo else value.replace(tzinfo=UTC))
+    except ValueError as exc:
+        raise ConfigError(f"now: {value.isoformat()} {exc}") from None
 
 
 def _level(value) -> Severity | None:

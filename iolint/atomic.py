@@ -21,12 +21,18 @@ def replacing(path: Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
     A link is followed (the file it names is replaced, the link stays); what is not a regular
     file (``/dev/stdout``, a pipe) is written to directly.
     """
-    path = Path(os.path.realpath(path))
-    if path.exists() and not path.is_file():
-        with path.open("w", encoding=encoding, newline="") as handle:
+    given = Path(path)
+    if given.exists() and not given.is_file():  # before realpath: /dev/stdout on a pipe is "pipe:[N]"
+        with given.open("w", encoding=encoding, newline="") as handle:
             yield handle
         return
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    path = Path(os.path.realpath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:  # no such folder, no permission: the option cannot be used
+        from iolint.config import ConfigError
+
+        raise ConfigError(f"cannot write {given}: {exc.strerror or exc}") from None
     try:
         os.chmod(tmp, _mode(path))
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:

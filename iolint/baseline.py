@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from iolint import __version__, atomic, registry, secret
+from iolint import __version__, atomic, loaders, registry, secret
 from iolint.config import ConfigError
 from iolint.finding import Finding
 from iolint.suppress.common import Kind
@@ -52,7 +52,7 @@ def _refuse_constant(name: str):
 def read(path: Path, display: str) -> dict:
     """The baseline's data, checked; ConfigError says what is wrong, naming the entry."""
     try:
-        with path.open("rb") as handle:
+        with loaders.open_regular(path) as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise ConfigError(f"cannot read the baseline {display}: {exc.strerror or exc}") from None

@@ -28,7 +28,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from iolint import __version__, clock, secret
+from iolint import __version__, clock, loaders, secret
 from iolint.finding import Finding, Severity
 
 _GITIGNORE = "# Created by iolint\n*\n"
@@ -95,7 +95,7 @@ class Cache:
         """The findings of an intact entry of this key that still hold, and whether the file was
         skipped; None for no entry, one that fails a check, or one whose ``until`` has come."""
         try:
-            with self._path(key).open("rb") as handle:
+            with loaders.open_regular(self._path(key)) as handle:  # a FIFO planted there would block
                 entry = json.loads(handle.read(MAX_ENTRY_BYTES))
             rows, until, skipped = entry["findings"], entry["until"], entry["skipped"]
             if not isinstance(skipped, bool):

@@ -257,8 +257,8 @@ def run_explain(args) -> int:
     rule = ruleset.find(rules, args.rule)
     named = [rule] if rule else [r for r in rules if r.matches(args.rule)]  # a family or a code prefix
     if not named:
-        print(f"iolint: {ruleset.unknown_selectors(rules, [args.rule])[0]} (see `iolint rules`)", file=sys.stderr)
-        return EXIT_ERROR
+        # raised, not printed: main prints what the user typed inert (it may hold ESC or CR)
+        raise ruleset.RulesetError(f"{ruleset.unknown_selectors(rules, [args.rule])[0]} (see `iolint rules`)")
     sys.stdout.write("\n".join(docs.explain(r) for r in named))
     return EXIT_OK
 

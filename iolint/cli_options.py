@@ -14,7 +14,9 @@ from iolint import clock
 def now(text: str) -> datetime:
     try:
         return clock.moment(text)
-    except ValueError:
+    except ValueError as exc:
+        if str(exc) == clock.OUT_OF_RANGE:
+            raise argparse.ArgumentTypeError(f"{text!r} {exc}") from None
         raise argparse.ArgumentTypeError(f"not an ISO 8601 date or date-time: {text!r}") from None
 
 
@@ -111,8 +113,10 @@ def paths_problems(discovery, include: list[str], named: list[Path], *, quiet: b
     folder must not keep CI green). The default folder, not named, is only noted."""
     import sys
 
+    from iolint.report.inert import inert  # the names are as typed: they may hold ESC or CR
+
     for path in discovery.missing:
-        print(f"iolint: {path}: No such file or directory", file=sys.stderr)
+        print(inert(f"iolint: {path}: No such file or directory"), file=sys.stderr)
     empty = discovery.stdin_empty  # `-` named and nothing on it
     if empty:
         print("iolint: stdin is empty: nothing to check", file=sys.stderr)
@@ -122,7 +126,7 @@ def paths_problems(discovery, include: list[str], named: list[Path], *, quiet: b
         why = walked.why_nothing(include)
         if folder in named:
             empty = True
-            print(f"iolint: {folder}: nothing to check in this folder: {why}", file=sys.stderr)
+            print(inert(f"iolint: {folder}: nothing to check in this folder: {why}"), file=sys.stderr)
         elif not quiet:
             print(f"iolint: nothing to check in the current folder: {why}", file=sys.stderr)
     return bool(discovery.missing) or empty

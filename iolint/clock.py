@@ -39,9 +39,23 @@ class Horizon:
 
 def moment(text: str) -> datetime:
     """An ISO 8601 date or date-time given to iolint (``--now``); naive means UTC. ValueError if
-    it is none."""
+    it is none, or if it is out of range (see ``placed``)."""
     value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    return placed(value if value.tzinfo else value.replace(tzinfo=UTC))
+
+
+def placed(value: datetime) -> datetime:
+    """``value``, after making sure it is a moment in both UTC and Rome time (naive: Rome's).
+    Within a day of year 1 or 9999 one of them falls outside Python's years 1-9999, and every
+    comparison or message in Rome time would fail: ValueError."""
+    try:
+        (value if value.tzinfo else value.replace(tzinfo=ROME)).astimezone(UTC).astimezone(ROME)
+    except OverflowError:
+        raise ValueError(OUT_OF_RANGE) from None
+    return value
+
+
+OUT_OF_RANGE = "is outside the years 0001-9999 in UTC or in Rome time"
 
 
 @lru_cache(maxsize=4096)  # bounded: a JSONL batch of millions of lines may hold as many dates
@@ -56,7 +70,10 @@ def parse_timestamp(text: str) -> tuple[datetime | None, str | None]:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         return None, f"is not a real calendar date or time: {_why_not_real(m)}"
-    return value, None
+    try:
+        return placed(value), None
+    except ValueError:
+        return None, OUT_OF_RANGE
 
 
 def _why_not_real(m) -> str:

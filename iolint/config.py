@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from iolint import premium
+from iolint import clock, loaders, premium
 from iolint.errors import IolintError
 from iolint.finding import Severity
 
@@ -100,7 +100,9 @@ class Settings(BaseModel):
     @field_validator("now")
     @classmethod
     def _aware(cls, value):
-        return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+        if value is None:
+            return None
+        return clock.placed(value.replace(tzinfo=UTC) if value.tzinfo is None else value)
 
 
 class Config:
@@ -169,8 +171,14 @@ def find_config(start: Path) -> Path | None:
 
 def _read_toml(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        with loaders.open_regular(path) as handle:
+            raw = handle.read(loaders.MAX_FILE_BYTES + 1)
+        if len(raw) > loaders.MAX_FILE_BYTES:
+            raise ConfigError(f"cannot read {path}: over the {loaders.MAX_FILE_BYTES:,}-byte limit")
+        return tomllib.loads(raw.decode("utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"cannot read {path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML in {path}: {exc}") from None

@@ -3,7 +3,8 @@ required field, length.
 
 A spec is the ``check:`` mapping of a rule, validated by ``iolint.ruleset.schema`` (e.g.
 ``{type: forbidden-words, fields: [content.subject], words: [urgente]}``). Patterns run with the
-``regex`` module's timeout, so a slow pattern cannot hang a run.
+``regex`` module's timeout, so a slow pattern cannot hang a run; a search so stopped is a finding
+that says so, never a silent pass (nor, for ``must: match``, a "does not match").
 """
 
 from __future__ import annotations
@@ -30,11 +31,22 @@ def _words(words: tuple[str, ...]) -> regex.Pattern:
     return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE)
 
 
+_TIMED_OUT = object()  # a search stopped by the timeout: neither a match nor its absence
+
+
 def _search(pattern: regex.Pattern, text: str):
     try:
         return pattern.search(text, timeout=REGEX_TIMEOUT)
     except TimeoutError:
-        return None
+        return _TIMED_OUT
+
+
+def _timed_out(field: str, search: str) -> Hit:
+    return Hit(
+        field,
+        f"`{field}` could not be checked: {search} was stopped after {REGEX_TIMEOUT} s on this text "
+        "(a pattern that backtracks too much, or a very long text)",
+    )
 
 
 def run(spec, view, ctx) -> list[Hit]:
@@ -53,14 +65,18 @@ def run(spec, view, ctx) -> list[Hit]:
             continue
         if kind == "pattern":
             found = _search(_compile(spec.regex, spec.ignore_case), value)
-            if spec.must == "match":
+            if found is _TIMED_OUT:
+                hits.append(_timed_out(field, f"the pattern {spec.regex!r}"))
+            elif spec.must == "match":
                 if found is None:
                     hits.append(Hit(field, custom or f"`{field}` does not match {spec.regex!r}"))
             elif found is not None:
                 hits.append(Hit(field, custom or f"`{field}` matches {spec.regex!r}", offset=found.start()))
         elif kind == "forbidden-words":
             found = _search(_words(tuple(spec.words)), value)
-            if found is not None:
+            if found is _TIMED_OUT:
+                hits.append(_timed_out(field, "the search for the forbidden words"))
+            elif found is not None:
                 hits.append(
                     Hit(field, custom or f"`{field}` uses the forbidden word {found.group()!r}", offset=found.start())
                 )

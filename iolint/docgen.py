@@ -73,9 +73,22 @@ def replace(text: str, contents: dict[str, str], source: str = "<text>") -> str:
     return _REGION.sub(inside, text)
 
 
+def _read(path: Path) -> str:
+    """The markdown file's text; OSError for what cannot be read (a FIFO would block), DocgenError
+    for what is not UTF-8."""
+    from iolint import loaders
+
+    with loaders.open_regular(path) as handle:
+        raw = handle.read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DocgenError(f"{path}: not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
+
+
 def stale(path: Path, contents: dict[str, str]) -> list[str]:
     """The names of the regions of ``path`` whose inside is not their content."""
-    text = path.read_text("utf-8")
+    text = _read(path)
     current = regions(text, str(path))
     replace(text, contents, str(path))  # raises on a missing region
     return [name for name, content in contents.items() if current[name] != _block(content)]
@@ -85,7 +98,7 @@ def write(path: Path, contents: dict[str, str]) -> list[str]:
     """Rewrite the regions of ``path``; the names of those that changed."""
     changed = stale(path, contents)
     if changed:
-        path.write_text(replace(path.read_text("utf-8"), contents, str(path)), "utf-8")
+        path.write_text(replace(_read(path), contents, str(path)), "utf-8")
     return changed
 
 

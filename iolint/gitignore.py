@@ -14,11 +14,14 @@ from pathlib import Path
 
 from pathspec import GitIgnoreSpec
 
+from iolint import loaders
+
 
 def _read(path: Path) -> GitIgnoreSpec | None:
     try:
-        lines = path.read_text("utf-8", errors="replace").splitlines()
-    except OSError:  # absent, a folder, unreadable: nothing ignored by it
+        with loaders.open_regular(path) as handle:  # a FIFO would block, /dev/zero never end
+            lines = handle.read(loaders.MAX_FILE_BYTES).decode("utf-8", errors="replace").splitlines()
+    except OSError:  # absent, a folder, unreadable, no regular file: nothing ignored by it
         return None
     spec = GitIgnoreSpec.from_lines(lines)
     return spec if len(spec) else None

@@ -8,13 +8,17 @@ line and column). A problem never stops the other items of the file from being c
 from __future__ import annotations
 
 import enum
+import errno
 import json
 import json.decoder
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from iolint.positions import Item, Lines, skip_ws
 
@@ -70,10 +74,27 @@ def payload_kind(path: Path) -> str | None:
     return PAYLOAD_SUFFIXES.get(path.suffix.lower())
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading in binary; OSError when it is no regular file: a FIFO would
+    block the open itself until a writer came, a device such as /dev/zero would never end."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), os.fspath(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)", os.fspath(path))
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | Problem:
     """The file's text, or a Problem saying why it cannot be read."""
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             raw = handle.read(limit + 1)  # not trusting st_size: /proc files say 0
     except OSError as exc:
         return Problem(ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")

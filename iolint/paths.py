@@ -7,11 +7,14 @@ from pathlib import Path
 
 
 def display(path: Path) -> str:
-    """A file's name as findings show it: relative to the current folder when inside it."""
+    """A file's name as findings show it: relative to the current folder when inside it. Bytes of
+    the name that are not UTF-8 are shown as escapes (`bad\\xff.json`): as the lone surrogates
+    Python reads them as, no output, cache key or baseline could be written in UTF-8."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop
-        return path.as_posix()
+        shown = path.as_posix()
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def relative(shown: str, root: Path) -> str:

@@ -9,11 +9,13 @@ The template itself is checked as a template, apart (``iolint.pipeline``).
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from iolint import paths
+from iolint import loaders, paths
 from iolint.finding import Finding
 from iolint.loaders import Item, Problem, ProblemKind
 
@@ -69,7 +71,10 @@ def check_recipients(
             yield found
         return
     try:
-        handle = recipients.open(newline="", encoding="utf-8-sig")
+        # Bytes that are not UTF-8 are kept as lone surrogates, so that they cost only their row.
+        handle = io.TextIOWrapper(
+            loaders.open_regular(recipients), encoding="utf-8-sig", errors="surrogateescape", newline=""
+        )
     except OSError as exc:
         yield from _problems(
             linter, [Problem(ProblemKind.UNREADABLE, f"cannot read the file: {exc.strerror or exc}")], display
@@ -79,15 +84,46 @@ def check_recipients(
         yield from linter.check_items(_items(prepared, handle, linter), display)
 
 
+class _Lines:
+    """The CSV's lines, numbered as ``csv`` numbers them; ``undecoded`` holds, for each line with
+    bytes that are not UTF-8 (read as lone surrogates), the Problem that reports it."""
+
+    def __init__(self, handle):
+        self.handle = handle
+        self.undecoded: dict[int, Problem] = {}
+
+    def __iter__(self) -> Iterator[str]:
+        for number, line in enumerate(self.handle, 1):
+            bad = _ESCAPED.search(line)
+            if bad:
+                byte = ord(bad.group()) - 0xDC00
+                self.undecoded[number] = Problem(
+                    ProblemKind.UNREADABLE, f"not UTF-8 text (byte 0x{byte:02x})", number, bad.start() + 1
+                )
+            yield line
+
+    def problem(self, first: int, last: int) -> Problem | None:
+        """The Problem of the first line from ``first`` to ``last`` that is not UTF-8, if any."""
+        return next((self.undecoded[n] for n in range(first, last + 1) if n in self.undecoded), None)
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
 def _items(prepared, handle, linter) -> Iterator[Item | Problem]:
     from iolint.templates import RenderError
 
     csv.field_size_limit(MAX_FIELD)
-    reader = csv.DictReader(handle)
+    lines = _Lines(handle)
+    reader = csv.DictReader(lines)
     try:
         header = reader.fieldnames or []
-    except (csv.Error, UnicodeDecodeError) as exc:
+    except csv.Error as exc:
         yield Problem(ProblemKind.SYNTAX, f"invalid CSV: {exc}", 1, 1)
+        return
+    undecoded = lines.problem(1, reader.reader.line_num)
+    if undecoded:
+        yield undecoded
         return
     unknown = sorted(set(header) - set(prepared.variables) - {"fiscal_code"})
     if unknown:
@@ -101,8 +137,12 @@ def _items(prepared, handle, linter) -> Iterator[Item | Problem]:
             row = next(reader)
         except StopIteration:
             return
-        except (csv.Error, UnicodeDecodeError) as exc:  # DictReader's own line_num is the last good row's
+        except csv.Error as exc:  # DictReader's own line_num is the last good row's
             yield Problem(ProblemKind.SYNTAX, f"invalid CSV: {exc}", reader.reader.line_num, 1)
+            continue
+        undecoded = lines.problem(line, reader.reader.line_num)
+        if undecoded:
+            yield undecoded
             continue
         data = {
             name: cell_value(prepared.variables[name].type, text or "")

@@ -15,6 +15,7 @@ import os
 import secrets
 from pathlib import Path
 
+from iolint import loaders
 from iolint.config import ConfigError
 
 ENV = "IOLINT_BASELINE_SECRET"
@@ -34,10 +35,13 @@ def load(root: Path) -> str | None:
     if not text:
         file = path(root)
         try:
-            text = file.read_text("utf-8")[:1024]
+            with loaders.open_regular(file) as handle:
+                text = handle.read(4096).decode("utf-8")[:1024]
         except FileNotFoundError:
             return None
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
+            raise ConfigError(f"cannot read the baseline secret {file}: {exc.strerror or exc}") from None
+        except UnicodeDecodeError as exc:
             raise ConfigError(f"cannot read the baseline secret {file}: {exc}") from None
         where = str(file)
     text = text.strip()

@@ -368,6 +368,22 @@ def test_every_error_of_the_api_is_an_iolint_error(tmp_path):
         iolint.render("tari/avviso-pagamento", {})
 
 
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        ((Path("avviso.io.yaml"),), "named as text"),
+        ((None,), "named as text"),
+        (("tari/avviso-pagamento", {1: 2}), "unknown variables 1"),
+    ],
+    ids=["a Path", "None", "a key that is no str"],
+)
+def test_render_with_what_it_cannot_use_is_an_iolint_error(args, says):
+    """They were AttributeError ('PosixPath' object has no attribute 'partition') and TypeError
+    (joining the unknown names)."""
+    with pytest.raises(iolint.IolintError, match=says):
+        iolint.render(*args, sample=True)
+
+
 def test_a_render_error_masks_the_values_it_quotes():
     with pytest.raises(iolint.IolintError) as failed:
         iolint.render("tari/avviso-pagamento", {CF: 1}, sample=True)

@@ -193,6 +193,23 @@ def test_an_entry_that_is_a_folder_or_a_cache_that_is_a_file(run_cli, tmp_path):
     assert check(run_cli, tmp_path, "--cache-dir", "not-a-folder") == expected
 
 
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_an_entry_that_is_a_fifo_or_a_device_is_ignored(run_cli, tmp_path, python, special):
+    """A FIFO planted as an entry blocked the run for ever in open()."""
+    import os
+    import subprocess
+
+    (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    expected = check(run_cli, tmp_path, "--no-cache")
+    check(run_cli, tmp_path)
+    entry = _entry(tmp_path)
+    entry.unlink()
+    os.mkfifo(entry) if special == "fifo" else entry.symlink_to(special)
+    argv = [python, "-m", "iolint", "check", "--now", NOW, "--format", "json"]
+    done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout) == expected[:2], done.stderr
+
+
 def test_concurrent_runs_on_one_cache(tmp_path, python):
     import subprocess
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from iolint.clock import parse_timestamp
+import pytest
+
+import iolint
+from iolint.cli import main
+from iolint.clock import OUT_OF_RANGE, parse_timestamp
 
 
 def test_timestamps_are_memoized_in_a_bounded_memo():
@@ -12,3 +16,37 @@ def test_timestamps_are_memoized_in_a_bounded_memo():
     assert parse_timestamp(text) is parse_timestamp(text)
     assert parse_timestamp(text) == (datetime(2030, 7, 31, 21, 59, 59, tzinfo=UTC), None)
     assert parse_timestamp.cache_info().maxsize == 4096
+
+
+# Within a day of years 1 and 9999 a moment has no Rome time or no UTC time in Python: every check
+# that reads it in Rome failed with OverflowError, an internal error that cost the file's findings.
+EDGES = ["9999-12-31T23:59:59Z", "9999-12-31T23:00:00+00:00", "9999-12-31T20:00:00-12:00", "0001-01-01T00:00:00+14:00"]
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_a_due_date_out_of_range_is_an_invalid_due_date(text):
+    assert parse_timestamp(text) == (None, OUT_OF_RANGE)
+    payload = {
+        "fiscal_code": "RSSMRA85T10A562S",
+        "content": {"subject": "Avviso di pagamento TARI", "markdown": "x" * 80, "due_date": text},
+    }
+    found = [(f.code, f.field) for f in iolint.lint(payload, now="2030-01-01T00:00:00Z").findings]
+    assert ("IO301", "content.due_date") in found
+
+
+def test_the_last_moments_in_range_are_timestamps():
+    assert parse_timestamp("9999-12-31T22:59:59Z")[0] == datetime(9999, 12, 31, 22, 59, 59, tzinfo=UTC)
+    assert parse_timestamp("0001-01-01T00:00:00Z")[0] == datetime(1, 1, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("text", EDGES)
+def test_now_out_of_range_is_a_usage_or_config_error(text, tmp_path, capsys):
+    with pytest.raises(iolint.ConfigError, match="outside the years"):
+        iolint.lint({"content": {}}, now=text)
+    with pytest.raises(iolint.ConfigError, match="outside the years"):
+        iolint.lint({"content": {}}, now=datetime.fromisoformat(text.replace("Z", "+00:00")))
+    (tmp_path / "iolint.toml").write_text(f"now = {text}\n")
+    with pytest.raises(iolint.ConfigError, match="outside the years"):
+        iolint.config.load(tmp_path / "iolint.toml")
+    assert main(["check", str(tmp_path), "--now", text]) == 2
+    assert "outside the years" in capsys.readouterr().err

@@ -115,6 +115,13 @@ def test_bad_rule_pack_is_a_clear_error(tmp_path):
         ruleset.all_rules((pack,))
 
 
+def test_a_rule_pack_not_in_utf8_is_a_clear_error(tmp_path):
+    pack = tmp_path / "pack.yaml"
+    pack.write_bytes("family: ente\nrules: []  # verrà\n".encode("latin-1"))
+    with pytest.raises(ruleset.RulesetError, match="cannot read the rule pack: not UTF-8 text"):
+        ruleset.all_rules((pack,))
+
+
 USER_RULES = ruleset.load_pack(PACK)
 
 
@@ -216,3 +223,22 @@ def test_a_rule_pack_is_validated_before_use(tmp_path, check, expected):
     with pytest.raises(ruleset.RulesetError) as caught:
         ruleset.all_rules((pack,))
     assert expected in str(caught.value)
+
+
+# A pattern that backtracks catastrophically is stopped by the timeout; that used to read as "no
+# match": a silent pass with `must: not-match` (this text does contain "!"), a false "does not
+# match" with `must: match`.
+@pytest.mark.parametrize("must", ["match", "not-match"])
+def test_a_pattern_stopped_by_the_timeout_says_so(must, tmp_path):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        "rules:\n  - {code: ENTE009, name: mine, severity: error, summary: s, what: w, why: y, fix: f,"
+        f" check: {{type: pattern, field: content.markdown, regex: '(a|aa)+$|!', must: {must}}},"
+        " examples: {bad: [{payload: {}}], good: [{payload: {}}]}}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "iolint.toml").write_text(f'rule-packs = ["{pack}"]\n', encoding="utf-8")
+    linter = Linter(load(start=tmp_path))
+    payload = {"content": {"subject": "Il tuo avviso", "markdown": "a" * 5000 + "!"}}
+    messages = [hit.message for rule, hit in linter.check_payload(payload) if rule.code == "ENTE009"]
+    assert len(messages) == 1 and "could not be checked" in messages[0], messages

@@ -80,3 +80,17 @@ def test_docs_command_adds_the_rules_of_configured_packs(tmp_path, monkeypatch):
     (tmp_path / "rules.md").write_text("<!-- BEGIN generated: rules -->\n<!-- END generated: rules -->\n", "utf-8")
     assert main(["docs", "--write", "rules.md"]) == 0
     assert "| ENTE001 | `urgent-in-title` | warning |" in (tmp_path / "rules.md").read_text("utf-8")
+
+
+def test_docs_on_a_file_it_cannot_read_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    """A FIFO blocked `iolint docs --check` for ever; a file that is not UTF-8 was an internal error."""
+    import os
+    import subprocess
+    import sys
+
+    os.mkfifo(tmp_path / "fifo.md")
+    (tmp_path / "latin1.md").write_bytes("<!-- BEGIN generated: rules -->\nè\n".encode("latin-1"))
+    for name, says in (("fifo.md", "not a regular file"), ("latin1.md", "not UTF-8 text (byte 0xe8)")):
+        argv = [sys.executable, "-m", "iolint", "docs", "--check", name]
+        done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2 and f"iolint: {name}: {says}" in done.stderr, done.stderr

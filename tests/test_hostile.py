@@ -464,6 +464,24 @@ def test_bad_rows_never_cost_the_others(tmp_path):
     assert "BNCGLI90L43F205R" not in text and "RSSMRA85T10A562S" not in text
 
 
+@pytest.mark.parametrize("where", [3, 300], ids=["first block", "later block"])
+def test_a_row_not_in_utf8_costs_only_itself(tmp_path, where):
+    """The CSV was decoded as one stream: a Latin-1 byte in the first 8 KB made the whole CSV one
+    IO002 at 1:1; further on, an IO002 at a wrong line, and every row after it was lost."""
+    template = write(tmp_path, "avviso.io.yaml", TEMPLATE)
+    rows = ["fiscal_code,anno,intestatario,importo,scadenza,numero_avviso"]
+    rows += [ROW.format(notice="301166131860913988").replace("Mario", f"Mario{n}") for n in range(2, where)]
+    rows += [ROW.format(notice="301166131860913988").replace("Rossi", "Rossì")]  # line `where`, in Latin-1
+    rows += [ROW.format(notice="301166131860913989")]  # a mistyped notice number
+    raw = "\n".join(rows) + "\n"
+    csv = write(tmp_path, "rows.csv", raw.encode("utf-8").replace("Rossì".encode(), "Rossì".encode("latin-1")))
+    findings = check_in_child(["--recipients", csv, template], tmp_path)
+    found = [(f["line"], f["column"], f["code"]) for f in findings]
+    assert (where, 33, "IO001") in found
+    assert (where + 1, None, "IO205") in found
+    assert len(findings) == 2, found
+
+
 # -- line numbers follow each parser -----------------------------------------------------------
 
 
@@ -526,3 +544,63 @@ def test_line_numbers_follow_the_parser(build, tmp_path):
     shown = out.split("IO201", 1)[1].split("\n")[1:3]
     assert shown[0].startswith(f"{line:>6} | ") and "12.5" in shown[0], out
     assert shown[1].index("^") == shown[0].index("12.5"), out
+
+
+# -- special files where iolint reads its settings and side inputs ------------------------------
+
+
+def _fifo(folder: Path) -> Path:
+    os.mkfifo(folder / "special")
+    return folder / "special"
+
+
+def _dev_zero(folder: Path) -> Path:
+    (folder / "special").symlink_to("/dev/zero")
+    return folder / "special"
+
+
+def _secret(folder: Path, special: Path) -> list:
+    (folder / ".iolint-secret").mkdir()
+    (folder / ".iolint-secret" / "key").symlink_to(special)
+    return ["baseline", "accepted.json", "control.json"]
+
+
+def _pack(folder: Path, special: Path) -> list:
+    (folder / "iolint.toml").write_text(f'rule-packs = ["{special}"]\n')
+    return ["check", "control.json"]
+
+
+# Each read the whole file with no check of its kind: a FIFO blocked the run for ever, /dev/zero
+# filled the memory (the recipients CSV, the config, a rule pack, the logo) or hung.
+ROLES = {
+    "config": lambda folder, special: ["check", "control.json", "--config", special],
+    "rule pack": _pack,
+    "baseline": lambda folder, special: ["check", "control.json", "--baseline", special],
+    "secret": _secret,
+    "recipients": lambda folder, special: ["check", "--recipients", special, write(folder, "t.io.yaml", TEMPLATE)],
+    "logo": lambda folder, special: ["preview", "control.json", "-o", folder / "pages", "--logo", special],
+    "render data": lambda folder, special: ["render", "tari/avviso-pagamento", "--data", special],
+}
+
+
+@pytest.mark.parametrize("special", [_fifo, _dev_zero], ids=["fifo", "dev-zero"])
+@pytest.mark.parametrize("role", ROLES)
+def test_a_special_file_as_a_side_input_is_refused_at_once(role, special, tmp_path):
+    write(tmp_path, "control.json", json.dumps(CONTROL))
+    argv = ROLES[role](tmp_path, special(tmp_path))
+    env = {k: v for k, v in os.environ.items() if k != "IOLINT_BASELINE_SECRET"}
+    done = subprocess.run(
+        [sys.executable, "-c", BOOT, *map(str, argv)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=env,
+    )
+    assert "internal error" not in done.stderr
+    if role == "recipients":  # a recipients CSV is data: a finding on it, the template still checked
+        assert done.returncode == 1, done.stderr
+        assert "IO001" in done.stdout and "not a regular file" in done.stdout
+    else:
+        assert done.returncode == 2, done.stderr
+        assert "not a regular file" in done.stderr

@@ -159,3 +159,24 @@ def test_an_output_through_a_link_or_to_a_device(run_cli, project):
     assert (project / "report.json").is_symlink() and json.loads((project / "reports" / "real.json").read_text("utf-8"))
     code, out, err = run_cli("check", "msgs", "--format", "json", "-o", os.devnull, "--now", NOW, cwd=project)
     assert code == 1 and os.path.exists(os.devnull) and not os.path.isfile(os.devnull)
+
+
+def test_an_output_to_dev_stdout_on_a_pipe(project):
+    """/dev/stdout on a pipe resolves to /proc/PID/fd/pipe:[N], no real path: the temporary file
+    beside it could not be made, an internal error (`iolint check -o /dev/stdout | jq` in CI)."""
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "iolint", "check", "msgs", "--format", "json", "-o", "/dev/stdout", "--now", NOW]
+    done = subprocess.run(argv, cwd=project, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert json.loads(done.stdout)
+
+
+def test_an_output_in_a_folder_that_does_not_exist_is_a_clear_error(run_cli, project):
+    for command in (["check", "msgs", "-o"], ["baseline"]):
+        code, _, err = run_cli(
+            *command, "missing/report.json", *(["msgs"] if command == ["baseline"] else []), cwd=project
+        )
+        assert code == 2 and "internal error" not in err, err
+        assert "cannot write missing/report.json: No such file or directory" in err

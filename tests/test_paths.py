@@ -149,6 +149,39 @@ def test_gitignore_nested_files_and_negations(tmp_path):
     assert "out/x.json" in everything and "local.json" in everything and len(everything) == 12
 
 
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_a_gitignore_that_is_a_fifo_or_a_device_ignores_nothing(tmp_path, special):
+    """A .gitignore read with read_text: a FIFO blocked the walk for ever, /dev/zero ate the memory."""
+    import os
+    import subprocess
+    import sys
+
+    write(tmp_path, "a.json")
+    os.mkfifo(tmp_path / ".gitignore") if special == "fifo" else (tmp_path / ".gitignore").symlink_to(special)
+    argv = [sys.executable, "-m", "iolint", "check", "--now", NOW, "--no-cache", "--format", "json", "."]
+    done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout.strip()) == (0, "[]"), done.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "json-lines", "sarif", "github", "junit"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(run_cli, tmp_path, fmt):
+    """A name with a Latin-1 byte reaches Python as a lone surrogate: hashing it for the cache key
+    or writing it to any output raised UnicodeEncodeError, an internal error for the whole run."""
+    import os
+
+    bad = os.fsencode(tmp_path) + b"/avviso-citt\xe0.json"
+    with open(bad, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps({**GOOD, "fiscal_code": "RSSMRA85T10A562X"}))  # IO121
+    write(tmp_path, "good.json")
+    report = tmp_path / f"report.{fmt}"
+    code, out, err = run_cli("check", "--now", NOW, "--format", fmt, "-o", report, ".", cwd=tmp_path)
+    assert code == 1, err
+    text = report.read_text("utf-8")
+    assert "IO121" in text and "avviso-citt" in text  # as `avviso-citt\xe0.json`, escaped as each format escapes
+    assert run_cli("baseline", "accepted.json", ".", cwd=tmp_path)[0] == 0
+    assert run_cli("check", "--now", NOW, "--baseline", "accepted.json", ".", cwd=tmp_path)[0] == 0
+
+
 def test_outside_a_repository_only_the_walked_tree_counts(tmp_path):
     write(tmp_path, ".gitignore", "*.json\n")
     write(tmp_path, "project/a.json")

@@ -71,6 +71,18 @@ def test_a_pretty_payload_a_batch_and_yaml_are_told_apart(run_cli, tmp_path, std
     assert check(run_cli, tmp_path, "-")[1] == [("-", 1, "IO121")]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le"])
+def test_utf16_without_a_bom_is_binary_as_in_a_file(run_cli, tmp_path, monkeypatch, encoding):
+    """json.loads reads bytes in UTF-16 and UTF-32 too: the first line sniffed as a whole JSON
+    object made the input a JSONL batch, whose lines were then "invalid JSON" at 1:2 and 2:1."""
+    raw = (json.dumps(BAD) + "\n").encode(encoding)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw), encoding="utf-8"))
+    code, out, _ = run_cli("check", "--now", NOW, "--no-cache", "--format", "json", "-", cwd=tmp_path)
+    assert code == 1 and [(f["code"], f["message"]) for f in json.loads(out)] == [
+        ("IO001", "binary file: payloads and templates are UTF-8 text")
+    ]
+
+
 @pytest.mark.parametrize("text", ["", "\n  \n"], ids=["nothing", "blank lines"])
 def test_empty_stdin_is_an_error(run_cli, tmp_path, stdin, text):
     """A generator that produced nothing must not pass CI, as a folder named with nothing to check."""

@@ -35,7 +35,7 @@ def preview(
     show_values: bool = False,
     plan: str | None = None,
     config=None,
-    now: datetime | None = None,
+    now: datetime | str | None = None,
     logo: str | Path | None = None,
     variant: int = 0,
 ) -> str:
@@ -45,28 +45,46 @@ def preview(
     a template file (``*.io.yaml``) or payload file path, or a catalogue message ("tari/avviso-
     pagamento", rendered with its samples). ``variant`` picks the template variant (0: the
     samples) or the message of a multi-message input. Findings are the CLI's for ``plan`` and
-    ``config``; personal data is masked unless ``show_values``. ``logo``: an image file, or a
-    data: URI, shown instead of the organisation's initials.
+    ``config``; ``now`` is taken as ``iolint.lint`` takes it; personal data is masked unless
+    ``show_values``. ``logo``: an image file, or a data: URI, shown instead of the organisation's
+    initials.
     """
     from iolint.appview import page, sources
     from iolint.config import Config
 
+    if not isinstance(variant, int) or isinstance(variant, bool):
+        raise PreviewError(f"variant: expected an integer, not {type(variant).__name__}")
+    now = _moment(now)
     config = (config or Config()).replace(plan=plan)
     collector = sources.Collector(config, now=now, limit=max(variant + 1, 1))
     source = _source(collector, payload_or_template)
     if not 0 <= variant < len(source.messages):
         problems = "; ".join(f"{f.code} {f.message}" for f in source.findings) or "no message in the input"
         raise PreviewError(f"no message #{variant} to preview: {problems}")
+    try:
+        logo_uri = page.logo_uri(logo) if logo is not None else None
+    except ValueError as exc:  # unreadable, too big, not an image
+        raise PreviewError(str(exc)) from None
     options = page.Options(
         organization=organization,
         service=service,
-        logo=page.logo_uri(logo) if logo is not None else None,
+        logo=logo_uri,
         annotate=annotate,
         show_values=show_values,
         locale=locale if locale in ("it", "en") else "it",
         now=now,
     )
     return page.page(source.messages[variant], source.findings, options)
+
+
+def _moment(now: object) -> datetime | None:
+    """``now`` as ``iolint.lint`` takes it: a datetime, or ISO 8601 text (naive means UTC)."""
+    from iolint import api
+
+    try:
+        return api._moment(now)
+    except IolintError as exc:
+        raise PreviewError(str(exc)) from None
 
 
 def _source(collector, thing: object):

@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from iolint import loaders
 from iolint.appview import formats, privacy, screens
 from iolint.appview.markup import esc
 from iolint.appview.sources import Message, Pinned, Source
@@ -37,7 +38,8 @@ def logo_uri(logo: str | Path) -> str:
         return logo
     path = Path(logo)
     try:
-        raw = path.read_bytes()
+        with loaders.open_regular(path) as handle:
+            raw = handle.read(MAX_LOGO_BYTES + 1)
     except OSError as exc:
         raise ValueError(f"cannot read the logo {path}: {exc.strerror or exc}") from None
     if len(raw) > MAX_LOGO_BYTES:

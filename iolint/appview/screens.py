@@ -208,7 +208,10 @@ def detail(scene: Scene, content: Content, locale: str, rendered: tuple[str, obj
         action = formats.word(locale, "add_reminder") if future else None
         parts += [_alert("warning", text, action, _pins(scene, "due")), '<div class="sp16"></div>']
     if isinstance(data, ValueError):
-        reason = f'<div class="dropped block">front matter: {esc(data)}</div>' if scene.annotate else ""
+        # the YAML error may quote the front matter (an alias, a tag): masked as the text is
+        reason = (
+            f'<div class="dropped block">front matter: {esc(scene.masked(str(data)))}</div>' if scene.annotate else ""
+        )
         alert = _alert("warning", formats.word(locale, "decoding_error"), formats.word(locale, "show_anyway"), reason)
         parts.append(alert.replace('<span class="alert-icon">', _pins(scene, "body") + '<span class="alert-icon">', 1))
     else:
@@ -223,7 +226,7 @@ def detail(scene: Scene, content: Content, locale: str, rendered: tuple[str, obj
     rows = []
     for button in buttons:
         label = esc(scene.masked(button.text)) if button.action else esc(button.text)
-        tip = f' title="{esc(button.action)}"' if button.action else ""
+        tip = f' title="{esc(scene.masked(button.action))}"' if button.action else ""
         rows.append(f'<div class="btn {button.style}"{tip}>{label}</div>')
     if not shown and scene.annotate and data is not None and not isinstance(data, ValueError):
         rows.append('<div class="dropped block">no call-to-action button in this language</div>')

@@ -239,7 +239,12 @@ class Collector:
         for result in results:
             if result.payload is None:
                 continue
-            label = f"variant: {result.variant.label}" if result.variant.label else "variant: the samples"
+            # masked as a finding's variant is: a label quotes the template's conditions and samples
+            label = (
+                f"variant: {self.gate.privacy.redact(result.variant.label)}"
+                if result.variant.label
+                else "variant: the samples"
+            )
             message = Message(result.payload, display, label, service=service)
             for rule, hit in linter.hits(result.payload, plan, ctx):
                 finding = by_key.get((rule.code, hit.field, hit.message))

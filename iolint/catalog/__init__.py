@@ -107,6 +107,8 @@ def model(model_id: str) -> Model:
 
 
 def message(ref: str) -> Message:
+    if not isinstance(ref, str):  # a Path, None: not an AttributeError from deep inside
+        raise UnknownTemplate(f"a message is named as text such as 'tari/avviso-pagamento', not a {type(ref).__name__}")
     model_id, _, message_id = ref.partition("/")
     for found in model(model_id).messages:
         if found.ref == ref:

@@ -45,9 +45,9 @@ def sniff(first_line: bytes) -> str:
     head = first_line.removeprefix(b"\xef\xbb\xbf").strip()
     if head[:1] not in (b"{", b"["):
         return "yaml"
-    try:
-        value = json.loads(head)
-    except ValueError:
+    try:  # decoded first: json.loads would read bytes in UTF-16 or UTF-32 as well
+        value = json.loads(head.decode("utf-8"))
+    except ValueError:  # UnicodeDecodeError included: read whole, the decoding says what is wrong
         return "json"
     return "jsonl" if isinstance(value, dict) else "json"
 

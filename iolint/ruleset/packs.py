@@ -14,6 +14,7 @@ from types import MappingProxyType
 import yaml
 from pydantic import ValidationError
 
+from iolint import loaders
 from iolint.ruleset.rule import PLANS, Rule, RulesetError
 from iolint.ruleset.schema import PackSpec, RuleSpec
 
@@ -130,10 +131,9 @@ def builtin_rules() -> tuple[Rule, ...]:
 
 
 def load_pack(path: Path) -> list[Rule]:
-    try:
-        text = path.read_text("utf-8")
-    except OSError as exc:
-        raise _fail(str(path), f"cannot read the rule pack: {exc.strerror or exc}") from None
+    text = loaders.read_text(path)
+    if isinstance(text, loaders.Problem):
+        raise _fail(str(path), f"cannot read the rule pack: {text.message.removeprefix('cannot read the file: ')}")
     return parse_pack(text, str(path), builtin=False)
 
 

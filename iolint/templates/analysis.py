@@ -76,10 +76,30 @@ def jinja_spans(text: str) -> Iterator[tuple[int, int]]:
         i = close + 2
 
 
+MAX_NESTING = 100  # levels of a field's syntax tree: the walks over it (ours, Jinja's compiler) recurse
+
+
+def _deepest(ast: nodes.Node) -> nodes.Node | None:
+    """A node nested over ``MAX_NESTING`` levels deep, found without recursion, or None."""
+    stack = [(ast, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return node
+        stack.extend((child, depth + 1) for child in node.iter_child_nodes())
+    return None
+
+
 def parse(env, field: str, text: str) -> Source:
     source = Source(field, text)
     try:
-        source.ast = env.parse(text)
+        ast = env.parse(text)
+        # Jinja parses a chain of 5,000 filters without recursing, but every walk of it would.
+        deep = _deepest(ast)
+        if deep is not None:
+            source.error = (deep.lineno or 1, "expressions nested too deeply")
+        else:
+            source.ast = ast
     except TemplateSyntaxError as exc:
         message = exc.message or "syntax error"
         unclosed = _UNCLOSED.search(message)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+from iolint import loaders
 from iolint.templates import MissingVariables, RenderError, document, limits
 from iolint.templates.render import FieldError, Renderer
 from iolint.templates.template import Template
@@ -17,10 +18,10 @@ class PreparedTemplate:
         """The template at ``path``, or ``text`` when given (read from standard input as ``path``)."""
         self.where = name or Path(path).name
         if text is None:
-            try:
-                text = Path(path).read_text("utf-8")
-            except OSError as exc:
-                raise RenderError(f"{self.where}: cannot read the template: {exc.strerror or exc}") from None
+            text = loaders.read_text(Path(path))
+            if isinstance(text, loaders.Problem):
+                why = text.message.removeprefix("cannot read the file: ")
+                raise RenderError(f"{self.where}: cannot read the template: {why}")
         doc = document.parse(text)
         if isinstance(doc, list):
             raise RenderError(f"{self.where}: {doc[0].message}")
@@ -43,7 +44,7 @@ class PreparedTemplate:
         if data is not None and not isinstance(data, Mapping):
             raise RenderError(f"{where}: data must map variable names to values, not be a {type(data).__name__}")
         data = dict(data or {})
-        unknown = sorted(set(data) - set(doc.variables))
+        unknown = sorted(map(str, set(data) - set(doc.variables)))  # a key may be no str: 1, None
         if unknown:
             raise RenderError(f"{where}: unknown variables {', '.join(unknown)} (declared: {', '.join(doc.variables)})")
         values = {}

@@ -63,6 +63,7 @@ class _Markers(NodeTransformer):
         self.lines = text.split("\n")
         self.segments: list[Segment] = []
         self.expressions_on: dict[int, int] = {}
+        self.starts: dict[int, list[int]] = {}  # line -> where its `{{` are: found once, not per expression
 
     def visit_Output(self, node: nodes.Output) -> nodes.Output:
         out = []
@@ -82,7 +83,9 @@ class _Markers(NodeTransformer):
             return Segment(line, column if column >= 0 else None, True)
         nth = self.expressions_on.get(line, 0)
         self.expressions_on[line] = nth + 1
-        starts = [m.start() for m in re.finditer(r"\{\{", text)]
+        starts = self.starts.get(line)
+        if starts is None:
+            starts = self.starts[line] = [m.start() for m in re.finditer(r"\{\{", text)]
         return Segment(line, starts[nth] if nth < len(starts) else None, False)
 
     def _skip(self, node):

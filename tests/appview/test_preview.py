@@ -309,6 +309,58 @@ def test_personal_data_masked_unless_asked():
     assert "Mario Rossi" in shown and "RSSMRA85T10A562S" in shown
 
 
+@pytest.mark.parametrize(
+    "options",
+    [{"variant": "1"}, {"variant": None}, {"now": "ieri"}, {"now": "9999-12-31T23:59:59Z"}, {"logo": "/dev/null"}],
+    ids=["variant str", "variant None", "now not a date", "now out of range", "logo not a file"],
+)
+def test_options_iolint_cannot_use_raise_a_preview_error(options):
+    """They raised TypeError, AttributeError or a plain ValueError: the API promises IolintError."""
+    with pytest.raises(iolint.PreviewError):
+        iolint.preview(payload(), **options)
+
+
+def test_now_as_text_as_lint_takes_it():
+    assert iolint.preview(payload(), now="2031-03-05T08:05:00Z") == iolint.preview(payload(), now=NOW)
+
+
+def test_personal_data_in_a_cta_action_is_masked():
+    """The button's action was shown unmasked in its tooltip (the title attribute)."""
+    front = '---\nit:\n  cta_1:\n    text: Vai alla pratica\n    action: "ioit://pratiche/RSSMRA85T10A562S"\n---\n'
+    data = payload(markdown=front + "Ti aspettiamo allo sportello dell'anagrafe con un documento di identità valido.")
+    assert "RSSMRA85T10A562S" not in iolint.preview(data, now=NOW)
+    assert "RSSMRA85T10A562S" in iolint.preview(data, now=NOW, show_values=True)
+
+
+def test_personal_data_quoted_by_a_front_matter_error_is_masked():
+    """The page says why the app cannot show the body: the YAML error, which may quote the
+    front matter (here an alias), was shown unmasked."""
+    front = "---\nit: *RSSMRA85T10A562S\n---\n"
+    data = payload(markdown=front + "Ti aspettiamo allo sportello dell'anagrafe con un documento di identità valido.")
+    html = iolint.preview(data, now=NOW)
+    assert "undefined alias" in html and "RSSMRA85T10A562S" not in html
+
+
+def test_personal_data_in_a_variant_label_is_masked(run_cli, tmp_path):
+    """A variant's label quotes the template's conditions and samples: it named the pages, titled
+    them and listed them in the index unmasked, where `iolint check` masks it."""
+    (tmp_path / "avviso.io.yaml").write_text(
+        'subject: "Il tuo appuntamento è confermato"\n'
+        "markdown: |\n"
+        "  Ti aspettiamo allo sportello dell'anagrafe con un documento di identità valido.\n"
+        '  {% if codice == "RSSMRA85T10A562S" %}Porta la ricevuta.{% endif %}\n'
+        "variables:\n  codice: {sample: x, samples: [BNCGLI90L43F205R]}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli("preview", tmp_path / "avviso.io.yaml", "-o", tmp_path / "out", "--now", "2030-01-01")
+    assert code == 0, err
+    pages = list((tmp_path / "out").iterdir())
+    assert len(pages) == 5  # the samples, samples #1, then and else of the condition, and the index
+    for page_ in pages:
+        for value in ("RSSMRA85T10A562S", "BNCGLI90L43F205R"):
+            assert value not in page_.name and value not in page_.read_text("utf-8"), page_.name
+
+
 HOSTILE = "<script>window.__pwned=1</script>\"' onload=x \x07\x00\ud800"
 
 

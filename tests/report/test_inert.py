@@ -113,3 +113,22 @@ def test_structured_formats_stay_valid_and_exact(run_cli, hostile, tmp_path):
     assert len(json.loads(out)["runs"][0]["results"]) == len(findings)
     _, out, _ = run_cli("check", *hostile, "--now", NOW, "--no-cache", "--format", "junit", cwd=tmp_path)
     assert len(ET.fromstring(out).findall(".//testcase")) == len(names)
+
+
+# What stderr says about the names typed on the command line: a path that does not exist, a folder
+# with nothing to check, a rule `iolint explain` does not know. They were printed raw, so a name
+# holding ESC or CR drove the terminal (`iolint explain` and missing paths; --select was inert).
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "no\x1b[31mfile\r.json"],
+        ["check", "empty\x1b]0;title\x07"],
+        ["explain", "x\x1b[31mred\rFAKE"],
+        ["check", "--select", "x\x1b[31m", "."],
+    ],
+    ids=["missing path", "empty folder", "explain", "select"],
+)
+def test_what_stderr_says_about_a_name_typed_is_inert(run_cli, tmp_path, argv):
+    (tmp_path / "empty\x1b]0;title\x07").mkdir()
+    code, _, err = run_cli(*argv, cwd=tmp_path)
+    assert code == 2 and err and not UNSAFE.search(err.replace("\n", "")), err

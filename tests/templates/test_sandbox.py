@@ -144,6 +144,27 @@ def test_bounds_leave_ordinary_templates_alone():
 
 # -- escalations, each in a child process with a time and a memory cap (issue 10, class 6) ----
 
+
+def test_a_long_filter_chain_is_a_syntax_error_not_an_internal_error(tmp_path):
+    """Jinja parses 5,000 chained filters without recursing; every later walk of the tree
+    recursed once per filter, and the RecursionError was an internal error (exit 2)."""
+    path = _template(tmp_path, "{{ x" + "|string" * 5000 + " }}")
+    found = list(inputs.check_file(Linter(), path, path.name))
+    assert ("IO701", 2) in [(f.code, f.line) for f in found], [f"{f.code} {f.message}" for f in found]
+    with pytest.raises(RenderError):
+        render_file(path, sample=True)
+
+
+def test_many_expressions_on_one_line_are_placed_in_linear_time(tmp_path):
+    """Each expression looked for every `{{` of its line again: 20,000 on one line took minutes
+    (about 5 s once each line is scanned once)."""
+    path = _template(tmp_path, "{{ x }}" * 20_000)
+    start = time.monotonic()
+    found = list(inputs.check_file(Linter(), path, path.name))
+    assert time.monotonic() - start < 40, "quadratic"
+    assert found  # checked: the body is over 10,000 characters (IO111)
+
+
 _BIG = "{% set a = [[0]*1000]*1000 %}"  # a million items, in 2,000 list slots: cheap to build, huge as text
 _SAME = ",".join(["a"] * 30)
 ESCALATIONS = [
