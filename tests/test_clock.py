@@ -39,6 +39,16 @@ def test_the_last_moments_in_range_are_timestamps():
     assert parse_timestamp("0001-01-01T00:00:00Z")[0] == datetime(1, 1, 1, tzinfo=UTC)
 
 
+def test_the_fix_io303_suggests_is_iso_8601_in_the_first_years_too():
+    payload = {
+        "fiscal_code": "RSSMRA85T10A562S",
+        "content": {"subject": "Avviso di pagamento TARI", "markdown": "x" * 80, "due_date": "0001-01-01T00:00:00Z"},
+    }
+    (finding,) = [f for f in iolint.lint(payload, now="2030-01-01T00:00:00Z").findings if f.code == "IO303"]
+    fix = finding.message.rsplit("e.g. ", 1)[1]
+    assert fix.startswith("0001-01-0") and parse_timestamp(fix)[1] is None
+
+
 @pytest.mark.parametrize("text", EDGES)
 def test_now_out_of_range_is_a_usage_or_config_error(text, tmp_path, capsys):
     with pytest.raises(iolint.ConfigError, match="outside the years"):

@@ -54,7 +54,7 @@ def due_date_at_midnight(view, ctx):
     end = datetime.combine(due.astimezone(UTC).date(), time(23, 59, 59), ROME)
     if local.date() != due.astimezone(UTC).date():
         end = datetime.combine(local.date() - timedelta(days=1), time(23, 59, 59), ROME)
-    fix = end.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    fix = end.astimezone(UTC).isoformat().replace("+00:00", "Z")  # strftime's %Y does not pad year 1 to 0001
     message = (
         f"`due_date` is {local:%H:%M} of {local:%d/%m/%Y} in Rome: the deadline ends at the "
         f"start of that day, so the citizen has one day less than the date suggests; for a "
