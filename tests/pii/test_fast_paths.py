@@ -12,6 +12,8 @@ from iolint.pii.cues import alternatives, matches_at
 from iolint.pii.finders import view
 from iolint.pii.names.cued import ANY_CUE, cue_matches
 from iolint.pii.names.words import NameText
+from iolint.pii.reader import addresses_reader
+from iolint.pii.topics import _SENTENCE_WORDS, _in_sentence
 from iolint.pii.wordlists import lines
 from tests.pii.test_evaluation import TITLES
 from tests.pii.test_runtime import _TEXTS
@@ -70,3 +72,29 @@ def test_matches_at_is_finditer_when_the_places_hold_every_start(text, extra):
     pattern = re.compile(r"abab|ab ?")
     starts = extra + [m.start() for m in re.finditer("(?=ab)", text)][::-1]
     assert _spans(matches_at(pattern, text, starts)) == _spans(list(pattern.finditer(text)))
+
+
+_SENTENCES = st.sampled_from(
+    ["Il tuo referto oncologico", "Il referto oncologico", "Your dialysis", "La dialisi", "Prenota la visita"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_TEXTS, _SENTENCES), min_size=1, max_size=6), st.integers(0, 40), st.integers(0, 80))
+def test_the_sentence_memos_answer_as_the_searches_do(texts, lo, hi):
+    # Several texts asked about with the same bounds, each twice: a memo answers for its own
+    # text and bounds only.
+    for text in texts + texts:
+        low = text.lower()
+        assert addresses_reader(text, low, lo, hi) == addresses_reader.__wrapped__(text, low, lo, hi)
+        for name, words in _SENTENCE_WORDS.items():
+            assert _in_sentence(name, low, lo, hi) == (words.search(low, lo, hi) is not None)
+
+
+def test_the_sentence_memos_tell_texts_with_the_same_bounds_apart():
+    for _ in range(2):
+        assert addresses_reader("Il tuo referto", "il tuo referto", 0, 14)
+        assert not addresses_reader("Il suo referto", "il suo referto", 0, 14)
+        assert _in_sentence("outcome", "referto disponibile", 0, 19) == (
+            _SENTENCE_WORDS["outcome"].search("referto disponibile") is not None
+        )
