@@ -1,5 +1,5 @@
 """Shortcuts of personal-data detection give what the slow way gives: each is checked against
-the plain computation on generated text and on every labelled title."""
+the plain computation on generated text (the name cues' places also on every labelled title)."""
 
 from __future__ import annotations
 
