@@ -82,9 +82,11 @@ def alternatives(pattern: str) -> list[str]:
 
 class CueIndex:
     """The cues of several owners (bits of an int) in one automaton over lower-cased text, and
-    the lexicon stems whose entries a finder tries where they start a word (``extras``)."""
+    the lexicon stems whose entries a finder tries where they start a word (``extras``). For the
+    owners in ``placed`` it also tells where their cue stems occur: a finder whose patterns
+    start with its cue words tries them there only (``matches_at``), not at every position."""
 
-    def __init__(self, cues: Iterable[tuple[int, Cue]], extras: dict[str, object] | None = None):
+    def __init__(self, cues: Iterable[tuple[int, Cue]], extras: dict[str, object] | None = None, placed: int = 0):
         import ahocorasick
 
         # stem -> [bits with no condition, bits needing a word start, a word end, both, extra]
@@ -96,18 +98,23 @@ class CueIndex:
             table.setdefault(stem, [0, 0, 0, 0, None])[4] = extra
         self.automaton = ahocorasick.Automaton()
         for stem, (free, starts, ends, whole, extra) in table.items():
-            self.automaton.add_word(stem, (len(stem), free, starts, ends, whole, extra))
+            owners = free | starts | ends | whole
+            self.automaton.add_word(stem, (len(stem), free, starts, ends, whole, extra, bool(owners & placed)))
         self.automaton.make_automaton()
 
-    def scan(self, text: str, low: str) -> tuple[int, list[tuple[int, object]]]:
+    def scan(self, text: str, low: str) -> tuple[int, list[tuple[int, object]], list[int]]:
         """The bits of the owners whose cues occur in ``low`` (``text`` lower-cased, offsets
-        kept), and (start, extra) where an extra's stem starts a word of ``text`` (no letter or
-        digit before it), in the automaton's order."""
+        kept); (start, extra) where an extra's stem starts a word of ``text`` (no letter or
+        digit before it), in the automaton's order; and where a stem of the ``placed`` owners'
+        cues occurs in ``low`` (every occurrence, whatever stands around it)."""
         found = 0
         extras = []
+        places = []
         last = len(low) - 1
-        for end, (length, free, starts, ends, whole, extra) in self.automaton.iter(low):
+        for end, (length, free, starts, ends, whole, extra, placed) in self.automaton.iter(low):
             start = end - length + 1
+            if placed:
+                places.append(start)
             found |= free
             if starts or ends or whole:
                 at_start = start == 0 or not low[start - 1].isalpha()
@@ -117,4 +124,17 @@ class CueIndex:
                     found |= ends | (whole if at_start else 0)
             if extra is not None and (start == 0 or not text[start - 1].isalnum()):
                 extras.append((start, extra))
-        return found, extras
+        return found, extras, places
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a pattern whose matches are never empty and start
+    only at one of ``starts`` (where its literal stems occur): tried at those positions alone,
+    in order, each after the previous match's end as ``finditer`` does."""
+    found = []
+    reach = 0
+    for at in sorted(set(starts)) if len(starts) > 1 else starts:
+        if at >= reach and (m := pattern.match(text, at)) is not None:
+            found.append(m)
+            reach = m.end()
+    return found

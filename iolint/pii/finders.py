@@ -35,6 +35,7 @@ class Finder(NamedTuple):
     maybe: Callable[[View, bool], bool] | None = None  # a further cheap necessary condition
     # (given the text's view and whether one of the finder's cues occurs)
     scan: Callable[[View], list[Hit]] | None = None  # ``find`` on a view already made
+    cue_places: bool = False  # the view records where its cue stems occur (``View.cue_starts``)
 
 
 FINDERS: tuple[Finder, ...] = (
@@ -85,6 +86,7 @@ FINDERS: tuple[Finder, ...] = (
         needs_cue=False,
         maybe=names.maybe,
         scan=names.names_in,
+        cue_places=True,
     ),
 )
 
@@ -108,7 +110,8 @@ _check(FINDERS)
 
 @cache
 def _index() -> CueIndex:
-    return CueIndex(((1 << i, cue) for i, d in enumerate(FINDERS) for cue in d.cues), special.stems())
+    placed = sum(1 << i for i, d in enumerate(FINDERS) if d.cue_places)
+    return CueIndex(((1 << i, cue) for i, d in enumerate(FINDERS) for cue in d.cues), special.stems(), placed)
 
 
 def view(text: str) -> View:

@@ -13,6 +13,7 @@ The word lists are in data/special.txt.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from iolint.pii.wordlists import factored_alternation, words
 
@@ -103,6 +104,9 @@ def sentence(text: str, at: int) -> tuple[int, int]:
     return start, hi
 
 
+# (Remembered for the last sentences asked about: a text's terms often share their sentence,
+# and the recipient words' search is the costliest part of deciding about a term.)
+@lru_cache(maxsize=16)
 def addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
     """Whether the sentence ``lo:hi`` addresses the reader (not in a condition put to all, an
     invitation to all, a formula, nor with an honorific naming a third person)."""

@@ -12,6 +12,7 @@ the order of the checks is ``about_a_topic``'s.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from iolint.pii.reader import addresses_reader
 from iolint.pii.wordlists import factored_alternation
@@ -140,13 +141,13 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], en
     if end is not None and _OF_TWO_PEOPLE.match(text, end):
         return False  # "Unione civile di Marta Colombo e Chiara Villa: celebrazione…"
     if text[hi - 1 : hi] == "?":
-        return _OUTCOME.search(low, lo, hi) is None  # "Vuoi smettere di fumare?": a question states nothing
+        return not _in_sentence("outcome", low, lo, hi)  # "Vuoi smettere di fumare?": a question states nothing
     in_a_name = text[start].isupper() and start > lo and _IN_A_NAME.search(text, max(lo, start - 30), start)
     if in_a_name and _ORGANISATION.search(text, max(lo, start - 60), start):
         return True
-    if _awareness(low, lo, start) or _TOPIC.search(low, lo, hi):
+    if _awareness(low, lo, start) or _in_sentence("topic", low, lo, hi):
         return True
-    if _OUTCOME.search(low, lo, hi):
+    if _in_sentence("outcome", low, lo, hi):
         return False  # "Prenotazione confermata: Ambulatorio Oncologico"
     if _GROUP.match(low, start) and _opens_clause(low, lo, start):
         return True  # "Detenuti al lavoro per il verde pubblico": a group, not the reader
@@ -156,8 +157,19 @@ def about_a_topic(text: str, low: str, start: int, sentence: tuple[int, int], en
         _OFFICE_BEFORE.search(low, max(lo, start - 40), start)
         or (end is not None and _OFFICE_AFTER.match(low, end, hi))
         or _TOPIC_HEAD.search(low, max(lo, start - 60), start)
-        or _OFFER.search(low, lo, hi)
+        or _in_sentence("offer", low, lo, hi)
     )
+
+
+@lru_cache(maxsize=16)
+def _in_sentence(words: str, low: str, lo: int, hi: int) -> bool:
+    """Whether one of the ``words`` ("topic", "outcome", "offer": long lists) occurs in the
+    sentence ``lo:hi``; remembered, as the terms of a text often share their sentence. (Named,
+    not passed: a pattern's hash reads all its compiled code.)"""
+    return _SENTENCE_WORDS[words].search(low, lo, hi) is not None
+
+
+_SENTENCE_WORDS = {"topic": _TOPIC, "outcome": _OUTCOME, "offer": _OFFER}
 
 
 def _awareness(low: str, lo: int, start: int) -> bool:

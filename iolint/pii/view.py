@@ -3,7 +3,8 @@
 ``View(text, index)`` holds the text, its lower-cased form (offsets kept), whether it has a
 digit (and its runs of digits, on first use), and what one pass of the cue automaton
 (``cues.CueIndex``) found: the bits of the finders
-whose cue words occur, and where the special-category lexicon's stems start a word. The name
+whose cue words occur, where the special-category lexicon's stems start a word, and where the
+name finder's cue stems occur (``cue_starts``: its cue patterns are tried there only). The name
 finder keeps what it computes about the text's words in ``names`` (``iolint.pii.names.text``),
 so its pre-filter and its rules read the text once.
 """
@@ -19,14 +20,14 @@ DIGITS = re.compile(r"\d+")
 
 
 class View:
-    __slots__ = ("text", "low", "digits", "cued", "stems", "names", "_runs", "_starts")
+    __slots__ = ("text", "low", "digits", "cued", "stems", "cue_starts", "names", "_runs", "_starts")
 
     def __init__(self, text: str, index) -> None:
         self.text = text
         low = text.lower()
         self.low = low if len(low) == len(text) else lower_same_length(text)
         self.digits = _DIGIT.search(text) is not None
-        self.cued, self.stems = index.scan(text, self.low)
+        self.cued, self.stems, self.cue_starts = index.scan(text, self.low)
         self.names = None  # the name finder's words of the text, made on first use
         self._runs = self._starts = None
 

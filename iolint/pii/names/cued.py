@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from iolint.pii.cues import stem_of
+from iolint.pii.cues import matches_at, stem_of
 from iolint.pii.hits import CONTEXT, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold
 from iolint.pii.names.context import after_place
@@ -51,9 +51,15 @@ CUES = tuple(
 
 def cue_matches(t: NameText) -> list[re.Match[str]]:
     """``ANY_CUE``'s matches in the lower-cased text, found once for the pre-filter and the rules
-    (none if the cue automaton saw no cue word)."""
+    (none if the cue automaton saw no cue word). Every match starts with a stem of ``CUES``, so
+    where the automaton found their stems (``t.cue_starts``) it is tried there only."""
     if t.cues is None:
-        t.cues = list(ANY_CUE.finditer(t.low)) if t.cued else []
+        if not t.cued:
+            t.cues = []
+        elif t.cue_starts is None:
+            t.cues = list(ANY_CUE.finditer(t.low))
+        else:
+            t.cues = matches_at(ANY_CUE, t.low, t.cue_starts)
     return t.cues
 
 

@@ -124,7 +124,7 @@ def name_after_cue(text: str, at: int) -> bool:
 def maybe(view, cued: bool) -> bool:
     """See ``may_name``: the name finder's ``maybe``, which keeps what it learns in ``view.names``."""
     if view.names is None:
-        view.names = NameText(view.text, view.low, cued)
+        view.names = NameText(view.text, view.low, cued, view.cue_starts)
     return may_name(view.names)
 
 

@@ -229,15 +229,14 @@ class NameText:
     its words, the words before each position, what stands before a name, the capitalised
     word at a position, the cue words' matches. Made once per text (``finders.view``'s ``names``)."""
 
-    __slots__ = ("text", "low", "cued", "_tokens", "_pair", "_before", "_places", "_next", "_reader", "_latin", "cues")
+    __slots__ = tuple("text low cued cue_starts cues _tokens _pair _before _places _next _reader _latin".split())
 
-    def __init__(self, text: str, low: str, cued: bool) -> None:
+    def __init__(self, text: str, low: str, cued: bool, cue_starts: list[int] | None = None) -> None:
         self.text = text
         self.low = low
-        self.cued = cued  # a greeting, a title or a relation word occurs
-        self._tokens = None
-        self._pair = None
-        self._before = None
+        # A greeting, a title or a relation word occurs; where their stems do (None: not known).
+        self.cued, self.cue_starts = cued, cue_starts
+        self._tokens = self._pair = self._before = None
         self._places: dict[int, bool] = {}
         self._next: dict[tuple[int, bool], tuple | None] = {}
         self._reader = None

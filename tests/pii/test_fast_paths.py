@@ -1,0 +1,100 @@
+"""Shortcuts of personal-data detection give what the slow way gives: each is checked against
+the plain computation on generated text (the name cues' places also on every labelled title)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iolint.pii.cues import alternatives, matches_at
+from iolint.pii.finders import view
+from iolint.pii.names.cued import ANY_CUE, cue_matches
+from iolint.pii.names.words import NameText
+from iolint.pii.reader import addresses_reader
+from iolint.pii.topics import _SENTENCE_WORDS, _in_sentence
+from iolint.pii.wordlists import lines
+from tests.pii.test_evaluation import TITLES
+from tests.pii.test_runtime import _TEXTS
+
+CUE_SECTIONS = ("titles", "greetings", "relations")
+# Text made of the name finder's cue words (as its patterns match them, in any case), with
+# what may stand around them: letters, digits, dots, apostrophes, spaces, punctuation.
+_CUE_WORDS = st.one_of(
+    *(st.from_regex(re.compile(line), fullmatch=True) for s in CUE_SECTIONS for line in lines("names", s))
+).flatmap(lambda w: st.sampled_from([w, w.upper(), w.capitalize()]))
+_AROUND = st.sampled_from([" ", "  ", "\t", ",", "!", ".", "'", "x", "Mario", "3", "_", "-", "\u00a0", "é", ""])
+_CUED_TEXTS = st.lists(st.one_of(_CUE_WORDS, _AROUND), max_size=14).map("".join)
+
+
+def _spans(matches: list[re.Match[str]]) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in matches]
+
+
+def _cue_matches_at_view_places(text: str) -> list[re.Match[str]]:
+    v = view(text)
+    return cue_matches(NameText(v.text, v.low, True, v.cue_starts))  # cued: the places are tried
+
+
+def test_every_cue_pattern_starts_with_its_stem():
+    # What makes the automaton's places enough: no entry is an alternation of its own, so every
+    # match of ``ANY_CUE`` starts with the literal stem of an entry (``cued.CUES``).
+    for section in CUE_SECTIONS:
+        for line in lines("names", section):
+            assert len(alternatives(line)) == 1, (section, line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_CUED_TEXTS, _TEXTS))
+def test_cue_patterns_tried_at_the_automatons_places_match_as_a_search_of_the_text(text):
+    v = view(text)
+    assert _spans(_cue_matches_at_view_places(text)) == _spans(list(ANY_CUE.finditer(v.low)))
+
+
+def test_cue_patterns_tried_at_the_automatons_places_on_titles():
+    for item in TITLES:
+        v = view(item["t"])
+        assert _spans(_cue_matches_at_view_places(item["t"])) == _spans(list(ANY_CUE.finditer(v.low))), item["t"]
+
+
+def test_cue_matches_at_the_places_on_examples():
+    text = "Gentile Sig.ra Rossi, grazie Dott. Bianchi e saluti a Gentile Mario; gentilezza, sig"
+    found = _cue_matches_at_view_places(text)
+    assert [m.group().strip() for m in found] == ["gentile", "sig.ra", "grazie", "dott.", "gentile"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ", max_size=30), st.lists(st.integers(0, 30), max_size=30))
+def test_matches_at_is_finditer_when_the_places_hold_every_start(text, extra):
+    # Overlapping candidates ("abab" and the "ab" inside it): a match inside an earlier one is
+    # skipped, as finditer skips it; places out of order, beyond the text or repeated change nothing.
+    pattern = re.compile(r"abab|ab ?")
+    starts = extra + [m.start() for m in re.finditer("(?=ab)", text)][::-1]
+    assert _spans(matches_at(pattern, text, starts)) == _spans(list(pattern.finditer(text)))
+
+
+_SENTENCES = st.sampled_from(
+    ["Il tuo referto oncologico", "Il referto oncologico", "Your dialysis", "La dialisi", "Prenota la visita"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_TEXTS, _SENTENCES), min_size=1, max_size=6), st.integers(0, 40), st.integers(0, 80))
+def test_the_sentence_memos_answer_as_the_searches_do(texts, lo, hi):
+    # Several texts asked about with the same bounds, each twice: a memo answers for its own
+    # text and bounds only.
+    for text in texts + texts:
+        low = text.lower()
+        assert addresses_reader(text, low, lo, hi) == addresses_reader.__wrapped__(text, low, lo, hi)
+        for name, words in _SENTENCE_WORDS.items():
+            assert _in_sentence(name, low, lo, hi) == (words.search(low, lo, hi) is not None)
+
+
+def test_the_sentence_memos_tell_texts_with_the_same_bounds_apart():
+    for _ in range(2):
+        assert addresses_reader("Il tuo referto", "il tuo referto", 0, 14)
+        assert not addresses_reader("Il suo referto", "il suo referto", 0, 14)
+        assert _in_sentence("outcome", "referto disponibile", 0, 19) == (
+            _SENTENCE_WORDS["outcome"].search("referto disponibile") is not None
+        )
