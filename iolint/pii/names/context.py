@@ -22,8 +22,9 @@ from iolint.pii.names.vocabulary import (
 )
 from iolint.pii.names.words import NameText, remembered
 
-# (a closing quote too, which ends a quoted name: "della lista 'Verdi per la città' di |Ahmed")
-WORD_BEFORE = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[,:;()!?\-–—/\"”»]|['’](?<=[^\W\d_]['’])(?=[ \t])")
+# (a closing quote too, which ends a quoted name: "della lista 'Verdi per la città' di |Ahmed"; not
+# letters right after a digit: the "S" closing "RSSMRA85T10A562S" is no saint before "Mario Rossi")
+WORD_BEFORE = re.compile(r"(?<!\d)[^\W\d_]+(?:\.[^\W\d_]+)*\.?|[,:;()!?\-–—/\"”»]|['’](?<=[^\W\d_]['’])(?=[ \t])")
 
 # What a word before a name is, as bits (``_kind``): a place, an event, a link between an event
 # and its honoree, an article, a word that may stand between a place and its name, a place whose
