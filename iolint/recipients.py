@@ -125,6 +125,9 @@ def _items(prepared, handle, linter) -> Iterator[Item | Problem]:
     if undecoded:
         yield undecoded
         return
+    if not header:  # an export that wrote nothing: "no findings" would read as every row checked
+        yield Problem(ProblemKind.SYNTAX, "invalid CSV: the file is empty, with no header row of variable names", 1, 1)
+        return
     unknown = sorted(set(header) - set(prepared.variables) - {"fiscal_code"})
     if unknown:
         yield Problem(

@@ -56,6 +56,21 @@ def test_columns_that_are_no_variable_are_reported(run_cli, project):
     assert "nome" in found[0]["message"]
 
 
+@pytest.mark.parametrize("text", ["", "\n\n"], ids=["empty", "blank lines"])
+def test_an_empty_csv_is_reported_not_taken_for_no_recipients(run_cli, project, text):
+    (project / "empty.csv").write_text(text, encoding="utf-8")
+    code, found, _ = check(run_cli, project, "--recipients", "empty.csv")
+    assert code == 1
+    assert [(f["file"], f["line"], f["code"]) for f in found] == [("empty.csv", 1, "IO002")]
+    assert "empty" in found[0]["message"]
+
+
+def test_a_header_without_rows_is_no_recipients(run_cli, project):
+    (project / "header.csv").write_text("fiscal_code,anno\n", encoding="utf-8")
+    code, found, _ = check(run_cli, project, "--recipients", "header.csv")
+    assert (code, found) == (0, [])
+
+
 def lint(run_cli, project, *args):
     code, out, err = run_cli("check", "--format", "json", "--now", "2030-01-01", "--no-cache", *args, cwd=project)
     return code, json.loads(out), err
