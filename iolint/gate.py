@@ -74,6 +74,8 @@ class Gate:
         unknown = ruleset.unknown_selectors(self.rules, tokens)
         if unknown:
             raise ConfigError(f"unknown rule selector(s) (see `iolint rules`): {'; '.join(unknown)}")
+        if not config.select and not config.extend_select:  # `--select "$RULES"` with RULES unset
+            raise ConfigError("no rule is selected: `select` is empty and `extend-select` names none")
         chosen = self._codes(config.select) | self._codes(config.extend_select)
         return frozenset(chosen - self._codes(config.ignore))
 

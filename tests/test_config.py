@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 
+import iolint
 from iolint import ruleset
 from iolint.config import ConfigError, load
 from iolint.engine import Linter
@@ -68,6 +69,29 @@ def test_unknown_rule_selector_is_an_error(tmp_path):
     write(tmp_path, '[tool.iolint]\nignore = ["IO999", "no-such-rule"]\n')
     with pytest.raises(ConfigError, match="`IO999` is no rule.*; `no-such-rule` is no rule"):
         Linter(load(start=tmp_path))
+
+
+@pytest.mark.parametrize("key", ["ignore", "select", "extend-select"])
+def test_an_empty_selector_is_an_error_not_every_rule(tmp_path, key):
+    """As a code prefix "" named every rule: `ignore = [""]` switched every rule off in silence."""
+    write(tmp_path, f'[tool.iolint]\n{key} = ["IO205", " "]\n')
+    with pytest.raises(ConfigError, match="an empty selector names no rule"):
+        Linter(load(start=tmp_path))
+
+
+def test_selecting_nothing_is_an_error(tmp_path, run_cli):
+    """`--select "$RULES"` with RULES unset checked nothing and exited 0."""
+    write(tmp_path, "[tool.iolint]\nselect = []\n")
+    with pytest.raises(ConfigError, match="no rule is selected"):
+        Linter(load(start=tmp_path))
+    (tmp_path / "pyproject.toml").unlink()
+    (tmp_path / "avviso.json").write_text('{"content": {"subject": "Avviso TARI", "markdown": ""}}')
+    code, _, err = run_cli("check", "--select", "", cwd=tmp_path)
+    assert code == 2 and "no rule is selected" in err
+    with pytest.raises(ConfigError, match="no rule is selected"):
+        iolint.lint({"content": {}}, select="")
+    config = load(start=Path("/")).replace(select=[], extend_select=["privacy"])  # only what is added
+    assert {"IO501", "IO502"} <= Linter(config).enabled
 
 
 def test_selection_by_code_name_and_prefix():

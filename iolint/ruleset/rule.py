@@ -36,8 +36,9 @@ class Rule:
     pack: str = "builtin"
 
     def matches(self, token: str) -> bool:
-        """Whether a select/ignore token (code, name, alias, code prefix or family) names this rule."""
-        return (
+        """Whether a select/ignore token (code, name, alias, code prefix or family) names this rule.
+        An empty token names none (as a code prefix it would name every rule: `ignore = [""]`)."""
+        return bool(token.strip()) and (
             token == self.name
             or token in self.aliases
             or self.code.startswith(token.upper())

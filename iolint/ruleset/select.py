@@ -29,7 +29,9 @@ def unknown_selectors(rules: tuple[Rule, ...], tokens) -> list[str]:
     names = [r.name for r in rules] + [r.code for r in rules] + sorted({r.family for r in rules})
     out = []
     for token in dict.fromkeys(tokens):
-        if not any(r.matches(token) for r in rules):
+        if not token.strip():
+            out.append("an empty selector names no rule")
+        elif not any(r.matches(token) for r in rules):
             out.append(f"`{token}` is no rule code, name, code prefix or family{_close(token, names)}")
     return out
 
