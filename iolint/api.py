@@ -82,8 +82,9 @@ def _tokens(value, name: str) -> tuple[str, ...] | None:
     return tuple(out)
 
 
-def _moment(value) -> datetime | None:
-    """``now``: a datetime, a date (its midnight) or ISO 8601 text; naive means UTC, as on the CLI."""
+def read_now(value) -> datetime | None:
+    """``now``: a datetime, a date (its midnight) or ISO 8601 text; naive means UTC, as on the CLI.
+    (``iolint.preview`` reads its ``now`` here too.) ConfigError if it is none of them."""
     if value is None:
         return None
     if isinstance(value, str):
@@ -199,7 +200,7 @@ def _run(payload, plan=None, now=None, config=None, select=None, ignore=None, fe
         _tokens(select, "select"),
         _tokens(ignore, "ignore"),
         _tokens(features, "features"),
-        _moment(now),
+        read_now(now),
         _level(fail_level),
     )
     data = as_data(payload)

@@ -170,16 +170,11 @@ def find_config(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict:
+    text = loaders.read_text(path)  # a regular file, within the size limit, UTF-8
+    if isinstance(text, loaders.Problem):
+        raise ConfigError(f"cannot read {path}: {loaders.reason(text)}")
     try:
-        with loaders.open_regular(path) as handle:
-            raw = handle.read(loaders.MAX_FILE_BYTES + 1)
-        if len(raw) > loaders.MAX_FILE_BYTES:
-            raise ConfigError(f"cannot read {path}: over the {loaders.MAX_FILE_BYTES:,}-byte limit")
-        return tomllib.loads(raw.decode("utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML in {path}: {exc}") from None
 

@@ -103,6 +103,11 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str | Problem:
     return decode(raw)
 
 
+def reason(problem: Problem) -> str:
+    """Why ``read_text`` could not read a file, for a message that names the file itself."""
+    return problem.message.removeprefix("cannot read the file: ")
+
+
 def is_binary(head: bytes) -> bool:
     """Whether a file whose first bytes are ``head`` is binary: a NUL byte in its first 8 KB."""
     return b"\0" in head[:8192]

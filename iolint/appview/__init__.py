@@ -82,7 +82,7 @@ def _moment(now: object) -> datetime | None:
     from iolint import api
 
     try:
-        return api._moment(now)
+        return api.read_now(now)
     except IolintError as exc:
         raise PreviewError(str(exc)) from None
 

@@ -133,7 +133,7 @@ def builtin_rules() -> tuple[Rule, ...]:
 def load_pack(path: Path) -> list[Rule]:
     text = loaders.read_text(path)
     if isinstance(text, loaders.Problem):
-        raise _fail(str(path), f"cannot read the rule pack: {text.message.removeprefix('cannot read the file: ')}")
+        raise _fail(str(path), f"cannot read the rule pack: {loaders.reason(text)}")
     return parse_pack(text, str(path), builtin=False)
 
 

@@ -20,8 +20,7 @@ class PreparedTemplate:
         if text is None:
             text = loaders.read_text(Path(path))
             if isinstance(text, loaders.Problem):
-                why = text.message.removeprefix("cannot read the file: ")
-                raise RenderError(f"{self.where}: cannot read the template: {why}")
+                raise RenderError(f"{self.where}: cannot read the template: {loaders.reason(text)}")
         doc = document.parse(text)
         if isinstance(doc, list):
             raise RenderError(f"{self.where}: {doc[0].message}")
