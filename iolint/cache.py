@@ -1,8 +1,8 @@
 """Findings cached per file, like ruff's ``.ruff_cache``.
 
 An entry is named by a hash of the file's bytes and path together with everything else that
-decides its findings: iolint's version and code, the rule packs, the effective settings, the
-project's secret (fingerprints are keyed with it), and the moment of the run (a fixed ``now``,
+decides its findings: iolint's version and code, the rule packs, the code of the team's
+recognizers, the effective settings, the project's secret (fingerprints are keyed with it), and the moment of the run (a fixed ``now``,
 or today's date in Rome: inline suppressions expire by it). The bytes hashed are the bytes checked:
 a file is read once. Findings made with the real clock may change within a day (a due date passes
 at its instant, IO304 names the minute): an entry records until when they hold (``until``, the
@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import importlib.util
 import json
 import os
 import tempfile
@@ -53,6 +54,26 @@ def _stamp(folder: Path, pattern: str) -> list:
     )
 
 
+def _team_code(specs: list[str]) -> list:
+    """The files of the team's recognizers (``"module:attribute"``): the module's own, or its
+    top-level package's, which may hold the patterns. Located, not imported."""
+    out = []
+    for spec in specs:
+        top = spec.partition(":")[0].split(".")[0]
+        try:
+            found = importlib.util.find_spec(top)
+        except (ImportError, ValueError):
+            found = None
+        if found is None:
+            out.append(spec)  # loading it will fail, and say so
+        elif found.submodule_search_locations:
+            out += [(folder, _stamp(Path(folder), "*.py")) for folder in found.submodule_search_locations]
+        elif found.origin and os.path.isfile(found.origin):
+            stat = os.stat(found.origin)
+            out.append((found.origin, stat.st_size, stat.st_mtime_ns))
+    return out
+
+
 def run_key(config, now: datetime | None) -> str:
     """What every entry of this run shares (command-line choices are in the config by now)."""
     package = Path(__file__).resolve().parent
@@ -64,6 +85,7 @@ def run_key(config, now: datetime | None) -> str:
         _stamp(package, "*.py"),
         _stamp(rules, "*.yaml"),
         [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in config.rule_packs if p.exists()],
+        _team_code(config.pii.recognizers),
         config.settings.model_dump_json(),
         str(config.root),
         secret.key_id(secret.load(config.root)),

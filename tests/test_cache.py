@@ -76,6 +76,33 @@ def test_settings_are_part_of_the_key(run_cli, tmp_path, calls):
     assert calls == ["a.json"] * 4
 
 
+RECOGNIZER = """
+from presidio_analyzer import Pattern, PatternRecognizer
+
+badge = PatternRecognizer(
+    supported_entity="PERSON", supported_language="it", patterns=[Pattern("badge", r"%s", 0.9)]
+)
+"""
+
+
+def test_the_code_of_the_teams_recognizers_is_part_of_the_key(run_cli, tmp_path, calls, monkeypatch):
+    """The settings name a recognizer by module; editing the module changed nothing in the key,
+    and the cache went on answering with what the old code found."""
+    import sys
+
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = tmp_path / "cache_badges.py"
+    module.write_text(RECOGNIZER % r"\bMATR-\d{6}\b", "utf-8")
+    (tmp_path / "iolint.toml").write_text('[pii]\nrecognizers = ["cache_badges:badge"]\n', "utf-8")
+    (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    check(run_cli, tmp_path, "a.json")
+    module.write_text(RECOGNIZER % r"\bTARI \d{4}\b", "utf-8")
+    sys.modules.pop("cache_badges", None)
+    check(run_cli, tmp_path, "a.json")
+    sys.modules.pop("cache_badges", None)
+    assert calls == ["a.json"] * 2
+
+
 def test_no_cache_and_show_values_leave_no_cache(run_cli, tmp_path, calls):
     (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
     check(run_cli, tmp_path, "--no-cache")
