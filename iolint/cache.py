@@ -139,8 +139,8 @@ class Cache:
         try:
             if not (self.folder / "CACHEDIR.TAG").exists():
                 self.folder.mkdir(parents=True, exist_ok=True)
-                (self.folder / ".gitignore").write_text(_GITIGNORE)
-                (self.folder / "CACHEDIR.TAG").write_text(_TAG)
+                _create(self.folder / ".gitignore", _GITIGNORE)
+                _create(self.folder / "CACHEDIR.TAG", _TAG)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             try:
@@ -155,6 +155,17 @@ class Cache:
                 raise
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def _create(path: Path, text: str) -> None:
+    """Write a new file; one already there, or a link in its place, is left alone (a link committed
+    as ``.iolint_cache/.gitignore`` made the run write through it, over any file it named)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def _finding(row: dict) -> Finding:

@@ -220,6 +220,22 @@ def test_an_entry_that_is_a_folder_or_a_cache_that_is_a_file(run_cli, tmp_path):
     assert check(run_cli, tmp_path, "--cache-dir", "not-a-folder") == expected
 
 
+def test_the_cache_writes_through_no_link_in_its_folder(run_cli, tmp_path):
+    """A repository (or a restored CI cache) holding .iolint_cache/.gitignore as a link to
+    another file had that file overwritten with the cache's two lines."""
+    victim = tmp_path / "elsewhere.txt"
+    victim.write_text("precious", "utf-8")
+    work = tmp_path / "repo"
+    (work / ".iolint_cache").mkdir(parents=True)
+    (work / ".iolint_cache" / ".gitignore").symlink_to(victim)
+    (work / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    expected = check(run_cli, work, "--no-cache")
+    assert check(run_cli, work) == expected
+    assert victim.read_text("utf-8") == "precious"
+    assert (work / ".iolint_cache" / "CACHEDIR.TAG").is_file()
+    assert check(run_cli, work) == expected
+
+
 @pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
 def test_an_entry_that_is_a_fifo_or_a_device_is_ignored(run_cli, tmp_path, python, special):
     """A FIFO planted as an entry blocked the run for ever in open()."""
