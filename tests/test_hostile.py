@@ -270,6 +270,13 @@ def lone_surrogate_key(folder):
     return write(folder, "surrogate.json", json.dumps(CLEAN)[:-1] + ', "\\ud800": 1}')
 
 
+@case("IO104", line=True)
+def lone_surrogate_key_in_content(folder):
+    """pydantic names no key that is not valid Unicode: inside `content` it was a vague IO107 on
+    `content` ('unable to parse raw data as a unicode string')."""
+    return write(folder, "surrogate-content.json", json.dumps(CLEAN)[:-2] + ', "\\ud800": 1}}')
+
+
 def _huge(text: str) -> str:
     return text.replace("12.5", "1" + "0" * 5000)
 

@@ -121,7 +121,7 @@ def schema_issues(view, ctx):
         elif not _not_a_value_error(err, path):
             reason = err["msg"].removeprefix("Value error, ")
             hits.append(Hit(path, f"`{path}`: {reason}", value=err["input"], kind=Structure.INVALID))
-    if any(err["type"] == "string_unicode" and not err["loc"] for err in errors):
+    if any(err["type"] == "string_unicode" for err in errors):
         for path in _unpaired_keys(view.data):
             message = "a key holds an unpaired surrogate escape (such as \\ud800): it is no IO field"
             hits.append(Hit(path or None, message, kind=Structure.UNKNOWN))
@@ -132,7 +132,7 @@ def _not_a_value_error(err: dict, path: str) -> bool:
     """Errors of a field another rule reports (a dedicated rule, a length, a key not in Unicode)."""
     if path in _DEDICATED:
         return True
-    if err["type"] == "string_unicode" and not err["loc"]:  # a key that is not valid Unicode: IO104
+    if err["type"] == "string_unicode":  # a key that is not valid Unicode, at any depth: IO104
         return True
     return path in _LENGTH_RULED and err["type"] == "value_error"
 
