@@ -112,6 +112,7 @@ def run_render(args) -> int:
 def _read_data(path: Path) -> dict | str:
     """The mapping in a JSON or YAML file, or why it cannot be read."""
     from iolint import loaders, yamlreader
+    from iolint.privacy import redact
 
     text = loaders.read_text(path)
     if isinstance(text, loaders.Problem):
@@ -121,8 +122,8 @@ def _read_data(path: Path) -> dict | str:
     if len(items) != 1:
         return f"{path}: expected one JSON or YAML mapping of variables"
     item = items[0]
-    if isinstance(item, loaders.Problem):
-        return f"{path}:{item.line or 1}: {item.message}"
+    if isinstance(item, loaders.Problem):  # it may quote the data (a YAML tag or alias): masked
+        return f"{path}:{item.line or 1}: {redact(item.message)}"
     if not isinstance(item.data, dict):
         return f"{path}: expected a mapping of variable names to values"
     return item.data
