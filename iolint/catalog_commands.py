@@ -130,5 +130,7 @@ def _read_data(path: Path) -> dict | str:
 
 
 def _error(message: str) -> int:
-    print(f"iolint: {message}", file=sys.stderr)
+    from iolint.report.inert import inert  # a name typed may hold ESC or CR
+
+    print("\n".join(inert(line) for line in f"iolint: {message}".split("\n")), file=sys.stderr)
     return EXIT_ERROR

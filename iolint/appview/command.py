@@ -144,5 +144,7 @@ def run_preview(args) -> int:
 
 
 def _error(message: str) -> int:
-    print(f"iolint: {message}", file=sys.stderr)
+    from iolint.report.inert import inert  # a name typed may hold ESC or CR
+
+    print("\n".join(inert(line) for line in f"iolint: {message}".split("\n")), file=sys.stderr)
     return EXIT_ERROR
