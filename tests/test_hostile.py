@@ -489,6 +489,25 @@ def test_a_row_not_in_utf8_costs_only_itself(tmp_path, where):
     assert len(findings) == 2, found
 
 
+def test_a_cell_of_deeply_nested_json_costs_only_its_row(tmp_path):
+    """A list variable's cell is read as JSON: 40,000 brackets raised RecursionError, an internal
+    error (exit 2) that lost every row's findings."""
+    template = write(
+        tmp_path, "voci.io.yaml", TEMPLATE.replace("variables:\n", "variables:\n  voci: {type: list, sample: []}\n")
+    )
+    header = "fiscal_code,anno,intestatario,importo,scadenza,numero_avviso,voci"
+    deep = '"' + "[" * 40_000 + "]" * 40_000 + '"'
+    rows = [
+        header,
+        ROW.format(notice="301166131860913988") + "," + deep,
+        ROW.format(notice="301166131860913989") + ",[]",
+    ]
+    csv = write(tmp_path, "rows.csv", "\n".join(rows) + "\n")
+    findings = check_in_child(["--recipients", csv, template], tmp_path)
+    found = [(f["line"], f["code"]) for f in findings]
+    assert (2, "IO725") in found and (3, "IO205") in found, found
+
+
 # -- line numbers follow each parser -----------------------------------------------------------
 
 
