@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+from datetime import date
 from functools import cache
 
 from iolint.fields import MISSING, dig
@@ -74,7 +75,16 @@ def _kind_of(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "an object"
-    return "null"
+    if value is None:
+        return "null"
+    # what YAML's explicit tags build, which JSON cannot hold
+    if isinstance(value, bytes):
+        return "binary data (YAML's !!binary)"
+    if isinstance(value, set):
+        return "a set (YAML's !!set)"
+    if isinstance(value, date):
+        return "a timestamp (YAML's !!timestamp): quote it to keep it text"
+    return type(value).__name__
 
 
 class Structure(enum.Enum):
