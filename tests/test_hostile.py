@@ -277,6 +277,17 @@ def lone_surrogate_key_in_content(folder):
     return write(folder, "surrogate-content.json", json.dumps(CLEAN)[:-2] + ', "\\ud800": 1}}')
 
 
+@case("IO703", line=True)
+def lone_surrogate_template_key(folder):
+    """IO703 and IO704 quote the keys they do not know: a lone surrogate in the message could not
+    be written in UTF-8, an internal error (exit 2) for the whole run in every format."""
+    text = (
+        'subject: Il tuo appuntamento è confermato\nmarkdown: "Il tuo appuntamento allo sportello anagrafe è '
+        'confermato, porta un documento valido {{ x }}."\n"\\ud800key": 1\nvariables:\n  x: {sample: 1, "\\udc80": 2}\n'
+    )
+    return write(folder, "surrogate.io.yaml", text)
+
+
 def _huge(text: str) -> str:
     return text.replace("12.5", "1" + "0" * 5000)
 
