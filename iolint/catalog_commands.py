@@ -83,6 +83,7 @@ def _message_variables(ref: str, fmt: str) -> int:
 def run_render(args) -> int:
     from iolint import catalog
     from iolint.message import FISCAL_CODE_RE
+    from iolint.report.inert import json_inert
 
     try:
         catalog.message(args.ref)
@@ -104,8 +105,8 @@ def run_render(args) -> int:
         return _error(str(exc))
     if fiscal_code:
         payload = {"fiscal_code": fiscal_code, **payload}
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # whole, and with the data's lone surrogates ("\ud800" in a JSON data file) as escapes
+    sys.stdout.write(json_inert(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
     return EXIT_OK
 
 
