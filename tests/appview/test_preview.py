@@ -502,6 +502,24 @@ def test_a_model_yaml_beside_a_template_names_the_service_or_nothing(run_cli, tm
     assert service in (tmp_path / "out" / "modello--avviso.io.yaml--variant-the-samples.html").read_text("utf-8")
 
 
+def test_command_writes_through_no_link_in_the_output_folder(run_cli, tmp_path):
+    """An output folder in the repository (pages published by CI) may hold links committed in
+    place of the pages: index.html linked to any file had that file overwritten with the page."""
+    victim = tmp_path / "elsewhere.txt"
+    victim.write_text("precious", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").symlink_to(victim)
+    (out / "avviso.json.html").symlink_to(tmp_path / "created-elsewhere.txt")  # dangling: would be created
+    (tmp_path / "avviso.json").write_bytes((ROOT / "examples/payloads/good/avviso-tari.json").read_bytes())
+    code, _, err = run_cli("preview", "avviso.json", "--output-dir", out, cwd=tmp_path)
+    assert code == 0, err
+    assert victim.read_text("utf-8") == "precious" and not (tmp_path / "created-elsewhere.txt").exists()
+    assert not (out / "index.html").is_symlink() and 'href="avviso.json.html"' in (out / "index.html").read_text(
+        "utf-8"
+    )
+
+
 def test_command_reads_standard_input(run_cli, tmp_path, monkeypatch):
     import io
 
