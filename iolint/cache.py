@@ -1,11 +1,12 @@
 """Findings cached per file, like ruff's ``.ruff_cache``.
 
 An entry is named by a hash of the file's bytes and path together with everything else that
-decides its findings: iolint's version and code, the rule packs, the code of the team's
-recognizers, the effective settings, the project's secret (fingerprints are keyed with it), and the moment of the run (a fixed ``now``,
-or today's date in Rome: inline suppressions expire by it). The bytes hashed are the bytes checked:
-a file is read once. Findings made with the real clock may change within a day (a due date passes
-at its instant, IO304 names the minute): an entry records until when they hold (``until``, the
+decides its findings: iolint's version, code and word lists, the libraries it uses, the rule
+packs, the code of the team's recognizers, the effective settings, the project's secret
+(fingerprints are keyed with it), and the moment of the run (a fixed ``now``, or today's date in
+Rome: inline suppressions expire by it). The bytes hashed are the bytes checked: a file is read
+once. Findings made with the real clock may change within a day (a due date passes at its
+instant, IO304 names the minute): an entry records until when they hold (``until``, the
 earliest such instant its checks noted, ``clock.Horizon``) and is a miss from then on.
 
 An entry also records whether the file was skipped, holding no IO message (``skipped``). It
@@ -54,6 +55,39 @@ def _stamp(folder: Path, pattern: str) -> list:
     )
 
 
+# The libraries whose code decides findings: parsing, the schema, markdown, templates, personal
+# data (name lists are built from Faker and the others). An upgrade rewrites their files.
+DEPENDENCIES = (
+    "yaml",
+    "pydantic",
+    "pydantic_core",
+    "markdown_it",
+    "jinja2",
+    "stdnum",
+    "codicefiscale",
+    "faker",
+    "anyascii",
+    "spellchecker",
+    "simplemma",
+    "ahocorasick",
+    "regex",
+    "tzdata",
+    "presidio_analyzer",
+)
+
+
+def _origin(name: str) -> tuple | str:
+    """Where a top-level module or package is (its file, size and time), located, not imported."""
+    try:
+        found = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        found = None
+    if found is None or not found.origin or not os.path.isfile(found.origin):
+        return name
+    stat = os.stat(found.origin)
+    return (found.origin, stat.st_size, stat.st_mtime_ns)
+
+
 def _team_code(specs: list[str]) -> list:
     """The files of the team's recognizers (``"module:attribute"``): the module's own, or its
     top-level package's, which may hold the patterns. Located, not imported."""
@@ -83,6 +117,8 @@ def run_key(config, now: datetime | None) -> str:
     parts = [
         __version__,
         _stamp(package, "*.py"),
+        _stamp(package / "pii" / "data", "*.txt"),  # the word lists of personal-data detection
+        [_origin(name) for name in DEPENDENCIES],
         _stamp(rules, "*.yaml"),
         [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in config.rule_packs if p.exists()],
         _team_code(config.pii.recognizers),

@@ -103,6 +103,24 @@ def test_the_code_of_the_teams_recognizers_is_part_of_the_key(run_cli, tmp_path,
     assert calls == ["a.json"] * 2
 
 
+def test_an_upgraded_library_is_part_of_the_key(run_cli, tmp_path, calls, monkeypatch):
+    """Findings depend on libraries (markdown-it-py parses bodies, Faker's names are detected);
+    upgrading one left the key as it was, and the cache answered with the old library's findings."""
+    from iolint import cache
+
+    library = tmp_path / "lib" / "cache_library"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text("VERSION = 1\n", "utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "lib"))
+    monkeypatch.setattr(cache, "DEPENDENCIES", (*cache.DEPENDENCIES, "cache_library"))
+    (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    check(run_cli, tmp_path, "a.json")
+    check(run_cli, tmp_path, "a.json")
+    (library / "__init__.py").write_text("VERSION = 22\n", "utf-8")  # as pip rewrites it
+    check(run_cli, tmp_path, "a.json")
+    assert calls == ["a.json"] * 2
+
+
 def test_no_cache_and_show_values_leave_no_cache(run_cli, tmp_path, calls):
     (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
     check(run_cli, tmp_path, "--no-cache")
