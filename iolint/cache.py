@@ -76,12 +76,17 @@ DEPENDENCIES = (
 )
 
 
-def _origin(name: str) -> tuple | str:
-    """Where a top-level module or package is (its file, size and time), located, not imported."""
+def _located(name: str):
+    """The spec of a top-level module or package, found without importing it (None: not found)."""
     try:
-        found = importlib.util.find_spec(name)
+        return importlib.util.find_spec(name)
     except (ImportError, ValueError):
-        found = None
+        return None
+
+
+def _origin(name: str) -> tuple | str:
+    """Where a top-level module or package is: its file, size and time."""
+    found = _located(name)
     if found is None or not found.origin or not os.path.isfile(found.origin):
         return name
     stat = os.stat(found.origin)
@@ -90,21 +95,15 @@ def _origin(name: str) -> tuple | str:
 
 def _team_code(specs: list[str]) -> list:
     """The files of the team's recognizers (``"module:attribute"``): the module's own, or its
-    top-level package's, which may hold the patterns. Located, not imported."""
+    top-level package's, which may hold the patterns."""
     out = []
     for spec in specs:
         top = spec.partition(":")[0].split(".")[0]
-        try:
-            found = importlib.util.find_spec(top)
-        except (ImportError, ValueError):
-            found = None
-        if found is None:
-            out.append(spec)  # loading it will fail, and say so
-        elif found.submodule_search_locations:
+        found = _located(top)
+        if found is not None and found.submodule_search_locations:
             out += [(folder, _stamp(Path(folder), "*.py")) for folder in found.submodule_search_locations]
-        elif found.origin and os.path.isfile(found.origin):
-            stat = os.stat(found.origin)
-            out.append((found.origin, stat.st_size, stat.st_mtime_ns))
+        else:
+            out.append(_origin(top))  # a name not found: loading it will fail, and say so
     return out
 
 

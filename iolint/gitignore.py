@@ -5,9 +5,10 @@ folder applies, the deeper one first: within a file the last matching pattern wi
 deeper file overrides a shallower one, so ``!keep.json`` in ``messages/.gitignore`` brings back
 what ``*.json`` at the top ignored. ``.git/info/exclude`` comes last. Outside a repository only
 the ``.gitignore`` files of the folder walked and below count. Patterns are pathspec's
-``GitIgnoreSpec``, which follows git's own rules (directory-only patterns, ``**``, anchors), their
-regexes run under a timeout: a ``.gitignore`` with a pattern that cannot be matched in time (one
-that backtracks without end) ignores nothing from then on, as one that cannot be read.
+``GitIgnoreSpec``, which follows git's own rules (directory-only patterns, ``**``, anchors).
+Patterns with several wildcards are matched under a timeout: a ``.gitignore`` with one that
+cannot be matched in time (it backtracks without end) ignores nothing from then on, as one that
+cannot be read.
 """
 
 from __future__ import annotations
