@@ -1,11 +1,12 @@
 """Findings cached per file, like ruff's ``.ruff_cache``.
 
 An entry is named by a hash of the file's bytes and path together with everything else that
-decides its findings: iolint's version and code, the rule packs, the effective settings, the
-project's secret (fingerprints are keyed with it), and the moment of the run (a fixed ``now``,
-or today's date in Rome: inline suppressions expire by it). The bytes hashed are the bytes checked:
-a file is read once. Findings made with the real clock may change within a day (a due date passes
-at its instant, IO304 names the minute): an entry records until when they hold (``until``, the
+decides its findings: iolint's version, code and word lists, the libraries it uses, the rule
+packs, the code of the team's recognizers, the effective settings, the project's secret
+(fingerprints are keyed with it), and the moment of the run (a fixed ``now``, or today's date in
+Rome: inline suppressions expire by it). The bytes hashed are the bytes checked: a file is read
+once. Findings made with the real clock may change within a day (a due date passes at its
+instant, IO304 names the minute): an entry records until when they hold (``until``, the
 earliest such instant its checks noted, ``clock.Horizon``) and is a miss from then on.
 
 An entry also records whether the file was skipped, holding no IO message (``skipped``). It
@@ -22,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import hmac
+import importlib.util
 import json
 import os
 import tempfile
@@ -53,6 +55,58 @@ def _stamp(folder: Path, pattern: str) -> list:
     )
 
 
+# The libraries whose code decides findings: parsing, the schema, markdown, templates, personal
+# data (name lists are built from Faker and the others). An upgrade rewrites their files.
+DEPENDENCIES = (
+    "yaml",
+    "pydantic",
+    "pydantic_core",
+    "markdown_it",
+    "jinja2",
+    "stdnum",
+    "codicefiscale",
+    "faker",
+    "anyascii",
+    "spellchecker",
+    "simplemma",
+    "ahocorasick",
+    "regex",
+    "tzdata",
+    "presidio_analyzer",
+)
+
+
+def _located(name: str):
+    """The spec of a top-level module or package, found without importing it (None: not found)."""
+    try:
+        return importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+
+
+def _origin(name: str) -> tuple | str:
+    """Where a top-level module or package is: its file, size and time."""
+    found = _located(name)
+    if found is None or not found.origin or not os.path.isfile(found.origin):
+        return name
+    stat = os.stat(found.origin)
+    return (found.origin, stat.st_size, stat.st_mtime_ns)
+
+
+def _team_code(specs: list[str]) -> list:
+    """The files of the team's recognizers (``"module:attribute"``): the module's own, or its
+    top-level package's, which may hold the patterns."""
+    out = []
+    for spec in specs:
+        top = spec.partition(":")[0].split(".")[0]
+        found = _located(top)
+        if found is not None and found.submodule_search_locations:
+            out += [(folder, _stamp(Path(folder), "*.py")) for folder in found.submodule_search_locations]
+        else:
+            out.append(_origin(top))  # a name not found: loading it will fail, and say so
+    return out
+
+
 def run_key(config, now: datetime | None) -> str:
     """What every entry of this run shares (command-line choices are in the config by now)."""
     package = Path(__file__).resolve().parent
@@ -62,8 +116,11 @@ def run_key(config, now: datetime | None) -> str:
     parts = [
         __version__,
         _stamp(package, "*.py"),
+        _stamp(package / "pii" / "data", "*.txt"),  # the word lists of personal-data detection
+        [_origin(name) for name in DEPENDENCIES],
         _stamp(rules, "*.yaml"),
         [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in config.rule_packs if p.exists()],
+        _team_code(config.pii.recognizers),
         config.settings.model_dump_json(),
         str(config.root),
         secret.key_id(secret.load(config.root)),
@@ -117,8 +174,8 @@ class Cache:
         try:
             if not (self.folder / "CACHEDIR.TAG").exists():
                 self.folder.mkdir(parents=True, exist_ok=True)
-                (self.folder / ".gitignore").write_text(_GITIGNORE)
-                (self.folder / "CACHEDIR.TAG").write_text(_TAG)
+                _create(self.folder / ".gitignore", _GITIGNORE)
+                _create(self.folder / "CACHEDIR.TAG", _TAG)
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             try:
@@ -133,6 +190,17 @@ class Cache:
                 raise
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+def _create(path: Path, text: str) -> None:
+    """Write a new file; one already there, or a link in its place, is left alone (a link committed
+    as ``.iolint_cache/.gitignore`` made the run write through it, over any file it named)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    except FileExistsError:
+        return
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def _finding(row: dict) -> Finding:

@@ -83,6 +83,7 @@ def _message_variables(ref: str, fmt: str) -> int:
 def run_render(args) -> int:
     from iolint import catalog
     from iolint.message import FISCAL_CODE_RE
+    from iolint.report.inert import json_inert
 
     try:
         catalog.message(args.ref)
@@ -104,14 +105,15 @@ def run_render(args) -> int:
         return _error(str(exc))
     if fiscal_code:
         payload = {"fiscal_code": fiscal_code, **payload}
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    # whole, and with the data's lone surrogates ("\ud800" in a JSON data file) as escapes
+    sys.stdout.write(json_inert(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
     return EXIT_OK
 
 
 def _read_data(path: Path) -> dict | str:
     """The mapping in a JSON or YAML file, or why it cannot be read."""
     from iolint import loaders, yamlreader
+    from iolint.privacy import redact
 
     text = loaders.read_text(path)
     if isinstance(text, loaders.Problem):
@@ -121,13 +123,15 @@ def _read_data(path: Path) -> dict | str:
     if len(items) != 1:
         return f"{path}: expected one JSON or YAML mapping of variables"
     item = items[0]
-    if isinstance(item, loaders.Problem):
-        return f"{path}:{item.line or 1}: {item.message}"
+    if isinstance(item, loaders.Problem):  # it may quote the data (a YAML tag or alias): masked
+        return f"{path}:{item.line or 1}: {redact(item.message)}"
     if not isinstance(item.data, dict):
         return f"{path}: expected a mapping of variable names to values"
     return item.data
 
 
 def _error(message: str) -> int:
-    print(f"iolint: {message}", file=sys.stderr)
+    from iolint.report.inert import inert  # a name typed may hold ESC or CR
+
+    print("\n".join(inert(line) for line in f"iolint: {message}".split("\n")), file=sys.stderr)
     return EXIT_ERROR

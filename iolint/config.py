@@ -177,6 +177,8 @@ def _read_toml(path: Path) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML in {path}: {exc}") from None
+    except RecursionError:  # tomllib recurses once per level of nested arrays and tables
+        raise ConfigError(f"invalid TOML in {path}: nested too deeply") from None
 
 
 def load(path: Path | None = None, start: Path | None = None) -> Config:

@@ -14,6 +14,7 @@ import enum
 import fnmatch
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from functools import cached_property
@@ -33,6 +34,17 @@ def fingerprint(code: str, field: str | None, value: object, key: bytes | None =
     parts = [code, field, value] if key else [code, field]
     raw = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=repr)
     return hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=10, key=key or b"").hexdigest()
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """``text`` with lone surrogates (JSON and YAML allow "\\ud800" in keys and values, and messages
+    quote them) written as ``\\ud800``: no output could be written in UTF-8 with one in it."""
+    if text.isascii():
+        return text
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 class Gate:
@@ -151,12 +163,12 @@ class Gate:
             code=rule.code,
             name=rule.name,
             severity=self.severity(rule),
-            message=redact(hit.message),
+            message=_encodable(redact(hit.message)),
             file=file,
             line=line,
             column=column,
-            field=redact(hit.field) if hit.field else hit.field,
-            variant=redact(variant) if variant else variant,
+            field=_encodable(redact(hit.field)) if hit.field else hit.field,
+            variant=_encodable(redact(variant)) if variant else variant,
             fingerprint=self._fingerprint(rule.code, hit.field, value),
         )
 

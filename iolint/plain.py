@@ -76,7 +76,7 @@ def _plain(value, path: tuple, active: set):
     if isinstance(value, Mapping | tuple):
         return _container(value, path, active)
     if _is_model(value):
-        return _plain(value.model_dump(mode="json", exclude_none=True), path, active)
+        return _plain(_dump(value, path), path, active)
     if isinstance(value, bytes | bytearray):
         raise InvalidPayload(f"{_where(path)} is bytes: JSON has no bytes; decode them into a str")
     raise InvalidPayload(
@@ -128,6 +128,15 @@ def _is_model(value) -> bool:
     from pydantic import BaseModel
 
     return isinstance(value, BaseModel)
+
+
+def _dump(model, path: tuple):
+    from pydantic_core import PydanticSerializationError
+
+    try:
+        return model.model_dump(mode="json", exclude_none=True)
+    except PydanticSerializationError as exc:  # a field of a type pydantic cannot write as JSON
+        raise InvalidPayload(f"{_where(path)} cannot be written as JSON: {redact(str(exc))}") from None
 
 
 def _where(path: tuple) -> str:

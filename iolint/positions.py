@@ -25,12 +25,15 @@ YAML_BREAKS = re.compile("\r\n?|[\n\x85\u2028\u2029]")  # PyYAML's line breaks (
 class Lines:
     """Offset to (line, column) for one text, with the newline table built on first use."""
 
-    __slots__ = ("text", "_starts", "_breaks")
+    __slots__ = ("text", "_starts", "_breaks", "places", "strings")
 
     def __init__(self, text: str, breaks: re.Pattern[str] = JSON_BREAKS):
         self.text = text
         self._starts: list[int] | None = None
         self._breaks = breaks
+        # found once per text, however many findings point there (thousands in one body)
+        self.places: dict[tuple, int] = {}  # JSON values' offsets (``_locate_json``)
+        self.strings: dict[int, tuple] = {}  # JSON strings' escapes, by opening quote (``_json_char``)
 
     def position(self, offset: int) -> tuple[int, int]:
         if self._starts is None:
@@ -82,9 +85,12 @@ class Item:
             return locate_yaml(self._yaml_node, self._prefix + keys, offset, key=key)
         if self._lines is not None:
             text = self._lines.text
-            at = _locate_json(text, keys, self._start, key=key)
+            place = (keys, self._start, key)
+            at = self._lines.places.get(place)
+            if at is None:
+                at = self._lines.places[place] = _locate_json(text, keys, self._start, key=key)
             if offset is not None and not key and text.startswith('"', at):
-                at = _json_char(text, at, offset)
+                at = _json_char(self._lines, at, offset)
             line, column = self._lines.position(at)
             return line + self._line_base, column
         return self._line, None
@@ -146,16 +152,40 @@ def _locate_json(text: str, keys: tuple, start: int = 0, *, key: bool = False) -
     return i
 
 
-def _json_char(text: str, quote: int, offset: int) -> int:
-    """Source offset of decoded character ``offset`` of the JSON string starting at ``quote``."""
-    i, n = quote + 1, 0
-    while n < offset and i < len(text) and text[i] != '"':
-        if text[i] == "\\":
-            i += 6 if text.startswith("u", i + 1) else 2
-        else:
-            i += 1
-        n += 1
-    return i
+def _json_char(lines: Lines, quote: int, offset: int) -> int:
+    """Source offset of decoded character ``offset`` of the JSON string starting at ``quote`` (an
+    escape counts one)."""
+    if quote not in lines.strings:
+        lines.strings[quote] = _escapes(lines.text, quote)
+    end, decoded, source = lines.strings[quote]
+    k = bisect.bisect_left(decoded, offset)  # the escapes before the character
+    if k == 0:
+        return min(quote + 1 + offset, end)
+    at = source[k - 1]
+    return min(at + _escape_length(lines.text, at) + offset - decoded[k - 1] - 1, end)
+
+
+def _escapes(text: str, quote: int) -> tuple[int, list[int], list[int]]:
+    """The closing quote of the JSON string at ``quote``, and each escape's decoded index and
+    source offset (each character scanned once)."""
+    decoded, source, shrink = [], [], 0
+    i = quote + 1
+    close = text.find('"', i)
+    while True:
+        if close != -1 and close < i:  # that quote was escaped
+            close = text.find('"', i)
+        slash = text.find("\\", i, len(text) if close == -1 else close)
+        if slash == -1:
+            return (len(text) if close == -1 else close), decoded, source
+        decoded.append(slash - quote - 1 - shrink)
+        source.append(slash)
+        length = _escape_length(text, slash)
+        shrink += length - 1
+        i = slash + length
+
+
+def _escape_length(text: str, at: int) -> int:
+    return 6 if text.startswith("u", at + 1) else 2
 
 
 def locate_yaml(node: yaml.Node, keys: tuple, offset: int | None = None, *, key: bool = False) -> tuple[int, int]:

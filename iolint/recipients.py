@@ -36,7 +36,7 @@ def cell_value(kind: str | None, text: str) -> object:
             return text.strip().lower() in _TRUE
         if kind in ("list", "object"):
             return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested thousands of levels deep
         pass
     return text
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 from iolint import loaders
@@ -58,7 +59,11 @@ def create(root: Path) -> Path:
     file = path(root)
     try:
         file.parent.mkdir(exist_ok=True)
-        (file.parent / ".gitignore").write_text(_GITIGNORE, encoding="utf-8")
+        # renamed into place: a link there (committed) is replaced, not written through
+        fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(_GITIGNORE)
+        os.replace(tmp, file.parent / ".gitignore")
         fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(secrets.token_hex(32) + "\n")

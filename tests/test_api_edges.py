@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import Markup
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 import iolint
 from iolint.errors import InternalError, InvalidPayload
@@ -58,6 +58,19 @@ class Liar(str):
 
 class Cents(enum.IntEnum):
     TOO_MANY = 10**12
+
+
+class Opaque:
+    pass
+
+
+class Holder(BaseModel):
+    """A caller's model with a field pydantic cannot write as JSON (it raised
+    PydanticSerializationError, no IolintError)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    fiscal_code: str
+    note: Opaque
 
 
 def _wrapped(value, how: int):
@@ -189,6 +202,8 @@ def _deep(levels):
         (_recursive_list(), "`x[1]` contains itself"),
         (_deep(250), "nested deeper than 200 levels"),
         ({**PAYMENT, "content": {**PAYMENT["content"], "payment_data": {"amount": 10**5000}}}, "too long to write"),
+        (Holder(fiscal_code=CF, note=Opaque()), "the payload cannot be written as JSON"),
+        ({**LEAKY, "x": Holder(fiscal_code=CF, note=Opaque())}, "`x` cannot be written as JSON"),
     ],
     ids=[
         "set",
@@ -201,6 +216,8 @@ def _deep(levels):
         "recursive list",
         "too deep",
         "huge integer",
+        "model with an opaque field",
+        "model inside a dict",
     ],
 )
 def test_what_json_cannot_hold_is_an_error_never_no_findings(payload, says):

@@ -141,6 +141,23 @@ def test_the_secret_is_kept_outside_the_baseline_in_a_folder_git_ignores(run_cli
     assert _entries(tmp_path / "iolint-baseline.json") == first
 
 
+def test_creating_the_secret_writes_through_no_link(run_cli, tmp_path):
+    """A repository holding .iolint-secret/.gitignore as a link to another file had that file
+    overwritten, and the key it then created was not ignored by git."""
+    victim = tmp_path / "elsewhere.txt"
+    victim.write_text("precious", "utf-8")
+    work = tmp_path / "repo"
+    (work / ".iolint-secret").mkdir(parents=True)
+    (work / ".iolint-secret" / ".gitignore").symlink_to(victim)
+    (work / "tari.json").write_text(json.dumps(PHONE_PAYLOAD), "utf-8")
+    code, _, err = run(run_cli, work, "baseline", "iolint-baseline.json")
+    assert code == 0, err
+    assert victim.read_text("utf-8") == "precious"
+    ignore = work / ".iolint-secret" / ".gitignore"
+    assert not ignore.is_symlink() and ignore.read_text("utf-8").splitlines()[-1] == "*"
+    assert not list((work / ".iolint-secret").glob("*.tmp"))
+
+
 def test_the_secret_from_the_environment_and_a_run_without_it(run_cli, tmp_path, monkeypatch):
     (tmp_path / "tari.json").write_text(json.dumps(PHONE_PAYLOAD), "utf-8")
     monkeypatch.setenv("IOLINT_BASELINE_SECRET", "a-secret-of-the-ci-that-is-long-enough")

@@ -76,6 +76,51 @@ def test_settings_are_part_of_the_key(run_cli, tmp_path, calls):
     assert calls == ["a.json"] * 4
 
 
+RECOGNIZER = """
+from presidio_analyzer import Pattern, PatternRecognizer
+
+badge = PatternRecognizer(
+    supported_entity="PERSON", supported_language="it", patterns=[Pattern("badge", r"%s", 0.9)]
+)
+"""
+
+
+def test_the_code_of_the_teams_recognizers_is_part_of_the_key(run_cli, tmp_path, calls, monkeypatch):
+    """The settings name a recognizer by module; editing the module changed nothing in the key,
+    and the cache went on answering with what the old code found."""
+    import sys
+
+    monkeypatch.syspath_prepend(str(tmp_path))
+    module = tmp_path / "cache_badges.py"
+    module.write_text(RECOGNIZER % r"\bMATR-\d{6}\b", "utf-8")
+    (tmp_path / "iolint.toml").write_text('[pii]\nrecognizers = ["cache_badges:badge"]\n', "utf-8")
+    (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    check(run_cli, tmp_path, "a.json")
+    module.write_text(RECOGNIZER % r"\bTARI \d{4}\b", "utf-8")
+    sys.modules.pop("cache_badges", None)
+    check(run_cli, tmp_path, "a.json")
+    sys.modules.pop("cache_badges", None)
+    assert calls == ["a.json"] * 2
+
+
+def test_an_upgraded_library_is_part_of_the_key(run_cli, tmp_path, calls, monkeypatch):
+    """Findings depend on libraries (markdown-it-py parses bodies, Faker's names are detected);
+    upgrading one left the key as it was, and the cache answered with the old library's findings."""
+    from iolint import cache
+
+    library = tmp_path / "lib" / "cache_library"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text("VERSION = 1\n", "utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "lib"))
+    monkeypatch.setattr(cache, "DEPENDENCIES", (*cache.DEPENDENCIES, "cache_library"))
+    (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    check(run_cli, tmp_path, "a.json")
+    check(run_cli, tmp_path, "a.json")
+    (library / "__init__.py").write_text("VERSION = 22\n", "utf-8")  # as pip rewrites it
+    check(run_cli, tmp_path, "a.json")
+    assert calls == ["a.json"] * 2
+
+
 def test_no_cache_and_show_values_leave_no_cache(run_cli, tmp_path, calls):
     (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
     check(run_cli, tmp_path, "--no-cache")
@@ -191,6 +236,22 @@ def test_an_entry_that_is_a_folder_or_a_cache_that_is_a_file(run_cli, tmp_path):
     assert check(run_cli, tmp_path) == expected
     (tmp_path / "not-a-folder").write_text("x", "utf-8")
     assert check(run_cli, tmp_path, "--cache-dir", "not-a-folder") == expected
+
+
+def test_the_cache_writes_through_no_link_in_its_folder(run_cli, tmp_path):
+    """A repository (or a restored CI cache) holding .iolint_cache/.gitignore as a link to
+    another file had that file overwritten with the cache's two lines."""
+    victim = tmp_path / "elsewhere.txt"
+    victim.write_text("precious", "utf-8")
+    work = tmp_path / "repo"
+    (work / ".iolint_cache").mkdir(parents=True)
+    (work / ".iolint_cache" / ".gitignore").symlink_to(victim)
+    (work / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    expected = check(run_cli, work, "--no-cache")
+    assert check(run_cli, work) == expected
+    assert victim.read_text("utf-8") == "precious"
+    assert (work / ".iolint_cache" / "CACHEDIR.TAG").is_file()
+    assert check(run_cli, work) == expected
 
 
 @pytest.mark.parametrize("special", ["fifo", "/dev/zero"])

@@ -128,3 +128,24 @@ def test_the_readme_sample_output_is_what_iolint_prints(run_cli):
     code, out, _ = run_cli("check", "--no-cache", "examples/payloads/bad/avviso-sbagliato.json", cwd=ROOT)
     printed = out.splitlines()
     assert code == 1 and printed[: len(shown)] == shown  # the README shows the first findings, none skipped
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("!!binary SWwgdHVvIGFwcHVudGFtZW50bw==", "binary data"),
+        ("!!set {a, b}", "a set"),
+        ("!!timestamp 2030-01-01 10:00:00", "a timestamp"),
+    ],
+    ids=["binary", "set", "timestamp"],
+)
+def test_a_yaml_value_json_cannot_hold_is_named_not_called_null(run_cli, tmp_path, value, says):
+    """YAML's explicit tags build bytes, sets and datetimes; IO102 called each of them null."""
+    body = GOOD["content"]["markdown"]
+    (tmp_path / "m.yaml").write_text(
+        f"fiscal_code: RSSMRA85T10A562S\ncontent:\n  subject: {value}\n  markdown: {body}\n", "utf-8"
+    )
+    code, found, _ = findings(run_cli, "m.yaml", "--no-cache", cwd=tmp_path)
+    (wrong,) = [f for f in found if f["code"] == "IO102"]
+    assert code == 1 and wrong["field"] == "content.subject" and wrong["line"] == 3
+    assert wrong["message"].startswith(f"`content.subject` must be a string, not {says}"), wrong["message"]

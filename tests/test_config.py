@@ -57,6 +57,7 @@ def test_reads_tool_iolint_from_pyproject_upwards(tmp_path):
         ('[tool.iolint]\nseverity = { IO101 = "loud" }\n', "severity"),
         ('[tool.iolint]\nfeatures = ["telepathy"]\n', "features"),
         ("[tool.iolint\n", "invalid TOML"),
+        ("[tool.iolint]\nrules = " + "[" * 100_000 + "]" * 100_000 + "\n", "invalid TOML.*nested too deeply"),
     ],
 )
 def test_bad_config_is_a_clear_error(tmp_path, body, expected):

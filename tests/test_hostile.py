@@ -270,6 +270,24 @@ def lone_surrogate_key(folder):
     return write(folder, "surrogate.json", json.dumps(CLEAN)[:-1] + ', "\\ud800": 1}')
 
 
+@case("IO104", line=True)
+def lone_surrogate_key_in_content(folder):
+    """pydantic names no key that is not valid Unicode: inside `content` it was a vague IO107 on
+    `content` ('unable to parse raw data as a unicode string')."""
+    return write(folder, "surrogate-content.json", json.dumps(CLEAN)[:-2] + ', "\\ud800": 1}}')
+
+
+@case("IO703", line=True)
+def lone_surrogate_template_key(folder):
+    """IO703 and IO704 quote the keys they do not know: a lone surrogate in the message could not
+    be written in UTF-8, an internal error (exit 2) for the whole run in every format."""
+    text = (
+        'subject: Il tuo appuntamento è confermato\nmarkdown: "Il tuo appuntamento allo sportello anagrafe è '
+        'confermato, porta un documento valido {{ x }}."\n"\\ud800key": 1\nvariables:\n  x: {sample: 1, "\\udc80": 2}\n'
+    )
+    return write(folder, "surrogate.io.yaml", text)
+
+
 def _huge(text: str) -> str:
     return text.replace("12.5", "1" + "0" * 5000)
 
@@ -480,6 +498,43 @@ def test_a_row_not_in_utf8_costs_only_itself(tmp_path, where):
     assert (where, 33, "IO001") in found
     assert (where + 1, None, "IO205") in found
     assert len(findings) == 2, found
+
+
+def test_a_cell_of_deeply_nested_json_costs_only_its_row(tmp_path):
+    """A list variable's cell is read as JSON: 40,000 brackets raised RecursionError, an internal
+    error (exit 2) that lost every row's findings."""
+    template = write(
+        tmp_path, "voci.io.yaml", TEMPLATE.replace("variables:\n", "variables:\n  voci: {type: list, sample: []}\n")
+    )
+    header = "fiscal_code,anno,intestatario,importo,scadenza,numero_avviso,voci"
+    deep = '"' + "[" * 40_000 + "]" * 40_000 + '"'
+    rows = [
+        header,
+        ROW.format(notice="301166131860913988") + "," + deep,
+        ROW.format(notice="301166131860913989") + ",[]",
+    ]
+    csv = write(tmp_path, "rows.csv", "\n".join(rows) + "\n")
+    findings = check_in_child(["--recipients", csv, template], tmp_path)
+    found = [(f["line"], f["code"]) for f in findings]
+    assert (2, "IO725") in found and (3, "IO205") in found, found
+
+
+def test_thousands_of_findings_in_one_json_string_are_placed_in_linear_time(tmp_path):
+    """Each finding's column was found by walking the payload again up to its field, and its string
+    up to the character: 8,000 raw HTML tags (IO604) in one body took 24 s, 20,000 minutes."""
+    import time
+
+    from iolint import inputs
+    from iolint.engine import Linter
+
+    tags = 10_000
+    body = CLEAN["content"]["markdown"] + " " + "<div>" * tags
+    path = write(tmp_path, "tags.json", json.dumps({**CLEAN, "content": {**CLEAN["content"], "markdown": body}}))
+    start = time.monotonic()
+    found = [f for f in inputs.check_file(Linter(), path, path.name) if f.code == "IO604"]
+    assert time.monotonic() - start < 10, "quadratic"
+    text = path.read_text("utf-8")
+    assert len(found) == tags and found[-1].column == text.rindex("<div>") + 1
 
 
 # -- line numbers follow each parser -----------------------------------------------------------

@@ -163,6 +163,21 @@ def test_a_gitignore_that_is_a_fifo_or_a_device_ignores_nothing(tmp_path, specia
     assert (done.returncode, done.stdout.strip()) == (0, "[]"), done.stderr
 
 
+def test_a_gitignore_pattern_that_backtracks_without_end_ignores_nothing(tmp_path):
+    """pathspec turns `*a*a…*b` into a regex that backtracks exponentially on a name of many a's:
+    a .gitignore committed with one hung the walk (minutes for a name of 40 characters)."""
+    import subprocess
+    import sys
+
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, ".gitignore", "*a" * 15 + "*b\n")
+    write(tmp_path, "messages/" + "a" * 40 + ".json", json.dumps({**GOOD, "fiscal_code": "RSSMRA85T10A562X"}))
+    argv = [sys.executable, "-m", "iolint", "check", "--now", NOW, "--no-cache", "--format", "json", "."]
+    done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 1, done.stderr
+    assert [(f["file"], f["code"]) for f in json.loads(done.stdout)] == [(f"messages/{'a' * 40}.json", "IO121")]
+
+
 @pytest.mark.parametrize("fmt", ["text", "json", "json-lines", "sarif", "github", "junit"])
 def test_a_file_name_that_is_not_utf8_is_shown_escaped(run_cli, tmp_path, fmt):
     """A name with a Latin-1 byte reaches Python as a lone surrogate: hashing it for the cache key

@@ -105,6 +105,26 @@ def test_a_batch_whose_first_line_is_broken_is_checked_line_by_line(run_cli, tmp
     assert check(run_cli, tmp_path, "-")[1] == [("-", 2, "IO121")]
 
 
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (DEEP + "\n", [("-", 1, "IO002")]),  # one document, too deep
+        (DEEP + "\n" + json.dumps(BAD) + "\n", [("-", 1, "IO002"), ("-", 2, "IO121")]),  # a batch
+        ("[\n" + DEEP + "\n" + json.dumps(BAD) + "\n", [("-", 1, "IO002"), ("-", 2, "IO002"), ("-", 3, "IO121")]),
+    ],
+    ids=["deep document", "deep first line", "deep second line"],
+)
+def test_deeply_nested_stdin_is_a_finding(run_cli, tmp_path, stdin, text, expected):
+    """Telling a payload from a batch parsed the first line, and then the whole input, with
+    json.loads: 100,000 brackets raised RecursionError, an internal error for the whole run."""
+    stdin(text)
+    code, found, err = check(run_cli, tmp_path, "-")
+    assert (code, found) == (1, expected), err
+
+
 def test_an_unnamed_template_is_told_to_name_itself(run_cli, tmp_path, stdin):
     stdin('subject: "Avviso per {{ nome }}"\nmarkdown: "{{ testo }}"\n')
     code, out, _ = run_cli("check", "--no-cache", "--format", "json", "-", cwd=tmp_path)

@@ -116,9 +116,9 @@ def run_preview(args) -> int:
             for message in source.messages:
                 name = file_name(source.display, message.label, taken)
                 html = page.page(message, source.findings, options, index="index.html")
-                (out / name).write_text(html, encoding="utf-8")
+                _write(out / name, html)
                 written[id(message)] = name
-        (out / "index.html").write_text(page.index(found, written, options), encoding="utf-8")
+        _write(out / "index.html", page.index(found, written, options))
     except OSError as exc:
         return _error(f"cannot write in {out}: {exc.strerror or exc}")
     # As `iolint check`: a path named that does not exist, or a folder with nothing to show,
@@ -143,6 +143,14 @@ def run_preview(args) -> int:
     return EXIT_ERROR if problems else EXIT_OK
 
 
+def _write(path: Path, html: str) -> None:
+    if path.is_symlink():  # a link committed in the output folder is replaced, never written through
+        path.unlink()
+    path.write_text(html, encoding="utf-8")
+
+
 def _error(message: str) -> int:
-    print(f"iolint: {message}", file=sys.stderr)
+    from iolint.report.inert import inert  # a name typed may hold ESC or CR
+
+    print("\n".join(inert(line) for line in f"iolint: {message}".split("\n")), file=sys.stderr)
     return EXIT_ERROR

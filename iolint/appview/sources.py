@@ -263,12 +263,9 @@ class Collector:
 
 def _model_service(path: Path) -> str | None:
     """The service's name when the template is one of a model's messages (a model.yaml beside it)."""
-    import yaml
-
     meta = path.parent / "model.yaml"
-    try:
-        data = yaml.safe_load(meta.read_text("utf-8")) if meta.is_file() else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
+    text = loaders.read_text(meta) if meta.is_file() else None  # bounded, as the payloads are read
+    item = next(yamlreader.load_yaml(text), None) if isinstance(text, str) else None
+    data = item.data if isinstance(item, loaders.Item) else None
     name = data.get("name") if isinstance(data, dict) else None
     return name if isinstance(name, str) else None

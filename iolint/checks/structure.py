@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+from datetime import date
 from functools import cache
 
 from iolint.fields import MISSING, dig
@@ -74,7 +75,16 @@ def _kind_of(value: object) -> str:
         return "a list"
     if isinstance(value, dict):
         return "an object"
-    return "null"
+    if value is None:
+        return "null"
+    # what YAML's explicit tags build, which JSON cannot hold
+    if isinstance(value, bytes):
+        return "binary data (YAML's !!binary)"
+    if isinstance(value, set):
+        return "a set (YAML's !!set)"
+    if isinstance(value, date):
+        return "a timestamp (YAML's !!timestamp): quote it to keep it text"
+    return type(value).__name__
 
 
 class Structure(enum.Enum):
@@ -121,7 +131,7 @@ def schema_issues(view, ctx):
         elif not _not_a_value_error(err, path):
             reason = err["msg"].removeprefix("Value error, ")
             hits.append(Hit(path, f"`{path}`: {reason}", value=err["input"], kind=Structure.INVALID))
-    if any(err["type"] == "string_unicode" and not err["loc"] for err in errors):
+    if any(err["type"] == "string_unicode" for err in errors):
         for path in _unpaired_keys(view.data):
             message = "a key holds an unpaired surrogate escape (such as \\ud800): it is no IO field"
             hits.append(Hit(path or None, message, kind=Structure.UNKNOWN))
@@ -132,7 +142,7 @@ def _not_a_value_error(err: dict, path: str) -> bool:
     """Errors of a field another rule reports (a dedicated rule, a length, a key not in Unicode)."""
     if path in _DEDICATED:
         return True
-    if err["type"] == "string_unicode" and not err["loc"]:  # a key that is not valid Unicode: IO104
+    if err["type"] == "string_unicode":  # a key that is not valid Unicode, at any depth: IO104
         return True
     return path in _LENGTH_RULED and err["type"] == "value_error"
 

@@ -47,7 +47,7 @@ def sniff(first_line: bytes) -> str:
         return "yaml"
     try:  # decoded first: json.loads would read bytes in UTF-16 or UTF-32 as well
         value = json.loads(head.decode("utf-8"))
-    except ValueError:  # UnicodeDecodeError included: read whole, the decoding says what is wrong
+    except (ValueError, RecursionError):  # UnicodeDecodeError included: read whole, the reader says what is wrong
         return "json"
     return "jsonl" if isinstance(value, dict) else "json"
 
@@ -61,13 +61,13 @@ def is_batch(data: bytes) -> bool:
     try:
         json.loads(data)
         return False
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested thousands of levels deep
         pass
     for line in lines[1:]:
         try:
             if isinstance(json.loads(line), dict):
                 return True
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
     return False
 

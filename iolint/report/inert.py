@@ -27,11 +27,12 @@ def inert(text: str) -> str:
     return _CONTROL.sub(_escape, text)
 
 
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def json_inert(dumped: str) -> str:
     """JSON text (``json.dumps(..., ensure_ascii=False)``) with the characters JSON leaves raw but
-    a terminal or a line splitter would act on (C1 controls, U+2028/U+2029, bidi overrides) written
-    as ``\\uXXXX`` escapes: still the same JSON, and inert when printed."""
+    a terminal or a line splitter would act on (C1 controls, U+2028/U+2029, bidi overrides), and
+    lone surrogates (which UTF-8 cannot encode), written as ``\\uXXXX`` escapes: still the same
+    JSON, and inert when printed."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)

@@ -17,6 +17,8 @@ import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from jinja2.utils import Namespace
+
 MAX_TEXT = 100_000  # characters one string operation, or one rendered field, may produce
 MAX_SIZE = 100_000  # characters or items of any value an operation receives (see ``measure``)
 MAX_ALLOCATED = 1_000_000  # characters and items all operations of one render may build
@@ -74,8 +76,8 @@ def limits(seconds: float | None = None):
 def measure(value, limit: int | None = None) -> int:
     """How big ``value`` is as text: characters of strings and numbers, one per item of lists,
     tuples and dicts plus what they hold (a shared item counts each time it appears, as it would be
-    printed). Stops counting past ``limit`` (default ``MAX_SIZE``); iterators and other objects
-    count one."""
+    printed), and a ``namespace()`` as the dict it holds. Stops counting past ``limit`` (default
+    ``MAX_SIZE``); iterators and other objects count one."""
     limit = MAX_SIZE if limit is None else limit
     total, stack = 0, [value]
     while stack and total <= limit:
@@ -95,6 +97,8 @@ def measure(value, limit: int | None = None) -> int:
             if total <= limit:
                 stack.extend(item.keys())
                 stack.extend(item.values())
+        elif isinstance(item, Namespace):  # printed as the dict of what it holds
+            stack.append(object.__getattribute__(item, "_Namespace__attrs"))
         else:
             total += 1
     return total

@@ -477,6 +477,49 @@ def test_command_writes_pages_and_index(run_cli, tmp_path):
     assert "Mario" not in index and "Rossi" not in index
 
 
+@pytest.mark.parametrize(
+    ("meta", "service"),
+    [
+        ("name: Tributi del Comune\n", "Tributi del Comune"),
+        ("name: " + "[" * 100_000 + "]" * 100_000 + "\n", "Servizi al cittadino"),
+        ("name: [unclosed\n", "Servizi al cittadino"),
+    ],
+    ids=["a name", "nested 100,000 deep", "not YAML"],
+)
+def test_a_model_yaml_beside_a_template_names_the_service_or_nothing(run_cli, tmp_path, meta, service):
+    """model.yaml was read with yaml.safe_load: nested 100,000 deep, RecursionError was an
+    internal error that wrote no page at all."""
+    folder = tmp_path / "modello"
+    folder.mkdir()
+    (folder / "avviso.io.yaml").write_text(
+        "subject: Il tuo avviso per la tassa rifiuti\nmarkdown: Hai un nuovo avviso di pagamento per la tassa "
+        "rifiuti. Leggi con attenzione il testo del messaggio.\n",
+        "utf-8",
+    )
+    (folder / "model.yaml").write_text(meta, "utf-8")
+    code, _, err = run_cli("preview", folder / "avviso.io.yaml", "--output-dir", tmp_path / "out")
+    assert code == 0, err
+    assert service in (tmp_path / "out" / "modello--avviso.io.yaml--variant-the-samples.html").read_text("utf-8")
+
+
+def test_command_writes_through_no_link_in_the_output_folder(run_cli, tmp_path):
+    """An output folder in the repository (pages published by CI) may hold links committed in
+    place of the pages: index.html linked to any file had that file overwritten with the page."""
+    victim = tmp_path / "elsewhere.txt"
+    victim.write_text("precious", "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").symlink_to(victim)
+    (out / "avviso.json.html").symlink_to(tmp_path / "created-elsewhere.txt")  # dangling: would be created
+    (tmp_path / "avviso.json").write_bytes((ROOT / "examples/payloads/good/avviso-tari.json").read_bytes())
+    code, _, err = run_cli("preview", "avviso.json", "--output-dir", out, cwd=tmp_path)
+    assert code == 0, err
+    assert victim.read_text("utf-8") == "precious" and not (tmp_path / "created-elsewhere.txt").exists()
+    assert not (out / "index.html").is_symlink() and 'href="avviso.json.html"' in (out / "index.html").read_text(
+        "utf-8"
+    )
+
+
 def test_command_reads_standard_input(run_cli, tmp_path, monkeypatch):
     import io
 

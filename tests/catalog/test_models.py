@@ -219,6 +219,27 @@ def test_cli_errors_exit_2(cli, tmp_path, args, message):
     assert err.startswith("iolint: ") and message in err
 
 
+@pytest.mark.parametrize("text", [f"nome: !{RECIPIENT} Mario\n", f"nome: *{RECIPIENT}\n"])
+def test_cli_a_data_file_it_cannot_read_is_reported_masked(cli, tmp_path, text):
+    """The reader's message quotes a YAML tag or alias: citizens' data, printed as it was."""
+    (tmp_path / "dati.yaml").write_text(text, encoding="utf-8")
+    code, out, err = cli("render", "tari/avviso-pagamento", "--data", "dati.yaml", "--sample")
+    assert (code, out) == (2, "") and err.startswith("iolint: dati.yaml:1: invalid YAML")
+    assert RECIPIENT not in err
+
+
+def test_cli_render_writes_a_lone_surrogate_of_the_data_as_an_escape(python, tmp_path):
+    """JSON allows "\\ud800"; written raw, UTF-8 could not encode it: an internal error after half
+    the payload was printed."""
+    import subprocess
+
+    (tmp_path / "dati.json").write_text('{"intestatario": "Mario \\ud800 Rossi"}', encoding="utf-8")
+    argv = [python, "-m", "iolint", "render", "tari/avviso-pagamento", "--data", "dati.json", "--sample"]
+    done = subprocess.run(argv, cwd=tmp_path, capture_output=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Mario \ud800 Rossi" in json.loads(done.stdout)["content"]["markdown"]
+
+
 def test_cli_models_lists_a_messages_variables(cli, tmp_path):
     code, out, _ = cli("models", "tari/avviso-pagamento", "--format", "json")
     listed = json.loads(out)

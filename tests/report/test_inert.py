@@ -125,10 +125,22 @@ def test_structured_formats_stay_valid_and_exact(run_cli, hostile, tmp_path):
         ["check", "empty\x1b]0;title\x07"],
         ["explain", "x\x1b[31mred\rFAKE"],
         ["check", "--select", "x\x1b[31m", "."],
+        ["render", "tari/avviso-pagamento", "--data", "no\x1b[31mdata.json"],
+        ["preview", "--output-dir", "out", "--logo", "no\x1b[31mlogo.png", "."],
+        ["preview", "--output-dir", "a-file/x\x1b[31m", "."],
     ],
-    ids=["missing path", "empty folder", "explain", "select"],
+    ids=[
+        "missing path",
+        "empty folder",
+        "explain",
+        "select",
+        "render --data",
+        "preview --logo",
+        "preview --output-dir",
+    ],
 )
 def test_what_stderr_says_about_a_name_typed_is_inert(run_cli, tmp_path, argv):
     (tmp_path / "empty\x1b]0;title\x07").mkdir()
+    (tmp_path / "a-file").write_text("", "utf-8")
     code, _, err = run_cli(*argv, cwd=tmp_path)
     assert code == 2 and err and not UNSAFE.search(err.replace("\n", "")), err

@@ -209,6 +209,18 @@ ESCALATIONS = [
         "{% endfor %}{{ ns.x == ns.y }}",
         "IO726",
     ),
+    # a namespace hides what it holds from the measure: printed, it is all of it
+    (
+        "{% set ns = namespace() %}{% set a = range(10000)|list %}"
+        + "{% set a = [a, a] %}" * 25
+        + "{% set ns.x = a %}{{ ns }}",
+        "IO726",
+    ),
+    (
+        "{% set ns = namespace() %}{% set a = range(10000)|list %}" + "{% set a = [a, a] %}" * 25 + "{% set ns.x = a %}"
+        "{{ [ns]|string|length }}",
+        "IO726",
+    ),
     # private and dunder attributes, whatever names them
     ("{{ x|attr('_private') }}", "IO720"),
     ("{{ [x]|map(attribute='_private')|list }}", "IO720"),
