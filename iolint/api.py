@@ -122,10 +122,23 @@ def _config(value) -> Config | None:
     if value is None or isinstance(value, Config):
         return value
     if isinstance(value, str | os.PathLike):
-        from iolint.config import load
-
-        return load(Path(value))
+        path = Path(value)
+        try:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        except (OSError, ValueError):
+            stamp = None  # load() says what is wrong with it
+        return _loaded(str(path), "" if path.is_absolute() else os.getcwd(), stamp)
     raise ConfigError(f"config: expected an iolint.Config (iolint.config.load()) or a path, not {type(value).__name__}")
+
+
+@lru_cache(maxsize=8)
+def _loaded(path: str, cwd: str, stamp: tuple | None) -> Config:
+    """The config at ``path`` (relative to ``cwd``), read once while the file is unchanged: a
+    Config is its own cache key, so one read per call would build a new Linter every call."""
+    from iolint.config import load
+
+    return load(Path(path))
 
 
 @lru_cache(maxsize=32)

@@ -358,6 +358,27 @@ def test_config_may_be_a_path(tmp_path):
     assert iolint.lint(advanced, now=NOW, config=str(tmp_path / "iolint.toml")).ok
 
 
+def test_a_config_path_is_read_once_while_unchanged(tmp_path, monkeypatch):
+    """A path made a new Config, hence a new Linter (and an empty personal-data memo), on every
+    call: 60x slower than passing the Config; an edit of the file still counts at once."""
+    from iolint import api, config
+
+    reads, real = [], config.load
+    monkeypatch.setattr(config, "load", lambda path: reads.append(path) or real(path))
+    api._loaded.cache_clear()
+    path = tmp_path / "iolint.toml"
+    path.write_text('plan = "premium"\n', encoding="utf-8")
+    advanced = {**PAYMENT, "feature_level_type": "ADVANCED"}
+    linters = api._linter.cache_info().misses
+    assert all(iolint.lint(advanced, now=NOW, config=path).ok for _ in range(5))
+    assert len(reads) == 1 and api._linter.cache_info().misses == linters + 1
+    monkeypatch.chdir(tmp_path)
+    assert iolint.lint(advanced, now=NOW, config="iolint.toml").ok
+    path.write_text('plan = "base"\n', encoding="utf-8")
+    assert not iolint.lint(advanced, now=NOW, config=path).ok
+    assert len(reads) == 3
+
+
 def test_every_error_of_the_api_is_an_iolint_error(tmp_path):
     from iolint.config import load
     from iolint.ruleset import RulesetError
