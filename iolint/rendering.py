@@ -73,10 +73,16 @@ def may_report(markdown: str) -> bool:
     return markdown.startswith(("---", "\ufeff", "= yaml =")) or "---" in markdown or may_have_markup(markdown)
 
 
+# IO refuses a body over 10,000 characters (IO111). Past ten times that the markup is not
+# analysed: markdown-it-py alone takes seconds on such a text (17 µs a character on "[[[["), and
+# a 20 MB file would hold the run for minutes. IO111 says the body was not checked.
+ANALYSED_MAX = 100_000
+
+
 def analysis(markdown: str) -> Analysis:
     """``analyze(markdown)``, but a text that ``may_report`` nothing takes no place in the memo
-    (most bodies of a batch: each different)."""
-    return analyze(markdown) if may_report(markdown) else _NOTHING
+    (most bodies of a batch: each different), and one over ``ANALYSED_MAX`` is not analysed."""
+    return analyze(markdown) if may_report(markdown) and len(markdown) <= ANALYSED_MAX else _NOTHING
 
 
 @lru_cache(maxsize=4096)

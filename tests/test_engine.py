@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import iolint
 from iolint import datachecks, frontmatter, registry, rendering
 from iolint.config import Config
 from iolint.engine import Linter
@@ -147,3 +148,22 @@ def test_a_body_without_markup_has_nothing_for_the_markdown_and_cta_rules(text):
     if text and not PayloadView(payload).shape & MARKUP:
         assert _nothing_to_report(text)
         assert _found_without("markup", payload) == []
+
+
+def test_markup_of_a_body_far_over_ios_limit_is_not_analysed_and_io111_says_so():
+    """markdown-it-py takes seconds on a long run of markup; a body past ten times IO's limit is
+    refused by IO anyway (IO111), and its IO111 says its markup was not checked."""
+    link = "[apri](javascript:alert(1)) "
+
+    def lint(size: int) -> dict:
+        body = link + "x" * (size - len(link))
+        report = iolint.lint(
+            {"fiscal_code": "RSSMRA85T10A562S", "content": {"subject": "Avviso di pagamento", "markdown": body}},
+            now=corpus.NOW,
+        )
+        return {f.code: f.message for f in report.findings}
+
+    at_cap, over = lint(rendering.ANALYSED_MAX), lint(rendering.ANALYSED_MAX + 1)
+    assert {"IO111", "IO608"} <= at_cap.keys() and "not checked" not in at_cap["IO111"]
+    assert "IO111" in over and "markdown and buttons are not checked" in over["IO111"]
+    assert not [code for code in over if code.startswith("IO6")]

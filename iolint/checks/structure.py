@@ -24,6 +24,7 @@ from iolint.message import (
     utf16_len,
 )
 from iolint.registry import payload_check, payload_checks
+from iolint.rendering import ANALYSED_MAX
 
 # Fields whose every problem but absence is reported by a dedicated rule.
 _DEDICATED = {
@@ -237,4 +238,9 @@ def subject_length(view, ctx):
 def markdown_length(view, ctx):
     text = view.content.get("markdown")
     if isinstance(text, str):
-        return _length_hit(text, "markdown", MARKDOWN_MIN, MARKDOWN_MAX)
+        found = _length_hit(text, "markdown", MARKDOWN_MIN, MARKDOWN_MAX)
+        if len(text) > ANALYSED_MAX:
+            found = [
+                Hit(h.field, f"{h.message}; at this length its markdown and buttons are not checked") for h in found
+            ]
+        return found
