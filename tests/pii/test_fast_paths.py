@@ -9,12 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iolint.pii.cues import alternatives, matches_at
-from iolint.pii.finders import view
+from iolint.pii.finders import FINDERS, candidates, scan, view
 from iolint.pii.names.cued import ANY_CUE, cue_matches
 from iolint.pii.names.words import NameText
 from iolint.pii.reader import addresses_reader
 from iolint.pii.topics import _SENTENCE_WORDS, _in_sentence
 from iolint.pii.wordlists import lines
+from iolint.privacy import body_entities
+from tests.pii.test_detectors import FIRES
 from tests.pii.test_evaluation import TITLES
 from tests.pii.test_runtime import _TEXTS
 
@@ -98,3 +100,36 @@ def test_the_sentence_memos_tell_texts_with_the_same_bounds_apart():
         assert _in_sentence("outcome", "referto disponibile", 0, 19) == (
             _SENTENCE_WORDS["outcome"].search("referto disponibile") is not None
         )
+
+
+# A body is read for its kinds only (``finders._index(entities)``); also single kinds, the name
+# finder's (whose cue places the view records) and two finders sharing a cue automaton.
+_KIND_SETS = [
+    body_entities(),
+    frozenset({"HEALTH"}),
+    frozenset({"PERSON"}),
+    frozenset({"IT_ADDRESS", "DATE_OF_BIRTH"}),
+    frozenset({"EMAIL_ADDRESS", "IBAN_CODE"}),
+]
+
+
+def _scan_of_the_full_view(text: str, entities: frozenset[str]) -> list:
+    v = view(text)  # read for every finder's cue words
+    return [hit for finder in candidates(v, entities) for hit in (finder.scan or (lambda _: finder.find(text)))(v)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_a_view_for_some_kinds_finds_what_the_view_for_all_finds(text):
+    for entities in _KIND_SETS:
+        assert scan(text, entities) == _scan_of_the_full_view(text, entities), entities
+
+
+def test_a_view_for_some_kinds_finds_what_the_view_for_all_finds_on_titles():
+    texts = [item["t"] for item in TITLES] + [text for _, text, _ in FIRES]
+    body = "\n\n".join(texts)  # one long body holding every term and cue
+    for text in [*texts, body]:
+        for entities in _KIND_SETS:
+            assert scan(text, entities) == _scan_of_the_full_view(text, entities), (entities, text)
+    assert any(scan(text, body_entities()) for text in texts)  # (the comparison is not of empty lists)
+    assert len(FINDERS) > len([f for f in FINDERS if not body_entities().isdisjoint(f.entities)])
