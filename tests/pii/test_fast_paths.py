@@ -115,7 +115,10 @@ _KIND_SETS = [
 
 def _scan_of_the_full_view(text: str, entities: frozenset[str]) -> list:
     v = view(text)  # read for every finder's cue words
-    return [hit for finder in candidates(v, entities) for hit in (finder.scan or (lambda _: finder.find(text)))(v)]
+    hits = []
+    for finder in candidates(v, entities):
+        hits += finder.scan(v) if finder.scan is not None else finder.find(text)
+    return hits
 
 
 @settings(max_examples=300, deadline=None)
