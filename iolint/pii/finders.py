@@ -52,7 +52,14 @@ FINDERS: tuple[Finder, ...] = (
     Finder(
         "IolintVatCodeRecognizer", ("IT_VAT_CODE",), codes.find_vat_codes, needs_digit=True, maybe=codes.may_be_vat_code
     ),
-    Finder("IolintIbanRecognizer", ("IBAN_CODE",), codes.find_ibans, needs_digit=True, maybe=codes.may_be_iban),
+    Finder(
+        "IolintIbanRecognizer",
+        ("IBAN_CODE",),
+        codes.find_ibans,
+        needs_digit=True,
+        maybe=codes.may_be_iban,
+        scan=codes.ibans_in,
+    ),
     Finder(
         "IolintPlateRecognizer",
         ("IT_LICENSE_PLATE",),
