@@ -112,6 +112,7 @@ _KIND_SETS = [
     frozenset({"PERSON"}),
     frozenset({"IT_ADDRESS", "DATE_OF_BIRTH"}),
     frozenset({"EMAIL_ADDRESS", "IBAN_CODE"}),
+    frozenset({"IT_FISCAL_CODE"}),  # (finders with no cue words: an empty automaton)
 ]
 
 
