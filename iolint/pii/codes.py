@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from iolint.pii.cues import matches_at
 from iolint.pii.hits import CHECKSUM, PATTERN, Hit, before, cue
 
 _OMO = "0-9lmnpqrstuv"  # a digit, or the letter that replaces it in an omocodia code
@@ -125,27 +126,42 @@ def may_be_vat_code(view, cued: bool) -> bool:
 
 
 def may_be_iban(view, cued: bool) -> bool:
-    """Whether ``IBAN`` matches, asked only where a match can start: two letters right before a
-    run of two digits or more (a space between at most), the country code and the check digits.
-    The view has found the runs of digits, and a few anchored matches cost less than a scan of
-    the whole text."""
+    """Whether ``IBAN`` matches, asked only where a match can start (``_iban_starts``). The view
+    has found the runs of digits, and a few anchored matches cost less than a scan of the whole
+    text."""
     text = view.text
+    return any(IBAN.match(text, at) for at in _iban_starts(view))
+
+
+def _iban_starts(view) -> list[int]:
+    """Where an ``IBAN`` match can start: two letters right before a run of two digits or more
+    (a space between at most), the country code and the check digits."""
+    text, found = view.text, []
     for start, run in zip(view.run_starts, view.runs, strict=True):
         if len(run) < 2 or start < 2:
             continue
         at = start - 3 if text[start - 1] == " " else start - 2  # the country code's first letter
-        if at >= 0 and IBAN.match(text, at):
-            return True
-    return False
+        if at >= 0:
+            found.append(at)
+    return found
+
+
+def ibans_in(view) -> list[Hit]:
+    """``find_ibans`` on a view: ``IBAN`` tried where a match can start, not searched for."""
+    return _ibans(matches_at(IBAN, view.text, _iban_starts(view)))
 
 
 def find_ibans(text: str) -> list[Hit]:
-    if IBAN.search(text) is None:
+    return _ibans(list(IBAN.finditer(text)))
+
+
+def _ibans(found: list[re.Match[str]]) -> list[Hit]:
+    if not found:
         return []
     from stdnum import iban
 
     hits = []
-    for m in IBAN.finditer(text):
+    for m in found:
         # The spaced form may run into a following word or number group: drop trailing
         # groups until the checksum holds.
         groups = m.group().split(" ")

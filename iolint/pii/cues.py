@@ -101,6 +101,7 @@ class CueIndex:
             owners = free | starts | ends | whole
             self.automaton.add_word(stem, (len(stem), free, starts, ends, whole, extra, bool(owners & placed)))
         self.automaton.make_automaton()
+        self.empty = not table  # (the finders of some kinds have no cue words: nothing to scan)
 
     def scan(self, text: str, low: str) -> tuple[int, list[tuple[int, object]], list[int]]:
         """The bits of the owners whose cues occur in ``low`` (``text`` lower-cased, offsets
@@ -110,6 +111,8 @@ class CueIndex:
         found = 0
         extras = []
         places = []
+        if self.empty:
+            return found, extras, places
         last = len(low) - 1
         for end, (length, free, starts, ends, whole, extra, placed) in self.automaton.iter(low):
             start = end - length + 1

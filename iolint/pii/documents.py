@@ -106,28 +106,42 @@ def find_plates(text: str) -> list[Hit]:
 
 def find_identity_documents(text: str) -> list[Hit]:
     """Identity card, passport and driving-licence numbers."""
-    return _documents(text, DIGITS.findall(text))
+    found = list(DIGITS.finditer(text))
+    return _documents(text, text.lower(), [m.group() for m in found], [m.start() for m in found])
 
 
 def identity_documents_in(view) -> list[Hit]:
-    """``find_identity_documents`` on a view of the text, whose runs of digits are already found."""
-    return _documents(view.text, view.runs)
+    """``find_identity_documents`` on a view of the text, whose runs of digits are already found
+    (and its lower case: the same letters where ``find_identity_documents`` looks, "pass", "u1")."""
+    return _documents(view.text, view.low, view.runs, view.run_starts)
 
 
-def _documents(text: str, runs: list[str]) -> list[Hit]:
+def seven_in_groups(text: str, runs: list[str], starts: list[int]) -> bool:
+    """Whether runs of digits, each one space after the last ("1184 592"), hold seven digits:
+    what a number of two letters and seven digits needs (its digits are such runs, whole, as
+    nothing but a letter or a space after one stands before them, and no digit after). A body
+    with a date and an amount ("18/11/2026", "1.123,73") has seven digits, but not so."""
+    total = 0
+    for i, run in enumerate(runs):
+        joined = i and starts[i] == starts[i - 1] + len(runs[i - 1]) + 1 and text[starts[i] - 1] == " "
+        total = total + len(run) if joined else len(run)
+        if total == 7:
+            return True
+    return False
+
+
+def _documents(text: str, low: str, runs: list[str], starts: list[int]) -> list[Hit]:
     hits = []
     lengths = {len(run) for run in runs}
     for m in CIE.finditer(text) if 5 in lengths else ():
         cued = _nearest_cue(text, m.start(), ("IT_IDENTITY_CARD",)) is not None
         if cued or (m.group().startswith("C") and m.group().isupper()):
             hits.append(Hit("IT_IDENTITY_CARD", m.start(), m.end(), CONTEXT if cued else PATTERN))
-    seven = any(n >= 7 for n in lengths) or (len(lengths) > 1 and sum(map(len, runs)) >= 7)
-    for m in TWO_LETTERS_SEVEN_DIGITS.finditer(text) if seven else ():
+    for m in TWO_LETTERS_SEVEN_DIGITS.finditer(text) if seven_in_groups(text, runs, starts) else ():
         kinds = ("IT_IDENTITY_CARD", "IT_PASSPORT")
         kind = _nearest_cue(text, m.start(), kinds) or (m.group()[:2].isupper() and _cue_after(text, m.end(), kinds))
         if kind:
             hits.append(Hit(kind, m.start(), m.end(), CONTEXT))
-    low = text.lower()
     # (each word PASSPORT_NUMBER starts with holds "pass"; "ſ" matches "s" when case is ignored)
     for m in PASSPORT_NUMBER.finditer(text) if "pass" in low or "ſ" in low else ():
         value = m.group("value")

@@ -15,7 +15,7 @@ recognizer, and nothing here imports presidio or spaCy.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from iolint.pii import addresses, birthdates, codes, contacts, documents, names, special
@@ -52,7 +52,14 @@ FINDERS: tuple[Finder, ...] = (
     Finder(
         "IolintVatCodeRecognizer", ("IT_VAT_CODE",), codes.find_vat_codes, needs_digit=True, maybe=codes.may_be_vat_code
     ),
-    Finder("IolintIbanRecognizer", ("IBAN_CODE",), codes.find_ibans, needs_digit=True, maybe=codes.may_be_iban),
+    Finder(
+        "IolintIbanRecognizer",
+        ("IBAN_CODE",),
+        codes.find_ibans,
+        needs_digit=True,
+        maybe=codes.may_be_iban,
+        scan=codes.ibans_in,
+    ),
     Finder(
         "IolintPlateRecognizer",
         ("IT_LICENSE_PLATE",),
@@ -108,15 +115,27 @@ def _check(finders: tuple[Finder, ...]) -> None:
 _check(FINDERS)
 
 
+@lru_cache(maxsize=8)  # all kinds, and a body's
+def _index(entities: frozenset[str] | None = None) -> CueIndex:
+    """The cue automaton of the finders of ``entities`` (default all), each at its bit in
+    ``FINDERS``: a body, checked for fewer kinds, is not read for the others' cue words
+    (odonyms, greetings, the name finder's places), which a long body holds many of."""
+    used = [(i, d) for i, d in enumerate(FINDERS) if entities is None or not entities.isdisjoint(d.entities)]
+    placed = sum(1 << i for i, d in used if d.cue_places)
+    lexicon = _lexicon() if any(d.scan is special.special_in for _, d in used) else None
+    return CueIndex(((1 << i, cue) for i, d in used for cue in d.cues), lexicon, placed)
+
+
 @cache
-def _index() -> CueIndex:
-    placed = sum(1 << i for i, d in enumerate(FINDERS) if d.cue_places)
-    return CueIndex(((1 << i, cue) for i, d in enumerate(FINDERS) for cue in d.cues), special.stems(), placed)
+def _lexicon() -> dict[str, list]:
+    # one for every index, so a lexicon entry is compiled once whichever index meets it first
+    return special.stems()
 
 
-def view(text: str) -> View:
-    """One look at ``text`` for every finder (``iolint.pii.view``)."""
-    return View(text, _index())
+def view(text: str, entities: frozenset[str] | None = None) -> View:
+    """One look at ``text`` for every finder (``iolint.pii.view``), or for those of ``entities``
+    only (the cue bits of the others stay unset)."""
+    return View(text, _index(entities))
 
 
 # Per finder: its bit in the cue index, the bit its cues must set (0: none needed), and its
@@ -147,7 +166,7 @@ def candidates(text: str | View, entities: frozenset[str] | None = None) -> list
 def scan(text: str, entities: frozenset[str] | None = None) -> list[Hit]:
     """The hits of every finder (of ``entities``) that may find something in ``text``, each
     run on one view of it: what ``Detector.detect`` runs."""
-    v = view(text)
+    v = view(text, entities)
     hits: list[Hit] = []
     for finder in candidates(v, entities):
         hits += finder.scan(v) if finder.scan is not None else finder.find(text)

@@ -9,12 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from iolint.pii.cues import alternatives, matches_at
-from iolint.pii.finders import view
+from iolint.pii.documents import TWO_LETTERS_SEVEN_DIGITS, seven_in_groups
+from iolint.pii.finders import FINDERS, candidates, scan, view
 from iolint.pii.names.cued import ANY_CUE, cue_matches
 from iolint.pii.names.words import NameText
 from iolint.pii.reader import addresses_reader
 from iolint.pii.topics import _SENTENCE_WORDS, _in_sentence
+from iolint.pii.view import DIGITS
 from iolint.pii.wordlists import lines
+from iolint.privacy import body_entities
+from tests.pii.test_detectors import FIRES
 from tests.pii.test_evaluation import TITLES
 from tests.pii.test_runtime import _TEXTS
 
@@ -98,3 +102,66 @@ def test_the_sentence_memos_tell_texts_with_the_same_bounds_apart():
         assert _in_sentence("outcome", "referto disponibile", 0, 19) == (
             _SENTENCE_WORDS["outcome"].search("referto disponibile") is not None
         )
+
+
+# A body is read for its kinds only (``finders._index(entities)``); also single kinds, the name
+# finder's (whose cue places the view records) and two finders sharing a cue automaton.
+_KIND_SETS = [
+    body_entities(),
+    frozenset({"HEALTH"}),
+    frozenset({"PERSON"}),
+    frozenset({"IT_ADDRESS", "DATE_OF_BIRTH"}),
+    frozenset({"EMAIL_ADDRESS", "IBAN_CODE"}),
+    frozenset({"IT_FISCAL_CODE"}),  # (finders with no cue words: an empty automaton)
+]
+
+
+def _scan_of_the_full_view(text: str, entities: frozenset[str]) -> list:
+    v = view(text)  # read for every finder's cue words
+    hits = []
+    for finder in candidates(v, entities):
+        hits += finder.scan(v) if finder.scan is not None else finder.find(text)
+    return hits
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_a_view_for_some_kinds_finds_what_the_view_for_all_finds(text):
+    for entities in _KIND_SETS:
+        assert scan(text, entities) == _scan_of_the_full_view(text, entities), entities
+
+
+def test_a_view_for_some_kinds_finds_what_the_view_for_all_finds_on_titles():
+    texts = [item["t"] for item in TITLES] + [text for _, text, _ in FIRES]
+    body = "\n\n".join(texts)  # one long body holding every term and cue
+    for text in [*texts, body]:
+        for entities in _KIND_SETS:
+            assert scan(text, entities) == _scan_of_the_full_view(text, entities), (entities, text)
+    assert any(scan(text, body_entities()) for text in texts)  # (the comparison is not of empty lists)
+    assert len(FINDERS) > len([f for f in FINDERS if not body_entities().isdisjoint(f.entities)])
+
+
+# Letters, digits and what stands between the groups of a document's number, a date, an amount.
+_DOCUMENT_TEXTS = st.one_of(
+    st.text(alphabet="AYby 0123456789./,-\u0663", max_size=40),
+    st.lists(
+        st.sampled_from(["YA", "ab", " ", "  ", "1", "12", "123", "1234", "4567", "1234567", "12345678", "/", "."])
+    ).map("".join),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_DOCUMENT_TEXTS, _TEXTS))
+def test_seven_digits_in_groups_is_needed_by_every_two_letters_seven_digits_number(text):
+    found = list(DIGITS.finditer(text))
+    if TWO_LETTERS_SEVEN_DIGITS.search(text):
+        assert seven_in_groups(text, [m.group() for m in found], [m.start() for m in found])
+
+
+def test_seven_digits_in_groups_on_examples():
+    def seven(text):
+        found = list(DIGITS.finditer(text))
+        return seven_in_groups(text, [m.group() for m in found], [m.start() for m in found])
+
+    assert seven("passaporto YC 1184 592") and seven("YA1234567") and seven("n. 1 2 3 4 5 6 7")
+    assert not seven("1.123,73 € entro il 18/11/2026") and not seven("12345678") and not seven("1184  592")
