@@ -168,7 +168,7 @@ def may_name(t: NameText) -> bool:
         if t.pair():
             return True
     else:
-        t.no_pair()
+        t._pair = False  # (``NameText.pair``: no lower-case first name, no lower-case pair)
     return bool(heard & LIVE) and blocks_may_name(t, first)
 
 

@@ -257,10 +257,6 @@ class NameText:
             self._pair = lower_pair(self.text)
         return self._pair
 
-    def no_pair(self) -> None:
-        """What the pre-filter learnt: ``lower_pair`` of the text is false."""
-        self._pair = False
-
     def beyond_latin(self) -> bool:
         """Letters beyond U+024F (Greek, Cyrillic, …)."""
         if self._latin is None:
