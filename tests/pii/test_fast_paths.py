@@ -1,5 +1,5 @@
 """Shortcuts of personal-data detection give what the slow way gives: each is checked against
-the plain computation on generated text (the name cues' places also on every labelled title)."""
+the plain computation on generated text (the name finder's also on the development titles)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,12 @@ from hypothesis import strategies as st
 from iolint.pii.cues import alternatives, matches_at
 from iolint.pii.documents import TWO_LETTERS_SEVEN_DIGITS, seven_in_groups
 from iolint.pii.finders import FINDERS, candidates, scan, view
+from iolint.pii.hits import lower_same_length
+from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, table
 from iolint.pii.names.cued import ANY_CUE, cue_matches
-from iolint.pii.names.words import NameText
+from iolint.pii.names.gate import LIVE, LOWER_FIRST, SHORT, blocks_may_name, heard_words
+from iolint.pii.names.vocabulary import NAME_TOKEN
+from iolint.pii.names.words import NameText, lower_pair
 from iolint.pii.reader import addresses_reader
 from iolint.pii.topics import _SENTENCE_WORDS, _in_sentence
 from iolint.pii.view import DIGITS
@@ -165,3 +169,72 @@ def test_seven_digits_in_groups_on_examples():
 
     assert seven("passaporto YC 1184 592") and seven("YA1234567") and seven("n. 1 2 3 4 5 6 7")
     assert not seven("1.123,73 € entro il 18/11/2026") and not seven("12345678") and not seven("1184  592")
+
+
+# What the name pre-filter's words test reads: names of every kind in the name data (first names
+# and surnames, words or not, Italian or not), unknown and ordinary words, acronyms, particles and
+# what joins or splits words (apostrophes, hyphens, accents, digits, spaces, punctuation).
+def _sample_names(test, count=6):
+    keys = sorted(k for k, f in table().items() if test(f))
+    return keys[:: max(1, len(keys) // count)][:count]
+
+
+_NAME_KEYS = [
+    key
+    for test in (
+        lambda f: f & FIRST and not f & WORD,
+        lambda f: f & SURNAME and not f & (WORD | FIRST),
+        lambda f: f & FIRST and f & WORD,
+        lambda f: f & SURNAME and f & WORD and f & ITALIAN and not f & FIRST,
+        lambda f: f & SURNAME and f & WORD and not f & (ITALIAN | FIRST),
+    )
+    for key in _sample_names(test)
+]
+_NAME_WORDS = st.one_of(
+    st.sampled_from(
+        [*_NAME_KEYS, "rosa", "costa", "mario", "rossi", "hoxha", "arben", "xyzabc", "avviso", "comune", "pagamento"]
+        + ["tari", "inps", "diop", "ue", "via", "scuola", "de", "van", "der", "dell", "amico", "nord", "est", "ii"]
+        + ["josé", "nicolò", "città", "łukasz", "ſ", "ı", "İstanbul", "straße", "ab", "x", "s"]
+    ).flatmap(lambda w: st.sampled_from([w, w.capitalize(), w.upper()])),
+    st.sampled_from(
+        [" ", "  ", "'", "’", "-", "–", ", ", ": ", ".", "/", "3", "_", "\u00a0", "(", ") ", "! ", "\ud800"]
+    ),
+)
+_NAME_TEXTS = st.lists(_NAME_WORDS, max_size=16).map("".join)
+# Blocks of capitalised words side by side, where the title may leave only a person.
+_BLOCKS = st.tuples(
+    st.sampled_from(["", "Avviso per ", "Esito: ", "Pratica di ", "Visita (", "a "]),
+    st.lists(_NAME_WORDS.map(str.capitalize), min_size=1, max_size=4).map(" ".join),
+    st.sampled_from(["", ":", ", hai", " è pronta", " assegnato", ")", " 3", " Avviso"]),
+).map("".join)
+
+
+def _words_test_is_sound(text: str) -> None:
+    # Without LOWER_FIRST no lower-case pair, without LIVE no block of capitalised words a rule
+    # could read as a name: what lets ``may_name`` skip both.
+    heard = heard_words(text)
+    if not heard & LOWER_FIRST:
+        assert not lower_pair(text), text
+    if not heard & LIVE:
+        first = NAME_TOKEN.search(text)
+        assert first is None or not blocks_may_name(NameText(text, lower_same_length(text), False), first), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_NAME_TEXTS, _BLOCKS, _TEXTS))
+def test_the_name_prefilters_words_test_never_hides_a_pair_or_a_block(text):
+    _words_test_is_sound(text)
+
+
+def test_the_name_prefilters_words_test_never_hides_a_pair_or_a_block_on_titles():
+    for item in TITLES:  # (the frozen sets are the evaluation's alone: tests/test_layout.py)
+        _words_test_is_sound(item["t"])
+
+
+def test_the_name_prefilters_words_test_hears_names():
+    assert heard_words("Pagamento IMU: avviso del Comune") == SHORT
+    assert heard_words("Pagamento INPS IMU: avviso") & LIVE  # two short words in capitals
+    assert heard_words("Avviso per Mario Rossi") & LIVE
+    assert heard_words("Costa Serena:") & LIVE and heard_words("Costa") & LIVE  # an Italian name that is a word counts
+    assert heard_words("avviso per mario rossi") == LOWER_FIRST
+    assert heard_words("Avviso per D'Amico") & LIVE and heard_words("dell'Arben") & LIVE

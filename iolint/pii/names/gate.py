@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from iolint.pii.namedata import FIRST, SURNAME, WORD
+from iolint.pii.namedata import FIRST, SURNAME, WORD, fold
 from iolint.pii.names.context import after_place
 from iolint.pii.names.cued import cue_matches
 from iolint.pii.names.positions import FAMILY, OF_WORDS, OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING, VERB_AFTER
@@ -17,12 +17,22 @@ from iolint.pii.names.vocabulary import (
     ELIDED_PARTICLES,
     INITIAL,
     LETTER,
+    LETTERS,
     LOWER_WORD,
     NAME_TOKEN,
     PARTICLE,
     PARTICLE_WORDS,
 )
-from iolint.pii.names.words import NameText, counts_here, flags_of, is_clear, is_name_like, is_stop
+from iolint.pii.names.words import (
+    CACHE_SIZE,
+    NameText,
+    counts_here,
+    flags_of,
+    is_clear,
+    is_name_like,
+    is_stop,
+    lower_names,
+)
 
 GAP_PARTICLE = re.compile(rf"[ \t\u00a0]{{1,2}}(?:{PARTICLE.pattern})")
 
@@ -153,8 +163,19 @@ def may_name(t: NameText) -> bool:
         return True  # two surnames joined by a slash: "Ferraris/Colombo"
     if ("family" in t.low or "household" in t.low) and FAMILY.search(text):
         return True  # "the Khan household"
-    if t.pair():
-        return True
+    heard = heard_words(text)
+    if heard & LOWER_FIRST:
+        if t.pair():
+            return True
+    else:
+        t._pair = False  # (``NameText.pair``: no lower-case first name, no lower-case pair)
+    return bool(heard & LIVE) and blocks_may_name(t, first)
+
+
+def blocks_may_name(t: NameText, first: re.Match[str]) -> bool:
+    """Whether a rule may find a name in some block of capitalised words side by side
+    (``block_may_name``); ``first`` is the text's first word."""
+    text = t.text
     caps = [(m.start(), m.end(), m.group()) for m in CAPITALISED.finditer(text)]
     if len(caps) < 2:
         return False
@@ -169,6 +190,66 @@ def may_name(t: NameText) -> bool:
         block = [word]
     closing = TRAILING.fullmatch(text, block[-1][1]) is not None
     return len(block) > 1 and block_may_name(t, block, opens(text, block, first), closing)
+
+
+# The words of a text as one split of its UTF-8 bytes reads them: runs of letters, apostrophes,
+# hyphens and characters beyond ASCII, split at every other ASCII character. Neither a
+# capitalised word (``CAPITALISED``) nor a run of letters spans such a character, so each is
+# found inside one of these words as in the whole text.
+SPLIT_WORDS = bytes(c if c >= 0x80 or chr(c).isalpha() or chr(c) in "'-" else 32 for c in range(256))
+# What a word holds (``word_class``): a capitalised word that may stand in a name a block rule
+# finds, or two short words in capitals; one short word in capitals (a block needs two of them
+# to hold a name: ``names_in_block``'s last test); a lower-case run of letters that is a first
+# name and no word.
+LIVE, SHORT, LOWER_FIRST = 1, 2, 4
+_CLASSES: dict[bytes, int] = {}
+_QUIET: set[bytes] = set()  # the words of class 0 met so far
+
+
+def word_class(word: bytes) -> int:
+    known = _CLASSES.get(word)
+    if known is not None:
+        return known
+    if len(_CLASSES) >= CACHE_SIZE:
+        _CLASSES.clear()
+        _QUIET.clear()
+    text = word.decode("utf-8", "surrogatepass")
+    known = 0
+    short = 0
+    for cap in CAPITALISED.findall(text):
+        flags = flags_of(cap)
+        if flags & FIRST or is_clear(cap, flags) or counts_here(cap):
+            known |= LIVE
+        elif short_caps(cap):
+            short += 1
+    known |= LIVE if short > 1 else SHORT if short else 0
+    first_names = lower_names()[1]
+    if any(fold(run) in first_names for run in LETTERS.findall(text) if run.islower()):
+        known |= LOWER_FIRST
+    _CLASSES[word] = known
+    if not known:
+        _QUIET.add(word)
+    return known
+
+
+def heard_words(text: str) -> int:
+    """The ``word_class`` bits of the text's words, ``LIVE`` also for two short words in capitals.
+    Without ``LOWER_FIRST`` the text holds no lower-case pair (``lower_pair``), without ``LIVE``
+    no block of capitalised words that ``block_may_name`` lets through: every test of
+    ``names_in_block`` needs a first name, a clear name (``is_clear``) or a word that counts
+    where the title leaves only a person, but the last, which needs two such words or short
+    words in capitals. Most titles without a name are all words of class 0, told so by one
+    set test."""
+    words = text.encode("utf-8", "surrogatepass").translate(SPLIT_WORDS).split()
+    if _QUIET.issuperset(words):
+        return 0
+    heard = 0
+    for word in words:
+        known = word_class(word)
+        if known & heard & SHORT:
+            heard |= LIVE
+        heard |= known
+    return heard
 
 
 # A second capitalised word, or "e" and one, before a comma: names that may address the reader.
