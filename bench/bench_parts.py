@@ -26,7 +26,7 @@ def main() -> None:
     from iolint import api
 
     def linter(select=None, ignore=None):
-        return api._linter(None, None, select, ignore, None, api._moment(NOW), None)
+        return api._linter(None, None, select, ignore, None, api.read_now(NOW), None)
 
     rows = []
     for mix in ("unique", "batch"):
