@@ -2,8 +2,8 @@
 
 How ``Detector.detect`` runs, fastest path first:
 
-1. Memo: results are memoized per unique text (bounded LRU, per detector), so a title repeated
-   across a batch of messages is analysed once.
+1. Memo: results are memoized per unique text of up to 10,000 characters (bounded LRU, per
+   detector), so a title repeated across a batch of messages is analysed once.
 2. Normalisation (``iolint.pii.normalise``): unusual spaces, zero-width characters, soft
    hyphens, full-width forms and stray combining marks are undone for detection; detections
    are mapped back to the original text's positions.
@@ -30,6 +30,7 @@ from iolint.pii.kinds import kind_of
 from iolint.pii.masking import mask
 
 MEMO_SIZE = 4096
+MEMO_MAX_CHARS = 10_000  # IO's limit for a body (IO111)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,9 @@ class Detector:
         (a body is checked for fewer kinds than a title, and skipping the others is faster)."""
         if not text:
             return ()
-        return self._memo(text, None if entities is None else frozenset(entities))
+        kinds = None if entities is None else frozenset(entities)
+        # A text longer than any body IO accepts is not kept: 4,096 of them could hold gigabytes.
+        return self._memo(text, kinds) if len(text) <= MEMO_MAX_CHARS else self._analyse(text, kinds)
 
     def mask(self, value: str) -> str:
         """``value`` as this detector's output shows it: masked, unless ``show_values``."""

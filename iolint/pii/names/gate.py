@@ -226,9 +226,10 @@ def word_class(word: bytes) -> int:
     first_names = lower_names()[1]
     if any(fold(run) in first_names for run in LETTERS.findall(text) if run.islower()):
         known |= LOWER_FIRST
-    _CLASSES[word] = known
-    if not known:
-        _QUIET.add(word)
+    if len(word) <= 64:  # a longer "word" is no name, and kept it could hold megabytes
+        _CLASSES[word] = known
+        if not known:
+            _QUIET.add(word)
     return known
 
 
