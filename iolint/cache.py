@@ -32,6 +32,7 @@ from pathlib import Path
 
 from iolint import __version__, clock, loaders, secret
 from iolint.finding import Finding, Severity
+from iolint.pii import datacache
 
 _GITIGNORE = "# Created by iolint\n*\n"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This is a cache directory tag created by iolint.\n"
@@ -56,7 +57,8 @@ def _stamp(folder: Path, pattern: str) -> list:
 
 
 # The libraries whose code decides findings: parsing, the schema, markdown, templates, personal
-# data (name lists are built from Faker and the others). An upgrade rewrites their files.
+# data (and the packages the name lists are built from, ``datacache.SOURCES``). An upgrade
+# rewrites their files.
 DEPENDENCIES = (
     "yaml",
     "pydantic",
@@ -64,11 +66,6 @@ DEPENDENCIES = (
     "markdown_it",
     "jinja2",
     "stdnum",
-    "codicefiscale",
-    "faker",
-    "anyascii",
-    "spellchecker",
-    "simplemma",
     "ahocorasick",
     "regex",
     "tzdata",
@@ -117,7 +114,7 @@ def run_key(config, now: datetime | None) -> str:
         __version__,
         _stamp(package, "*.py"),
         _stamp(package / "pii" / "data", "*.txt"),  # the word lists of personal-data detection
-        [_origin(name) for name in DEPENDENCIES],
+        [_origin(name) for name in (*DEPENDENCIES, *datacache.SOURCES)],
         _stamp(rules, "*.yaml"),
         [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in config.rule_packs if p.exists()],
         _team_code(config.pii.recognizers),

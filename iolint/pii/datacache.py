@@ -26,7 +26,7 @@ _HERE = Path(__file__).parent
 _DEPENDS = ("namedata.py", "datacache.py", "data/namedata.txt")
 
 
-_SOURCES = ("faker", "codicefiscale", "spellchecker", "anyascii", "simplemma")
+SOURCES = ("faker", "codicefiscale", "spellchecker", "anyascii", "simplemma")
 
 
 @cache
@@ -36,7 +36,7 @@ def _digest() -> str | None:
     with every install; reading the packages' metadata for their versions costs more than
     loading the cache)."""
     parts = [(_HERE / name).read_bytes() for name in _DEPENDS]
-    for package in _SOURCES:
+    for package in SOURCES:
         spec = find_spec(package)
         if spec is None or spec.origin is None:
             return None
