@@ -233,7 +233,7 @@ def _findings(linter: Linter, data) -> list[Finding]:
         found = gate.problem(data, "<payload>")
         return [found] if found else []
     if isinstance(data, Item):  # read from JSON text: findings get line and column
-        out = []
+        out = [found for note in data.notes if (found := gate.problem(note, "<payload>"))]
         for rule, hit in linter.check_payload(data.data):
             line, column = data.locate(hit.field, hit.offset, key=hit.key)
             out.append(gate.finding(rule, hit, line=line, column=column))

@@ -197,6 +197,10 @@ class Linter:
                 if found:
                     yield found
                 continue
+            for note in item.notes:
+                found = gate.problem(note, file)
+                if found:
+                    yield found
             view = PayloadView(item.data)
             for rule, hit in self.view_hits(view, plan, ctx):
                 line, column = item.locate(hit.field, hit.offset, key=hit.key)

@@ -192,7 +192,9 @@ class Gate:
         return self.finding(rule, Hit(field, message), file=file, line=line, column=column)
 
     def problem(self, problem, file: str | None) -> Finding | None:
-        return self.report(problem.kind, problem.message, file=file, line=problem.line, column=problem.column)
+        return self.report(
+            problem.kind, problem.message, file=file, line=problem.line, column=problem.column, field=problem.field
+        )
 
     # -- what the project accepted -----------------------------------------------------------
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from iolint.positions import Item, Lines, skip_ws
+from iolint import repeated
+from iolint.positions import Item, Lines, locate_json, skip_ws
 
 PAYLOAD_SUFFIXES = {".json": "json", ".yaml": "yaml", ".yml": "yaml", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 TOP_LEVEL_KEYS = frozenset({"content", "fiscal_code", "feature_level_type", "time_to_live", "default_addresses"})
@@ -43,6 +44,7 @@ class ProblemKind(enum.Enum):
     TOO_LARGE = "too-large"  # a file, line or YAML document over the limits
     NOT_A_MESSAGE = "not-a-message"  # empty, or no IO message in it
     NOT_RENDERED = "not-rendered"  # a row of recipients the template cannot render
+    REPEATED_KEY = "repeated-key"  # a key written twice in one object: the payload is still read
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,7 @@ class Problem:
     message: str
     line: int | None = None
     column: int | None = None
+    field: str | None = None
 
 
 def looks_like_message(data: object) -> bool:
@@ -161,7 +164,7 @@ def load_json(text: str) -> Iterator[Item | Problem]:
         yield Problem(ProblemKind.SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", 1, 1)
         return
     try:
-        data = json.loads(text)
+        data, twice = repeated.decode_json(text)
     except json.JSONDecodeError as exc:
         yield Problem(ProblemKind.SYNTAX, f"invalid JSON: {exc.msg}", *Lines(text).position(exc.pos))
         return
@@ -171,17 +174,40 @@ def load_json(text: str) -> Iterator[Item | Problem]:
     except RecursionError:
         yield Problem(ProblemKind.SYNTAX, "invalid JSON: nested too deeply", 1, 1)
         return
-    yield from _items(data, text)
+    yield from _items(data, text, twice)
 
 
-def _items(data, text: str):
+def _items(data, text: str, twice: list[tuple[tuple, str]]):
     lines = Lines(text)
     start = skip_ws(text, 0)
+    notes = _json_notes(lines, start, twice, in_list=isinstance(data, list)) if twice else {}
     if isinstance(data, list):
-        for entry, offset in zip(data, _element_offsets(text, start), strict=False):
-            yield Item(entry, lines=lines, start=offset)
+        for index, (entry, offset) in enumerate(zip(data, _element_offsets(text, start), strict=False)):
+            yield Item(entry, lines=lines, start=offset, notes=notes.get(index, ()))
     else:
-        yield Item(data, lines=lines, start=start)
+        yield Item(data, lines=lines, start=start, notes=notes.get(None, ()))
+
+
+def repeated_notes(found: list[tuple[tuple, str, int, int]], *, in_list: bool) -> dict:
+    """IO005's problems for (path, key, line, column) of each key written again, by the index of
+    the payload they belong to when the document is a list of payloads (``in_list``), else under
+    None."""
+    notes: dict[int | None, tuple[Problem, ...]] = {}
+    for path, key, line, column in found:
+        index, inner = (path[0], path[1:]) if in_list else (None, path)
+        field = repeated.dotted((*inner, key))
+        problem = Problem(ProblemKind.REPEATED_KEY, repeated.message(inner, key), line, column, field)
+        notes[index] = (*notes.get(index, ()), problem)
+    return notes
+
+
+def _json_notes(lines: Lines, start: int, twice: list[tuple[tuple, str]], line_base=0, *, in_list=False) -> dict:
+    """``repeated_notes`` at the last of the keys written twice in JSON text."""
+    found = []
+    for path, key in twice:
+        line, column = lines.position(locate_json(lines.text, (*path, key), start, key=True))
+        found.append((path, key, line + line_base, column))
+    return repeated_notes(found, in_list=in_list)
 
 
 def _element_offsets(text: str, start: int) -> Iterator[int]:
@@ -225,7 +251,7 @@ def load_jsonl(lines: Iterator[str | Problem]) -> Iterator[Item | Problem]:
             yield Problem(ProblemKind.SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", number, 1)
             continue
         try:
-            data = json.loads(line)
+            data, twice = repeated.decode_json(line)
         except json.JSONDecodeError as exc:
             yield Problem(ProblemKind.SYNTAX, f"invalid JSON: {exc.msg}", number, exc.colno)
             continue
@@ -236,4 +262,6 @@ def load_jsonl(lines: Iterator[str | Problem]) -> Iterator[Item | Problem]:
         except RecursionError:
             yield Problem(ProblemKind.SYNTAX, "invalid JSON: nested too deeply", number, 1)
             continue
-        yield Item(data, number, lines=Lines(line), line_base=number - 1)
+        lines_of = Lines(line)
+        notes = _json_notes(lines_of, skip_ws(line, 0), twice, number - 1) if twice else {}
+        yield Item(data, number, lines=lines_of, line_base=number - 1, notes=notes.get(None, ()))

@@ -32,7 +32,7 @@ class Lines:
         self._starts: list[int] | None = None
         self._breaks = breaks
         # found once per text, however many findings point there (thousands in one body)
-        self.places: dict[tuple, int] = {}  # JSON values' offsets (``_locate_json``)
+        self.places: dict[tuple, int] = {}  # JSON values' offsets (``locate_json``)
         self.strings: dict[int, tuple] = {}  # JSON strings' escapes, by opening quote (``_json_char``)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -56,12 +56,15 @@ def _line_starts(text: str, breaks: re.Pattern[str]) -> list[int]:
 
 
 class Item:
-    """One payload, with a lazy map from dotted field paths to (line, column)."""
+    """One payload, with a lazy map from dotted field paths to (line, column), and ``notes``: what
+    its reader found wrong in how it is written but that did not keep it from being read (a key
+    written twice), as ``loaders.Problem``s."""
 
-    __slots__ = ("data", "_line", "_lines", "_start", "_yaml_node", "_prefix", "_line_base")
+    __slots__ = ("data", "notes", "_line", "_lines", "_start", "_yaml_node", "_prefix", "_line_base")
 
-    def __init__(self, data, line=None, *, lines=None, start=0, yaml_node=None, prefix=(), line_base=0):
+    def __init__(self, data, line=None, *, lines=None, start=0, yaml_node=None, prefix=(), line_base=0, notes=()):
         self.data = data
+        self.notes = notes
         self._line = line
         self._lines = lines
         self._start = start
@@ -88,7 +91,7 @@ class Item:
             place = (keys, self._start, key)
             at = self._lines.places.get(place)
             if at is None:
-                at = self._lines.places[place] = _locate_json(text, keys, self._start, key=key)
+                at = self._lines.places[place] = locate_json(text, keys, self._start, key=key)
             if offset is not None and not key and text.startswith('"', at):
                 at = _json_char(self._lines, at, offset)
             line, column = self._lines.position(at)
@@ -116,7 +119,7 @@ def skip_ws(text: str, i: int) -> int:
     return i
 
 
-def _locate_json(text: str, keys: tuple, start: int = 0, *, key: bool = False) -> int:
+def locate_json(text: str, keys: tuple, start: int = 0, *, key: bool = False) -> int:
     """Offset of the value at ``keys`` (from the value at ``start``), or of its nearest ancestor;
     with ``key``, of the last key's opening quote."""
     i = skip_ws(text, start)

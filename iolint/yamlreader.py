@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import yaml
 
-from iolint import loaders
+from iolint import loaders, repeated
 from iolint.loaders import Problem, ProblemKind
 from iolint.positions import YAML_BREAKS, Item, Lines, locate_yaml
 
@@ -82,17 +82,20 @@ def load_yaml(text: str) -> Iterator[Item | Problem]:
                     node.start_mark.column + 1,
                 )
                 continue
+            twice = repeated.in_yaml(node)  # before constructing, which folds merge keys into the mappings
             try:
                 data = loader.construct_document(node)
             except (yaml.constructor.ConstructorError, ValueError, TypeError, RecursionError) as exc:
                 yield _construct_problem(exc, node)  # the next documents are still read
                 continue
             if isinstance(data, list) and isinstance(node, yaml.SequenceNode):
+                notes = loaders.repeated_notes(twice, in_list=True)
                 for index, entry in enumerate(data):
                     line, _ = locate_yaml(node, (index,))
-                    yield Item(_jsonable(entry), line, yaml_node=node, prefix=(index,))
+                    yield Item(_jsonable(entry), line, yaml_node=node, prefix=(index,), notes=notes.get(index, ()))
             else:
-                yield Item(_jsonable(data), node.start_mark.line + 1, yaml_node=node)
+                notes = loaders.repeated_notes(twice, in_list=False).get(None, ())
+                yield Item(_jsonable(data), node.start_mark.line + 1, yaml_node=node, notes=notes)
     except _TooDeep as exc:
         yield Problem(ProblemKind.SYNTAX, exc.problem, exc.problem_mark.line + 1, exc.problem_mark.column + 1)
     except yaml.MarkedYAMLError as exc:

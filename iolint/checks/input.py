@@ -15,5 +15,6 @@ reported(
         ProblemKind.SYNTAX: "IO002",
         ProblemKind.TOO_LARGE: "IO003",
         ProblemKind.NOT_A_MESSAGE: "IO004",
+        ProblemKind.REPEATED_KEY: "IO005",
     }
 )

@@ -60,6 +60,7 @@ class Document:
     structure: list[tuple[str | None, str]] = field(default_factory=list)  # IO702
     unknown_keys: list[tuple[str, str]] = field(default_factory=list)  # IO703
     bad_variables: list[tuple[str, str]] = field(default_factory=list)  # IO704
+    repeated: tuple[loaders.Problem, ...] = ()  # keys written twice (IO005)
     _lines: list[str] | None = None
 
     # -- positions ---------------------------------------------------------------------------
@@ -125,7 +126,7 @@ def parse(text: str) -> Document | list[loaders.Problem]:
             why = "a template file is a YAML mapping (subject, markdown, variables, ...)"
         return [loaders.Problem(loaders.ProblemKind.SYNTAX, why, 1, 1)]
     root = yaml.compose(text, Loader=yaml.SafeLoader)
-    doc = Document(text=text, data=items[0].data, root=root)
+    doc = Document(text=text, data=items[0].data, root=root, repeated=items[0].notes)
     _read_keys(doc)
     _read_features(doc)
     _read_variables(doc)

@@ -47,7 +47,8 @@ def check_template_text(linter, text: str | loaders.Problem, display: str) -> It
     template = Template(parsed)
     ignored = linter.gate.ignored_for(display)
     ctx = template_context(linter, parsed)
-    findings = list(_template_findings(linter, template, ctx, ignored, display))
+    findings = [found for note in parsed.repeated if (found := linter.gate.problem(note, display))]
+    findings += _template_findings(linter, template, ctx, ignored, display)
     if not template.unsafe:
         findings += _payload_findings(linter, template, ctx, ignored, display)
     findings += _not_checked(linter, template, ctx, ignored, display)
