@@ -2,7 +2,7 @@
 
 JSON and YAML readers keep the last value of a repeated key without a word, and so does IO: the
 first value, often the one meant, is dropped. ``decode_json`` is ``json.loads`` that also says
-which objects repeat a key (the object hook costs under a microsecond a payload, and the path of
+which objects repeat a key (the object hook costs about a microsecond a payload, and the path of
 an object is looked for only when one repeats); ``in_yaml`` finds them in a composed node tree.
 """
 
