@@ -5,6 +5,7 @@ state the subject; the pagoPA brand; payment messages that say how much and by w
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from iolint import italian
 from iolint.finding import Hit
@@ -230,3 +231,46 @@ def _misspellings(text: str) -> tuple[tuple[int, str], ...]:
     if "pago" not in lower:
         return ()
     return tuple((m.start(), m.group()) for m in _pagopas(text, lower) if _misspelled_pagopa(text, m))
+
+
+# What the app draws as nothing or that reorders the text around it: C0 and C1 controls (a tab
+# or a line break excepted), zero-width spaces, bidirectional controls, the BOM, and halves of a
+# character (lone surrogates). Joiners (emoji sequences, Persian) and soft hyphens are left alone.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+_REORDERING = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+@payload_check("IO808", needs="text")
+def invisible_character(view, ctx):
+    hits = []
+    for field, text in view.texts():
+        found = _invisible(view.zeroed(text))
+        if found:
+            start, count = found[0], len(found)
+            kinds = ", ".join(dict.fromkeys(_described(text[at]) for at in found))
+            what = "an invisible character" if count == 1 else f"{count} invisible characters"
+            effect = (
+                "it changes the order in which the app shows the text around it"
+                if any(text[at] in _REORDERING for at in found)
+                else "the citizen sees nothing there, but it is part of the text (push notification, search, copy)"
+            )
+            hits.append(Hit(field, f"{what} ({kinds}): {effect}", offset=start))
+    return hits
+
+
+@italian.by_zeroed
+def _invisible(text: str) -> tuple[int, ...]:
+    """Where the invisible characters are (no digit is one: the key's zeroed digits change nothing)."""
+    return tuple(m.start() for m in _INVISIBLE.finditer(text))
+
+
+def _described(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if "\ud800" <= char <= "\udfff":
+        return f"{code}, half of a character"
+    if char <= "\x9f":
+        return f"{code}, a control character"
+    return f"{code} {unicodedata.name(char, '')}".rstrip()

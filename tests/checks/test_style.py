@@ -222,6 +222,43 @@ def test_pagopa_in_title():
     assert hit.field == "content.subject" and hit.offset == 17
 
 
+# -- invisible characters ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "markdown", "field", "offset", "says"),
+    [
+        ("Il tuo appuntamento\u200b è confermato", "Testo.", "content.subject", 19, "U+200B ZERO WIDTH SPACE"),
+        (SUBJECT, "Paga \u202e05,321\u202c €.", "content.markdown", 5, "changes the order"),
+        (SUBJECT, "Testo\x07 del messaggio.", "content.markdown", 5, "U+0007, a control character"),
+        (SUBJECT, "\ufeffTesto del messaggio.", "content.markdown", 0, "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+        (SUBJECT, "Testo \ud800 rotto.", "content.markdown", 6, "U+D800, half of a character"),
+    ],
+)
+def test_invisible_characters_are_named_where_they_are(subject, markdown, field, offset, says):
+    (hit,) = run("IO808", subject, markdown)
+    assert (hit.field, hit.offset) == (field, offset)
+    assert says in hit.message
+
+
+def test_many_invisible_characters_are_one_finding_per_field():
+    (hit,) = run("IO808", markdown="Testo\u200b del\u200b messaggio\u2060.")
+    assert hit.offset == 5 and hit.message.startswith("3 invisible characters (U+200B ZERO WIDTH SPACE, U+2060 WORD")
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Riga uno\nriga due\r\n\tcon un tab",
+        "La famiglia 👨\u200d👩\u200d👧 e la bandiera 🏳️\u200d🌈",  # joiners in emoji sequences
+        "Donaudampf\u00adschifffahrt, 12\u00a0gennaio",  # a soft hyphen, a non-breaking space
+        "من\u200cگویم",  # a zero-width non-joiner in Persian
+    ],
+)
+def test_what_belongs_in_a_text_is_not_reported(markdown):
+    assert run("IO808", markdown=markdown) == []
+
+
 # -- adversarial input (every regex on its own: tests/test_regex_safety.py) ----------------------
 
 

@@ -12,10 +12,11 @@ from iolint.italian import zeroed
 _BITS = ["0", "1", "7", "12", "2030", "٣", " ", "\t", "\n", "-", ".", "/", "@", ":", "[", "]", "#", "{#", "x", "a",
          "è", "İ", "ſ", "K", "pago", "PagoPA", "pagopa", "pago PA", "pa", "S.p.A.", "iolint", "ignore", "IO501",
          "Paga", "puoi pagare", "Comune di", "Roma", "COMUNE", "AVVISO", "TARI", "Avviso", "comunicazione",
-         "Gentile", "Lei", "La informiamo", "€", "euro"]  # fmt: skip
+         "Gentile", "Lei", "La informiamo", "€", "euro", "\u200b", "\u202e", "\x07", "\ud800"]  # fmt: skip
 texts = st.lists(st.sampled_from(_BITS), max_size=16).map("".join)
 MEMOS = [style._shouts, style._only_the_ente, style._vague, style._misspellings, style._formal_forms_of,
-         style._states_amount_of, style._states_date_of, directives._directives, consistency._call_to_pay]  # fmt: skip
+         style._states_amount_of, style._states_date_of, style._invisible, directives._directives,
+         consistency._call_to_pay]  # fmt: skip
 
 
 @given(texts)
