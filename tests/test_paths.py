@@ -8,6 +8,7 @@ import pytest
 
 from iolint import config as cfg
 from iolint import inputs
+from iolint.report import FORMATS
 
 NOW = "2025-01-01T00:00:00Z"
 BODY = (
@@ -178,7 +179,7 @@ def test_a_gitignore_pattern_that_backtracks_without_end_ignores_nothing(tmp_pat
     assert [(f["file"], f["code"]) for f in json.loads(done.stdout)] == [(f"messages/{'a' * 40}.json", "IO121")]
 
 
-@pytest.mark.parametrize("fmt", ["text", "json", "json-lines", "sarif", "github", "junit"])
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_a_file_name_that_is_not_utf8_is_shown_escaped(run_cli, tmp_path, fmt):
     """A name with a Latin-1 byte reaches Python as a lone surrogate: hashing it for the cache key
     or writing it to any output raised UnicodeEncodeError, an internal error for the whole run."""

@@ -22,6 +22,7 @@ FORMATS = {
     "sarif": "iolint.report.sarif:SarifReporter",
     "github": "iolint.report.github:GithubReporter",
     "junit": "iolint.report.junit:JunitReporter",
+    "gitlab": "iolint.report.gitlab:GitlabReporter",
 }
 
 

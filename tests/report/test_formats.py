@@ -1,4 +1,4 @@
-"""Output formats: text with masked excerpts, json-lines, SARIF (schema-valid), github, junit."""
+"""Output formats: text with masked excerpts, json-lines, SARIF (schema-valid), github, gitlab, junit."""
 
 from __future__ import annotations
 
@@ -248,3 +248,43 @@ def test_excerpt_masks_a_codice_fiscale_even_with_a_wrong_check_character():
     text, caret = excerpt('  "fiscal_code": "RSSMRA85T10A562X",', 18, "payload")
     assert "RSSMRA85T10A562X" not in text and "*" * 16 in text
     assert caret == 17
+
+
+# -- gitlab --------------------------------------------------------------------------------------
+
+
+def test_gitlab_code_quality_issues(run_cli, tmp_path):
+    write(tmp_path, "a.json", AMOUNT)
+    write(tmp_path, "b.json", {**AMOUNT, "content": {**AMOUNT["content"], "subject": f"Avviso per {CF}"}})
+    code, out, _ = check(run_cli, tmp_path, ".", "--select", "IO201,IO501", "--format", "gitlab")
+    issues = json.loads(out)
+    assert code == 1
+    assert [
+        (i["location"]["path"], i["check_name"], i["severity"], i["location"]["lines"]["begin"]) for i in issues
+    ] == [
+        ("a.json", "IO201 amount-not-integer", "major", 7),
+        ("b.json", "IO501 personal-data-in-title", "major", 4),
+        ("b.json", "IO201 amount-not-integer", "major", 7),
+    ]
+    assert all(set(i) == {"description", "check_name", "fingerprint", "severity", "location"} for i in issues)
+    assert issues[0]["description"].startswith("IO201 ") and issues[0]["description"].endswith(
+        "[content.payment_data.amount]"
+    )
+    assert CF not in out  # masked, like every format
+    assert len({i["fingerprint"] for i in issues}) == 3
+
+
+def test_gitlab_fingerprints_survive_moved_lines_and_tell_repeats_apart():
+    def finding(line, file="a.json", fingerprint="f1"):
+        return Finding(
+            "IO201", "amount-not-integer", Severity.WARNING, "m", file, line, 3, "content", None, fingerprint
+        )
+
+    first = json.loads(render("gitlab", [finding(7), finding(9), finding(9, fingerprint="f2")]))
+    moved = json.loads(render("gitlab", [finding(17), finding(19), finding(19, fingerprint="f2")]))
+    other = json.loads(render("gitlab", [finding(7, file="b.json")]))
+    prints = [i["fingerprint"] for i in first]
+    assert prints == [i["fingerprint"] for i in moved]
+    assert len(set(prints)) == 3 and other[0]["fingerprint"] not in prints
+    assert {i["severity"] for i in first} == {"minor"}
+    assert render("gitlab", []) == "[]\n"
