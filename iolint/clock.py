@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -14,6 +14,11 @@ ROME = ZoneInfo("Europe/Rome")
 TIMESTAMP_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")  # fmt: skip
+
+
+def day_text(moment: date) -> str:
+    """ "dd/mm/yyyy", as the app writes a date (``%Y`` does not pad a year before 1000)."""
+    return f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
 
 
 def current() -> datetime:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
 import iolint
 from iolint.cli import main
-from iolint.clock import OUT_OF_RANGE, parse_timestamp
+from iolint.clock import OUT_OF_RANGE, day_text, parse_timestamp
 
 
 def test_timestamps_are_memoized_in_a_bounded_memo():
@@ -47,6 +47,24 @@ def test_the_fix_io303_suggests_is_iso_8601_in_the_first_years_too():
     (finding,) = [f for f in iolint.lint(payload, now="2030-01-01T00:00:00Z").findings if f.code == "IO303"]
     fix = finding.message.rsplit("e.g. ", 1)[1]
     assert fix.startswith("0001-01-0") and parse_timestamp(fix)[1] is None
+
+
+def test_dates_in_messages_are_written_with_four_digit_years():
+    """``%Y`` writes year 1 as "1": IO303, IO304, IO305 and the suppressions' expiry wrote "01/01/1",
+    and the template filters `data` and `fine_giornata` a due date IO301 refuses."""
+    from iolint.templates.filters import _data, _fine_giornata
+
+    assert day_text(date(1, 1, 1)) == "01/01/0001" and day_text(date(2031, 7, 31)) == "31/07/2031"
+    payload = {
+        "fiscal_code": "RSSMRA85T10A562S",
+        "content": {"subject": "Avviso di pagamento TARI", "markdown": "x" * 80, "due_date": "0001-01-01T00:00:00Z"},
+    }
+    messages = {f.code: f.message for f in iolint.lint(payload, now="2030-01-01T00:00:00Z").findings}
+    assert "of 01/01/0001 in Rome" in messages["IO303"]
+    assert messages["IO304"].startswith("`due_date` 01/01/0001 00:49 (Rome) is already past (now: 01/01/2030 01:00)")
+    assert _data("0999-05-01") == "01/05/0999"
+    assert parse_timestamp(_fine_giornata("0999-05-01"))[1] is None
+    assert _fine_giornata("2031-07-31") == "2031-07-31T21:59:59Z"
 
 
 @pytest.mark.parametrize("text", EDGES)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from iolint import italian
-from iolint.clock import ROME
+from iolint.clock import ROME, day_text
 from iolint.finding import Hit
 from iolint.message import AMOUNT_MAX, AMOUNT_MIN, NOTICE_NUMBER_RE
 from iolint.money import format_euro
@@ -72,9 +72,7 @@ def body_due_date_mismatch(view, ctx):
         return None
     shown = list(dict.fromkeys(str(d) for d in stated))
     says = f"gives the deadline {shown[0]}" if len(shown) == 1 else f"gives the deadlines {_listed(shown)}"
-    message = (
-        f"the body {says} but `due_date` is {day:%d/%m/%Y} in Rome: the app's reminder and the text disagree on the day"
-    )
+    message = f"the body {says} but `due_date` is {day_text(day)} in Rome: the app's reminder and the text disagree on the day"
     return [Hit(_FIELD, message, value=(view.due_date, tuple(shown)), offset=at + stated[0].start)]
 
 

@@ -56,7 +56,7 @@ def due_date_at_midnight(view, ctx):
         end = datetime.combine(local.date() - timedelta(days=1), time(23, 59, 59), ROME)
     fix = end.astimezone(UTC).isoformat().replace("+00:00", "Z")  # strftime's %Y does not pad year 1 to 0001
     message = (
-        f"`due_date` is {local:%H:%M} of {local:%d/%m/%Y} in Rome: the deadline ends at the "
+        f"`due_date` is {local:%H:%M} of {clock.day_text(local)} in Rome: the deadline ends at the "
         f"start of that day, so the citizen has one day less than the date suggests; for a "
         f"whole-day deadline use 23:59:59 Rome time, e.g. {fix}"
     )
@@ -74,9 +74,11 @@ def due_date_in_past(view, ctx):
     if ctx.now is None:  # with the real clock, the verdict flips at the due date; the message names the minute
         ctx.horizon.note(due if due >= now else now.replace(second=0, microsecond=0) + timedelta(minutes=1))
     if due < now:
-        message = (
-            f"`due_date` {due.astimezone(ROME):%d/%m/%Y %H:%M} (Rome) is already past "
-            f"(now: {now.astimezone(ROME):%d/%m/%Y %H:%M})"
-        )
+        message = f"`due_date` {_minute(due)} (Rome) is already past (now: {_minute(now)})"
         return [Hit(_DUE, message, value=view.due_date)]
     return None
+
+
+def _minute(moment: datetime) -> str:
+    local = moment.astimezone(ROME)
+    return f"{clock.day_text(local)} {local:%H:%M}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from datetime import UTC, date, datetime
 
-from iolint.clock import ROME
+from iolint.clock import ROME, day_text
 
 
 class Kind(enum.Enum):
@@ -29,7 +29,7 @@ def today(now: datetime | None = None) -> date:
 def expired(until: date | None, day: date) -> str | None:
     """The message for a suppression past its ``until`` day, or None."""
     if until is not None and day > until:
-        return f"this suppression expired on {until:%d/%m/%Y}: fix the finding, or renew it with a new reason"
+        return f"this suppression expired on {day_text(until)}: fix the finding, or renew it with a new reason"
     return None
 
 

@@ -10,7 +10,7 @@ from datetime import time as clock
 from jinja2.filters import FILTERS, make_attrgetter
 from jinja2.tests import TESTS
 
-from iolint.clock import ROME
+from iolint.clock import ROME, day_text
 from iolint.money import format_euro
 from iolint.templates import limits
 from iolint.templates.limits import RenderLimit, built, check_percent, check_size, check_width, measure, spend
@@ -37,7 +37,7 @@ def _moment(value) -> datetime | date:
 
 def _data(value) -> str:
     """An ISO date or date-time as the citizen reads it: 31/07/2031 (Rome time)."""
-    return f"{_moment(value):%d/%m/%Y}"
+    return day_text(_moment(value))
 
 
 def _ora(value) -> str:
@@ -53,7 +53,7 @@ def _fine_giornata(value) -> str:
     moment = _moment(value)
     day = moment.date() if isinstance(moment, datetime) else moment
     end = datetime.combine(day, clock(23, 59, 59), ROME).astimezone(UTC)
-    return end.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return end.isoformat().replace("+00:00", "Z")  # strftime's %Y does not pad a year before 1000
 
 
 def _format(value, *args, **kwargs) -> str:
