@@ -205,7 +205,7 @@ def _json_notes(lines: Lines, start: int, twice: list[tuple[tuple, str]], line_b
     """``repeated_notes`` at the last of the keys written twice in JSON text."""
     found = []
     for path, key in twice:
-        line, column = lines.position(locate_json(lines.text, (*path, key), start, key=True))
+        line, column = lines.position(locate_json(lines.text, (*path, key), start, key=True, children=lines.children))
         found.append((path, key, line + line_base, column))
     return repeated_notes(found, in_list=in_list)
 

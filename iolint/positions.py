@@ -25,14 +25,14 @@ YAML_BREAKS = re.compile("\r\n?|[\n\x85\u2028\u2029]")  # PyYAML's line breaks (
 class Lines:
     """Offset to (line, column) for one text, with the newline table built on first use."""
 
-    __slots__ = ("text", "_starts", "_breaks", "places", "strings")
+    __slots__ = ("text", "_starts", "_breaks", "children", "strings")
 
     def __init__(self, text: str, breaks: re.Pattern[str] = JSON_BREAKS):
         self.text = text
         self._starts: list[int] | None = None
         self._breaks = breaks
         # found once per text, however many findings point there (thousands in one body)
-        self.places: dict[tuple, int] = {}  # JSON values' offsets (``locate_json``)
+        self.children: dict[int, dict] = {}  # JSON containers' members, by the container's offset (``locate_json``)
         self.strings: dict[int, tuple] = {}  # JSON strings' escapes, by opening quote (``_json_char``)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -88,10 +88,7 @@ class Item:
             return locate_yaml(self._yaml_node, self._prefix + keys, offset, key=key)
         if self._lines is not None:
             text = self._lines.text
-            place = (keys, self._start, key)
-            at = self._lines.places.get(place)
-            if at is None:
-                at = self._lines.places[place] = locate_json(text, keys, self._start, key=key)
+            at = locate_json(text, keys, self._start, key=key, children=self._lines.children)
             if offset is not None and not key and text.startswith('"', at):
                 at = _json_char(self._lines, at, offset)
             line, column = self._lines.position(at)
@@ -119,40 +116,53 @@ def skip_ws(text: str, i: int) -> int:
     return i
 
 
-def locate_json(text: str, keys: tuple, start: int = 0, *, key: bool = False) -> int:
+def locate_json(text: str, keys: tuple, start: int = 0, *, key: bool = False, children: dict | None = None) -> int:
     """Offset of the value at ``keys`` (from the value at ``start``), or of its nearest ancestor;
-    with ``key``, of the last key's opening quote."""
+    with ``key``, of the last key's opening quote. ``children`` keeps each container's members
+    once read (``Lines.children``): thousands of findings on the keys of one object read it once,
+    not once each."""
+    if children is None:
+        children = {}
     i = skip_ws(text, start)
+    for depth, name in enumerate(keys):
+        members = children.get(i)
+        if members is None:
+            members = children[i] = _members(text, i)
+        place = members.get(name)
+        if place is None:
+            return i
+        quote, value = place
+        i = quote if key and quote is not None and depth == len(keys) - 1 else value
+    return i
+
+
+def _members(text: str, i: int) -> dict:
+    """The members of the JSON container at ``i``: key (or index) -> (offset of the key's opening
+    quote, or None in a list; offset of the value). Of a key written twice, the last, as JSON
+    reads it. Nothing for a scalar; what was read before any error."""
+    found: dict = {}
     try:
-        for depth, name in enumerate(keys):
-            if isinstance(name, int) and text[i] == "[":
-                j = skip_ws(text, i + 1)
-                for _ in range(name):
-                    j = skip_ws(text, _decoder.raw_decode(text, j)[1])
-                    j = skip_ws(text, j + 1)  # the comma
-                if text[j] == "]":
-                    return i
-                i = j
-            elif isinstance(name, str) and text[i] == "{":
-                j = skip_ws(text, i + 1)
-                found = None
-                while j < len(text) and text[j] == '"':
-                    quote = j
-                    written, j = json.decoder.scanstring(text, j + 1)
-                    j = skip_ws(text, skip_ws(text, j) + 1)  # past the colon
-                    if written == name:  # keep scanning: JSON's last duplicate wins
-                        found = quote if key and depth == len(keys) - 1 else j
-                    j = skip_ws(text, _decoder.raw_decode(text, j)[1])
-                    if j < len(text) and text[j] == ",":
-                        j = skip_ws(text, j + 1)
-                if found is None:
-                    return i
-                i = found
-            else:
-                return i
+        if text[i] == "{":
+            j = skip_ws(text, i + 1)
+            while j < len(text) and text[j] == '"':
+                quote = j
+                written, j = json.decoder.scanstring(text, j + 1)
+                j = skip_ws(text, skip_ws(text, j) + 1)  # past the colon
+                found[written] = (quote, j)
+                j = skip_ws(text, _decoder.raw_decode(text, j)[1])
+                if j < len(text) and text[j] == ",":
+                    j = skip_ws(text, j + 1)
+        elif text[i] == "[":
+            j = skip_ws(text, i + 1)
+            index = 0
+            while j < len(text) and text[j] != "]":
+                found[index] = (None, j)
+                j = skip_ws(text, _decoder.raw_decode(text, j)[1])
+                j = skip_ws(text, j + 1)  # the comma
+                index += 1
     except (ValueError, IndexError):
         pass
-    return i
+    return found
 
 
 def _json_char(lines: Lines, quote: int, offset: int) -> int:
