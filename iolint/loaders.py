@@ -192,13 +192,14 @@ def repeated_notes(found: list[tuple[tuple, str, int, int]], *, in_list: bool) -
     """IO005's problems for (path, key, line, column) of each key written again, by the index of
     the payload they belong to when the document is a list of payloads (``in_list``), else under
     None."""
-    notes: dict[int | None, tuple[Problem, ...]] = {}
+    notes: dict[int | None, list[Problem]] = {}
     for path, key, line, column in found:
         index, inner = (path[0], path[1:]) if in_list else (None, path)
         field = repeated.dotted((*inner, key))
-        problem = Problem(ProblemKind.REPEATED_KEY, repeated.message(inner, key), line, column, field)
-        notes[index] = (*notes.get(index, ()), problem)
-    return notes
+        notes.setdefault(index, []).append(
+            Problem(ProblemKind.REPEATED_KEY, repeated.message(inner, key), line, column, field)
+        )
+    return {index: tuple(problems) for index, problems in notes.items()}
 
 
 def _json_notes(lines: Lines, start: int, twice: list[tuple[tuple, str]], line_base=0, *, in_list=False) -> dict:

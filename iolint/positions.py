@@ -201,13 +201,23 @@ def _escape_length(text: str, at: int) -> int:
     return 6 if text.startswith("u", at + 1) else 2
 
 
+def yaml_members(node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """A constructed mapping's scalar keys -> (key node, value node), the last of a key written
+    twice. Read once and kept on the node, which the document's findings share: thousands of
+    findings on the keys of one mapping would otherwise read it once each."""
+    members = node.__dict__.get("_iolint_members")
+    if members is None:
+        members = node._iolint_members = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+    return members
+
+
 def locate_yaml(node: yaml.Node, keys: tuple, offset: int | None = None, *, key: bool = False) -> tuple[int, int]:
     for depth, name in enumerate(keys):
         child = None
         if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and k.value == str(name):
-                    child = k if key and depth == len(keys) - 1 else v
+            pair = yaml_members(node).get(str(name))
+            if pair is not None:
+                child = pair[0] if key and depth == len(keys) - 1 else pair[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(name, int) and name < len(node.value):
             child = node.value[name]
         if child is None:

@@ -72,9 +72,7 @@ class Document:
         for i, part in enumerate(parts):
             found = None
             if isinstance(node, yaml.MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, yaml.ScalarNode) and k.value == part:
-                        found = (k, v)
+                found = positions.yaml_members(node).get(part)
             elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
                 found = (node.value[int(part)], node.value[int(part)])
             if found is None:
