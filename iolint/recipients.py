@@ -128,6 +128,11 @@ def _items(prepared, handle, linter) -> Iterator[Item | Problem]:
     if not header:  # an export that wrote nothing: "no findings" would read as every row checked
         yield Problem(ProblemKind.SYNTAX, "invalid CSV: the file is empty, with no header row of variable names", 1, 1)
         return
+    unnamed = [str(n) for n, name in enumerate(header, 1) if not name.strip()]
+    if unnamed:
+        which = f"column {unnamed[0]} has" if len(unnamed) == 1 else f"columns {', '.join(unnamed)} have"
+        yield Problem(ProblemKind.SYNTAX, f"{which} no name in the header row: name each after a variable", 1, 1)
+        return
     unknown = sorted(set(header) - set(prepared.variables) - {"fiscal_code"})
     if unknown:
         yield Problem(

@@ -56,6 +56,17 @@ def test_columns_that_are_no_variable_are_reported(run_cli, project):
     assert "nome" in found[0]["message"]
 
 
+@pytest.mark.parametrize(
+    ("header", "says"),
+    [("fiscal_code,,importo", "column 2 has no name"), ("fiscal_code, ,importo,", "columns 2, 4 have no name")],
+)
+def test_columns_without_a_name_are_named_by_number(run_cli, project, header, says):
+    (project / "bad.csv").write_text(f"{header}\nRSSMRA85T10A562S,x,12,\n", encoding="utf-8")
+    _, found, _ = check(run_cli, project, "--recipients", "bad.csv")
+    assert [(f["line"], f["code"]) for f in found] == [(1, "IO002")]
+    assert found[0]["message"].startswith(says)
+
+
 @pytest.mark.parametrize("text", ["", "\n\n"], ids=["empty", "blank lines"])
 def test_an_empty_csv_is_reported_not_taken_for_no_recipients(run_cli, project, text):
     (project / "empty.csv").write_text(text, encoding="utf-8")
