@@ -13,6 +13,7 @@ from iolint.pii.documents import TWO_LETTERS_SEVEN_DIGITS, seven_in_groups
 from iolint.pii.finders import FINDERS, candidates, scan, view
 from iolint.pii.hits import lower_same_length
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, table
+from iolint.pii.names.context import WORD_BEFORE, _kind, _words
 from iolint.pii.names.cued import ANY_CUE, cue_matches
 from iolint.pii.names.gate import LIVE, LOWER_FIRST, SHORT, blocks_may_name, heard_words
 from iolint.pii.names.vocabulary import NAME_TOKEN
@@ -275,3 +276,23 @@ def test_the_name_prefilters_words_test_hears_names():
     assert heard_words("Costa Serena:") & LIVE and heard_words("Costa") & LIVE  # an Italian name that is a word counts
     assert heard_words("avviso per mario rossi") == LOWER_FIRST
     assert heard_words("Avviso per D'Amico") & LIVE and heard_words("dell'Arben") & LIVE
+
+
+def _words_are_the_patterns_matches(text: str) -> None:
+    # ``context._words`` splits the text at the words instead of iterating over their matches.
+    starts, ends, kinds = _words(NameText(text, lower_same_length(text), False))
+    found = list(WORD_BEFORE.finditer(text))
+    assert (starts, ends) == ([m.start() for m in found], [m.end() for m in found]), text
+    if "visit" not in text.lower():  # (a booked visit changes a kind: ``context.booked``)
+        assert kinds == [_kind(m.group()) for m in found], text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_NAME_TEXTS, _BLOCKS, _TEXTS))
+def test_the_words_before_a_name_are_the_patterns_matches(text):
+    _words_are_the_patterns_matches(text)
+
+
+def test_the_words_before_a_name_are_the_patterns_matches_on_titles():
+    for item in TITLES:
+        _words_are_the_patterns_matches(item["t"])
