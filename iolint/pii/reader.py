@@ -25,11 +25,17 @@ _REACH = 200
 # Words that address the recipient or name a person: a term next to them is about someone.
 _RECIPIENT = re.compile(rf"\b(?:{factored_alternation('special', 'recipient')})(?![^\W\d_])")
 # German "Ihr" addresses the reader only capitalised ("ihr" is "her", "their", "you all").
-_GERMAN_YOU = re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|Sie)(?![^\W\d_])")
+# (Each word's first letter comes before the test that no letter precedes it: the search then
+# skips to an "I" or an "S", instead of trying the pattern at every position.)
+_GERMAN_YOU = re.compile(r"(?:I(?<![^\W\d_].)(?:hr|hre|hren|hrem|hrer|hnen)|S(?<![^\W\d_].)ie)(?![^\W\d_])")
 # "se sei ricoverato", "if you are": a condition put to everyone, not a fact about the reader.
 _HYPOTHETICAL = re.compile(r"(?:\bse|\bif|\bwenn|\bfalls)\s+$")
 # "Se sei in dialisi puoi chiedere…": a sentence with a condition on the reader is an offer to all.
-_CONDITIONAL = re.compile(r"\b(?:se\s+(?:sei|hai|tu|il\s+tuo|la\s+tua)|if\s+you|wenn\s+(?:sie|du)|falls\s+sie)\b")
+# (First letters before the word-start test, as in ``_GERMAN_YOU``: "\b" before a letter is "no
+# word character before it".)
+_CONDITIONAL = re.compile(
+    r"(?:s(?<!\w.)e\s+(?:sei|hai|tu|il\s+tuo|la\s+tua)|i(?<!\w.)f\s+you|w(?<!\w.)enn\s+(?:sie|du)|f(?<!\w.)alls\s+sie)\b"
+)
 # A sentence that opens with an invitation to everyone ("Iscrivi tuo figlio al corso…", "Conosci
 # i tuoi diritti…", "Partecipa al sondaggio…"): its "tuo" is anyone's.
 _INVITATION = re.compile(

@@ -13,11 +13,12 @@ from iolint.pii.documents import TWO_LETTERS_SEVEN_DIGITS, seven_in_groups
 from iolint.pii.finders import FINDERS, candidates, scan, view
 from iolint.pii.hits import lower_same_length
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, table
+from iolint.pii.names.context import WORD_BEFORE, _kind, _words
 from iolint.pii.names.cued import ANY_CUE, cue_matches
 from iolint.pii.names.gate import LIVE, LOWER_FIRST, SHORT, blocks_may_name, heard_words
 from iolint.pii.names.vocabulary import NAME_TOKEN
 from iolint.pii.names.words import NameText, lower_pair
-from iolint.pii.reader import addresses_reader
+from iolint.pii.reader import _CONDITIONAL, _GERMAN_YOU, addresses_reader
 from iolint.pii.topics import _SENTENCE_WORDS, _in_sentence
 from iolint.pii.view import DIGITS
 from iolint.pii.wordlists import lines
@@ -106,6 +107,43 @@ def test_the_sentence_memos_tell_texts_with_the_same_bounds_apart():
         assert _in_sentence("outcome", "referto disponibile", 0, 19) == (
             _SENTENCE_WORDS["outcome"].search("referto disponibile") is not None
         )
+
+
+# The reader's patterns as first written, a word-start test before the words; the module's put
+# each word's first letter first, so that a search skips to it (``reader._GERMAN_YOU``).
+_WORD_START_PATTERNS = [
+    (_GERMAN_YOU, re.compile(r"(?<![^\W\d_])(?:Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen|Sie)(?![^\W\d_])")),
+    (_CONDITIONAL, re.compile(r"\b(?:se\s+(?:sei|hai|tu|il\s+tuo|la\s+tua)|if\s+you|wenn\s+(?:sie|du)|falls\s+sie)\b")),
+]
+_READER_WORDS = st.lists(
+    st.sampled_from(["Ihr", "Ihre", "Ihren", "Ihnen", "Sie", "ihr", "se", "sei", "if", "you", "wenn", "sie", "du"])
+    | st.sampled_from(["falls", "il", "tuo", "la", "tua", "hai", "tu", "x", "3", "_", "é", "S", "I", "'"])
+    | st.sampled_from([" ", "  ", "\n", ".", ",", "-", "\u00a0", ""]),
+    max_size=12,
+).map("".join)
+
+
+# Each word inside another and at a word start, at the text's start and after a position.
+_READER_EXAMPLES = "se sei|case sei|if you|motif you|wenn sie|Dawenn du|falls sie|Nfalls sie|Ihr Sie|DieIhr WSie Ihnen"
+
+
+def _readers_patterns_match_as_first_written(text: str, lo: int, hi: int) -> None:
+    for fast, plain in _WORD_START_PATTERNS:
+        for seen in (text, text.lower()):
+            spans = [m.span() for m in fast.finditer(seen, lo, hi)]
+            assert spans == [m.span() for m in plain.finditer(seen, lo, hi)], (fast.pattern, seen)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_READER_WORDS, _TEXTS), st.integers(0, 20), st.integers(0, 80))
+def test_the_readers_patterns_match_as_first_written(text, lo, hi):
+    _readers_patterns_match_as_first_written(text, lo, hi)
+
+
+def test_the_readers_patterns_match_as_first_written_on_examples():
+    for text in _READER_EXAMPLES.split("|"):
+        for lo in range(3):
+            _readers_patterns_match_as_first_written(text, lo, len(text))
 
 
 # A body is read for its kinds only (``finders._index(entities)``); also single kinds, the name
@@ -238,3 +276,23 @@ def test_the_name_prefilters_words_test_hears_names():
     assert heard_words("Costa Serena:") & LIVE and heard_words("Costa") & LIVE  # an Italian name that is a word counts
     assert heard_words("avviso per mario rossi") == LOWER_FIRST
     assert heard_words("Avviso per D'Amico") & LIVE and heard_words("dell'Arben") & LIVE
+
+
+def _words_are_the_patterns_matches(text: str) -> None:
+    # ``context._words`` splits the text at the words instead of iterating over their matches.
+    starts, ends, kinds = _words(NameText(text, lower_same_length(text), False))
+    found = list(WORD_BEFORE.finditer(text))
+    assert (starts, ends) == ([m.start() for m in found], [m.end() for m in found]), text
+    if "visit" not in text.lower():  # (a booked visit changes a kind: ``context.booked``)
+        assert kinds == [_kind(m.group()) for m in found], text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_NAME_TEXTS, _BLOCKS, _TEXTS))
+def test_the_words_before_a_name_are_the_patterns_matches(text):
+    _words_are_the_patterns_matches(text)
+
+
+def test_the_words_before_a_name_are_the_patterns_matches_on_titles():
+    for item in TITLES:
+        _words_are_the_patterns_matches(item["t"])

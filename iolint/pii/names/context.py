@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 
 from iolint.pii.hits import Hit
 from iolint.pii.namedata import fold
@@ -57,17 +58,24 @@ def _kind(original: str) -> int:
     return remembered(_KINDS, original, kind)
 
 
+# The text split at ``WORD_BEFORE``'s matches, which it keeps: words at the odd places, and what
+# lies between them at the even ones (no match is empty, so the split finds what ``finditer``
+# finds); their spans are the running sums of the parts' lengths, without a match object a word.
+_SPLIT_WORDS = re.compile(f"({WORD_BEFORE.pattern})")
+
+
 def _words(t: NameText) -> tuple[list[int], list[int], list[int]]:
     """Starts, ends and kinds of the text's words and punctuation (``WORD_BEFORE``)."""
     if t._before is None:
-        found = list(WORD_BEFORE.finditer(t.text))  # one pass: spans and words from the same matches
-        known = _KINDS.get
-        kinds = [known(m.group()) for m in found]
+        parts = _SPLIT_WORDS.split(t.text)
+        bounds = list(accumulate(map(len, parts), initial=0))  # where each part starts
+        words = parts[1::2]
+        kinds = list(map(_KINDS.get, words))
         if None in kinds:  # words not met before
-            kinds = [_kind(m.group()) if k is None else k for m, k in zip(found, kinds, strict=True)]
+            kinds = [_kind(word) if k is None else k for word, k in zip(words, kinds, strict=True)]
         if "visit" in t.low and any(k & APPOINTMENT for k in kinds) and booked(t):
             kinds = [k & ~EVENT if k & APPOINTMENT else k for k in kinds]  # a visit booked for someone
-        t._before = ([m.start() for m in found], [m.end() for m in found], kinds)
+        t._before = (bounds[1:-1:2], bounds[2::2], kinds)
     return t._before
 
 

@@ -245,8 +245,11 @@ def heard_words(text: str) -> int:
     if _QUIET.issuperset(words):
         return 0
     heard = 0
+    known_class = _CLASSES.get
     for word in words:
-        known = word_class(word)
+        known = known_class(word)
+        if known is None:
+            known = word_class(word)
         if known & heard & SHORT:
             heard |= LIVE
         heard |= known
