@@ -75,6 +75,8 @@ class Detector:
         self.show_values = bool(show_values)
         self._engine = None
         self._memo = lru_cache(maxsize=memo_size)(self._analyse)
+        # per text with its digits made 0: what its finders need of it (``finders.shape``)
+        self._shapes = lru_cache(maxsize=memo_size)(_shape)
 
     def detect(self, text: str, entities: Iterable[str] | None = None) -> tuple[Detection, ...]:
         """Personal data found in ``text``, ordered by position; only of ``entities`` if given
@@ -92,6 +94,7 @@ class Detector:
     def clear(self) -> None:
         """Forget the memo (for benchmarks and tests that time or count first analyses)."""
         self._memo.cache_clear()
+        self._shapes.cache_clear()
 
     def _analyse(self, text: str, entities: frozenset[str] | None) -> tuple[Detection, ...]:
         if _finders is None:
@@ -106,7 +109,7 @@ class Detector:
                 if entities is None or r.entity_type in entities
             ]
         else:
-            hits = _finders.scan(seen, entities)
+            hits = _finders.scan(seen, entities, self._shapes if len(seen) <= MEMO_MAX_CHARS else None)
             if entities is not None:
                 hits = [hit for hit in hits if hit.kind in entities]
         if not hits:
@@ -140,6 +143,10 @@ def _load() -> None:
     from iolint.pii.normalise import normalise
 
     _finders, _normalise = finders, normalise
+
+
+def _shape(zeroed: bytes, entities: frozenset[str] | None):
+    return _finders.shape(zeroed, entities)
 
 
 def _moved(d: Detection, start: int, end: int) -> Detection:

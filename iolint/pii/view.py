@@ -31,6 +31,26 @@ class View:
         self.names = None  # the name finder's words of the text, made on first use
         self._runs = self._starts = None
 
+    @classmethod
+    def alike(cls, model: View, text: str, index, digit_stems: tuple[str, ...]) -> View:
+        """The view of ``text``, a text that differs from ``model.text`` in the values of its
+        ASCII digits only (``finders.scan``'s memo): the cue words and the runs of digits stand
+        where the model's do, so only the lower case is made anew, and the automaton runs again
+        only if one of the automaton's ``digit_stems`` occurs in either text."""
+        v = cls.__new__(cls)
+        v.text = text
+        low = text.lower()
+        v.low = low if len(low) == len(text) else lower_same_length(text)
+        v.digits = model.digits
+        if any(stem in v.low or stem in model.low for stem in digit_stems):
+            v.cued, v.stems, v.cue_starts = index.scan(text, v.low)
+        else:
+            v.cued, v.stems, v.cue_starts = model.cued, model.stems, model.cue_starts
+        v.names = None
+        v._starts = model.run_starts
+        v._runs = [text[at : at + len(run)] for at, run in zip(v._starts, model.runs, strict=True)]
+        return v
+
     @property
     def runs(self) -> list[str]:
         """The text's runs of digits ("12", "03", "2024" in "12/03/2024"): the code finders'
