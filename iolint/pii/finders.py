@@ -206,6 +206,7 @@ def scan(text: str, entities: frozenset[str] | None = None, shapes: Callable | N
 
 
 _ZEROED = bytes.maketrans(b"123456789", b"000000000")  # (UTF-8: no other character holds these bytes)
+_ZEROED_TEXT = str.maketrans("123456789", "000000000")
 _ASCII_DIGIT = re.compile("[0-9]")
 
 
@@ -213,7 +214,9 @@ class Shape(NamedTuple):
     """What ``scan`` needs of every text whose ASCII digits, made 0, give ``view.text``."""
 
     view: View
-    digit_stems: tuple[str, ...]  # the automaton's stems with a digit (``View.alike``)
+    # the automaton's stems with a digit that may occur in such a text (their digits made 0 occur
+    # in ``view.text``), or None if one occurs in ``view.text`` itself (``View.alike``)
+    digit_stems: tuple[str, ...] | None
     # per finder of the pre-filter's answer: (finder, its cue bit, whether it passes the
     # pre-filter (None: ask its ``maybe`` of each text), its hits (None: run it on each text))
     plan: tuple[tuple[Finder, int, bool | None, tuple[Hit, ...] | None], ...]
@@ -227,6 +230,10 @@ def shape(zeroed: bytes, entities: frozenset[str] | None = None) -> Shape | None
     if digit_stems is None:
         return None
     v = view(zeroed.decode("utf-8", "surrogatepass"), entities)
+    if any(stem in v.low for stem in digit_stems):
+        digit_stems = None
+    else:
+        digit_stems = tuple(stem for stem in digit_stems if stem.translate(_ZEROED_TEXT) in v.low)
     cued = v.cued
     plan = []
     for d, bit, needed, maybe in _PLAN[v.digits]:
