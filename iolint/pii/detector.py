@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,8 +76,7 @@ class Detector:
         self.show_values = bool(show_values)
         self._engine = None
         self._memo = lru_cache(maxsize=memo_size)(self._analyse)
-        # per text with its digits made 0: what its finders need of it (``finders.shape``)
-        self._shapes = lru_cache(maxsize=memo_size)(_shape)
+        self._shapes = _Shapes(memo_size)
 
     def detect(self, text: str, entities: Iterable[str] | None = None) -> tuple[Detection, ...]:
         """Personal data found in ``text``, ordered by position; only of ``entities`` if given
@@ -94,7 +94,7 @@ class Detector:
     def clear(self) -> None:
         """Forget the memo (for benchmarks and tests that time or count first analyses)."""
         self._memo.cache_clear()
-        self._shapes.cache_clear()
+        self._shapes.clear()
 
     def _analyse(self, text: str, entities: frozenset[str] | None) -> tuple[Detection, ...]:
         if _finders is None:
@@ -145,8 +145,29 @@ def _load() -> None:
     _finders, _normalise = finders, normalise
 
 
-def _shape(zeroed: bytes, entities: frozenset[str] | None):
-    return _finders.shape(zeroed, entities)
+class _Shapes(OrderedDict):
+    """``finders.shape`` memoized for one detector, per text with its digits made 0 and kinds
+    (bounded, least recently used out first): made the second time such a text is met, so a text
+    met once (most titles) costs a look-up, and the bodies of a batch share one per template."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def __call__(self, zeroed: bytes, entities: frozenset[str] | None):
+        key = (zeroed, entities)
+        if key not in self:  # met for the first time: remembered, not shaped
+            if len(self) >= self.size:
+                self.popitem(last=False)
+            self[key] = None
+            return None
+        self.move_to_end(key)
+        known = self[key]
+        if known is None:
+            from iolint.pii.finders import shape
+
+            known = self[key] = shape(zeroed, entities) or False  # (False: no shape)
+        return known or None
 
 
 def _moved(d: Detection, start: int, end: int) -> Detection:

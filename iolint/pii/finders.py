@@ -239,7 +239,7 @@ def shape(zeroed: bytes, entities: frozenset[str] | None = None) -> Shape | None
     for d, bit, needed, maybe in _PLAN[v.digits]:
         if (needed and not cued & needed) or (entities is not None and entities.isdisjoint(d.entities)):
             continue  # (the digit test and the cue words read no digit's value)
-        own = any(word in v.low for word in d.digit_words)
+        own = bool(d.digit_words) and any(word in v.low for word in d.digit_words)
         if maybe is None:
             passes = True
         elif d.blind_maybe and not own:
