@@ -3,7 +3,9 @@
 How ``Detector.detect`` runs, fastest path first:
 
 1. Memo: results are memoized per unique text of up to 10,000 characters (bounded LRU, per
-   detector), so a title repeated across a batch of messages is analysed once.
+   detector), so a title repeated across a batch of messages is analysed once; and what does
+   not read the values of a text's digits, per text with its digits made 0 (``_Shapes``), so a
+   body of a batch send with other amounts and dates runs only the finders that read them.
 2. Normalisation (``iolint.pii.normalise``): unusual spaces, zero-width characters, soft
    hyphens, full-width forms and stray combining marks are undone for detection; detections
    are mapped back to the original text's positions.
@@ -32,6 +34,7 @@ from iolint.pii.masking import mask
 
 MEMO_SIZE = 4096
 MEMO_MAX_CHARS = 10_000  # IO's limit for a body (IO111)
+SHAPES_MAX_BYTES = 2_000_000  # of the texts whose shapes a detector keeps (about 10,000 bodies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,26 +151,42 @@ def _load() -> None:
 class _Shapes(OrderedDict):
     """``finders.shape`` memoized for one detector, per text with its digits made 0 and kinds
     (bounded, least recently used out first): made the second time such a text is met, so a text
-    met once (most titles) costs a look-up, and the bodies of a batch share one per template."""
+    met once (most titles) costs a look-up and is remembered by its hash only, and the bodies of
+    a batch share one per template."""
 
     def __init__(self, size: int):
         super().__init__()
         self.size = size
+        self.held = 0  # bytes of the texts shaped (a shape holds a view: its size grows with them)
 
     def __call__(self, zeroed: bytes, entities: frozenset[str] | None):
         key = (zeroed, entities)
-        if key not in self:  # met for the first time: remembered, not shaped
-            if len(self) >= self.size:
-                self.popitem(last=False)
-            self[key] = None
+        known = self.get(key)
+        if known is not None:
+            self.move_to_end(key)
+            return known or None  # (False: no shape)
+        met = hash(key)  # (two texts of one hash: the second is shaped when first met, no harm)
+        if met not in self:
+            self._make_room(1, 0)
+            self[met] = None
             return None
-        self.move_to_end(key)
-        known = self[key]
-        if known is None:
-            from iolint.pii.finders import shape
+        del self[met]
+        from iolint.pii.finders import shape
 
-            known = self[key] = shape(zeroed, entities) or False  # (False: no shape)
+        self._make_room(1, len(zeroed))
+        known = self[key] = shape(zeroed, entities) or False
+        self.held += len(zeroed)
         return known or None
+
+    def _make_room(self, entries: int, size: int) -> None:
+        while self and (len(self) + entries > self.size or self.held + size > SHAPES_MAX_BYTES):
+            key, known = self.popitem(last=False)
+            if known is not None:
+                self.held -= len(key[0])
+
+    def clear(self) -> None:
+        super().clear()
+        self.held = 0
 
 
 def _moved(d: Detection, start: int, end: int) -> Detection:

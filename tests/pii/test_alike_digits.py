@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iolint.pii import finders
+from iolint.pii import detector, finders
 from iolint.pii.detector import MEMO_MAX_CHARS, Detector, _Shapes
 from iolint.pii.finders import FINDERS, scan, shape
 from iolint.privacy import body_entities
@@ -161,4 +161,17 @@ def test_a_detectors_memo_keeps_no_text_longer_than_a_body():
     long = "Importo 12,50 € " * (MEMO_MAX_CHARS // 16 + 1)
     d.detect(long, body_entities())
     d.detect("Importo 12,50 €", body_entities())
-    assert list(d._shapes) == [("Importo 00,00 €".encode(), body_entities())]
+    assert list(d._shapes) == [hash(("Importo 00,00 €".encode(), body_entities()))]  # met once
+    d.detect("Importo 13,50 €", body_entities())
+    assert list(d._shapes) == [("Importo 00,00 €".encode(), body_entities())]  # shaped
+
+
+def test_a_detectors_shapes_are_bounded(monkeypatch):
+    monkeypatch.setattr(detector, "SHAPES_MAX_BYTES", 40)
+    memo = _Shapes(3)
+    for n in range(6):
+        for _ in range(2):
+            memo(b"Importo %d0,00" % n + b"0" * n, None)
+        assert len(memo) <= 3 and memo.held <= 40
+        assert sum(len(key[0]) for key, shape in memo.items() if shape is not None) == memo.held
+    assert [key[0] for key in memo] == [b"Importo 40,000000", b"Importo 50,0000000"]  # 17 + 18 bytes
