@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -158,24 +159,29 @@ class _Shapes(OrderedDict):
         super().__init__()
         self.size = size
         self.held = 0  # bytes of the texts shaped (a shape holds a view: its size grows with them)
+        self._lock = threading.Lock()  # (a detector may serve several threads; shaping runs unlocked)
 
     def __call__(self, zeroed: bytes, entities: frozenset[str] | None):
         key = (zeroed, entities)
-        known = self.get(key)
-        if known is not None:
-            self.move_to_end(key)
-            return known or None  # (False: no shape)
         met = hash(key)  # (two texts of one hash: the second is shaped when first met, no harm)
-        if met not in self:
-            self._make_room(1, 0)
-            self[met] = None
-            return None
-        del self[met]
+        with self._lock:
+            known = self.get(key)
+            if known is not None:
+                self.move_to_end(key)
+                return known or None  # (False: no shape)
+            if met not in self:
+                self._make_room(1, 0)
+                self[met] = None
+                return None
         from iolint.pii.finders import shape
 
-        self._make_room(1, len(zeroed))
-        known = self[key] = shape(zeroed, entities) or False
-        self.held += len(zeroed)
+        known = shape(zeroed, entities) or False
+        with self._lock:
+            self.pop(met, None)
+            if key not in self:
+                self._make_room(1, len(zeroed))
+                self[key] = known
+                self.held += len(zeroed)
         return known or None
 
     def _make_room(self, entries: int, size: int) -> None:
@@ -185,8 +191,9 @@ class _Shapes(OrderedDict):
                 self.held -= len(key[0])
 
     def clear(self) -> None:
-        super().clear()
-        self.held = 0
+        with self._lock:
+            super().clear()
+            self.held = 0
 
 
 def _moved(d: Detection, start: int, end: int) -> Detection:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -175,3 +176,22 @@ def test_a_detectors_shapes_are_bounded(monkeypatch):
         assert len(memo) <= 3 and memo.held <= 40
         assert sum(len(key[0]) for key, shape in memo.items() if shape is not None) == memo.held
     assert [key[0] for key in memo] == [b"Importo 40,000000", b"Importo 50,0000000"]  # 17 + 18 bytes
+
+
+def test_one_detector_in_threads_finds_what_it_finds_alone():
+    bodies = [b for b in _bodies() if _DIGIT.search(b)][:120]
+    texts = [t for b in bodies for t in _variants(b)]
+    alone = [Detector().detect(t, body_entities()) for t in texts]
+    shared = Detector()
+    found: dict[int, list] = {}
+
+    def run(n: int) -> None:
+        found[n] = [shared.detect(t, body_entities()) for t in texts[n::2] + texts[1 - n :: 2]]
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert found[0] == alone[0::2] + alone[1::2]
+    assert found[1] == alone[1::2] + alone[0::2]
