@@ -4,7 +4,7 @@ How ``Detector.detect`` runs, fastest path first:
 
 1. Memo: results are memoized per unique text of up to 10,000 characters (bounded LRU, per
    detector), so a title repeated across a batch of messages is analysed once; and what does
-   not read the values of a text's digits, per text with its digits made 0 (``_Shapes``), so a
+   not read the values of a text's digits, per text with its digits made 0 (``alike``), so a
    body of a batch send with other amounts and dates runs only the finders that read them.
 2. Normalisation (``iolint.pii.normalise``): unusual spaces, zero-width characters, soft
    hyphens, full-width forms and stray combining marks are undone for detection; detections
@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import importlib
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -35,7 +33,6 @@ from iolint.pii.masking import mask
 
 MEMO_SIZE = 4096
 MEMO_MAX_CHARS = 10_000  # IO's limit for a body (IO111)
-SHAPES_MAX_BYTES = 2_000_000  # of the texts whose shapes a detector keeps (about 10,000 bodies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +77,8 @@ class Detector:
         self.show_values = bool(show_values)
         self._engine = None
         self._memo = lru_cache(maxsize=memo_size)(self._analyse)
-        self._shapes = _Shapes(memo_size)
+        self._shapes = None  # what texts alike but for their digits share (``alike.Shapes``)
+        self._memo_size = memo_size
 
     def detect(self, text: str, entities: Iterable[str] | None = None) -> tuple[Detection, ...]:
         """Personal data found in ``text``, ordered by position; only of ``entities`` if given
@@ -98,7 +96,7 @@ class Detector:
     def clear(self) -> None:
         """Forget the memo (for benchmarks and tests that time or count first analyses)."""
         self._memo.cache_clear()
-        self._shapes.clear()
+        self._shapes = None
 
     def _analyse(self, text: str, entities: frozenset[str] | None) -> tuple[Detection, ...]:
         if _finders is None:
@@ -113,7 +111,11 @@ class Detector:
                 if entities is None or r.entity_type in entities
             ]
         else:
-            hits = _finders.scan(seen, entities, self._shapes if len(seen) <= MEMO_MAX_CHARS else None)
+            if len(seen) > MEMO_MAX_CHARS:
+                hits = _finders.scan(seen, entities)
+            else:
+                self._shapes = self._shapes or _alike.Shapes(self._memo_size)
+                hits = _alike.scan(seen, entities, self._shapes)
             if entities is not None:
                 hits = [hit for hit in hits if hit.kind in entities]
         if not hits:
@@ -138,62 +140,15 @@ class Detector:
         return self._engine
 
 
-_finders = _normalise = None  # iolint.pii.finders and normalise, imported on first use
+_finders = _alike = _normalise = None  # iolint.pii.finders, alike and normalise, imported on first use
 
 
 def _load() -> None:
-    global _finders, _normalise
-    from iolint.pii import finders
+    global _finders, _alike, _normalise
+    from iolint.pii import alike, finders
     from iolint.pii.normalise import normalise
 
-    _finders, _normalise = finders, normalise
-
-
-class _Shapes(OrderedDict):
-    """``finders.shape`` memoized for one detector, per text with its digits made 0 and kinds
-    (bounded, least recently used out first): made the second time such a text is met, so a text
-    met once (most titles) costs a look-up and is remembered by its hash only, and the bodies of
-    a batch share one per template."""
-
-    def __init__(self, size: int):
-        super().__init__()
-        self.size = size
-        self.held = 0  # bytes of the texts shaped (a shape holds a view: its size grows with them)
-        self._lock = threading.Lock()  # (a detector may serve several threads; shaping runs unlocked)
-
-    def __call__(self, zeroed: bytes, entities: frozenset[str] | None):
-        key = (zeroed, entities)
-        met = hash(key)  # (two texts of one hash: the second is shaped when first met, no harm)
-        with self._lock:
-            known = self.get(key)
-            if known is not None:
-                self.move_to_end(key)
-                return known or None  # (False: no shape)
-            if met not in self:
-                self._make_room(1, 0)
-                self[met] = None
-                return None
-        from iolint.pii.finders import shape
-
-        known = shape(zeroed, entities) or False
-        with self._lock:
-            self.pop(met, None)
-            if key not in self:
-                self._make_room(1, len(zeroed))
-                self[key] = known
-                self.held += len(zeroed)
-        return known or None
-
-    def _make_room(self, entries: int, size: int) -> None:
-        while self and (len(self) + entries > self.size or self.held + size > SHAPES_MAX_BYTES):
-            key, known = self.popitem(last=False)
-            if known is not None:
-                self.held -= len(key[0])
-
-    def clear(self) -> None:
-        with self._lock:
-            super().clear()
-            self.held = 0
+    _finders, _alike, _normalise = finders, alike, normalise
 
 
 def _moved(d: Detection, start: int, end: int) -> Detection:

@@ -14,7 +14,6 @@ recognizer, and nothing here imports presidio or spaCy.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -38,7 +37,7 @@ class Finder(NamedTuple):
     scan: Callable[[View], list[Hit]] | None = None  # ``find`` on a view already made
     cue_places: bool = False  # the view records where its cue stems occur (``View.cue_starts``)
     # What does not change when a text's digits are replaced by other digits (a batch of one
-    # template, amounts and dates apart): ``scan`` then reuses it from a text alike (``shape``).
+    # template, amounts and dates apart): reused from a text alike (``iolint.pii.alike``).
     blind_maybe: bool = False  # ``maybe`` reads where digits stand, never which they are
     blind_hits: bool = False  # and so do ``find`` and ``scan``: their hits are the same
     digit_words: tuple[str, ...] = ()  # unless the lower-cased text holds one of these ("u1")
@@ -189,105 +188,14 @@ def candidates(text: str | View, entities: frozenset[str] | None = None) -> list
     return found
 
 
-def scan(text: str, entities: frozenset[str] | None = None, shapes: Callable | None = None) -> list[Hit]:
+def scan(text: str, entities: frozenset[str] | None = None) -> list[Hit]:
     """The hits of every finder (of ``entities``) that may find something in ``text``, each
-    run on one view of it: what ``Detector.detect`` runs. ``shapes``: ``shape`` memoized, for a
-    text with a digit other than 0 (a body of a batch send, its amounts and dates apart)."""
-    if shapes is not None:
-        raw = text.encode("utf-8", "surrogatepass")
-        zeroed = raw.translate(_ZEROED)
-        if zeroed != raw:
-            return _alike(text, entities, shapes(zeroed, entities))
+    run on one view of it: what ``Detector.detect`` runs (through ``iolint.pii.alike``)."""
     v = view(text, entities)
     hits: list[Hit] = []
     for finder in candidates(v, entities):
         hits += finder.scan(v) if finder.scan is not None else finder.find(text)
     return hits
-
-
-_ZEROED = bytes.maketrans(b"123456789", b"000000000")  # (UTF-8: no other character holds these bytes)
-_ZEROED_TEXT = str.maketrans("123456789", "000000000")
-_ASCII_DIGIT = re.compile("[0-9]")
-
-
-class Shape(NamedTuple):
-    """What ``scan`` needs of every text whose ASCII digits, made 0, give ``view.text``."""
-
-    view: View
-    # the automaton's stems with a digit that may occur in such a text (their digits made 0 occur
-    # in ``view.text``), or None if one occurs in ``view.text`` itself (``View.alike``)
-    digit_stems: tuple[str, ...] | None
-    # per finder of the pre-filter's answer: (finder, its cue bit, whether it passes the
-    # pre-filter (None: ask its ``maybe`` of each text), its hits (None: run it on each text))
-    plan: tuple[tuple[Finder, int, bool | None, tuple[Hit, ...] | None], ...]
-
-
-def shape(zeroed: bytes, entities: frozenset[str] | None = None) -> Shape | None:
-    """The view of the text ``zeroed`` (UTF-8) for the finders of ``entities``, each finder's
-    pre-filter answer where it reads no digit's value (``blind_maybe``), and its hits where they
-    do not either (``blind_hits``); None when a cue word holds a digit (then no text is alike)."""
-    digit_stems = _digit_stems(entities)
-    if digit_stems is None:
-        return None
-    v = view(zeroed.decode("utf-8", "surrogatepass"), entities)
-    if any(stem in v.low for stem in digit_stems):
-        digit_stems = None
-    else:
-        digit_stems = tuple(stem for stem in digit_stems if stem.translate(_ZEROED_TEXT) in v.low)
-    cued = v.cued
-    plan = []
-    for d, bit, needed, maybe in _PLAN[v.digits]:
-        if (needed and not cued & needed) or (entities is not None and entities.isdisjoint(d.entities)):
-            continue  # (the digit test and the cue words read no digit's value)
-        own = bool(d.digit_words) and any(word in v.low for word in d.digit_words)
-        if maybe is None:
-            passes = True
-        elif d.blind_maybe and not own:
-            passes = maybe(v, bool(cued & bit))
-        else:
-            passes = None  # asked of each text
-        if passes is False and not d.digit_words:
-            continue  # (one with digit words stays: a text that holds one asks again)
-        hits = None
-        if passes and d.blind_hits and not own:
-            hits = tuple(d.scan(v) if d.scan is not None else d.find(v.text))
-        plan.append((d, bit, passes, hits))
-    return Shape(v, digit_stems, tuple(plan))
-
-
-def _alike(text: str, entities: frozenset[str] | None, known: Shape | None) -> list[Hit]:
-    """``scan(text, entities)``, given the shape of the text with its digits made 0."""
-    if known is None:
-        return scan(text, entities)
-    model, digit_stems, plan = known
-    v = None  # the view of ``text``, made when a finder reads it
-    hits: list[Hit] = []
-    for d, bit, passes, found in plan:
-        if d.digit_words:
-            v = v or View.alike(model, text, _index(entities), digit_stems)
-            if any(word in v.low for word in d.digit_words):
-                passes, found = (None if d.maybe is not None else True), None
-        if passes is None:
-            v = v or View.alike(model, text, _index(entities), digit_stems)
-            passes = d.maybe(v, bool(v.cued & bit))
-        if not passes:
-            continue
-        if found is None:
-            v = v or View.alike(model, text, _index(entities), digit_stems)
-            found = d.scan(v) if d.scan is not None else d.find(text)
-        hits += found
-    return hits
-
-
-@lru_cache(maxsize=8)
-def _digit_stems(entities: frozenset[str] | None) -> tuple[str, ...] | None:
-    """The stems of ``_index(entities)`` that hold an ASCII digit (the lexicon's "l. 104"), or
-    None if a finder's cue word does (its cue bit would then read a digit's value)."""
-    used = [d for d in FINDERS if entities is None or not entities.isdisjoint(d.entities)]
-    if any(_ASCII_DIGIT.search(cue.stem) for d in used for cue in d.cues):
-        return None
-    lexicon = _lexicon() if any(d.scan is special.special_in for d in used) else {}
-    return tuple(stem for stem in lexicon if _ASCII_DIGIT.search(stem))
 
 
 def may_find(finder: Finder, text: str) -> bool:

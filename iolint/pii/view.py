@@ -34,7 +34,7 @@ class View:
     @classmethod
     def alike(cls, model: View, text: str, index, digit_stems: tuple[str, ...] | None) -> View:
         """The view of ``text``, a text that differs from ``model.text`` in the values of its
-        ASCII digits only (``finders.shape``): its cue words and runs of digits stand where the
+        ASCII digits only (``alike.shape``): its cue words and runs of digits stand where the
         model's do, so only its lower case is made anew, and the automaton runs again only if
         one of ``digit_stems`` (stems with a digit) occurs in it, or always (None)."""
         v = cls.__new__(cls)

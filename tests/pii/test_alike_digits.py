@@ -1,4 +1,4 @@
-"""The memo for texts alike but for their digits (``finders.shape``): a body of a batch send with
+"""The memo for texts alike but for their digits (``iolint.pii.alike``): a body of a batch send with
 other amounts, dates and numbers finds what it finds when every finder runs on it afresh; and
 each finder marked as reading the digits' values does (the memo would be wrong for it)."""
 
@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iolint.pii import detector, finders
-from iolint.pii.detector import MEMO_MAX_CHARS, Detector, _Shapes
-from iolint.pii.finders import FINDERS, scan, shape
+from iolint.pii import alike, finders
+from iolint.pii.alike import Shapes, shape
+from iolint.pii.detector import MEMO_MAX_CHARS, Detector
+from iolint.pii.finders import FINDERS, scan
 from iolint.privacy import body_entities
 from tests.corpus import _bench
 from tests.pii.evaluate import SETS, load
@@ -53,7 +54,7 @@ def _same_as_afresh(texts: list[str], memo) -> list[tuple]:
     wrong = []
     for text in texts:
         for entities in _ENTITY_SETS:
-            if scan(text, entities, memo) != scan(text, entities):
+            if alike.scan(text, entities, memo) != scan(text, entities):
                 wrong.append((entities, text))
     return wrong
 
@@ -122,7 +123,7 @@ def _alike_texts(texts: list[str]) -> list[str]:
 
 def test_digits_swapped_on_titles_and_bodies():
     texts = _alike_texts(_titles() + _bodies())
-    memo = _Shapes(4096)  # a detector's: shapes a text the second time it is met
+    memo = Shapes(4096)  # a detector's: shapes a text the second time it is met
     assert _same_as_afresh(texts, memo) == []
     assert sum(1 for shape in memo.values() if shape) > len(texts) // 6  # (the fast path ran)
 
@@ -168,8 +169,8 @@ def test_a_detectors_memo_keeps_no_text_longer_than_a_body():
 
 
 def test_a_detectors_shapes_are_bounded(monkeypatch):
-    monkeypatch.setattr(detector, "SHAPES_MAX_BYTES", 40)
-    memo = _Shapes(3)
+    monkeypatch.setattr(alike, "SHAPES_MAX_BYTES", 40)
+    memo = Shapes(3)
     for n in range(6):
         for _ in range(2):
             memo(b"Importo %d0,00" % n + b"0" * n, None)
