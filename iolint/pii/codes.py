@@ -83,7 +83,10 @@ def _iban_checksum(compact: str) -> bool:
     moved = (compact[4:] + compact[:4]).upper()
     if not moved.isalnum() or not moved.isascii():
         return False
-    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+    return int(moved.translate(_LETTER_VALUES)) % 97 == 1
+
+
+_LETTER_VALUES = str.maketrans({chr(c): str(c - 55) for c in range(ord("A"), ord("Z") + 1)})  # A=10 … Z=35
 
 
 def vat_cue_before(text: str, start: int) -> bool:
@@ -108,9 +111,13 @@ def find_vat_codes(text: str) -> list[Hit]:
 
 
 def may_be_fiscal_code(view, cued: bool) -> bool:
-    """``FISCAL_CODE`` matches: asked of the lower-cased text when the text is ASCII (where
-    ignoring case is lower-casing), otherwise left to the finder."""
-    return not view.text.isascii() or _FISCAL_CODE_LOWER.search(view.low) is not None
+    """``FISCAL_CODE`` matches: asked of the lower-cased text, where ignoring case is lower-casing
+    unless the text holds one of the letters beyond ASCII that ignoring case lets in as ASCII ones
+    (the Kelvin sign lower-cases to "k"; the others are left to the finder)."""
+    low = view.low
+    if not view.text.isascii() and ("ı" in low or "İ" in low or "ſ" in low):
+        return True
+    return _FISCAL_CODE_LOWER.search(low) is not None
 
 
 def may_be_vat_code(view, cued: bool) -> bool:

@@ -56,6 +56,9 @@ REFERENCE_CUE = re.compile(
 )
 _DATE_SHAPE = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2,4}|(?:0[1-9]|1[0-2])[/.-](?:19|20)\d\d")  # or "06/2026"
 _NOT_PERSONAL = {3, 4, 5, 9}  # phonenumbers' TOLL_FREE, PREMIUM_RATE, SHARED_COST, UAN
+# ... and UNKNOWN, the type of an invalid number: ``number_type`` alone answers ``is_valid_number``
+# too (both match the number against its region's metadata; asked both, phonenumbers does it twice)
+_NOT_PERSONAL_OR_INVALID = _NOT_PERSONAL | {99}
 
 
 # Second-level domains under a country's code ("yahoo.co.uk", "hotmail.com.br").
@@ -131,7 +134,7 @@ def find_phones(text: str) -> list[Hit]:
             number = phonenumbers.parse(m.group().replace("(", "").replace(")", ""), "IT")
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _NOT_PERSONAL:
+        if phonenumbers.number_type(number) not in _NOT_PERSONAL_OR_INVALID:
             hits.append(Hit("PHONE_NUMBER", m.start(), m.end(), CONTEXT if cued else PATTERN))
     return hits
 
@@ -145,7 +148,7 @@ def _foreign_phones(text: str, phonenumbers) -> list[Hit]:
             number = phonenumbers.parse("+" + m.group().lstrip("+0").replace("(0)", ""), None)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) not in _NOT_PERSONAL:
+        if phonenumbers.number_type(number) not in _NOT_PERSONAL_OR_INVALID:
             window = before(text, m.start())
             cued = _PHONE_CUE.search(window) is not None
             if cued or not REFERENCE_CUE.search(window):  # not "pratica n. 0049 …"

@@ -3,7 +3,9 @@
 How ``Detector.detect`` runs, fastest path first:
 
 1. Memo: results are memoized per unique text of up to 10,000 characters (bounded LRU, per
-   detector), so a title repeated across a batch of messages is analysed once.
+   detector), so a title repeated across a batch of messages is analysed once; and what does
+   not read the values of a text's digits, per text with its digits made 0 (``alike``), so a
+   body of a batch send with other amounts and dates runs only the finders that read them.
 2. Normalisation (``iolint.pii.normalise``): unusual spaces, zero-width characters, soft
    hyphens, full-width forms and stray combining marks are undone for detection; detections
    are mapped back to the original text's positions.
@@ -75,6 +77,8 @@ class Detector:
         self.show_values = bool(show_values)
         self._engine = None
         self._memo = lru_cache(maxsize=memo_size)(self._analyse)
+        self._shapes = None  # what texts alike but for their digits share (``alike.Shapes``)
+        self._memo_size = memo_size
 
     def detect(self, text: str, entities: Iterable[str] | None = None) -> tuple[Detection, ...]:
         """Personal data found in ``text``, ordered by position; only of ``entities`` if given
@@ -92,6 +96,7 @@ class Detector:
     def clear(self) -> None:
         """Forget the memo (for benchmarks and tests that time or count first analyses)."""
         self._memo.cache_clear()
+        self._shapes = None
 
     def _analyse(self, text: str, entities: frozenset[str] | None) -> tuple[Detection, ...]:
         if _finders is None:
@@ -106,7 +111,11 @@ class Detector:
                 if entities is None or r.entity_type in entities
             ]
         else:
-            hits = _finders.scan(seen, entities)
+            if len(seen) > MEMO_MAX_CHARS:
+                hits = _finders.scan(seen, entities)
+            else:
+                self._shapes = self._shapes or _alike.Shapes(self._memo_size)
+                hits = _alike.scan(seen, entities, self._shapes)
             if entities is not None:
                 hits = [hit for hit in hits if hit.kind in entities]
         if not hits:
@@ -131,15 +140,15 @@ class Detector:
         return self._engine
 
 
-_finders = _normalise = None  # iolint.pii.finders and normalise, imported on first use
+_finders = _alike = _normalise = None  # iolint.pii.finders, alike and normalise, imported on first use
 
 
 def _load() -> None:
-    global _finders, _normalise
-    from iolint.pii import finders
+    global _finders, _alike, _normalise
+    from iolint.pii import alike, finders
     from iolint.pii.normalise import normalise
 
-    _finders, _normalise = finders, normalise
+    _finders, _alike, _normalise = finders, alike, normalise
 
 
 def _moved(d: Detection, start: int, end: int) -> Detection:

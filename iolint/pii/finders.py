@@ -36,6 +36,11 @@ class Finder(NamedTuple):
     # (given the text's view and whether one of the finder's cues occurs)
     scan: Callable[[View], list[Hit]] | None = None  # ``find`` on a view already made
     cue_places: bool = False  # the view records where its cue stems occur (``View.cue_starts``)
+    # What does not change when a text's digits are replaced by other digits (a batch of one
+    # template, amounts and dates apart): reused from a text alike (``iolint.pii.alike``).
+    blind_maybe: bool = False  # ``maybe`` reads where digits stand, never which they are
+    blind_hits: bool = False  # and so do ``find`` and ``scan``: their hits are the same
+    digit_words: tuple[str, ...] = ()  # unless the lower-cased text holds one of these ("u1")
 
 
 FINDERS: tuple[Finder, ...] = (
@@ -44,13 +49,26 @@ FINDERS: tuple[Finder, ...] = (
         ("EMAIL_ADDRESS",),
         contacts.find_emails,
         cues=tuple(Cue(c, False) for c in contacts.EMAIL_CUES),
+        blind_hits=True,  # a mailbox's words are read without their digits
     ),
     Finder(
         "IolintPhoneRecognizer", ("PHONE_NUMBER",), contacts.find_phones, needs_digit=True, maybe=contacts.may_be_phone
     ),
-    Finder("IolintFiscalCodeRecognizer", ("IT_FISCAL_CODE",), codes.find_fiscal_codes, maybe=codes.may_be_fiscal_code),
+    # (the codes' checksums read the digits, the phone finder its prefixes "3\d\d" and "0")
     Finder(
-        "IolintVatCodeRecognizer", ("IT_VAT_CODE",), codes.find_vat_codes, needs_digit=True, maybe=codes.may_be_vat_code
+        "IolintFiscalCodeRecognizer",
+        ("IT_FISCAL_CODE",),
+        codes.find_fiscal_codes,
+        maybe=codes.may_be_fiscal_code,
+        blind_maybe=True,
+    ),
+    Finder(
+        "IolintVatCodeRecognizer",
+        ("IT_VAT_CODE",),
+        codes.find_vat_codes,
+        needs_digit=True,
+        maybe=codes.may_be_vat_code,
+        blind_maybe=True,
     ),
     Finder(
         "IolintIbanRecognizer",
@@ -59,6 +77,7 @@ FINDERS: tuple[Finder, ...] = (
         needs_digit=True,
         maybe=codes.may_be_iban,
         scan=codes.ibans_in,
+        blind_maybe=True,
     ),
     Finder(
         "IolintPlateRecognizer",
@@ -66,6 +85,8 @@ FINDERS: tuple[Finder, ...] = (
         documents.find_plates,
         needs_digit=True,
         maybe=documents.may_be_plate,
+        blind_maybe=True,
+        blind_hits=True,
     ),
     Finder(
         "IolintIdentityDocumentRecognizer",
@@ -74,7 +95,11 @@ FINDERS: tuple[Finder, ...] = (
         needs_digit=True,
         maybe=documents.may_be_document,
         scan=documents.identity_documents_in,
+        blind_maybe=True,
+        blind_hits=True,
+        digit_words=("u1",),  # a new driving licence's first letter and digit
     ),
+    # (an address's number is not a year 19xx or 20xx; a date of birth's day and month must be plausible)
     Finder("IolintAddressRecognizer", ("IT_ADDRESS",), addresses.find_addresses, True, addresses.CUES),
     Finder("IolintBirthDateRecognizer", ("DATE_OF_BIRTH",), birthdates.find_birthdates, True, birthdates.CUES),
     Finder(
@@ -165,7 +190,7 @@ def candidates(text: str | View, entities: frozenset[str] | None = None) -> list
 
 def scan(text: str, entities: frozenset[str] | None = None) -> list[Hit]:
     """The hits of every finder (of ``entities``) that may find something in ``text``, each
-    run on one view of it: what ``Detector.detect`` runs."""
+    run on one view of it: what ``Detector.detect`` runs (through ``iolint.pii.alike``)."""
     v = view(text, entities)
     hits: list[Hit] = []
     for finder in candidates(v, entities):
