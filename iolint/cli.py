@@ -272,6 +272,24 @@ def _user_error(exc: Exception) -> bool:
     return isinstance(exc, ConfigError) or (ruleset is not None and isinstance(exc, ruleset.RulesetError))
 
 
+# Formats UTF-8 by their specifications (RFC 8259, SARIF, the XML declaration JUnit writes) and
+# markdown meant for a README: written as UTF-8 whatever the locale.
+UTF8_FORMATS = frozenset({"json", "json-lines", "sarif", "junit", "markdown"})
+
+
+def _encodable_stdout(args) -> None:
+    """What stdout's encoding cannot hold ("€" with ``PYTHONIOENCODING=ascii``, a Latin-1
+    terminal) never stops a run: the machine formats are written as UTF-8, text for people in
+    the terminal's encoding with what it cannot show as an escape (``\\u20ac``)."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)  # absent on a StringIO an embedder installs
+    if reconfigure is None:
+        return
+    if args.command == "render" or getattr(args, "format", None) in UTF8_FORMATS:
+        reconfigure(encoding="utf-8", errors="backslashreplace")
+    else:
+        reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
@@ -280,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser().print_help()
         return EXIT_ERROR
+    _encodable_stdout(args)
     try:
         return args.handler(args)
     except BrokenPipeError:

@@ -1,0 +1,68 @@
+"""The process and its environment: a locale that cannot encode "€", closed pipes, signals, full disks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.conftest import ROOT
+
+NOW = "2030-01-01T00:00:00Z"
+BAD = "examples/payloads/bad"
+
+
+def iolint(*args, env=None, **kwargs) -> subprocess.CompletedProcess:
+    env = {**os.environ, **(env or {})}
+    env.pop("GITHUB_ACTIONS", None)
+    argv = [sys.executable, "-m", "iolint", *map(str, args)]
+    kwargs.setdefault("cwd", ROOT)
+    return subprocess.run(argv, capture_output=True, env=env, timeout=120, **kwargs)
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("fmt", ["json", "json-lines", "sarif", "junit"])
+def test_machine_formats_are_utf8_whatever_the_locale(encoding, fmt):
+    """`PYTHONIOENCODING=ascii iolint check --format json` stopped at the first "€" of a message
+    with an internal error (exit 2, a truncated report); JSON, SARIF and JUnit are UTF-8."""
+    done = iolint("check", BAD, "--no-cache", "--now", NOW, "--format", fmt, env={"PYTHONIOENCODING": encoding})
+    assert done.returncode == 1, done.stderr
+    text = done.stdout.decode("utf-8")
+    assert "€" in text
+    if fmt == "json-lines":
+        assert all(json.loads(line) for line in text.splitlines())
+    elif fmt == "junit":
+        assert ET.fromstring(done.stdout).tag == "testsuites"
+    else:
+        assert json.loads(text)
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", BAD, "--no-cache", "--now", NOW],
+        ["check", BAD, "--no-cache", "--now", NOW, "--format", "github"],
+        ["rules"],
+        ["rules", "--format", "json"],
+        ["rules", "--format", "markdown"],
+        ["explain", "IO203"],
+        ["models"],
+        ["models", "--format", "json"],
+        ["render", "tari/avviso-pagamento", "--sample"],
+    ],
+    ids=" ".join,
+)
+def test_no_command_fails_on_what_stdout_cannot_encode(encoding, args):
+    done = iolint(*args, env={"PYTHONIOENCODING": encoding})
+    assert done.returncode in (0, 1), done.stderr
+    assert b"internal error" not in done.stderr
+    if args[0] == "render" or {"json", "markdown"} & set(args):
+        assert not done.stdout.decode("utf-8").isascii()
+    elif args[0] == "check" and "--format" not in args:  # text for people: escaped, in the terminal's encoding
+        text = done.stdout.decode(encoding)
+        assert "\\u20ac" in text and "€" not in text
