@@ -66,3 +66,44 @@ def test_no_command_fails_on_what_stdout_cannot_encode(encoding, args):
     elif args[0] == "check" and "--format" not in args:  # text for people: escaped, in the terminal's encoding
         text = done.stdout.decode(encoding)
         assert "\\u20ac" in text and "€" not in text
+
+
+def _limited(size: int):
+    """A child whose files cannot grow past ``size`` bytes: a full disk, as a write sees it."""
+    import resource
+
+    return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+
+@pytest.mark.parametrize("fmt", ["text", "junit"])
+def test_a_report_that_cannot_be_written_is_a_clear_error(tmp_path, fmt):
+    """A full disk while writing `-o report.json` was `internal error: OSError: [Errno 27] File
+    too large`; it now names the file, and the previous report stays whole."""
+    (tmp_path / "report.txt").write_text("the previous report\n", "utf-8")
+    args = ["check", ROOT / BAD, "--no-cache", "--now", NOW, "--format", fmt, "-o", "report.txt"]
+    done = iolint(*args, cwd=tmp_path, preexec_fn=_limited(1000))
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == "iolint: cannot write report.txt: File too large"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.txt"]
+    assert (tmp_path / "report.txt").read_text("utf-8") == "the previous report\n"
+
+
+def test_a_baseline_that_cannot_be_written_is_a_clear_error(tmp_path):
+    (tmp_path / "msgs").mkdir()
+    for bad in (ROOT / BAD).iterdir():
+        (tmp_path / "msgs" / bad.name).write_bytes(bad.read_bytes())
+    done = iolint("baseline", "base.json", "msgs", "--now", NOW, "--no-cache", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    before = (tmp_path / "base.json").read_bytes()
+    (tmp_path / "msgs" / "more.json").write_bytes((ROOT / BAD / "avviso-sbagliato.json").read_bytes())
+    args = ["baseline", "base.json", "msgs", "--now", NOW, "--no-cache"]
+    done = iolint(*args, cwd=tmp_path, preexec_fn=_limited(len(before)))
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == "iolint: cannot write base.json: File too large"
+    assert (tmp_path / "base.json").read_bytes() == before and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_a_report_to_a_full_device_is_a_clear_error():
+    done = iolint("check", BAD, "--no-cache", "--now", NOW, "-o", "/dev/full")
+    assert done.returncode == 2
+    assert done.stderr.decode().strip() == "iolint: cannot write /dev/full: No space left on device"
