@@ -14,6 +14,8 @@ import hashlib
 import os
 import secrets
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from iolint import loaders
@@ -61,15 +63,28 @@ def create(root: Path) -> Path:
         file.parent.mkdir(exist_ok=True)
         # renamed into place: a link there (committed) is replaced, not written through
         fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(_GITIGNORE)
-        os.replace(tmp, file.parent / ".gitignore")
+        with _removed_unless_written(tmp):
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(_GITIGNORE)
+            os.replace(tmp, file.parent / ".gitignore")
         fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with _removed_unless_written(file), os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(secrets.token_hex(32) + "\n")
     except OSError as exc:
         raise ConfigError(f"cannot create the baseline secret {file}: {exc.strerror or exc} (or set {ENV})") from None
     return file
+
+
+@contextmanager
+def _removed_unless_written(file: str | Path) -> Iterator[None]:
+    """Remove ``file`` when the block fails (a full disk, an interrupt): an empty key would stop
+    every later run ("shorter than 16 characters") until deleted by hand."""
+    try:
+        yield
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(file)
+        raise
 
 
 def key(secret: str | None) -> bytes | None:
