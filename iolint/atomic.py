@@ -13,6 +13,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TextIO
 
+from iolint import interrupts
+
 
 @contextmanager
 def replacing(path: Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
@@ -28,21 +30,20 @@ def replacing(path: Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
             _named(raw.flush, given)
         return
     path = Path(os.path.realpath(path))
+    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:  # no such folder, no permission: the option cannot be used
-        raise _cannot_write(given, exc) from None
-    try:
+        with interrupts.held():  # an interrupt inside mkstemp would leave the file, unnamed
+            # no such folder, no permission: the option cannot be used
+            fd, tmp = _named(lambda: tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"), given)
         os.chmod(tmp, _mode(path))
         with _closing(os.fdopen(fd, "w", encoding=encoding, newline="")) as raw:
             yield _Named(raw, given)
             _named(raw.flush, given)
         _named(lambda: os.replace(tmp, path), given)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if tmp is not None:
+            with suppress(OSError):
+                os.unlink(tmp)
         raise
 
 

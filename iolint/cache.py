@@ -30,7 +30,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from iolint import __version__, clock, loaders, secret
+from iolint import __version__, clock, interrupts, loaders, secret
 from iolint.finding import Finding, Severity
 from iolint.pii import datacache
 
@@ -174,16 +174,19 @@ class Cache:
                 _create(self.folder / ".gitignore", _GITIGNORE)
                 _create(self.folder / "CACHEDIR.TAG", _TAG)
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            tmp = None
             try:
+                with interrupts.held():  # an interrupt inside mkstemp would leave the file, unnamed
+                    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
                     mac = self._mac(key, rows, stamp, skipped)
                     entry = {"key": key, "mac": mac, "until": stamp, "skipped": skipped, "findings": rows}
                     json.dump(entry, handle, ensure_ascii=False)
                 os.replace(tmp, path)
             except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+                if tmp is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(tmp)
                 raise
         except OSError:
             pass  # a cache that cannot be written only costs time

@@ -299,8 +299,11 @@ def main(argv: list[str] | None = None) -> int:
         parser().print_help()
         return EXIT_ERROR
     _encodable_stdout(args)
+    from iolint.interrupts import terminate_as_interrupt
+
     try:
-        return args.handler(args)
+        with terminate_as_interrupt():  # so that what is being written is removed
+            return args.handler(args)
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
