@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
@@ -127,6 +128,10 @@ def _interrupted(tmp_path, signum, *args, group=False):
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".rep.json.*.tmp")) and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
+    if "--jobs" in args:
+        workers = Path(f"/proc/{child.pid}/task/{child.pid}/children")
+        while child.poll() is None and len(workers.read_text().split()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
     assert child.poll() is None, "the run ended before it could be interrupted: make the batch bigger"
     (os.killpg if group else os.kill)(child.pid, signum)
     _, err = child.communicate(timeout=60)
@@ -145,3 +150,17 @@ def test_sigterm_mid_run_leaves_no_temporary_file(tmp_path, cache):
     # it kill itself after the SIGTERM), with nothing on stderr and nothing left behind
     assert code in (2, -signal.SIGINT) and "Traceback" not in err, (code, err)
     assert not list(tmp_path.rglob("*.tmp")) and not (tmp_path / "rep.json").exists()
+
+
+@pytest.mark.parametrize("signame", ["SIGINT", "SIGTERM"])
+def test_a_signal_to_the_process_group_with_jobs_prints_no_traceback(tmp_path, signame):
+    """Ctrl-C with --jobs: each worker printed a KeyboardInterrupt traceback."""
+    import signal
+
+    from iolint.pipeline.parallel import PARALLEL_BYTES
+
+    _batch(tmp_path / "batch.jsonl", PARALLEL_BYTES // 150)
+    assert (tmp_path / "batch.jsonl").stat().st_size > PARALLEL_BYTES
+    code, err = _interrupted(tmp_path, getattr(signal, signame), "--jobs", "2", "--no-cache", group=True)
+    assert code == 2 and err == "", err
+    assert not list(tmp_path.rglob("*.tmp"))

@@ -12,9 +12,12 @@ back in order, a bounded number of chunks at a time, so the output is the one of
 
 from __future__ import annotations
 
+import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+
+from iolint import interrupts
 
 CHUNK_LINES = 5_000
 # Starting workers costs about a second of CPU on a 2-core machine (each imports iolint and
@@ -43,6 +46,14 @@ def batch_codes() -> list[str]:
 def _init(config, now, show_values):
     global _linter, _batchless
     from iolint.engine import Linter
+
+    # Ctrl-C reaches the whole process group: the parent stops the run, a worker printing its
+    # own KeyboardInterrupt traceback would only add noise; SIGTERM ends a worker at once (a
+    # forked worker inherits the parent's handler, which raises KeyboardInterrupt). Both were
+    # held from the fork (Pool._submit) until now.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    interrupts.release()
 
     _linter = Linter(config, now=now, show_values=show_values)
     _batchless = batchless(config, now, show_values)
@@ -130,10 +141,16 @@ class Pool:
         self.executor.shutdown(cancel_futures=True)
 
     def check_task(self, task, data):
-        return self.executor.submit(_check_task, task, data)
+        return self._submit(_check_task, task, data)
 
     def check_chunk(self, display, first, lines):
-        return self.executor.submit(_check_chunk, display, first, lines)
+        return self._submit(_check_chunk, display, first, lines)
+
+    def _submit(self, *call):
+        """Submit ``call``; workers are started here, with Ctrl-C and SIGTERM held until their
+        initializer has set what the signals do to them."""
+        with interrupts.held():
+            return self.executor.submit(*call)
 
     def ordered(self, items, start):
         """``start(item)`` for each item, at most a few per worker ahead, results in order."""
