@@ -34,6 +34,19 @@ _decoder = json.JSONDecoder()
 _WS = " \t\n\r"
 
 
+class _Constant(ValueError):
+    """NaN, Infinity or -Infinity: Python's json reads them, JSON has no such values (RFC 8259)
+    and IO refuses a request that holds one."""
+
+
+def _refuse_constant(name: str):
+    raise _Constant(name)
+
+
+_strict = json.JSONDecoder(parse_constant=_refuse_constant)
+_CONSTANT = re.compile(r"-?Infinity|NaN")
+
+
 class ProblemKind(enum.Enum):
     """What keeps a file, or part of it, from being read as payloads (``iolint.checks.input``
     maps each kind to its rule)."""
@@ -156,14 +169,37 @@ def _too_long_number(text: str, lines: Lines) -> Problem:
     return Problem(ProblemKind.SYNTAX, f"invalid JSON: a number with more than {limit:,} digits", line, column)
 
 
+def _not_json(text: str, lines: Lines) -> Problem:
+    """The Problem for a NaN or Infinity in ``text`` (the first outside strings)."""
+    found = _CONSTANT.search(_blank_strings(text))
+    line, column = lines.position(found.start()) if found else (1, 1)
+    name = found.group() if found else "NaN"
+    return Problem(
+        ProblemKind.SYNTAX,
+        f"invalid JSON: {name} is no JSON value (IO refuses the message): write a number",
+        line,
+        column,
+    )
+
+
+def _loads(text: str):
+    """``json.loads``, refusing NaN and Infinity (``_Constant``)."""
+    if text.startswith("\ufeff"):
+        return json.loads(text)  # json's own error for a BOM
+    return _strict.decode(text)
+
+
 def load_json(text: str) -> Iterator[Item | Problem]:
     if not _depth_ok(text):
         yield Problem(ProblemKind.SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", 1, 1)
         return
     try:
-        data = json.loads(text)
+        data = _loads(text)
     except json.JSONDecodeError as exc:
         yield Problem(ProblemKind.SYNTAX, f"invalid JSON: {exc.msg}", *Lines(text).position(exc.pos))
+        return
+    except _Constant:
+        yield _not_json(text, Lines(text))
         return
     except ValueError:  # an integer too long to convert
         yield _too_long_number(text, Lines(text))
@@ -225,9 +261,13 @@ def load_jsonl(lines: Iterator[str | Problem]) -> Iterator[Item | Problem]:
             yield Problem(ProblemKind.SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", number, 1)
             continue
         try:
-            data = json.loads(line)
+            data = _loads(line)
         except json.JSONDecodeError as exc:
             yield Problem(ProblemKind.SYNTAX, f"invalid JSON: {exc.msg}", number, exc.colno)
+            continue
+        except _Constant:
+            problem = _not_json(line, Lines(line))
+            yield Problem(problem.kind, problem.message, number, problem.column)
             continue
         except ValueError:  # an integer too long to convert
             problem = _too_long_number(line, Lines(line))
