@@ -97,13 +97,24 @@ def _container(value, path: tuple, active: set):
     try:
         if isinstance(value, Mapping):
             out = {}
-            for key, item in value.items():
+            for key, item in _pairs(value, path):
                 name = _key(key, path)
                 out[name] = _plain(item, (*path, name), active)
             return out
         return [_plain(item, (*path, i), active) for i, item in enumerate(value)]
     finally:
         active.discard(id(value))
+
+
+def _pairs(mapping: Mapping, path: tuple) -> list:
+    """The items of a Mapping, whose own code (``__iter__``, ``__getitem__``) may fail: it is the
+    caller's, so its failure is an ``InvalidPayload`` that names it (masked), not iolint's."""
+    if type(mapping) is dict:
+        return mapping.items()
+    try:
+        return list(mapping.items())
+    except Exception as exc:
+        raise InvalidPayload(f"{_where(path)} cannot be read: {type(exc).__name__}: {redact(str(exc))}") from None
 
 
 def _key(key, path: tuple) -> str:

@@ -195,6 +195,23 @@ class _Score(float):
     pass
 
 
+class _Failing(collections.abc.Mapping):
+    """A Mapping whose own code fails (a lazy view of a database row, a proxy): a RuntimeError
+    or KeyError from it reached the caller as it was, not an IolintError, the value unmasked."""
+
+    def __init__(self, error):
+        self.error = error
+
+    def __getitem__(self, key):
+        raise self.error(f"no access to {key} of {CF}")
+
+    def __iter__(self):
+        return iter(["content"])
+
+    def __len__(self):
+        return 1
+
+
 @pytest.mark.parametrize(
     ("payload", "says"),
     [
@@ -213,6 +230,8 @@ class _Score(float):
         ({**LEAKY, "x": float("nan")}, "`x` is NaN: JSON has no such number"),
         ({**LEAKY, "x": [1.5, float("-inf")]}, "`x[1]` is -Infinity: JSON has no such number"),
         (collections.OrderedDict({**LEAKY, "x": _Score(float("inf"))}), "`x` is Infinity"),
+        (_Failing(RuntimeError), "the payload cannot be read: RuntimeError: no access to"),
+        ({**LEAKY, "content": _Failing(KeyError)}, "`content` cannot be read: KeyError"),
     ],
     ids=[
         "set",
@@ -230,6 +249,8 @@ class _Score(float):
         "NaN",
         "-Infinity in a list",
         "a float subclass's Infinity",
+        "a Mapping whose __getitem__ fails",
+        "a Mapping inside a dict whose __getitem__ fails",
     ],
 )
 def test_what_json_cannot_hold_is_an_error_never_no_findings(payload, says):
