@@ -26,6 +26,7 @@ import hmac
 import importlib.util
 import json
 import os
+import re
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -190,6 +191,23 @@ class Cache:
                 raise
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+_OURS = re.compile(r"\.gitignore|CACHEDIR\.TAG|\d[\w.+-]*")  # and each version's folder of entries
+
+
+def foreign(folder: Path) -> list[str]:
+    """What ``folder`` holds that the cache did not write, a few names at most: the cache puts a
+    ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG`` in its folder, which in the project's root
+    (``cache-dir = ""``) or in ``src`` would make git ignore the project's files, and backups skip
+    them. Nothing for a folder that does not exist, is empty, is tagged or cannot be read."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    if "CACHEDIR.TAG" in names:
+        return []
+    return [name for name in names if not _OURS.fullmatch(name)][:3]
 
 
 def _create(path: Path, text: str) -> None:

@@ -95,6 +95,7 @@ def _pipeline(args, config, *, baseline=None, show_values=False):
         from iolint.cache import Cache, run_key
 
         folder = args.cache_dir or config.root / config.cache_dir
+        _own_folder(folder)
         cache = Cache(folder, run_key(config, args.now), secret.load(config.root))
     if baseline is not None:
         from iolint import secret
@@ -119,6 +120,21 @@ def _pipeline(args, config, *, baseline=None, show_values=False):
         respect_gitignore=args.respect_gitignore,
         stdin_filename=args.stdin_filename,
     )
+
+
+def _own_folder(folder: Path) -> None:
+    """Refuse a cache folder that holds files of its own (``cache-dir = ""``: the project's root)."""
+    from iolint.cache import foreign
+    from iolint.config import ConfigError
+    from iolint.paths import display
+
+    found = foreign(folder)
+    if found:
+        names = ", ".join(found)
+        raise ConfigError(
+            f"the cache folder {display(folder) or '.'} holds files that are not iolint's cache ({names}…): "
+            "the cache would mark it ignored by git and by backups; give it a folder of its own (cache-dir, --cache-dir)"
+        )
 
 
 def run_check(args) -> int:
