@@ -315,6 +315,11 @@ def main(argv: list[str] | None = None) -> int:
         parser().print_help()
         return EXIT_ERROR
     _encodable_stdout(args)
+    try:
+        os.getcwd()
+    except OSError as exc:  # every command reads the configuration found from it
+        print(f"iolint: the current folder cannot be read: {exc.strerror} (was it deleted?)", file=sys.stderr)
+        return EXIT_ERROR
     from iolint.interrupts import terminate_as_interrupt
 
     try:

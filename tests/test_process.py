@@ -164,3 +164,21 @@ def test_a_signal_to_the_process_group_with_jobs_prints_no_traceback(tmp_path, s
     code, err = _interrupted(tmp_path, getattr(signal, signame), "--jobs", "2", "--no-cache", group=True)
     assert code == 2 and err == "", err
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+@pytest.mark.parametrize("command", [["check", "{payload}", "--no-cache"], ["rules"], ["explain", "IO205"]])
+def test_a_current_folder_that_was_deleted_is_a_clear_error(tmp_path, monkeypatch, capsys, command):
+    """A shell left in a folder another process removed: `internal error: FileNotFoundError`."""
+    from iolint.cli import main
+
+    payload = tmp_path / "a.json"
+    payload.write_bytes((ROOT / BAD / "avviso-sbagliato.json").read_bytes())
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    assert main([arg.format(payload=payload) for arg in command]) == 2
+    out, err = capsys.readouterr()
+    assert (
+        out == "" and err == "iolint: the current folder cannot be read: No such file or directory (was it deleted?)\n"
+    )
