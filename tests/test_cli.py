@@ -66,6 +66,24 @@ def test_progress_counts_on_a_terminal_only(monkeypatch):
     assert err.getvalue().count("\r") == 2
 
 
+def test_progress_fits_a_narrow_terminal_and_is_not_shown_on_a_dumb_one(monkeypatch):
+    """A progress line longer than the terminal wrapped, and each update (ten a second) left a
+    new line; on TERM=dumb its ESC [K was printed as it is."""
+    err = io.StringIO()
+    monkeypatch.setattr("sys.stderr", err)
+    monkeypatch.setenv("COLUMNS", "30")
+    progress = Progress(True)
+    progress.files = 12_345
+    progress.update(", messaggi/2031/tari-comune-di-esempio.jsonl: 20,000 lines", force=True)
+    (line,) = err.getvalue().split("\r")[1:]
+    assert line == "iolint: 12,345 files, messag…\x1b[K" and len(line.removesuffix("\x1b[K")) == 29
+    monkeypatch.setenv("TERM", "dumb")
+    dumb = Progress(True)
+    dumb.update(", big.jsonl: 20,000 lines", force=True)
+    dumb.done()
+    assert err.getvalue().count("\r") == 1
+
+
 def test_select_ignore_and_extend_select_add_up(run_cli, tmp_path):
     bad = {
         **GOOD,
