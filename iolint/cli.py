@@ -116,7 +116,8 @@ def _pipeline(args, config, *, baseline=None, show_values=False):
         baseline=baseline,
         recipients=args.recipients,
         show_values=show_values,
-        progress=sys.stderr.isatty() and not args.quiet,
+        # not over a report printed on the same terminal: its lines would start after the counter
+        progress=sys.stderr.isatty() and not args.quiet and not (_reports_to_stdout(args) and sys.stdout.isatty()),
         respect_gitignore=args.respect_gitignore,
         stdin_filename=args.stdin_filename,
     )
@@ -135,6 +136,10 @@ def _own_folder(folder: Path) -> None:
             f"the cache folder {display(folder) or '.'} holds files that are not iolint's cache ({names}…): "
             "the cache would mark it ignored by git and by backups; give it a folder of its own (cache-dir, --cache-dir)"
         )
+
+
+def _reports_to_stdout(args) -> bool:
+    return args.command == "check" and not args.output_file
 
 
 def run_check(args) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 
 import pytest
 
@@ -82,6 +83,24 @@ def test_progress_fits_a_narrow_terminal_and_is_not_shown_on_a_dumb_one(monkeypa
     dumb.update(", big.jsonl: 20,000 lines", force=True)
     dumb.done()
     assert err.getvalue().count("\r") == 1
+
+
+def test_no_progress_over_a_report_printed_on_the_same_terminal(tmp_path, monkeypatch):
+    """With stdout and stderr on one terminal, each finding's line started after the counter:
+    `iolint: 1 files/tmp/a.json:2:18: IO121 …`."""
+    from iolint.cli import main
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    (tmp_path / "a.json").write_text(json.dumps({"content": {"subject": "Avviso", "markdown": "x" * 80}}), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    for stdout, args, shown in ((Terminal(), [], False), (io.StringIO(), [], True), (Terminal(), ["-o", "r"], True)):
+        monkeypatch.setattr("sys.stdout", stdout)
+        monkeypatch.setattr("sys.stderr", Terminal())
+        assert main(["check", "a.json", "--no-cache", *args]) == 1
+        assert ("\riolint: 1 files" in sys.stderr.getvalue()) is shown, (args, sys.stderr.getvalue())
 
 
 def test_select_ignore_and_extend_select_add_up(run_cli, tmp_path):
