@@ -13,7 +13,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TextIO
 
-from iolint import interrupts
+from iolint import environment
 
 
 @contextmanager
@@ -32,7 +32,7 @@ def replacing(path: Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
     path = Path(os.path.realpath(path))
     tmp = None
     try:
-        with interrupts.held():  # an interrupt inside mkstemp would leave the file, unnamed
+        with environment.held():  # an interrupt inside mkstemp would leave the file, unnamed
             # no such folder, no permission: the option cannot be used
             fd, tmp = _named(lambda: tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"), given)
         os.chmod(tmp, _mode(path))

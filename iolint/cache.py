@@ -31,7 +31,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from iolint import __version__, clock, interrupts, loaders, secret
+from iolint import __version__, clock, environment, loaders, secret
 from iolint.finding import Finding, Severity
 from iolint.pii import datacache
 
@@ -133,6 +133,7 @@ class Cache:
         self.run = run
         self.seal = (seal or "").encode("utf-8")  # the project's secret, when there is one
         self.base = folder / __version__.replace("/", "_")
+        own_folder(folder)
 
     def key(self, display: str, explicit: bool, data: bytes) -> str:
         digest = hashlib.blake2b(data, digest_size=16)
@@ -177,7 +178,7 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = None
             try:
-                with interrupts.held():  # an interrupt inside mkstemp would leave the file, unnamed
+                with environment.held():  # an interrupt inside mkstemp would leave the file, unnamed
                     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
                     mac = self._mac(key, rows, stamp, skipped)
@@ -208,6 +209,21 @@ def foreign(folder: Path) -> list[str]:
     if "CACHEDIR.TAG" in names:
         return []
     return [name for name in names if not _OURS.fullmatch(name)][:3]
+
+
+def own_folder(folder: Path) -> None:
+    """Refuse (ConfigError) a cache folder that holds files of its own (``cache-dir = ""``: the
+    project's root)."""
+    found = foreign(folder)
+    if found:
+        from iolint.config import ConfigError
+        from iolint.paths import display
+
+        raise ConfigError(
+            f"the cache folder {display(folder) or '.'} holds files that are not iolint's cache "
+            f"({', '.join(found)}…): the cache would mark it ignored by git and by backups; give it a folder "
+            "of its own (cache-dir, --cache-dir)"
+        )
 
 
 def _create(path: Path, text: str) -> None:

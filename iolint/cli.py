@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from iolint import __version__, cli_options
+from iolint import __version__, cli_options, environment
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Modules that add subcommands: each has ``register(subparsers)``, setting ``handler`` defaults.
@@ -79,7 +79,7 @@ def _pipeline(args, config, *, baseline=None, show_values=False):
     """The pipeline for ``check`` and ``baseline``, with the configuration read once; ``baseline``
     is the file to apply, if any."""
     from iolint.paths import display
-    from iolint.pipeline import Pipeline
+    from iolint.pipeline import Pipeline, progress
 
     config = config.replace(
         plan=args.plan,
@@ -95,7 +95,6 @@ def _pipeline(args, config, *, baseline=None, show_values=False):
         from iolint.cache import Cache, run_key
 
         folder = args.cache_dir or config.root / config.cache_dir
-        _own_folder(folder)
         cache = Cache(folder, run_key(config, args.now), secret.load(config.root))
     if baseline is not None:
         from iolint import secret
@@ -116,30 +115,10 @@ def _pipeline(args, config, *, baseline=None, show_values=False):
         baseline=baseline,
         recipients=args.recipients,
         show_values=show_values,
-        # not over a report printed on the same terminal: its lines would start after the counter
-        progress=sys.stderr.isatty() and not args.quiet and not (_reports_to_stdout(args) and sys.stdout.isatty()),
+        progress=progress.wanted(args.quiet, report_on_stdout=args.command == "check" and not args.output_file),
         respect_gitignore=args.respect_gitignore,
         stdin_filename=args.stdin_filename,
     )
-
-
-def _own_folder(folder: Path) -> None:
-    """Refuse a cache folder that holds files of its own (``cache-dir = ""``: the project's root)."""
-    from iolint.cache import foreign
-    from iolint.config import ConfigError
-    from iolint.paths import display
-
-    found = foreign(folder)
-    if found:
-        names = ", ".join(found)
-        raise ConfigError(
-            f"the cache folder {display(folder) or '.'} holds files that are not iolint's cache ({names}…): "
-            "the cache would mark it ignored by git and by backups; give it a folder of its own (cache-dir, --cache-dir)"
-        )
-
-
-def _reports_to_stdout(args) -> bool:
-    return args.command == "check" and not args.output_file
 
 
 def run_check(args) -> int:
@@ -293,24 +272,6 @@ def _user_error(exc: Exception) -> bool:
     return isinstance(exc, ConfigError) or (ruleset is not None and isinstance(exc, ruleset.RulesetError))
 
 
-# Formats UTF-8 by their specifications (RFC 8259, SARIF, the XML declaration JUnit writes) and
-# markdown meant for a README: written as UTF-8 whatever the locale.
-UTF8_FORMATS = frozenset({"json", "json-lines", "sarif", "junit", "markdown"})
-
-
-def _encodable_stdout(args) -> None:
-    """What stdout's encoding cannot hold ("€" with ``PYTHONIOENCODING=ascii``, a Latin-1
-    terminal) never stops a run: the machine formats are written as UTF-8, text for people in
-    the terminal's encoding with what it cannot show as an escape (``\\u20ac``)."""
-    reconfigure = getattr(sys.stdout, "reconfigure", None)  # absent on a StringIO an embedder installs
-    if reconfigure is None:
-        return
-    if args.command == "render" or getattr(args, "format", None) in UTF8_FORMATS:
-        reconfigure(encoding="utf-8", errors="backslashreplace")
-    else:
-        reconfigure(errors="backslashreplace")
-
-
 def main(argv: list[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
@@ -319,16 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser().print_help()
         return EXIT_ERROR
-    _encodable_stdout(args)
     try:
-        os.getcwd()
-    except OSError as exc:  # every command reads the configuration found from it
-        print(f"iolint: the current folder cannot be read: {exc.strerror} (was it deleted?)", file=sys.stderr)
-        return EXIT_ERROR
-    from iolint.interrupts import terminate_as_interrupt
-
-    try:
-        with terminate_as_interrupt():  # so that what is being written is removed
+        with environment.prepared(args.command, getattr(args, "format", None)):
             return args.handler(args)
     except BrokenPipeError:
         return EXIT_OK

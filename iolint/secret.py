@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from iolint import interrupts, loaders
+from iolint import environment, loaders
 from iolint.config import ConfigError
 
 ENV = "IOLINT_BASELINE_SECRET"
@@ -60,7 +60,7 @@ def create(root: Path) -> Path:
     """Write a new random secret to the project's file (in a folder git ignores); its path."""
     file = path(root)
     try:
-        with interrupts.held():  # written whole or removed: an interrupt waits until then
+        with environment.held():  # written whole or removed: an interrupt waits until then
             _write(file)
     except OSError as exc:
         raise ConfigError(f"cannot create the baseline secret {file}: {exc.strerror or exc} (or set {ENV})") from None

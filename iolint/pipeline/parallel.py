@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from functools import partial
 
-from iolint import interrupts
+from iolint import environment
 
 CHUNK_LINES = 5_000
 # Starting workers costs about a second of CPU on a 2-core machine (each imports iolint and
@@ -53,7 +53,7 @@ def _init(config, now, show_values):
     # held from the fork (Pool._submit) until now.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    interrupts.release()
+    environment.release()
     _linters(config, now, show_values)
 
 
@@ -161,7 +161,7 @@ class Pool:
         whole pool, what is left runs in this process: the other files keep their findings."""
         if not self.broken:
             try:
-                with interrupts.held():
+                with environment.held():
                     future = self.executor.submit(function, *args)
                 return partial(self._result, future, function, args)
             except BrokenProcessPool:

@@ -35,6 +35,12 @@ class Progress:
             sys.stderr.flush()
 
 
+def wanted(quiet: bool, *, report_on_stdout: bool) -> bool:
+    """Whether to show the counter: on a terminal, not with ``-q``, and not over a report printed
+    on the same terminal (each of its lines would start after the counter)."""
+    return sys.stderr.isatty() and not quiet and not (report_on_stdout and sys.stdout.isatty())
+
+
 def _columns() -> int:
     """The terminal's width: ``COLUMNS`` when set (as ``shutil.get_terminal_size``), else standard
     error's (standard output is often a file), else 80."""
