@@ -34,13 +34,13 @@ def rule_descriptor(rule) -> dict:
 
 
 # iolint.paths.display shows a byte of a name that is not UTF-8 as ``\xNN`` (0x80 to 0xff).
-_ESCAPED_BYTE = re.compile(rb"\\x([89a-f][0-9a-f])")
+_ESCAPED_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
 
 
 def _uri_path(file: str) -> str:
     """The name's own bytes, percent-encoded: ``citt\\xe0.json`` (a Latin-1 name) is
     ``citt%E0.json``, not ``citt%5Cxe0.json``, a file of another name."""
-    raw = _ESCAPED_BYTE.sub(lambda m: bytes([int(m[1], 16)]), file.encode("utf-8", "surrogatepass"))
+    raw = _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m[1], 16)), file).encode("utf-8", "surrogateescape")
     return quote(raw)
 
 
