@@ -22,7 +22,9 @@ def short_texts(maxsize: int, max_chars: int = MAX_CHARS):
 
         @wraps(function)
         def call(text, *args, **kwargs):
-            return (memo if len(text) <= max_chars else function)(text, *args, **kwargs)
+            if args or kwargs:
+                return (memo if len(text) <= max_chars else function)(text, *args, **kwargs)
+            return memo(text) if len(text) <= max_chars else function(text)  # most calls: one text
 
         call.cache_info, call.cache_clear = memo.cache_info, memo.cache_clear
         return call
