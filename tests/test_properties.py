@@ -198,7 +198,8 @@ def markdown_too_short(p, draw):
 
 @mutation("IO201")
 def amount_float(p, draw):
-    _payment(p, draw)["amount"] = draw(st.floats())
+    # finite: NaN and the infinities cannot be sent at all (InvalidPayload, test_lint_any_json_value)
+    _payment(p, draw)["amount"] = draw(st.floats(allow_nan=False, allow_infinity=False))
 
 
 @mutation("IO202")
