@@ -9,9 +9,11 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TextIO
+
+from iolint import environment
 
 
 @contextmanager
@@ -23,27 +25,65 @@ def replacing(path: Path, *, encoding: str = "utf-8") -> Iterator[TextIO]:
     """
     given = Path(path)
     if given.exists() and not given.is_file():  # before realpath: /dev/stdout on a pipe is "pipe:[N]"
-        with given.open("w", encoding=encoding, newline="") as handle:
-            yield handle
+        with _closing(_named(lambda: given.open("w", encoding=encoding, newline=""), given)) as raw:
+            yield _Named(raw, given)
+            _named(raw.flush, given)
         return
     path = Path(os.path.realpath(path))
+    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:  # no such folder, no permission: the option cannot be used
-        from iolint.config import ConfigError
-
-        raise ConfigError(f"cannot write {given}: {exc.strerror or exc}") from None
-    try:
+        with environment.held():  # an interrupt inside mkstemp would leave the file, unnamed
+            # no such folder, no permission: the option cannot be used
+            fd, tmp = _named(lambda: tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"), given)
         os.chmod(tmp, _mode(path))
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            yield handle
-        os.replace(tmp, path)
+        with _closing(os.fdopen(fd, "w", encoding=encoding, newline="")) as raw:
+            yield _Named(raw, given)
+            _named(raw.flush, given)
+        _named(lambda: os.replace(tmp, path), given)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if tmp is not None:
+            with suppress(OSError):
+                os.unlink(tmp)
         raise
+
+
+@contextmanager
+def _closing(handle: TextIO) -> Iterator[TextIO]:
+    """``handle``, closed at the end; a failure to flush on closing (what a failed write left
+    in the buffer) does not hide the error that ended the block."""
+    try:
+        yield handle
+    finally:
+        with suppress(OSError):
+            handle.close()
+
+
+def _cannot_write(given: Path, exc: OSError) -> Exception:
+    from iolint.config import ConfigError
+
+    return ConfigError(f"cannot write {given}: {exc.strerror or exc}")
+
+
+def _named(call, given: Path):
+    """``call()``, its failure (a full disk, a file size limit) a configuration error naming the
+    file, not an internal error."""
+    try:
+        return call()
+    except OSError as exc:
+        raise _cannot_write(given, exc) from None
+
+
+class _Named:
+    """A text handle whose failures to write name the file."""
+
+    def __init__(self, handle: TextIO, given: Path):
+        self._handle, self._given = handle, given
+
+    def write(self, text: str) -> int:
+        return _named(lambda: self._handle.write(text), self._given)
+
+    def __getattr__(self, name: str):
+        return getattr(self._handle, name)
 
 
 def _mode(path: Path) -> int:

@@ -26,11 +26,12 @@ import hmac
 import importlib.util
 import json
 import os
+import re
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from iolint import __version__, clock, loaders, secret
+from iolint import __version__, clock, environment, loaders, secret
 from iolint.finding import Finding, Severity
 from iolint.pii import datacache
 
@@ -132,6 +133,7 @@ class Cache:
         self.run = run
         self.seal = (seal or "").encode("utf-8")  # the project's secret, when there is one
         self.base = folder / __version__.replace("/", "_")
+        own_folder(folder)
 
     def key(self, display: str, explicit: bool, data: bytes) -> str:
         digest = hashlib.blake2b(data, digest_size=16)
@@ -174,19 +176,54 @@ class Cache:
                 _create(self.folder / ".gitignore", _GITIGNORE)
                 _create(self.folder / "CACHEDIR.TAG", _TAG)
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            tmp = None
             try:
+                with environment.held():  # an interrupt inside mkstemp would leave the file, unnamed
+                    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
                     mac = self._mac(key, rows, stamp, skipped)
                     entry = {"key": key, "mac": mac, "until": stamp, "skipped": skipped, "findings": rows}
                     json.dump(entry, handle, ensure_ascii=False)
                 os.replace(tmp, path)
             except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+                if tmp is not None:
+                    with contextlib.suppress(OSError):
+                        os.unlink(tmp)
                 raise
         except OSError:
             pass  # a cache that cannot be written only costs time
+
+
+_OURS = re.compile(r"\.gitignore|CACHEDIR\.TAG|\d[\w.+-]*")  # and each version's folder of entries
+
+
+def foreign(folder: Path) -> list[str]:
+    """What ``folder`` holds that the cache did not write, a few names at most: the cache puts a
+    ``.gitignore`` of ``*`` and a ``CACHEDIR.TAG`` in its folder, which in the project's root
+    (``cache-dir = ""``) or in ``src`` would make git ignore the project's files, and backups skip
+    them. Nothing for a folder that does not exist, is empty, is tagged or cannot be read."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return []
+    if "CACHEDIR.TAG" in names:
+        return []
+    return [name for name in names if not _OURS.fullmatch(name)][:3]
+
+
+def own_folder(folder: Path) -> None:
+    """Refuse (ConfigError) a cache folder that holds files of its own (``cache-dir = ""``: the
+    project's root)."""
+    found = foreign(folder)
+    if found:
+        from iolint.config import ConfigError
+        from iolint.paths import display
+
+        raise ConfigError(
+            f"the cache folder {display(folder) or '.'} holds files that are not iolint's cache "
+            f"({', '.join(found)}…): the cache would mark it ignored by git and by backups; give it a folder "
+            "of its own (cache-dir, --cache-dir)"
+        )
 
 
 def _create(path: Path, text: str) -> None:

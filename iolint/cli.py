@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from iolint import __version__, cli_options
+from iolint import __version__, cli_options, environment
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 # Modules that add subcommands: each has ``register(subparsers)``, setting ``handler`` defaults.
@@ -79,7 +79,7 @@ def _pipeline(args, config, *, baseline=None, show_values=False):
     """The pipeline for ``check`` and ``baseline``, with the configuration read once; ``baseline``
     is the file to apply, if any."""
     from iolint.paths import display
-    from iolint.pipeline import Pipeline
+    from iolint.pipeline import Pipeline, progress
 
     config = config.replace(
         plan=args.plan,
@@ -115,7 +115,7 @@ def _pipeline(args, config, *, baseline=None, show_values=False):
         baseline=baseline,
         recipients=args.recipients,
         show_values=show_values,
-        progress=sys.stderr.isatty() and not args.quiet,
+        progress=progress.wanted(args.quiet, report_on_stdout=args.command == "check" and not args.output_file),
         respect_gitignore=args.respect_gitignore,
         stdin_filename=args.stdin_filename,
     )
@@ -281,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
         parser().print_help()
         return EXIT_ERROR
     try:
-        return args.handler(args)
+        with environment.prepared(args.command, getattr(args, "format", None)):
+            return args.handler(args)
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:

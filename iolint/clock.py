@@ -6,8 +6,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import UTC, date, datetime
-from functools import lru_cache
 from zoneinfo import ZoneInfo
+
+from iolint import memo
 
 ROME = ZoneInfo("Europe/Rome")
 # IO's IsoDateFromString: a date and a time, optional fraction, then Z, an offset or nothing.
@@ -63,7 +64,7 @@ def placed(value: datetime) -> datetime:
 OUT_OF_RANGE = "is outside the years 0001-9999 in UTC or in Rome time"
 
 
-@lru_cache(maxsize=4096)  # bounded: a JSONL batch of millions of lines may hold as many dates
+@memo.short_texts(4096)  # bounded: a JSONL batch of millions of lines may hold as many dates
 def parse_timestamp(text: str) -> tuple[datetime | None, str | None]:
     """(moment, None) for a timestamp IO accepts, else (None, why not). Zone-less stays naive."""
     m = TIMESTAMP_RE.match(text)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache, wraps
+from functools import wraps
 from typing import NamedTuple
 
+from iolint import memo
 from iolint.pagopa import notice_check_digits
 from iolint.pii.hits import lower_same_length
 
@@ -64,7 +65,10 @@ def by_zeroed(find):
     """``find(text)`` memoized by ``zeroed(text)``: the function made takes that key and runs
     ``find`` on the text it decodes to (the text with its digits made 0). Only for a ``find`` whose
     answer is the same for texts that differ only in ASCII digits."""
-    return lru_cache(maxsize=MEMO_SIZE)(wraps(find)(lambda key: find(key.decode("utf-8", "surrogatepass"))))
+    # a key of 10,000 characters takes up to 40,000 bytes (UTF-8)
+    return memo.short_texts(MEMO_SIZE, 4 * memo.MAX_CHARS)(
+        wraps(find)(lambda key: find(key.decode("utf-8", "surrogatepass")))
+    )
 
 
 # Amounts and deadlines are made for every body: named tuples, immutable like a frozen dataclass

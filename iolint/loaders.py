@@ -33,6 +33,7 @@ MAX_DEPTH = 200
 
 _decoder = json.JSONDecoder()
 _WS = " \t\n\r"
+_CONSTANT = re.compile(r"-?Infinity|NaN")
 
 
 class ProblemKind(enum.Enum):
@@ -159,6 +160,19 @@ def _too_long_number(text: str, lines: Lines) -> Problem:
     return Problem(ProblemKind.SYNTAX, f"invalid JSON: a number with more than {limit:,} digits", line, column)
 
 
+def _not_json(text: str, lines: Lines) -> Problem:
+    """The Problem for a NaN or Infinity in ``text`` (the first outside strings)."""
+    found = _CONSTANT.search(_blank_strings(text))
+    line, column = lines.position(found.start()) if found else (1, 1)
+    name = found.group() if found else "NaN"
+    return Problem(
+        ProblemKind.SYNTAX,
+        f"invalid JSON: {name} is no JSON value (IO refuses the message): write a number",
+        line,
+        column,
+    )
+
+
 def load_json(text: str) -> Iterator[Item | Problem]:
     if not _depth_ok(text):
         yield Problem(ProblemKind.SYNTAX, f"nesting deeper than {MAX_DEPTH} levels", 1, 1)
@@ -167,6 +181,9 @@ def load_json(text: str) -> Iterator[Item | Problem]:
         data, twice = repeated.decode_json(text)
     except json.JSONDecodeError as exc:
         yield Problem(ProblemKind.SYNTAX, f"invalid JSON: {exc.msg}", *Lines(text).position(exc.pos))
+        return
+    except repeated.NotJson:
+        yield _not_json(text, Lines(text))
         return
     except ValueError:  # an integer too long to convert
         yield _too_long_number(text, Lines(text))
@@ -255,6 +272,10 @@ def load_jsonl(lines: Iterator[str | Problem]) -> Iterator[Item | Problem]:
             data, twice = repeated.decode_json(line)
         except json.JSONDecodeError as exc:
             yield Problem(ProblemKind.SYNTAX, f"invalid JSON: {exc.msg}", number, exc.colno)
+            continue
+        except repeated.NotJson:
+            problem = _not_json(line, Lines(line))
+            yield Problem(problem.kind, problem.message, number, problem.column)
             continue
         except ValueError:  # an integer too long to convert
             problem = _too_long_number(line, Lines(line))

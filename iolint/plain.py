@@ -9,7 +9,9 @@ sent as JSON cannot be checked either, and raises ``InvalidPayload``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from math import isfinite
 
 from iolint import loaders
 from iolint.errors import InvalidPayload
@@ -41,7 +43,7 @@ def _copy(value, depth: int):
     bits, not nested too deep) copied as ``_plain`` would copy it, without the path ``_plain``
     keeps for its messages."""
     kind = type(value)
-    if kind is str or kind is float or kind is bool or value is None:
+    if kind is str or kind is bool or value is None or (kind is float and isfinite(value)):
         return value
     if kind is int and value.bit_length() <= 64:
         return value
@@ -61,8 +63,10 @@ def _copy(value, depth: int):
 
 def _plain(value, path: tuple, active: set):
     kind = type(value)
-    if kind is str or kind is float or kind is bool or value is None:
+    if kind is str or kind is bool or value is None:
         return value
+    if kind is float:
+        return _finite(value, path)
     if kind is int:
         return _integer(value, path)
     if kind is dict or kind is list:
@@ -72,7 +76,7 @@ def _plain(value, path: tuple, active: set):
     if isinstance(value, int):
         return _integer(int.__int__(value), path)
     if isinstance(value, float):
-        return float.__float__(value)
+        return _finite(float.__float__(value), path)
     if isinstance(value, Mapping | tuple):
         return _container(value, path, active)
     if _is_model(value):
@@ -93,13 +97,24 @@ def _container(value, path: tuple, active: set):
     try:
         if isinstance(value, Mapping):
             out = {}
-            for key, item in value.items():
+            for key, item in _pairs(value, path):
                 name = _key(key, path)
                 out[name] = _plain(item, (*path, name), active)
             return out
         return [_plain(item, (*path, i), active) for i, item in enumerate(value)]
     finally:
         active.discard(id(value))
+
+
+def _pairs(mapping: Mapping, path: tuple) -> list:
+    """The items of a Mapping, whose own code (``__iter__``, ``__getitem__``) may fail: it is the
+    caller's, so its failure is an ``InvalidPayload`` that names it (masked), not iolint's."""
+    if type(mapping) is dict:
+        return mapping.items()
+    try:
+        return list(mapping.items())
+    except Exception as exc:
+        raise InvalidPayload(f"{_where(path)} cannot be read: {type(exc).__name__}: {redact(str(exc))}") from None
 
 
 def _key(key, path: tuple) -> str:
@@ -111,8 +126,16 @@ def _key(key, path: tuple) -> str:
     if isinstance(key, int):
         return str(_integer(int.__int__(key), path))
     if isinstance(key, float):
-        return float.__repr__(key)
+        return json.dumps(float.__float__(key))  # NaN, Infinity: as a key, json writes a string
     raise InvalidPayload(f"{_where(path)} has a key of type {type(key).__name__}: JSON keys are strings")
+
+
+def _finite(value: float, path: tuple) -> float:
+    if isfinite(value):
+        return value
+    raise InvalidPayload(
+        f"{_where(path)} is {json.dumps(value)}: JSON has no such number (json.dumps writes it, IO refuses it)"
+    )
 
 
 def _integer(value: int, path: tuple) -> int:

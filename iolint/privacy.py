@@ -16,7 +16,9 @@ someone's).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
+
+from iolint import memo
 
 
 class Privacy:
@@ -85,7 +87,7 @@ def body_entities() -> frozenset[str]:
     return frozenset(name for name, kind in KINDS.items() if kind.special or kind.identifier)
 
 
-@lru_cache(maxsize=4096)
+@memo.short_texts(4096)
 def spans(text: str, *, touching: bool = False) -> tuple[tuple[int, int], ...]:
     """(start, end) of every personal-data value in ``text``, sorted, overlapping ones merged (and
     ``touching`` ones too)."""

@@ -13,9 +13,9 @@ import enum
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
-from iolint import frontmatter
+from iolint import frontmatter, memo
 from iolint.frontmatter import Issue, Label
 
 
@@ -85,7 +85,7 @@ def analysis(markdown: str) -> Analysis:
     return analyze(markdown) if may_report(markdown) and len(markdown) <= ANALYSED_MAX else _NOTHING
 
 
-@lru_cache(maxsize=4096)
+@memo.short_texts(4096)
 def analyze(markdown: str) -> Analysis:
     """The issues of a whole ``content.markdown``, front matter included; one run per text."""
     cta_issues, labels = frontmatter.analyze(markdown)

@@ -3,7 +3,8 @@
 JSON and YAML readers keep the last value of a repeated key without a word, and so does IO: the
 first value, often the one meant, is dropped. ``decode_json`` is ``json.loads`` that also says
 which objects repeat a key (the object hook costs about a microsecond a payload, and the path of
-an object is looked for only when one repeats); ``in_yaml`` finds them in a composed node tree.
+an object is looked for only when one repeats) and refuses NaN and Infinity; ``in_yaml`` finds
+repeated keys in a composed node tree.
 """
 
 from __future__ import annotations
@@ -12,6 +13,16 @@ import json
 import threading
 
 import yaml
+
+
+class NotJson(ValueError):
+    """NaN, Infinity or -Infinity: Python's json reads them, JSON has no such values (RFC 8259)
+    and IO refuses a request that holds one."""
+
+
+def _refuse(name: str):
+    raise NotJson(name)
+
 
 _found = threading.local()  # per thread: (object, its repeated keys) of the document being decoded
 
@@ -25,13 +36,13 @@ def _pairs(pairs: list[tuple[str, object]]) -> dict:
     return obj
 
 
-_decoder = json.JSONDecoder(object_pairs_hook=_pairs)
+_decoder = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_refuse)
 
 
 def decode_json(text: str) -> tuple[object, list[tuple[tuple, str]]]:
-    """``json.loads(text)`` (the same value and errors), and the (path, key) of each key written
-    more than once in one object, in document order of the objects' ends; a path is a tuple of
-    keys and list indexes from the top."""
+    """``json.loads(text)`` (the same value and errors, but NaN and Infinity, which JSON lacks, raise
+    ``NotJson``), and the (path, key) of each key written more than once in one object, in
+    document order of the objects' ends; a path is a tuple of keys and list indexes from the top."""
     if text.startswith("\ufeff"):  # as json.loads does
         raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
     _found.objects = []

@@ -14,9 +14,11 @@ import hashlib
 import os
 import secrets
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from iolint import loaders
+from iolint import environment, loaders
 from iolint.config import ConfigError
 
 ENV = "IOLINT_BASELINE_SECRET"
@@ -58,18 +60,37 @@ def create(root: Path) -> Path:
     """Write a new random secret to the project's file (in a folder git ignores); its path."""
     file = path(root)
     try:
-        file.parent.mkdir(exist_ok=True)
-        # renamed into place: a link there (committed) is replaced, not written through
-        fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(_GITIGNORE)
-        os.replace(tmp, file.parent / ".gitignore")
-        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(secrets.token_hex(32) + "\n")
+        with environment.held():  # written whole or removed: an interrupt waits until then
+            _write(file)
     except OSError as exc:
         raise ConfigError(f"cannot create the baseline secret {file}: {exc.strerror or exc} (or set {ENV})") from None
     return file
+
+
+def _write(file: Path) -> None:
+    """The folder's .gitignore, then the key; what fails is removed."""
+    file.parent.mkdir(exist_ok=True)
+    # renamed into place: a link there (committed) is replaced, not written through
+    fd, tmp = tempfile.mkstemp(dir=file.parent, suffix=".tmp")
+    with _removed_unless_written(tmp):
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(_GITIGNORE)
+        os.replace(tmp, file.parent / ".gitignore")
+    fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with _removed_unless_written(file), os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(secrets.token_hex(32) + "\n")
+
+
+@contextmanager
+def _removed_unless_written(file: str | Path) -> Iterator[None]:
+    """Remove ``file`` when the block fails (a full disk): an empty key would stop
+    every later run ("shorter than 16 characters") until deleted by hand."""
+    try:
+        yield
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(file)
+        raise
 
 
 def key(secret: str | None) -> bytes | None:

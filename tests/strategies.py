@@ -155,3 +155,8 @@ json_scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text
 json_values = st.recursive(
     json_scalars, lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(), inner, max_size=5)
 )
+# What can be sent: NaN and the infinities are no JSON (RFC 8259), the API refuses them (InvalidPayload).
+sendable_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(), inner, max_size=5),
+)

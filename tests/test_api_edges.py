@@ -4,6 +4,7 @@ with an ``IolintError`` — never "no findings", never a crash. And its options 
 from __future__ import annotations
 
 import collections
+import collections.abc
 import enum
 import inspect
 import json
@@ -21,7 +22,7 @@ from pydantic import BaseModel, ConfigDict
 
 import iolint
 from iolint.errors import InternalError, InvalidPayload
-from tests.strategies import NOW, fiscal_codes, json_values, payloads
+from tests.strategies import NOW, fiscal_codes, payloads, sendable_values
 
 CF = "RSSMRA85T10A562S"
 TITLE = f"Avviso TARI per {CF}"
@@ -139,7 +140,7 @@ def test_any_clothes_give_the_findings_of_plain_json(case):
     assert seen(iolint.lint(_wrapped(payload, how), now=NOW)) == seen(plain)
 
 
-@given(json_values, st.integers(0, 11))
+@given(sendable_values, st.integers(0, 11))
 def test_any_json_value_in_any_clothes_gives_the_same_findings(value, how):
     payload = {"fiscal_code": CF, "content": {"subject": TITLE, "markdown": BODY, "extra": value}}
     assert seen(iolint.lint(_wrapped(payload, how), now=NOW)) == seen(iolint.lint(payload, now=NOW))
@@ -162,9 +163,10 @@ def test_check_before_send_returns_exactly_what_was_checked_in_plain_types():
 
 
 def test_keys_are_checked_as_json_writes_them():
-    payload = {**PAYMENT, 7: "x", None: "y"}
+    payload = {**PAYMENT, 7: "x", None: "y", 1.5: "z", float("nan"): 1, float("inf"): 2, float("-inf"): 3}
     fields = {f.field for f in iolint.lint(payload, now=NOW).findings if f.code == "IO104"}
-    assert fields == {"7", "null"}
+    assert fields == {"7", "null", "1.5", "NaN", "Infinity", "-Infinity"}  # `nan`, `inf` before
+    assert fields == {k for k in json.loads(json.dumps(payload)) if k not in PAYMENT}
 
 
 # -- what cannot be sent as JSON cannot be checked: a clear error -------------------------------
@@ -189,6 +191,27 @@ def _deep(levels):
     return {**LEAKY, "x": value}
 
 
+class _Score(float):
+    pass
+
+
+class _Failing(collections.abc.Mapping):
+    """A Mapping whose own code fails (a lazy view of a database row, a proxy): a RuntimeError
+    or KeyError from it reached the caller as it was, not an IolintError, the value unmasked."""
+
+    def __init__(self, error):
+        self.error = error
+
+    def __getitem__(self, key):
+        raise self.error(f"no access to {key} of {CF}")
+
+    def __iter__(self):
+        return iter(["content"])
+
+    def __len__(self):
+        return 1
+
+
 @pytest.mark.parametrize(
     ("payload", "says"),
     [
@@ -204,6 +227,11 @@ def _deep(levels):
         ({**PAYMENT, "content": {**PAYMENT["content"], "payment_data": {"amount": 10**5000}}}, "too long to write"),
         (Holder(fiscal_code=CF, note=Opaque()), "the payload cannot be written as JSON"),
         ({**LEAKY, "x": Holder(fiscal_code=CF, note=Opaque())}, "`x` cannot be written as JSON"),
+        ({**LEAKY, "x": float("nan")}, "`x` is NaN: JSON has no such number"),
+        ({**LEAKY, "x": [1.5, float("-inf")]}, "`x[1]` is -Infinity: JSON has no such number"),
+        (collections.OrderedDict({**LEAKY, "x": _Score(float("inf"))}), "`x` is Infinity"),
+        (_Failing(RuntimeError), "the payload cannot be read: RuntimeError: no access to"),
+        ({**LEAKY, "content": _Failing(KeyError)}, "`content` cannot be read: KeyError"),
     ],
     ids=[
         "set",
@@ -218,6 +246,11 @@ def _deep(levels):
         "huge integer",
         "model with an opaque field",
         "model inside a dict",
+        "NaN",
+        "-Infinity in a list",
+        "a float subclass's Infinity",
+        "a Mapping whose __getitem__ fails",
+        "a Mapping inside a dict whose __getitem__ fails",
     ],
 )
 def test_what_json_cannot_hold_is_an_error_never_no_findings(payload, says):

@@ -158,6 +158,29 @@ def test_creating_the_secret_writes_through_no_link(run_cli, tmp_path):
     assert not list((work / ".iolint-secret").glob("*.tmp"))
 
 
+def test_a_secret_that_cannot_be_written_leaves_nothing_behind(tmp_path, monkeypatch):
+    """A full disk while creating the secret left its .gitignore's temporary file, or an empty
+    key that stopped every later run ("shorter than 16 characters") until deleted by hand."""
+    from iolint import secret
+    from iolint.config import ConfigError
+
+    def full(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(secret.secrets, "token_hex", full)  # fails while the key is being written
+    with pytest.raises(ConfigError, match="No space left on device"):
+        secret.create(tmp_path)
+    assert [p.name for p in (tmp_path / ".iolint-secret").iterdir()] == [".gitignore"]
+    monkeypatch.undo()
+    assert secret.load(tmp_path / "elsewhere") is None and len(secret.load(secret.create(tmp_path).parents[1])) == 64
+
+    (tmp_path / "other").mkdir()
+    monkeypatch.setattr(secret.os, "replace", full)  # fails once the .gitignore is written beside
+    with pytest.raises(ConfigError, match="No space left on device"):
+        secret.create(tmp_path / "other")
+    assert list((tmp_path / "other" / ".iolint-secret").iterdir()) == []
+
+
 def test_the_secret_from_the_environment_and_a_run_without_it(run_cli, tmp_path, monkeypatch):
     (tmp_path / "tari.json").write_text(json.dumps(PHONE_PAYLOAD), "utf-8")
     monkeypatch.setenv("IOLINT_BASELINE_SECRET", "a-secret-of-the-ci-that-is-long-enough")

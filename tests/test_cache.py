@@ -348,3 +348,27 @@ def test_with_now_given_an_entry_holds_whatever_the_clock(run_cli, tmp_path, cal
     calls.clear()
     assert check(run_cli, tmp_path) == first
     assert calls == []
+
+
+@pytest.mark.parametrize("cache_dir", ["", ".", "msgs"])
+def test_a_cache_folder_that_holds_the_projects_files_is_refused(run_cli, tmp_path, cache_dir):
+    """`cache-dir = ""` put the cache in the project's root, with a .gitignore of `*` (git then
+    ignored every new file of the project) and a CACHEDIR.TAG (backups skipped the project)."""
+    (tmp_path / "msgs").mkdir()
+    (tmp_path / "msgs" / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    (tmp_path / "pyproject.toml").write_text(f'[tool.iolint]\ncache-dir = "{cache_dir}"\n', "utf-8")
+    code, out, err = check(run_cli, tmp_path, "msgs")
+    assert code == 2 and out == "", err
+    assert "holds files that are not iolint's cache" in err and "internal error" not in err
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["a.json", "msgs", "pyproject.toml"]
+    code, _, err = check(run_cli, tmp_path, "msgs", "--cache-dir", "msgs")
+    assert code == 2 and "the cache folder msgs holds files" in err
+
+
+def test_a_cache_folder_of_an_older_iolint_is_used(run_cli, tmp_path):
+    """One written before the cache tagged its folder holds version folders only."""
+    (tmp_path / "a.json").write_text(json.dumps(PAYLOAD), "utf-8")
+    (tmp_path / ".iolint_cache" / "0.0.9" / "ab").mkdir(parents=True)
+    expected = check(run_cli, tmp_path, "--no-cache")
+    assert check(run_cli, tmp_path) == expected
+    assert (tmp_path / ".iolint_cache" / "CACHEDIR.TAG").is_file()

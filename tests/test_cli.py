@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 
 import pytest
 
@@ -64,6 +65,42 @@ def test_progress_counts_on_a_terminal_only(monkeypatch):
     quiet.update(force=True)
     quiet.done()
     assert err.getvalue().count("\r") == 2
+
+
+def test_progress_fits_a_narrow_terminal_and_is_not_shown_on_a_dumb_one(monkeypatch):
+    """A progress line longer than the terminal wrapped, and each update (ten a second) left a
+    new line; on TERM=dumb its ESC [K was printed as it is."""
+    err = io.StringIO()
+    monkeypatch.setattr("sys.stderr", err)
+    monkeypatch.setenv("COLUMNS", "30")
+    progress = Progress(True)
+    progress.files = 12_345
+    progress.update(", messaggi/2031/tari-comune-di-esempio.jsonl: 20,000 lines", force=True)
+    (line,) = err.getvalue().split("\r")[1:]
+    assert line == "iolint: 12,345 files, messag…\x1b[K" and len(line.removesuffix("\x1b[K")) == 29
+    monkeypatch.setenv("TERM", "dumb")
+    dumb = Progress(True)
+    dumb.update(", big.jsonl: 20,000 lines", force=True)
+    dumb.done()
+    assert err.getvalue().count("\r") == 1
+
+
+def test_no_progress_over_a_report_printed_on_the_same_terminal(tmp_path, monkeypatch):
+    """With stdout and stderr on one terminal, each finding's line started after the counter:
+    `iolint: 1 files/tmp/a.json:2:18: IO121 …`."""
+    from iolint.cli import main
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    (tmp_path / "a.json").write_text(json.dumps({"content": {"subject": "Avviso", "markdown": "x" * 80}}), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    for stdout, args, shown in ((Terminal(), [], False), (io.StringIO(), [], True), (Terminal(), ["-o", "r"], True)):
+        monkeypatch.setattr("sys.stdout", stdout)
+        monkeypatch.setattr("sys.stderr", Terminal())
+        assert main(["check", "a.json", "--no-cache", *args]) == 1
+        assert ("\riolint: 1 files" in sys.stderr.getvalue()) is shown, (args, sys.stderr.getvalue())
 
 
 def test_select_ignore_and_extend_select_add_up(run_cli, tmp_path):

@@ -70,3 +70,15 @@ def test_offsets_inside_strings_map_to_source_positions():
     (item,) = load_yaml(text)
     assert item.locate("content.markdown", 11) == (4, 5)
     assert item.locate("content.markdown", 13) == (4, 7)
+
+
+def test_nan_and_infinity_are_invalid_json_at_their_position():
+    """Python's json reads NaN and Infinity, JSON has neither (RFC 8259) and IO refuses a request
+    holding one: `"amount": NaN` in a file, or `"extra": Infinity`, passed with warnings only."""
+    text = '{"content": {"subject": "NaN Infinity",\n "x": [1, -Infinity]}, "y": NaN}'
+    (problem,) = load_json(text)
+    assert isinstance(problem, Problem) and (problem.line, problem.column) == (2, 11)
+    assert problem.message.startswith("invalid JSON: -Infinity is no JSON value")
+    good, bad = load_jsonl(iter(['{"a": "NaN", "b": 1e5}\n', '{"a": 1, "b": NaN}\n']))
+    assert isinstance(good, Item) and good.data == {"a": "NaN", "b": 1e5}
+    assert isinstance(bad, Problem) and (bad.line, bad.column) == (2, 15) and "NaN is no JSON value" in bad.message

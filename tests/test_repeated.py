@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import iolint
 from iolint.loaders import Item, load_json, load_jsonl
 from iolint.registry import code_of
-from iolint.repeated import decode_json
+from iolint.repeated import NotJson, decode_json
 from iolint.yamlreader import load_yaml
 
 BODY = "Il tuo appuntamento allo sportello anagrafe è confermato. Ricordati di portare una fototessera recente."
@@ -130,10 +130,15 @@ def test_decoding_is_json_loads_on_any_value(value):
     assert decode_json(text) == (json.loads(text), [])
 
 
-@given(st.text(max_size=40))
+def _no_constant(name: str):
+    raise NotJson(name)
+
+
+@given(st.text(max_size=40) | st.sampled_from(["NaN", "[1, -Infinity]", '{"a": Infinity}', '"NaN"']))
 def test_decoding_fails_as_json_loads_does_on_any_text(text):
+    """json.loads refusing NaN and Infinity, which JSON has not (RFC 8259)."""
     try:
-        expected = json.loads(text)
+        expected = json.loads(text, parse_constant=_no_constant)
     except ValueError as exc:
         with pytest.raises(type(exc)) as raised:
             decode_json(text)

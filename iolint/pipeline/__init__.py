@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
@@ -49,7 +48,7 @@ class Unit:
     data: bytes | None = None  # the file's bytes, read once (None: not read whole)
     key: str | None = None  # its cache entry
     findings: Iterable[Finding] | None = None  # from the cache or the engine, then filtered
-    pending: Future | partial | None = None  # the engine's work, submitted or to run
+    pending: partial | None = None  # the engine's work: a call that returns it (from a worker, or run here)
     stream: Iterator[Finding] | None = None  # findings made as they are read (never cached)
     skipped: bool = False  # no IO message in it: not checked (its findings, if any, still reported)
 
@@ -235,7 +234,7 @@ class Pipeline:
             unit.findings = self._guarded(unit.task, unit.stream)
         elif unit.pending is not None:
             try:
-                result = unit.pending.result() if isinstance(unit.pending, Future) else unit.pending()
+                result = unit.pending()
             except Exception as exc:  # one file's failure must not cost the others their findings
                 self._failed(unit.task, exc)
                 unit.findings = []

@@ -12,9 +12,15 @@ back in order, a bounded number of chunks at a time, so the output is the one of
 
 from __future__ import annotations
 
+import signal
+import sys
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
+from functools import partial
+
+from iolint import environment
 
 CHUNK_LINES = 5_000
 # Starting workers costs about a second of CPU on a 2-core machine (each imports iolint and
@@ -41,6 +47,17 @@ def batch_codes() -> list[str]:
 
 
 def _init(config, now, show_values):
+    # Ctrl-C reaches the whole process group: the parent stops the run, a worker printing its
+    # own KeyboardInterrupt traceback would only add noise; SIGTERM ends a worker at once (a
+    # forked worker inherits the parent's handler, which raises KeyboardInterrupt). Both were
+    # held from the fork (Pool._submit) until now.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    environment.release()
+    _linters(config, now, show_values)
+
+
+def _linters(config, now, show_values):
     global _linter, _batchless
     from iolint.engine import Linter
 
@@ -121,7 +138,9 @@ class Pool:
 
     def __init__(self, jobs: int, config, now, show_values: bool):
         self.jobs = jobs
-        self.executor = ProcessPoolExecutor(jobs, initializer=_init, initargs=(config, now, show_values))
+        self.settings = (config, now, show_values)
+        self.executor = ProcessPoolExecutor(jobs, initializer=_init, initargs=self.settings)
+        self.broken = False
 
     def __enter__(self):
         return self
@@ -130,10 +149,40 @@ class Pool:
         self.executor.shutdown(cancel_futures=True)
 
     def check_task(self, task, data):
-        return self.executor.submit(_check_task, task, data)
+        return self._submit(_check_task, task, data)
 
     def check_chunk(self, display, first, lines):
-        return self.executor.submit(_check_chunk, display, first, lines)
+        return self._submit(_check_chunk, display, first, lines)
+
+    def _submit(self, function, *args):
+        """``function(*args)`` submitted to a worker: a call that returns its result. Workers are
+        started here, with Ctrl-C and SIGTERM held until their initializer has set what the
+        signals do to them. Once a worker has died (killed, out of memory), which breaks the
+        whole pool, what is left runs in this process: the other files keep their findings."""
+        if not self.broken:
+            try:
+                with environment.held():
+                    future = self.executor.submit(function, *args)
+                return partial(self._result, future, function, args)
+            except BrokenProcessPool:
+                self._break()
+        return partial(function, *args)
+
+    def _result(self, future, function, args):
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._break()
+            return function(*args)
+
+    def _break(self):
+        if not self.broken:
+            self.broken = True
+            _linters(*self.settings)
+            print(
+                "iolint: a worker process ended abruptly (killed, out of memory?): the rest is checked in this process",
+                file=sys.stderr,
+            )
 
     def ordered(self, items, start):
         """``start(item)`` for each item, at most a few per worker ahead, results in order."""

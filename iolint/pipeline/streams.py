@@ -113,7 +113,7 @@ def _chunks(run, task, lines):
     batch = linter.batch_checks(linter.gate.ignored_for(task.display))
     index = {code: i for i, code in enumerate(batch_codes())}  # the workers' key order
     for _, pending in pool.ordered(chunks(lines), lambda chunk: pool.check_chunk(task.display, *chunk)):
-        findings, keyed = pending.result()
+        findings, keyed = pending()
         for rule, state in batch:
             at = index[rule.code]
             for line, keys in keyed:

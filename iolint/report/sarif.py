@@ -6,6 +6,7 @@ The rule catalogue goes into ``tool.driver.rules``; results are streamed after i
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -32,12 +33,23 @@ def rule_descriptor(rule) -> dict:
     }
 
 
+# iolint.paths.display shows a byte of a name that is not UTF-8 as ``\xNN`` (0x80 to 0xff).
+_ESCAPED_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
+def _uri_path(file: str) -> str:
+    """The name's own bytes, percent-encoded: ``citt\\xe0.json`` (a Latin-1 name) is
+    ``citt%E0.json``, not ``citt%5Cxe0.json``, a file of another name."""
+    raw = _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m[1], 16)), file).encode("utf-8", "surrogateescape")
+    return quote(raw)
+
+
 def _location(file: str, line: int | None, column: int | None) -> dict:
     path = Path(file)
     if path.is_absolute():
-        artifact = {"uri": path.as_uri()}
+        artifact = {"uri": "file://" + _uri_path(path.as_posix())}
     else:
-        artifact = {"uri": quote(path.as_posix()), "uriBaseId": "%SRCROOT%"}
+        artifact = {"uri": _uri_path(path.as_posix()), "uriBaseId": "%SRCROOT%"}
     physical = {"artifactLocation": artifact}
     if line and line >= 1:
         physical["region"] = {"startLine": line, **({"startColumn": column} if column and column >= 1 else {})}

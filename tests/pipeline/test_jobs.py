@@ -87,6 +87,31 @@ def test_a_failing_file_costs_only_its_own_findings(run_cli, tree, monkeypatch):
     assert {f["file"] for f in json.loads(out)} >= {"p00.json", "batch.jsonl"}
 
 
+@pytest.mark.parametrize("dies_on", ["a file", "a chunk of a big batch"])
+def test_a_worker_that_dies_costs_no_findings(run_cli, tree, monkeypatch, dies_on):
+    """A worker killed (the out-of-memory killer) broke the whole pool: the run stopped with
+    `internal error: BrokenProcessPool` and reported nothing for any file."""
+    import os
+
+    from iolint.pipeline import tasks
+
+    module, name = (tasks, "check_task") if dies_on == "a file" else (parallel, "check_chunk")
+    parent, real = os.getpid(), getattr(module, name)
+
+    def dying(*args):  # the workers are forked: they see this too
+        if os.getpid() != parent:
+            os._exit(9)
+        return real(*args)
+
+    one = run(run_cli, tree, "--jobs", "1")
+    monkeypatch.setattr(module, name, dying)
+    code, out, err = run_cli("check", "--now", NOW, "--no-cache", "--format", "json-lines", "-j", "2", cwd=tree)
+    assert code == 1 and [json.loads(line) for line in out.splitlines()] == one
+    assert (
+        err == "iolint: a worker process ended abruptly (killed, out of memory?): the rest is checked in this process\n"
+    )
+
+
 @pytest.mark.parametrize("value", ["-1", "-100", "257", "100000", "9" * 30, "1" * 5000, "two", "1e3", ""])
 def test_a_negative_huge_or_odd_jobs_is_a_usage_error(run_cli, tree, value):
     code, out, err = run_cli("check", "--jobs", value, "--no-cache", cwd=tree)

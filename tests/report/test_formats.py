@@ -158,6 +158,24 @@ def test_sarif_is_valid_and_carries_rules_and_locations(run_cli, tmp_path, sarif
     assert any(r["ruleId"] == "IO002" for r in run["results"])
 
 
+def test_sarif_uris_of_names_that_are_not_utf8_are_their_bytes(run_cli, tmp_path, sarif_schema):
+    """A Latin-1 name (`città 100%.json` written by an old tool) is shown `citt\\xe0 100%.json`;
+    its SARIF URI was that text percent-encoded (`citt%5Cxe0…`: a file of another name)."""
+    import os
+    from urllib.parse import unquote_to_bytes
+
+    name = b"citt\xe0 100%.json"
+    (tmp_path / os.fsdecode(name)).write_text(json.dumps(AMOUNT), "utf-8")
+    code, out, _ = check(run_cli, tmp_path, ".", "--format", "sarif")
+    log = json.loads(out)
+    jsonschema.validate(log, sarif_schema)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {"citt%E0%20100%25.json"} and unquote_to_bytes(uris.pop()) == name
+    finding = Finding("IO201", "amount-not-integer", Severity.ERROR, "m", "/srv/msgs/citt\\xe0.json", 1, 1)
+    (result,) = json.loads(render("sarif", [finding], rules=()))["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///srv/msgs/citt%E0.json"}
+
+
 def test_sarif_omits_unknown_positions(sarif_schema):
     rules = __import__("iolint.ruleset", fromlist=["x"]).builtin_rules()
     findings = [
