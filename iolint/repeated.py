@@ -78,8 +78,8 @@ _MERGE = "tag:yaml.org,2002:merge"
 
 def in_yaml(root: yaml.Node) -> list[tuple[tuple, str, int, int]]:
     """(path, key, line, column) of each key written again in a mapping under ``root``, at the
-    later key; the key as JSON would send it (``1`` and ``"1"`` are one key). Merge keys (``<<``) are not keys; a node
-    reached through several aliases is read once."""
+    later key; the key as JSON would send it (``1`` and ``"1"`` are one key). Merge keys (``<<``)
+    are not keys; a node reached through several aliases is read once."""
     out = []
     stack: list[tuple[yaml.Node, tuple]] = [(root, ())]
     seen: set[int] = set()
