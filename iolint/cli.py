@@ -283,8 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with environment.prepared(args.command, getattr(args, "format", None)):
             return args.handler(args)
-    except BrokenPipeError:
-        return EXIT_OK
+    except BrokenPipeError:  # the reader left (`| head`): a check cut short has no verdict to give
+        return EXIT_ERROR if args.command == "check" else EXIT_OK
     except KeyboardInterrupt:
         return EXIT_ERROR
     except Exception as exc:

@@ -182,3 +182,21 @@ def test_a_current_folder_that_was_deleted_is_a_clear_error(tmp_path, monkeypatc
     assert (
         out == "" and err == "iolint: the current folder cannot be read: No such file or directory (was it deleted?)\n"
     )
+
+
+@pytest.mark.parametrize(("args", "code"), [(["check", "--no-cache", "batch.jsonl"], 2), (["explain", "IO"], 0)])
+def test_a_reader_that_leaves_early_ends_the_run_quietly(tmp_path, args, code):
+    """`iolint check … | head`: the report is cut and the files after it are not checked, so there
+    is no verdict to give (2, not the 0 a clean run gives: `set -o pipefail` keeps a CI job red).
+    A listing cut short is no failure. Neither prints a traceback."""
+    _batch(tmp_path / "batch.jsonl", 3_000)  # far more than a pipe holds
+    argv = (
+        [sys.executable, "-m", "iolint", *args, "--now", NOW]
+        if args[0] == "check"
+        else [sys.executable, "-m", "iolint", *args]
+    )
+    child = subprocess.Popen(argv, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert child.stdout.read(1)
+    child.stdout.close()
+    assert child.wait(timeout=120) == code
+    assert child.stderr.read() == b""
