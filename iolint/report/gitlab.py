@@ -12,38 +12,29 @@ lines moving. Severities: error is "major", warning "minor", info "info".
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 
 from iolint.finding import Severity
-from iolint.report import Reporter
-from iolint.report.inert import json_inert
+from iolint.report.jsonfmt import JsonReporter
 
 _SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-class GitlabReporter(Reporter):
+class GitlabReporter(JsonReporter):
     def start(self):
-        self.first = True
+        super().start()
         self.seen: Counter = Counter()
-        self.out.write("[")
 
-    def add(self, finding):
+    def record(self, finding):
         path = (finding.file or "<payload>").replace("\\", "/").removeprefix("./")
         key = "\0".join((path, finding.code, finding.field or "", finding.fingerprint or finding.message))
         self.seen[key] += 1
         fingerprint = hashlib.sha256(f"{key}\0{self.seen[key]}".encode("utf-8", "surrogatepass")).hexdigest()
         where = f" [{finding.field}]" if finding.field else ""
-        issue = {
+        return {
             "description": f"{finding.code} {finding.message}{where}",
             "check_name": f"{finding.code} {finding.name}",
             "fingerprint": fingerprint,
             "severity": _SEVERITY[finding.severity],
             "location": {"path": path, "lines": {"begin": finding.line or 1}},
         }
-        self.out.write("\n  " if self.first else ",\n  ")
-        self.out.write(json_inert(json.dumps(issue, ensure_ascii=False)))
-        self.first = False
-
-    def finish(self, summary):
-        self.out.write("\n]\n" if not self.first else "]\n")

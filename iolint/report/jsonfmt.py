@@ -18,8 +18,12 @@ class JsonReporter(Reporter):
 
     def add(self, finding):
         self.out.write("\n  " if self.first else ",\n  ")
-        self.out.write(json_inert(json.dumps(finding.to_dict(), ensure_ascii=False)))
+        self.out.write(json_inert(json.dumps(self.record(finding), ensure_ascii=False)))
         self.first = False
+
+    def record(self, finding) -> dict:
+        """The JSON object written for ``finding``."""
+        return finding.to_dict()
 
     def finish(self, summary):
         self.out.write("\n]\n" if not self.first else "]\n")
