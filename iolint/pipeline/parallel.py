@@ -28,6 +28,7 @@ CHUNK_LINES = 5_000
 # much input one process is faster. bench/bench_jobs.py measures both sides.
 PARALLEL_BYTES = 8 * 1024 * 1024
 TEMPLATE_BYTES = 512 * 1024  # a template renders up to 64 variants: it weighs as this much payload text
+WATCH_SECONDS = 1.0  # how often a wait for a result looks whether a worker has died
 
 _linter = _batchless = None  # the worker process's linters (a worker serves one run)
 
@@ -141,12 +142,35 @@ class Pool:
         self.settings = (config, now, show_values)
         self.executor = ProcessPoolExecutor(jobs, initializer=_init, initargs=self.settings)
         self.broken = False
+        self.writer_closed = False
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, kind, *exc):
+        if kind is not None:  # an interrupt or an error ends the run: no work in progress is needed
+            self._end_workers()
         self.executor.shutdown(cancel_futures=True)
+
+    # A worker killed halfway through sending a result (SIGTERM to the process group, the
+    # out-of-memory killer during a big chunk's findings) leaves the pool's reader waiting for
+    # the rest for ever: the result pipe reaches its end only when no process holds its write
+    # end. So the parent closes its own copy once every worker has started (a worker started
+    # later would need it), and a wait that sees a dead worker ends the others: the pool then
+    # reads the end of the pipe and breaks, as for any dead worker.
+
+    def _processes(self) -> list:
+        return list((getattr(self.executor, "_processes", None) or {}).values())
+
+    def _close_result_writer(self):
+        results = getattr(self.executor, "_result_queue", None)
+        if results is not None and len(self._processes()) >= self.jobs:
+            results._writer.close()
+            self.writer_closed = True
+
+    def _end_workers(self):
+        for process in self._processes():
+            process.terminate()
 
     def check_task(self, task, data):
         return self._submit(_check_task, task, data)
@@ -163,6 +187,8 @@ class Pool:
             try:
                 with environment.held():
                     future = self.executor.submit(function, *args)
+                if not self.writer_closed:
+                    self._close_result_writer()
                 return partial(self._result, future, function, args)
             except BrokenProcessPool:
                 self._break()
@@ -170,7 +196,12 @@ class Pool:
 
     def _result(self, future, function, args):
         try:
-            return future.result()
+            while True:
+                try:
+                    return future.result(timeout=WATCH_SECONDS)
+                except TimeoutError:
+                    if any(process.exitcode is not None for process in self._processes()):
+                        self._end_workers()
         except BrokenProcessPool:
             self._break()
             return function(*args)

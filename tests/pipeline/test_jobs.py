@@ -112,6 +112,48 @@ def test_a_worker_that_dies_costs_no_findings(run_cli, tree, monkeypatch, dies_o
     )
 
 
+# A worker dies halfway through sending its findings: the start of a result on the pipe to the
+# parent, then death. Run in a child process: the pool this guards against would never end.
+HALF_SENT = """
+import gc, os, struct, sys
+from multiprocessing.queues import SimpleQueue
+from iolint import pipeline
+from iolint.cli import main
+from iolint.pipeline import parallel, tasks
+
+pipeline.STREAM_BYTES, parallel.CHUNK_LINES, parallel.PARALLEL_BYTES = 10_000, 7, 1
+real, parent = tasks.check_task, os.getpid()
+
+def half_sent(*args):
+    if os.getpid() != parent and (EVERY or not os.path.exists("dead")):
+        open("dead", "w").close()
+        results = next(o for o in gc.get_objects() if isinstance(o, SimpleQueue))
+        os.write(results._writer.fileno(), struct.pack("!i", 1 << 20) + b"x" * 100)
+        os._exit(9)
+    return real(*args)
+
+tasks.check_task = half_sent
+sys.exit(main(["check", "--now", NOW, "--no-cache", "--format", "json-lines", "-j", "2", "."]))
+"""
+
+
+@pytest.mark.parametrize("every", [True, False], ids=["every worker", "one worker"])
+def test_a_worker_killed_while_sending_its_findings_costs_no_findings(run_cli, tree, every):
+    """SIGTERM to the process group, or the out-of-memory killer, while a worker sent a big
+    result: the pool waited for the rest of it for ever (no exit 60 s after the signal). When
+    one worker dies so, the pipe's end is reached only once the others are ended too."""
+    import subprocess
+    import sys
+
+    one = run(run_cli, tree, "--jobs", "1")
+    script = HALF_SENT.replace("NOW", repr(NOW)).replace("EVERY", repr(every))
+    child = subprocess.run([sys.executable, "-c", script], cwd=tree, capture_output=True, text=True, timeout=60)
+    assert child.returncode == 1 and [json.loads(line) for line in child.stdout.splitlines()] == one
+    assert child.stderr == (
+        "iolint: a worker process ended abruptly (killed, out of memory?): the rest is checked in this process\n"
+    )
+
+
 @pytest.mark.parametrize("value", ["-1", "-100", "257", "100000", "9" * 30, "1" * 5000, "two", "1e3", ""])
 def test_a_negative_huge_or_odd_jobs_is_a_usage_error(run_cli, tree, value):
     code, out, err = run_cli("check", "--jobs", value, "--no-cache", cwd=tree)
