@@ -9,13 +9,16 @@ once. Findings made with the real clock may change within a day (a due date pass
 instant, IO304 names the minute): an entry records until when they hold (``until``, the
 earliest such instant its checks noted, ``clock.Horizon``) and is a miss from then on.
 
-An entry also records whether the file was skipped, holding no IO message (``skipped``). It
-carries its own name and an HMAC of its findings, ``until`` and ``skipped``, keyed by that name
-and the project's secret when there is one: a corrupt, truncated, foreign or hand-edited entry
-fails the check, is ignored, and is rewritten by the run. Entries are written atomically (a
-temporary file renamed over the entry), so concurrent runs (pre-commit runs several) cannot
-corrupt them. Only masked findings are stored, never with ``--show-values``. This module imports
-nothing heavy: a run whose files are all cached never loads the engine.
+An entry also records whether the file was skipped, holding no IO message (``skipped``), and,
+for a report that shows source lines, what their excerpts mask (``masks``: offsets by a digest
+of the text around each finding, ``iolint.report.excerpt.masks_of``), so that a cached text
+report need not load the personal-data finders. It carries its own name and an HMAC of its
+findings, ``until``, ``skipped`` and ``masks``, keyed by that name and the project's secret when
+there is one: a corrupt, truncated, foreign or hand-edited entry fails the check, is ignored,
+and is rewritten by the run. Entries are written atomically (a temporary file renamed over the
+entry), so concurrent runs (pre-commit runs several) cannot corrupt them. Only masked findings
+are stored, never with ``--show-values``, and of the source text only digests. This module
+imports nothing heavy: a run whose files are all cached never loads the engine.
 """
 
 from __future__ import annotations
@@ -143,33 +146,45 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.base / key[:2] / f"{key}.json"
 
-    def _mac(self, key: str, rows: list, until: str | None, skipped: bool) -> str:
-        body = json.dumps([rows, until, skipped], ensure_ascii=False, sort_keys=True).encode("utf-8", "surrogatepass")
-        return hmac.new(key.encode() + b"\0" + self.seal, body, hashlib.sha256).hexdigest()
+    def _mac(self, key: str, rows: list, until: str | None, skipped: bool, masks: dict) -> str:
+        body = json.dumps([rows, until, skipped, masks], ensure_ascii=False, sort_keys=True)
+        return hmac.new(
+            key.encode() + b"\0" + self.seal, body.encode("utf-8", "surrogatepass"), hashlib.sha256
+        ).hexdigest()
 
-    def get(self, key: str) -> tuple[list[Finding], bool] | None:
-        """The findings of an intact entry of this key that still hold, and whether the file was
-        skipped; None for no entry, one that fails a check, or one whose ``until`` has come."""
+    def get(self, key: str) -> tuple[list[Finding], bool, dict[str, tuple]] | None:
+        """The findings of an intact entry of this key that still hold, whether the file was
+        skipped, and what their excerpts mask; None for no entry, one that fails a check, or one
+        whose ``until`` has come."""
         try:
             with loaders.open_regular(self._path(key)) as handle:  # a FIFO planted there would block
                 entry = json.loads(handle.read(MAX_ENTRY_BYTES))
-            rows, until, skipped = entry["findings"], entry["until"], entry["skipped"]
+            rows, until, skipped, masks = entry["findings"], entry["until"], entry["skipped"], entry["masks"]
             if not isinstance(skipped, bool):
                 return None
-            if entry["key"] != key or not hmac.compare_digest(entry["mac"], self._mac(key, rows, until, skipped)):
+            mac = self._mac(key, rows, until, skipped, masks)
+            if entry["key"] != key or not hmac.compare_digest(entry["mac"], mac):
                 return None
             if until is not None and clock.current() >= datetime.fromisoformat(until):
                 return None
-            return [_finding(row) for row in rows], skipped
+            return [_finding(row) for row in rows], skipped, _masks(masks)
         except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
 
-    def put(self, key: str, findings: list[Finding], until: datetime | None = None, skipped: bool = False) -> None:
+    def put(
+        self,
+        key: str,
+        findings: list[Finding],
+        until: datetime | None = None,
+        skipped: bool = False,
+        masks: dict[str, tuple] | None = None,
+    ) -> None:
         """Store the findings of this key, which hold until ``until`` (None: for as long as the key),
-        and whether the file was skipped (no IO message in it)."""
+        whether the file was skipped (no IO message in it), and what their excerpts mask."""
         path = self._path(key)
         rows = [f.to_dict() for f in findings]
         stamp = until.isoformat() if until else None
+        masks = {seen: [list(span) for span in spans] for seen, spans in (masks or {}).items()}
         try:
             if not (self.folder / "CACHEDIR.TAG").exists():
                 self.folder.mkdir(parents=True, exist_ok=True)
@@ -181,8 +196,15 @@ class Cache:
                 with environment.held():  # an interrupt inside mkstemp would leave the file, unnamed
                     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
                 with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    mac = self._mac(key, rows, stamp, skipped)
-                    entry = {"key": key, "mac": mac, "until": stamp, "skipped": skipped, "findings": rows}
+                    mac = self._mac(key, rows, stamp, skipped, masks)
+                    entry = {
+                        "key": key,
+                        "mac": mac,
+                        "until": stamp,
+                        "skipped": skipped,
+                        "findings": rows,
+                        "masks": masks,
+                    }
                     json.dump(entry, handle, ensure_ascii=False)
                 os.replace(tmp, path)
             except BaseException:
@@ -245,3 +267,17 @@ def _finding(row: dict) -> Finding:
         if not isinstance(row[name], kind) or isinstance(row[name], bool):
             raise TypeError(f"{name} has the wrong type")
     return Finding(**{**row, "severity": Severity.parse(row["severity"])})
+
+
+def _masks(masks: dict) -> dict[str, tuple]:
+    """What excerpts mask, from a cached entry, every value of the right type (else TypeError)."""
+    if not isinstance(masks, dict):
+        raise TypeError("not masks")
+    out = {}
+    for seen, spans in masks.items():
+        if not isinstance(spans, list) or not all(
+            isinstance(span, list) and len(span) == 2 and all(type(n) is int and n >= 0 for n in span) for span in spans
+        ):
+            raise TypeError("masks have the wrong type")
+        out[seen] = tuple((start, end) for start, end in spans)
+    return out

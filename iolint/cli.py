@@ -134,6 +134,7 @@ def run_check(args) -> int:
     paths = args.paths or [Path.cwd()]
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     cls = reporter_class(fmt)
+    pipeline.excerpts = cls.shows_excerpts
     rules = pipeline.rules() if cls.needs_rules else ()
     if args.output_file:
         from iolint.outputs import refused_output
@@ -152,6 +153,7 @@ def run_check(args) -> int:
             statistics=args.statistics,
             fail_level=Severity(config.fail_level),
             texts=pipeline.texts,
+            masks=pipeline.masks,
             family_of=pipeline.family_of,
         )
         report.start()

@@ -73,6 +73,8 @@ class Pipeline:
         self.discovery = inputs.Discovery()  # paths that do not exist, what each folder gave
         self.stdin_filename = stdin_filename  # what `-` is called in messages and config matching
         self.texts: dict[str, bytes | None] = {}  # what was read from stdin, for excerpts (None: not kept)
+        self.excerpts = False  # whether the report shows source lines (their masks are then cached)
+        self.masks: dict[str, tuple] = {}  # what excerpts mask, kept with cache entries (report.excerpt)
         self.recipients = recipients  # a CSV: each template is rendered once per row
         self.now = now
         self.jobs = jobs
@@ -83,6 +85,7 @@ class Pipeline:
         self.errors = 0
         self.parallel = False  # whether worker processes were started (``--jobs`` and enough work)
         self.pool = None
+        self._relative: tuple[str | None, str] = (None, "")
 
     @cached_property
     def linter(self):
@@ -103,7 +106,9 @@ class Pipeline:
         return rule.family if rule else None
 
     def relative(self, shown: str) -> str:
-        return relative(shown, self.config.root)
+        if self._relative[0] != shown:  # a unit's suppressions and baseline ask in turn: resolved once
+            self._relative = (shown, relative(shown, self.config.root))
+        return self._relative[1]
 
     # -- running -----------------------------------------------------------------------------
 
@@ -213,7 +218,8 @@ class Pipeline:
             unit.key = self.cache.key(unit.task.display, unit.task.explicit, unit.data)
             hit = self.cache.get(unit.key)
             if hit is not None:
-                unit.findings, unit.skipped = hit
+                unit.findings, unit.skipped, masks = hit
+                self.masks.update(masks)
         return unit
 
     def engine(self, unit: Unit) -> Unit:
@@ -241,7 +247,13 @@ class Pipeline:
             else:
                 unit.findings, until, unit.skipped = result
                 if unit.key:
-                    self.cache.put(unit.key, unit.findings, until, unit.skipped)
+                    masks = {}
+                    if self.excerpts:
+                        from iolint.report.excerpt import masks_of
+
+                        masks = masks_of(unit.task.display, unit.data, unit.findings, self.family_of)
+                        self.masks.update(masks)
+                    self.cache.put(unit.key, unit.findings, until, unit.skipped, masks)
         if unit.skipped and unit.task.folder is not None:
             self.discovery.folders[unit.task.folder].not_messages += 1
         return unit

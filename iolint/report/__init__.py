@@ -61,6 +61,7 @@ class Summary:
 class Reporter:
     needs_rules = False  # whether the format describes the rules (the catalogue is then loaded)
     writes_statistics = False  # whether --statistics fits in the output (else it goes to stderr)
+    shows_excerpts = False  # whether it shows the source lines of findings, masked (report.excerpt)
 
     def __init__(
         self,
@@ -70,10 +71,12 @@ class Reporter:
         statistics: bool = False,
         fail_level: Severity = Severity.ERROR,
         texts=None,
+        masks=None,
         family_of: Callable[[str], str | None] | None = None,
     ):
         self.out = out
         self.texts = {} if texts is None else texts  # what was not read from a file (stdin), by name
+        self.masks = {} if masks is None else masks  # what excerpts mask, where known (report.excerpt)
         self.rules = rules
         self.family_of = family_of or builtin_family
         self.statistics = statistics

@@ -3,11 +3,17 @@
 A source line may hold the very personal data a finding is about (a codice fiscale in a title),
 so an excerpt is shown only with what ``iolint.privacy.spans`` finds replaced by ``*``; lines of the
 privacy rules' findings are not shown at all. An excerpt may mask more than the findings report,
-never less."""
+never less.
+
+What an excerpt masks is a function of the text the detector sees around it: ``masks_of`` finds
+it for a file's findings when they are cached, and the cache entry keeps it by a digest of that
+text (never the text), so a run whose files are all cached shows its excerpts without loading
+the personal-data finders."""
 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import io
 from pathlib import Path
 
@@ -98,19 +104,48 @@ class Sources:
 PRIVATE_FAMILIES = frozenset({"privacy"})  # rules whose findings are about personal data on their line
 
 
-def excerpt(line: str, column: int | None, family: str | None) -> tuple[str, int | None] | None:
-    """(the masked text to show, the caret's offset in it), or None when nothing may be shown:
-    the line of a finding of the rule family ``family`` is not shown if it is a private one."""
-    if family in PRIVATE_FAMILIES:
-        return None
+def _window(line: str, column: int | None) -> tuple[int, int, int, int]:
+    """(start, end) of what is shown of ``line`` around ``column``, (lo, hi) of what the detector sees."""
     col = (column or 1) - 1
     start = max(0, min(col - WIDTH // 3, len(line) - WIDTH)) if len(line) > WIDTH else 0
     end = min(len(line), start + WIDTH)
-    lo, hi = max(0, start - CONTEXT), min(len(line), end + CONTEXT)
+    return start, end, max(0, start - CONTEXT), min(len(line), end + CONTEXT)
+
+
+def digest(seen: str) -> str:
+    return hashlib.blake2b(seen.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def masks_of(display: str, data: bytes, findings, family_of) -> dict[str, tuple]:
+    """What the excerpt of each of a file's findings masks (``spans``), by the digest of what the
+    detector sees; ``data`` is the file's bytes, ``display`` its name."""
+    sources, masks = Sources({display: data}), {}
+    for finding in findings:
+        if finding.line and family_of(finding.code) not in PRIVATE_FAMILIES:
+            line = sources.line(display, finding.line)
+            if line is not None:
+                _, _, lo, hi = _window(line, finding.column)
+                masks[digest(line[lo:hi])] = spans(line[lo:hi])
+    sources.close()
+    return masks
+
+
+def excerpt(
+    line: str, column: int | None, family: str | None, masks: dict[str, tuple] | None = None
+) -> tuple[str, int | None] | None:
+    """(the masked text to show, the caret's offset in it), or None when nothing may be shown:
+    the line of a finding of the rule family ``family`` is not shown if it is a private one.
+    ``masks``: what ``masks_of`` found, if known."""
+    if family in PRIVATE_FAMILIES:
+        return None
+    start, end, lo, hi = _window(line, column)
+    seen = line[lo:hi]
+    found = masks.get(digest(seen)) if masks else None
     shown = list(line[start:end].replace("\t", " "))
-    for first, last in spans(line[lo:hi]):
+    for first, last in spans(seen) if found is None else found:
         for i in range(max(first + lo, start), min(last + lo, end)):
             shown[i - start] = "*"
     text = ("…" if start else "") + "".join(shown) + ("…" if end < len(line) else "")
+    col = (column or 1) - 1
     caret = col - start + (1 if start else 0) if column else None
     return text, caret

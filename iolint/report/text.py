@@ -9,6 +9,7 @@ from iolint.report.inert import inert
 
 class TextReporter(Reporter):
     writes_statistics = True
+    shows_excerpts = True
 
     def start(self):
         self.sources = Sources(self.texts)
@@ -23,7 +24,11 @@ class TextReporter(Reporter):
         self.out.write(inert(line) + "\n")
         if finding.file and finding.line:
             source = self.sources.line(finding.file, finding.line)
-            shown = excerpt(source, finding.column, self.family_of(finding.code)) if source is not None else None
+            shown = (
+                excerpt(source, finding.column, self.family_of(finding.code), self.masks)
+                if source is not None
+                else None
+            )
             if shown:
                 text, caret = shown
                 gutter = f"{finding.line:>6} | "
