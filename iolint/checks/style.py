@@ -274,3 +274,19 @@ def _described(char: str) -> str:
     if char <= "\x9f":
         return f"{code}, a control character"
     return f"{code} {unicodedata.name(char, '')}".rstrip()
+
+
+# Line breaks that show as such: IO808 reports the other controls (U+000B, U+000C, U+0085).
+_LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
+
+
+@payload_check("IO809", needs="subject", by_subject=True)
+def title_line_break(view, ctx):
+    found = _LINE_BREAK.search(view.subject)
+    if found:
+        message = (
+            "the title holds a line break: the inbox shows the service's name and the title in two lines in all, "
+            "and the push notification and the calendar reminder carry the break too"
+        )
+        return [Hit("content.subject", message, offset=found.start())]
+    return None
