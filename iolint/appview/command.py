@@ -109,15 +109,23 @@ def run_preview(args) -> int:
         locale=args.locale,
         now=args.now,
     )
-    written: dict[int, str] = {}
     taken: set[str] = set()
+    names = {id(m): file_name(source.display, m.label, taken) for source in found for m in source.messages}
+    foreign = [name for name in ["index.html"] if not _ours(out, name, png=False)]
+    foreign += [name for name in names.values() if not _ours(out, name, png=bool(browser_path))]
+    if foreign:
+        listed = ", ".join(foreign[:3]) + (f" and {len(foreign) - 3} more" if len(foreign) > 3 else "")
+        return _error(
+            f"{out} holds files that are not pages iolint wrote, which the preview would overwrite ({listed}): "
+            "give the preview a folder of its own (--output-dir)"
+        )
+    written: dict[int, str] = {}
     try:
         for source in found:
             for message in source.messages:
-                name = file_name(source.display, message.label, taken)
                 html = page.page(message, source.findings, options, index="index.html")
-                _write(out / name, html)
-                written[id(message)] = name
+                _write(out / names[id(message)], html)
+                written[id(message)] = names[id(message)]
         _write(out / "index.html", page.index(found, written, options))
     except OSError as exc:
         return _error(f"cannot write in {out}: {exc.strerror or exc}")
@@ -141,6 +149,26 @@ def run_preview(args) -> int:
             return _error(str(exc))
         print(f"iolint: {count} screenshot(s) taken with {browser_path}", file=sys.stderr)
     return EXIT_ERROR if problems else EXIT_OK
+
+
+# The start of the pages iolint wrote before they named their generator.
+_OLD_PAGE = b'<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"'
+
+
+def _ours(out: Path, name: str, *, png: bool) -> bool:
+    """Whether the page ``name`` (and its screenshot, with ``png``) may be written in ``out``:
+    nothing is there, a link is (replaced, never written through), or a page a preview wrote."""
+    from iolint.appview.page import GENERATOR
+
+    page, shot = out / name, out / (name[:-5] + ".png")
+    if page.is_symlink() or not page.exists():
+        return not png or shot.is_symlink() or not shot.exists()
+    try:
+        with page.open("rb") as handle:
+            start = handle.read(4096)
+    except OSError:
+        return False
+    return GENERATOR.encode() in start or start.startswith(_OLD_PAGE)
 
 
 def _write(path: Path, html: str) -> None:

@@ -68,9 +68,12 @@ class Options:
     now: datetime | None = None
 
 
+GENERATOR = '<meta name="generator" content="iolint preview">'  # how a later run knows its own pages
+
+
 def _head(title: str) -> str:
     return (
-        '<!DOCTYPE html><html lang="it"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="it"><head><meta charset="utf-8">{GENERATOR}'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="referrer" content="no-referrer">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -520,6 +520,35 @@ def test_command_writes_through_no_link_in_the_output_folder(run_cli, tmp_path):
     )
 
 
+def test_command_overwrites_no_file_it_did_not_write(run_cli, tmp_path):
+    """`iolint preview -o .` in a project replaced its own index.html with the preview's index."""
+    (tmp_path / "avviso.json").write_bytes((ROOT / "examples/payloads/good/avviso-tari.json").read_bytes())
+    (tmp_path / "index.html").write_text("<html>the project's own page</html>", "utf-8")
+    code, _, err = run_cli("preview", "avviso.json", "--output-dir", ".", cwd=tmp_path)
+    assert code == 2 and "holds files that are not pages iolint wrote" in err and "(index.html)" in err
+    assert (tmp_path / "index.html").read_text("utf-8") == "<html>the project's own page</html>"
+    assert not (tmp_path / "avviso.json.html").exists()  # nothing written
+    (tmp_path / "index.html").unlink()
+    for _ in range(2):  # its own pages, it rewrites
+        code, _, err = run_cli("preview", "avviso.json", "--output-dir", ".", cwd=tmp_path)
+        assert code == 0, err
+    (tmp_path / "avviso.json.html").write_text("notes", "utf-8")
+    code, _, err = run_cli("preview", "avviso.json", "--output-dir", ".", cwd=tmp_path)
+    assert code == 2 and "(avviso.json.html)" in err
+
+
+def test_pages_of_earlier_versions_and_screenshots_count_as_the_previews_own(tmp_path):
+    from iolint.appview import command
+
+    old = '<!DOCTYPE html><html lang="it"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" c'
+    (tmp_path / "a.html").write_text(old, "utf-8")
+    (tmp_path / "a.png").write_bytes(b"\x89PNG")
+    (tmp_path / "b.png").write_bytes(b"\x89PNG")  # a screenshot with no page of the preview's beside it
+    assert command._ours(tmp_path, "a.html", png=True)
+    assert command._ours(tmp_path, "b.html", png=False) and not command._ours(tmp_path, "b.html", png=True)
+    assert command._ours(tmp_path, "c.html", png=True)  # nothing there
+
+
 def test_command_reads_standard_input(run_cli, tmp_path, monkeypatch):
     import io
 
