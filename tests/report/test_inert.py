@@ -43,6 +43,17 @@ def test_inert_escapes_each_kind():
     assert inert("a\r\nb\tc") == "a\\r\\nb\\tc"
     assert inert("\x9b\x85\u202e\u2028") == "\\x9b\\x85\\u202e\\u2028"
     assert inert("città è più — “bene” €") == "città è più — “bene” €"
+    assert inert("Il tuo\u200b avviso\ufeff") == "Il tuo\\u200b avviso\\ufeff"  # drawn as nothing
+    assert inert("👨\u200d👩\u200d👧") == "👨\u200d👩\u200d👧"  # joiners of an emoji sequence are kept
+
+
+def test_an_invisible_character_shows_under_its_caret(run_cli, tmp_path):
+    """IO808's excerpt showed the source line with the zero-width space raw: nothing under the caret."""
+    payload = {**PAYLOAD, "content": {**PAYLOAD["content"], "subject": "Il tuo\u200b avviso di pagamento"}}
+    (tmp_path / "a.json").write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
+    _, out, _ = run_cli("check", "a.json", "--now", NOW, "--no-cache", "--select", "IO808", cwd=tmp_path)
+    source, caret = out.splitlines()[1:3]
+    assert source[caret.index("^") :].startswith("\\u200b avviso")
 
 
 @given(st.text())
