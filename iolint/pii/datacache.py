@@ -22,6 +22,8 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from iolint import environment
+
 _HERE = Path(__file__).parent
 _DEPENDS = ("namedata.py", "datacache.py", "data/namedata.txt")
 
@@ -62,11 +64,20 @@ def _write(path: Path, data: bytes) -> bool:
     """Write atomically, and remove the same cache built for other package versions when it has
     not been written for ``STALE_SECONDS``: two installs in use side by side (a project's virtual
     environment and pre-commit's) keep each its own, instead of rebuilding each other's."""
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
-            f.write(data)
-        os.replace(f.name, path)
+        try:
+            with environment.held():  # an interrupt inside mkstemp would leave the file, unnamed
+                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        except BaseException:  # a full disk, an interrupt: no half-written file is left behind
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+            raise
         prefix = path.name.rsplit("-", 1)[0] + "-"
         old = time.time() - STALE_SECONDS
         for stale in path.parent.glob(prefix + "*"):
