@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -144,9 +144,33 @@ def _explain(exc: ValidationError, source: str) -> str:
     lines = [f"invalid configuration in {source}:"]
     for err in exc.errors(include_url=False):
         key = ".".join(str(p) for p in err["loc"]) or "(top level)"
-        reason = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+        reason = _unknown(err["loc"]) if err["type"] == "extra_forbidden" else err["msg"]
         lines.append(f"  {key}: {reason}")
     return "\n".join(lines)
+
+
+def _unknown(loc: tuple) -> str:
+    """The reason given for an unknown key, with the key meant when one of its table's keys is close."""
+    from difflib import get_close_matches
+
+    model = Settings
+    for part in loc[:-1]:  # down to the table the key is in (a list's index stays in its table)
+        if isinstance(part, int):
+            continue
+        field = next((f for name, f in model.model_fields.items() if part in (name, f.alias)), None)
+        model = _model_in(field.annotation) if field else None
+        if model is None:
+            return "unknown key"
+    keys = [f.alias or name for name, f in model.model_fields.items()]
+    close = get_close_matches(str(loc[-1]).replace("_", "-"), keys, n=1, cutoff=0.6)
+    return f"unknown key (did you mean `{close[0]}`?)" if close else "unknown key"
+
+
+def _model_in(annotation) -> type[BaseModel] | None:
+    """The settings table a field holds: itself, or in a list of them."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return next((m for arg in get_args(annotation) if (m := _model_in(arg))), None)
 
 
 def parse(data: dict, source: str, root: Path, path: Path | None = None) -> Config:

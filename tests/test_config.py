@@ -51,7 +51,14 @@ def test_reads_tool_iolint_from_pyproject_upwards(tmp_path):
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ('[tool.iolint]\nplna = "base"\n', "plna: unknown key"),
+        ('[tool.iolint]\nplna = "base"\n', r"plna: unknown key \(did you mean `plan`\?\)"),
+        ('[tool.iolint]\nfail_levl = "info"\n', r"fail_levl: unknown key \(did you mean `fail-level`\?\)"),
+        ('[tool.iolint.pii]\nalow = ["x"]\n', r"pii.alow: unknown key \(did you mean `allow`\?\)"),
+        (
+            '[[tool.iolint.suppress]]\nfile = "a.json"\ncode = "IO101"\nreason = "agreed"\nfeild = "x"\n',
+            r"suppress.0.feild: unknown key \(did you mean `field`\?\)",
+        ),
+        ("[tool.iolint]\nbanana = 1\n", r"banana: unknown key$"),
         ('[tool.iolint]\nplan = "gold"\n', "plan"),
         ('[tool.iolint]\nfail-level = "fatal"\n', "fail-level"),
         ('[tool.iolint]\nseverity = { IO101 = "loud" }\n', "severity"),
