@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 
 class Severity(enum.IntEnum):
@@ -53,7 +53,9 @@ class Finding:
     fingerprint: str | None = None  # hash of rule, field and offending value; never the value
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        # read field by field: dataclasses.asdict deep-copies every value, a third of the time
+        # of writing a JSON report of a big batch
+        data = {name: getattr(self, name) for name in _NAMES}
         data["severity"] = str(self.severity)
         return data
 
@@ -67,3 +69,6 @@ class Finding:
             if self.column is not None:
                 parts.append(str(self.column))
         return ":".join(parts)
+
+
+_NAMES = tuple(f.name for f in fields(Finding))
