@@ -16,8 +16,20 @@ from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, table
 from iolint.pii.names.context import WORD_BEFORE, _kind, _words
 from iolint.pii.names.cued import ANY_CUE, cue_matches
 from iolint.pii.names.gate import LIVE, LOWER_FIRST, SHORT, blocks_may_name, heard_words
-from iolint.pii.names.vocabulary import NAME_TOKEN
-from iolint.pii.names.words import NameText, lower_pair
+from iolint.pii.names.vocabulary import CAPITALISED, NAME_TOKEN
+from iolint.pii.names.words import (
+    CLEAR,
+    COUNTS,
+    NAME_FLAGS,
+    SHORT_CAPS,
+    NameText,
+    counts_here,
+    flags_of,
+    is_clear,
+    lower_pair,
+    short_caps,
+    word_info,
+)
 from iolint.pii.reader import _CONDITIONAL, _GERMAN_YOU, addresses_reader
 from iolint.pii.topics import _SENTENCE_WORDS, _in_sentence
 from iolint.pii.view import DIGITS
@@ -276,6 +288,29 @@ def test_the_name_prefilters_words_test_hears_names():
     assert heard_words("Costa Serena:") & LIVE and heard_words("Costa") & LIVE  # an Italian name that is a word counts
     assert heard_words("avviso per mario rossi") == LOWER_FIRST
     assert heard_words("Avviso per D'Amico") & LIVE and heard_words("dell'Arben") & LIVE
+
+
+def _word_info_is_the_plain_tests(text: str) -> None:
+    # ``words.word_info`` answers, from one memo, what the pre-filter asked word by word.
+    for word in CAPITALISED.findall(text):
+        flags = flags_of(word)
+        info = word_info(word)
+        assert info & NAME_FLAGS == flags, word
+        assert bool(info & CLEAR) == is_clear(word, flags), word
+        assert bool(info & COUNTS) == counts_here(word), word
+        assert bool(info & SHORT_CAPS) == short_caps(word), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NAME_TEXTS, _BLOCKS))
+def test_a_words_info_is_what_the_plain_tests_say(text):
+    _word_info_is_the_plain_tests(text)
+
+
+def test_a_words_info_is_what_the_plain_tests_say_on_titles():
+    for item in TITLES:
+        _word_info_is_the_plain_tests(item["t"])
+    assert word_info("DIOP") & SHORT_CAPS and word_info("Hoxha") & CLEAR and word_info("Rosa") & COUNTS
 
 
 def _words_are_the_patterns_matches(text: str) -> None:

@@ -143,6 +143,37 @@ def is_clear(word: str, flags: int) -> bool:
     return bool(flags and not flags & WORD) if flags else is_name_like(word)
 
 
+def short_caps(word: str) -> bool:
+    """A word of three or four capitals with a vowel that is no listed name and no word: a short
+    surname written in capitals ("DIOP", "SARR") or an acronym ("TARI", "INPS")."""
+    return (
+        3 <= len(word) <= 4
+        and word.isupper()
+        and any(c in "AEIOUY" for c in word)
+        and not flags_of(word)
+        and not is_word(word)
+    )
+
+
+# What the name pre-filter asks of a capitalised word, beside its flags (``word_info``): whether
+# it is clear (``is_clear``), counts where the title leaves only a person (``counts_here``), is a
+# short word in capitals (``short_caps``).
+CLEAR, COUNTS, SHORT_CAPS = 16, 32, 64
+NAME_FLAGS = FIRST | SURNAME | WORD | ITALIAN
+_INFO: dict[str, int] = {}
+
+
+def word_info(word: str) -> int:
+    """The word's flags and its ``CLEAR``, ``COUNTS`` and ``SHORT_CAPS`` bits, in one lookup: each
+    is a function of the word alone, so one memo answers them all."""
+    info = _INFO.get(word)
+    if info is None:
+        flags = flags_of(word)
+        info = flags | (CLEAR if is_clear(word, flags) else 0) | (COUNTS if counts_here(word) else 0)
+        info = remembered(_INFO, word, info | (SHORT_CAPS if short_caps(word) else 0))
+    return info
+
+
 def surname_after_clear(before: str, word: str) -> bool:
     """A surname or a first name that is also a common word after a name that is not one: "Cheikh
     Fall", "Ciobanu Andrei" (surname first)."""
