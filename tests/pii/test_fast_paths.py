@@ -15,8 +15,19 @@ from iolint.pii.hits import lower_same_length
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, table
 from iolint.pii.names.context import WORD_BEFORE, _kind, _words
 from iolint.pii.names.cued import ANY_CUE, cue_matches
-from iolint.pii.names.gate import LIVE, LOWER_FIRST, SHORT, blocks_may_name, heard_words
-from iolint.pii.names.vocabulary import CAPITALISED, NAME_TOKEN
+from iolint.pii.names.gate import (
+    CLAUSE_WORD_COMMA,
+    LETTER_SLASH,
+    LIVE,
+    LOWER_FIRST,
+    SHORT,
+    SLASH_PAIR,
+    blocks_may_name,
+    heard_words,
+)
+from iolint.pii.names.gazetteer import INITIAL_AFTER, INITIAL_FIRST
+from iolint.pii.names.positions import CLAUSE_START, OF_NAME, OF_WORDS
+from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, CAPITALISED, NAME_TOKEN
 from iolint.pii.names.words import (
     CLEAR,
     COUNTS,
@@ -311,6 +322,47 @@ def test_a_words_info_is_what_the_plain_tests_say_on_titles():
     for item in TITLES:
         _word_info_is_the_plain_tests(item["t"])
     assert word_info("DIOP") & SHORT_CAPS and word_info("Hoxha") & CLEAR and word_info("Rosa") & COUNTS
+
+
+# The name finder's patterns as first written, a look-behind before the words; the modules put
+# the first character first (``vocabulary.letter_first``, ``CLAUSE_MARK``), so that a search skips
+# to it. Names for the patterns' own classes keep the copies short.
+_CAP = CAPITAL_LETTER
+_NAME_PATTERNS_AS_WRITTEN = [
+    (OF_NAME, re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}")),
+    (CLAUSE_START, re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}")),
+    (CLAUSE_WORD_COMMA, re.compile(rf"(?::|[ \t][–—-])[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")),
+    (INITIAL_FIRST, re.compile(rf"(?<![^\W\d_.])[A-Z]\. ({_CAP}[^\W\d_]+(?:-{_CAP}[^\W\d_]+)?)(?![\w.])")),
+    (INITIAL_AFTER, re.compile(rf"(?<![^\W\d_])({_CAP}[^\W\d_]+) [A-Z]\.(?![^\W\d_.])")),
+]
+_CLAUSE_TEXTS = st.lists(
+    _NAME_WORDS
+    | st.sampled_from(["di", "a", "ad", "an", "per", "für", "from", "of", "to", "by", "da", "dA", "x.", "_", "3"])
+    | st.sampled_from([": ", ":", " - ", " – ", "—", " ", "\t", "   ", "M. ", " R.", "S.", "/", "d'", "é"]),
+    max_size=14,
+).map("".join)
+_NAME_PATTERN_EXAMPLES = "Esito: Rossi, x|Esito:— Rossi, x|Esito:- Rossi,|a Mario|ad Anna|da  di\tper  X|xdi Y|.di Y|M. Rossi|Rossi M.|éM. X|K. Ab-Cd"
+
+
+def _name_patterns_match_as_first_written(text: str, lo: int, hi: int) -> None:
+    for fast, plain in _NAME_PATTERNS_AS_WRITTEN:
+        spans = [(m.span(), m.groups()) for m in fast.finditer(text, lo, hi)]
+        assert spans == [(m.span(), m.groups()) for m in plain.finditer(text, lo, hi)], (plain.pattern, text)
+    if SLASH_PAIR.search(text, lo, hi):  # a letter before a slash: what the pre-filter searches first
+        assert LETTER_SLASH.search(text, lo, hi), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_CLAUSE_TEXTS, _NAME_TEXTS, _BLOCKS, _TEXTS), st.integers(0, 6), st.integers(0, 90))
+def test_the_name_patterns_match_as_first_written(text, lo, hi):
+    _name_patterns_match_as_first_written(text, lo, hi)
+
+
+def test_the_name_patterns_match_as_first_written_on_titles_and_examples():
+    for text in [item["t"] for item in TITLES] + _NAME_PATTERN_EXAMPLES.split("|"):
+        for lo in (0, 1):
+            _name_patterns_match_as_first_written(text, lo, len(text))
+    assert LETTER_SLASH.search("Ferraris/Colombo") and not LETTER_SLASH.search("12/03, n. 3/ A")
 
 
 def _words_are_the_patterns_matches(text: str) -> None:

@@ -13,6 +13,7 @@ from iolint.pii.names.vocabulary import (
     BEYOND_LATIN,
     CAP_WORD,
     CAPITALISED,
+    CLAUSE_MARK,
     ELIDED_PARTICLES,
     INITIAL,
     LETTER,
@@ -160,7 +161,7 @@ def may_name(t: NameText) -> bool:
         return True  # a first name opening a clause before a comma
     if "." in text and initial_next_to_word(text):
         return True
-    if "/" in text and SLASH_PAIR.search(text):
+    if "/" in text and LETTER_SLASH.search(text) and SLASH_PAIR.search(text):
         return True  # two surnames joined by a slash: "Ferraris/Colombo"
     if ("family" in t.low or "household" in t.low) and FAMILY.search(text):
         return True  # "the Khan household"
@@ -260,8 +261,11 @@ def heard_words(text: str) -> int:
 # A second capitalised word, or "e" and one, before a comma: names that may address the reader.
 OPENING_TWO = re.compile(rf"(?:[ \t]+(?:e|ed|and|und))?[ \t]{{1,2}}(?:{CAP_WORD.pattern})[ \t]*[,!]")
 SLASH_PAIR = re.compile(rf"(?<![^\W\d_/]){CAP_WORD.pattern}/{CAP_WORD.pattern}")
+# What every match of ``SLASH_PAIR`` holds, searched first (a slash leads it, so the search skips
+# to slashes): a letter before a slash, which no date ("12/03") has.
+LETTER_SLASH = re.compile(r"/(?<=[^\W\d_]/)")
 CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$|\([ \t]*$")
-CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")
+CLAUSE_WORD_COMMA = re.compile(rf"{CLAUSE_MARK}[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")
 OF_BEFORE = re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}$")
 
 

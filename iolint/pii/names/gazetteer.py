@@ -263,13 +263,15 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
 
 
 # An initial and a name-like word: "M. Kravchuk", "Kravchuk M." (a listed surname is
-# ``with_initial``'s).
+# ``with_initial``'s). The capital leads, the look-behind for what stands before it follows, so
+# that a search skips to capitals: "(?<![^\W\d_.])[A-Z]\. …" and "(?<![^\W\d_])({CAPITAL_LETTER}…"
+# as first written.
 INITIAL_FIRST = re.compile(
-    rf"(?<![^\W\d_.])[A-Z]\. ({CAPITAL_LETTER}[^\W\d_]+(?:-{CAPITAL_LETTER}[^\W\d_]+)?)(?![\w.])"
+    rf"[A-Z](?<![^\W\d_.][A-Z])\. ({CAPITAL_LETTER}[^\W\d_]+(?:-{CAPITAL_LETTER}[^\W\d_]+)?)(?![\w.])"
 )
 
 
-INITIAL_AFTER = re.compile(rf"(?<![^\W\d_])({CAPITAL_LETTER}[^\W\d_]+) [A-Z]\.(?![^\W\d_.])")
+INITIAL_AFTER = re.compile(rf"({CAPITAL_LETTER}(?<![^\W\d_]{CAPITAL_LETTER})[^\W\d_]+) [A-Z]\.(?![^\W\d_.])")
 
 
 ELIDED_D = re.compile(r"(?<![^\W\d_])D(?:ell|all|egl)?['’]$")
