@@ -13,8 +13,9 @@ from iolint.pii.documents import TWO_LETTERS_SEVEN_DIGITS, seven_in_groups
 from iolint.pii.finders import FINDERS, candidates, scan, view
 from iolint.pii.hits import lower_same_length
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, table
+from iolint.pii.names import names_in
 from iolint.pii.names.context import WORD_BEFORE, _kind, _words
-from iolint.pii.names.cued import ANY_CUE, cue_matches
+from iolint.pii.names.cued import ANY_CUE, CUE_PATTERNS, IGNORECASE_ONLY, cue_matches, cue_may_start
 from iolint.pii.names.gate import (
     CLAUSE_WORD_COMMA,
     LETTER_SLASH,
@@ -167,6 +168,41 @@ def test_the_readers_patterns_match_as_first_written_on_examples():
     for text in _READER_EXAMPLES.split("|"):
         for lo in range(3):
             _readers_patterns_match_as_first_written(text, lo, len(text))
+
+
+_NAMES_BIT = 1 << [f.scan for f in FINDERS].index(names_in)
+
+
+def _cue_patterns_start_at_the_cue_places(text: str) -> None:
+    # ``cued.cue_may_start`` lets the cue patterns be tried only where the automaton found a stem.
+    v = view(text)
+    t = NameText(v.text, v.low, bool(v.cued & _NAMES_BIT), v.cue_starts)  # as ``names.maybe`` makes it
+    for at in range(len(text)):
+        if any(rx.match(text, at) for rx, _, _ in CUE_PATTERNS):
+            assert cue_may_start(t, at), (text, at)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_CUED_TEXTS, _CUED_TEXTS.map(lambda t: t.replace("i", "ı")), _TEXTS))
+def test_cue_patterns_match_only_where_the_cue_places_are(text):
+    _cue_patterns_start_at_the_cue_places(text)
+
+
+def test_cue_patterns_match_only_where_the_cue_places_are_on_titles():
+    for item in TITLES:
+        _cue_patterns_start_at_the_cue_places(item["t"])
+    for text in ("Gentile Sıg. Rossi", "Gentile ſig.ra Rossi", "İntestato a Rossi", "Gentile Sig. Rossi"):
+        _cue_patterns_start_at_the_cue_places(text)
+
+
+def test_only_the_listed_characters_match_a_cue_letter_that_the_lower_cased_text_lacks():
+    # Every character that the case-insensitive cue patterns match to a letter of a cue word,
+    # where ``lower_same_length`` writes another, is one that ``cue_may_start`` leaves to them.
+    letters = {c for s in CUE_SECTIONS for line in lines("names", s) for c in line.lower() if c.isalpha()}
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in letters:
+        for c in set(re.findall(re.escape(letter), every, re.IGNORECASE)):
+            assert lower_same_length(c) == letter or c in IGNORECASE_ONLY, (letter, c)
 
 
 # A body is read for its kinds only (``finders._index(entities)``); also single kinds, the name

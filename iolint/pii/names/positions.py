@@ -8,7 +8,7 @@ import re
 from iolint.pii.hits import PAIR, PATTERN, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place, event_before
-from iolint.pii.names.cued import CUE_PATTERNS
+from iolint.pii.names.cued import CUE_PATTERNS, cue_may_start
 from iolint.pii.names.runs import person_run, surname_word
 from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, CLAUSE_MARK, GAP, LETTERS, letter_first
 from iolint.pii.names.words import (
@@ -204,7 +204,11 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     # "e" ("Giulia e Marco, benvenuti…"), or an unknown name and a word for its surname
     # ("Abdoulaye Sow, la tua adesione…").
     end = addressed_end(text, word)
-    if end and ADDRESSES.match(text, end) and not any(rx.match(text, word.start()) for rx, _, _ in CUE_PATTERNS):
+    if (
+        end
+        and ADDRESSES.match(text, end)
+        and not (cue_may_start(t, word.start()) and any(rx.match(text, word.start()) for rx, _, _ in CUE_PATTERNS))
+    ):
         hits.append(Hit("PERSON", word.start(), end, PATTERN))
     return hits + closing_runs(t, [*found, *hits])
 

@@ -260,7 +260,9 @@ class NameText:
     its words, the words before each position, what stands before a name, the capitalised
     word at a position, the cue words' matches. Made once per text (``finders.view``'s ``names``)."""
 
-    __slots__ = tuple("text low cued cue_starts cues _tokens _pair _before _places _next _reader _latin".split())
+    __slots__ = tuple(
+        "text low cued cue_starts cues cue_places _tokens _pair _before _places _next _reader _latin".split()
+    )
 
     def __init__(self, text: str, low: str, cued: bool, cue_starts: list[int] | None = None) -> None:
         self.text = text
@@ -273,6 +275,7 @@ class NameText:
         self._reader = None
         self._latin = None
         self.cues = None  # the cue words' matches (``cued.cue_matches``), on first use
+        self.cue_places = None  # where a cue pattern may match (``cued.cue_may_start``), on first use
 
     def tokens(self) -> list[tuple[int, int, str, int]]:
         """(start, end, word, flags) of every word (``NAME_TOKEN``)."""
