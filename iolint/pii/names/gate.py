@@ -153,10 +153,15 @@ def may_name(t: NameText) -> bool:
         return False
     if not text.isascii() and BEYOND_LATIN.search(text):
         return True
-    if first.group()[0].isupper() and (
-        OPEN_PUNCT.match(text, first.end()) or (("," in text or "!" in text) and OPENING_TWO.match(text, first.end()))
+    if (
+        ("," in text or "!" in text)
+        and first.group()[0].isupper()
+        and (OPEN_PUNCT.match(text, first.end()) or OPENING_TWO.match(text, first.end()))
+        and word_info(first.group()) & (NAME_FLAGS | CLEAR)
     ):
-        return True  # "Rosa, hai…", "Abdoulaye Sow, la tua…", "Giulia e Marco, benvenuti"
+        # "Rosa, hai…", "Abdoulaye Sow, la tua…", "Giulia e Marco, benvenuti", "Esposito, Gennaro:":
+        # every rule that reads a name there needs the first word listed or name-like (not "Ciao,").
+        return True
     if "," in text and (":" in text or "-" in text or "–" in text or "—" in text) and CLAUSE_WORD_COMMA.search(text):
         return True  # a first name opening a clause before a comma
     if "." in text and initial_next_to_word(text):
