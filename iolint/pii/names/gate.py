@@ -142,9 +142,10 @@ def maybe(view, cued: bool) -> bool:
 
 def may_name(t: NameText) -> bool:
     """A necessary condition of every rule above, cheap enough for most titles, which hold no
-    name: a cue word; an initial next to a word; a word opening the text before a comma; a
-    lower-case first name that is not a word; capitalised words side by side among which a rule
-    could find a name (``block_may_name``). A text with letters beyond Latin goes to the rules."""
+    name: a cue word; an initial next to a word; a listed or name-like word opening the text
+    before a comma; a lower-case first name that is not a word; capitalised words side by side
+    among which a rule could find a name (``block_may_name``). A text with letters beyond Latin
+    goes to the rules."""
     text = t.text
     if any(name_after_cue(text, m.end()) for m in cue_matches(t)):
         return True  # (a cue before no name, "certificato medico", leaves the question to the rest)
