@@ -27,21 +27,10 @@ from iolint.pii.names.gate import (
     heard_words,
 )
 from iolint.pii.names.gazetteer import INITIAL_AFTER, INITIAL_FIRST
+from iolint.pii.names.info import CLEAR, COUNTS, NAME_FLAGS, SHORT_CAPS, short_caps, word_info
 from iolint.pii.names.positions import CLAUSE_START, OF_NAME, OF_WORDS
 from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, CAPITALISED, NAME_TOKEN
-from iolint.pii.names.words import (
-    CLEAR,
-    COUNTS,
-    NAME_FLAGS,
-    SHORT_CAPS,
-    NameText,
-    counts_here,
-    flags_of,
-    is_clear,
-    lower_pair,
-    short_caps,
-    word_info,
-)
+from iolint.pii.names.words import NameText, counts_here, flags_of, is_clear, lower_pair
 from iolint.pii.reader import _CONDITIONAL, _GERMAN_YOU, addresses_reader
 from iolint.pii.topics import _SENTENCE_WORDS, _in_sentence
 from iolint.pii.view import DIGITS
@@ -338,7 +327,7 @@ def test_the_name_prefilters_words_test_hears_names():
 
 
 def _word_info_is_the_plain_tests(text: str) -> None:
-    # ``words.word_info`` answers, from one memo, what the pre-filter asked word by word.
+    # ``info.word_info`` answers, from one memo, what the pre-filter asked word by word.
     for word in CAPITALISED.findall(text):
         flags = flags_of(word)
         info = word_info(word)

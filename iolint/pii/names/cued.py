@@ -73,7 +73,7 @@ def cue_may_start(t: NameText, at: int) -> bool:
     """Whether a cue pattern (``TITLE``, ``GREETING``, ``RELATION``) may match at ``at``: a match
     starts with a cue stem, as ``ANY_CUE``'s do, so in a text without cue words none matches, and
     where the automaton found the stems (``t.cue_starts``) a match starts at one of them."""
-    places = t.cue_places
+    places = t.at_cue
     if places is None:
         if any(c in t.text for c in IGNORECASE_ONLY):
             places = True  # (the patterns alone can tell)
@@ -81,7 +81,7 @@ def cue_may_start(t: NameText, at: int) -> bool:
             places = frozenset()
         else:
             places = True if t.cue_starts is None else frozenset(t.cue_starts)
-        t.cue_places = places
+        t.at_cue = places
     return places is True or at in places
 
 

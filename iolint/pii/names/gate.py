@@ -8,6 +8,7 @@ import re
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold
 from iolint.pii.names.context import after_place
 from iolint.pii.names.cued import cue_matches
+from iolint.pii.names.info import CLEAR, COUNTS, NAME_FLAGS, SHORT_CAPS, word_info
 from iolint.pii.names.positions import FAMILY, OF_WORDS, OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING, VERB_AFTER
 from iolint.pii.names.vocabulary import (
     BEYOND_LATIN,
@@ -23,18 +24,7 @@ from iolint.pii.names.vocabulary import (
     PARTICLE,
     PARTICLE_WORDS,
 )
-from iolint.pii.names.words import (
-    CACHE_SIZE,
-    CLEAR,
-    COUNTS,
-    NAME_FLAGS,
-    SHORT_CAPS,
-    NameText,
-    flags_of,
-    is_stop,
-    lower_names,
-    word_info,
-)
+from iolint.pii.names.words import CACHE_SIZE, NameText, flags_of, is_stop, lower_names
 
 GAP_PARTICLE = re.compile(rf"[ \t\u00a0]{{1,2}}(?:{PARTICLE.pattern})")
 

@@ -263,9 +263,7 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
 
 
 # An initial and a name-like word: "M. Kravchuk", "Kravchuk M." (a listed surname is
-# ``with_initial``'s). The capital leads, the look-behind for what stands before it follows, so
-# that a search skips to capitals: "(?<![^\W\d_.])[A-Z]\. …" and "(?<![^\W\d_])({CAPITAL_LETTER}…"
-# as first written.
+# ``with_initial``'s); the capital first, the look-behind after it, so that a search skips to it.
 INITIAL_FIRST = re.compile(
     rf"[A-Z](?<![^\W\d_.][A-Z])\. ({CAPITAL_LETTER}[^\W\d_]+(?:-{CAPITAL_LETTER}[^\W\d_]+)?)(?![\w.])"
 )

@@ -7,16 +7,9 @@ from __future__ import annotations
 import re
 
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
+from iolint.pii.names.info import short_caps
 from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, EVENTS, GAP, PARTICLE, QUALIFIERS
-from iolint.pii.names.words import (
-    counts_here,
-    flags_of,
-    is_name_like,
-    is_stop,
-    short_caps,
-    stops_after,
-    surname_after_clear,
-)
+from iolint.pii.names.words import counts_here, flags_of, is_name_like, is_stop, stops_after, surname_after_clear
 
 
 def surname_word(word: str, before: str) -> bool:

@@ -143,37 +143,6 @@ def is_clear(word: str, flags: int) -> bool:
     return bool(flags and not flags & WORD) if flags else is_name_like(word)
 
 
-def short_caps(word: str) -> bool:
-    """A word of three or four capitals with a vowel that is no listed name and no word: a short
-    surname written in capitals ("DIOP", "SARR") or an acronym ("TARI", "INPS")."""
-    return (
-        3 <= len(word) <= 4
-        and word.isupper()
-        and any(c in "AEIOUY" for c in word)
-        and not flags_of(word)
-        and not is_word(word)
-    )
-
-
-# What the name pre-filter asks of a capitalised word, beside its flags (``word_info``): whether
-# it is clear (``is_clear``), counts where the title leaves only a person (``counts_here``), is a
-# short word in capitals (``short_caps``).
-CLEAR, COUNTS, SHORT_CAPS = 16, 32, 64
-NAME_FLAGS = FIRST | SURNAME | WORD | ITALIAN
-_INFO: dict[str, int] = {}
-
-
-def word_info(word: str) -> int:
-    """The word's flags and its ``CLEAR``, ``COUNTS`` and ``SHORT_CAPS`` bits, in one lookup: each
-    is a function of the word alone, so one memo answers them all."""
-    info = _INFO.get(word)
-    if info is None:
-        flags = flags_of(word)
-        info = flags | (CLEAR if is_clear(word, flags) else 0) | (COUNTS if counts_here(word) else 0)
-        info = remembered(_INFO, word, info | (SHORT_CAPS if short_caps(word) else 0))
-    return info
-
-
 def surname_after_clear(before: str, word: str) -> bool:
     """A surname or a first name that is also a common word after a name that is not one: "Cheikh
     Fall", "Ciobanu Andrei" (surname first)."""
@@ -260,9 +229,7 @@ class NameText:
     its words, the words before each position, what stands before a name, the capitalised
     word at a position, the cue words' matches. Made once per text (``finders.view``'s ``names``)."""
 
-    __slots__ = tuple(
-        "text low cued cue_starts cues cue_places _tokens _pair _before _places _next _reader _latin".split()
-    )
+    __slots__ = tuple("text low cued cue_starts cues at_cue _tokens _pair _before _places _next _reader _latin".split())
 
     def __init__(self, text: str, low: str, cued: bool, cue_starts: list[int] | None = None) -> None:
         self.text = text
@@ -274,8 +241,7 @@ class NameText:
         self._next: dict[tuple[int, bool], tuple | None] = {}
         self._reader = None
         self._latin = None
-        self.cues = None  # the cue words' matches (``cued.cue_matches``), on first use
-        self.cue_places = None  # where a cue pattern may match (``cued.cue_may_start``), on first use
+        self.cues = self.at_cue = None  # the cue words' matches, where one may start (``cued``), on first use
 
     def tokens(self) -> list[tuple[int, int, str, int]]:
         """(start, end, word, flags) of every word (``NAME_TOKEN``)."""
