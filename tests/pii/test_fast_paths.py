@@ -13,11 +13,24 @@ from iolint.pii.documents import TWO_LETTERS_SEVEN_DIGITS, seven_in_groups
 from iolint.pii.finders import FINDERS, candidates, scan, view
 from iolint.pii.hits import lower_same_length
 from iolint.pii.namedata import FIRST, ITALIAN, SURNAME, WORD, table
+from iolint.pii.names import names_in
 from iolint.pii.names.context import WORD_BEFORE, _kind, _words
-from iolint.pii.names.cued import ANY_CUE, cue_matches
-from iolint.pii.names.gate import LIVE, LOWER_FIRST, SHORT, blocks_may_name, heard_words
-from iolint.pii.names.vocabulary import NAME_TOKEN
-from iolint.pii.names.words import NameText, lower_pair
+from iolint.pii.names.cued import ANY_CUE, CUE_PATTERNS, IGNORECASE_ONLY, cue_matches, cue_may_start
+from iolint.pii.names.gate import (
+    CLAUSE_WORD_COMMA,
+    LETTER_SLASH,
+    LIVE,
+    LOWER_FIRST,
+    SHORT,
+    SLASH_PAIR,
+    blocks_may_name,
+    heard_words,
+)
+from iolint.pii.names.gazetteer import INITIAL_AFTER, INITIAL_FIRST
+from iolint.pii.names.info import CLEAR, COUNTS, NAME_FLAGS, SHORT_CAPS, short_caps, word_info
+from iolint.pii.names.positions import CLAUSE_START, OF_NAME, OF_WORDS
+from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, CAPITALISED, NAME_TOKEN
+from iolint.pii.names.words import NameText, counts_here, flags_of, is_clear, lower_pair
 from iolint.pii.reader import _CONDITIONAL, _GERMAN_YOU, addresses_reader
 from iolint.pii.topics import _SENTENCE_WORDS, _in_sentence
 from iolint.pii.view import DIGITS
@@ -144,6 +157,41 @@ def test_the_readers_patterns_match_as_first_written_on_examples():
     for text in _READER_EXAMPLES.split("|"):
         for lo in range(3):
             _readers_patterns_match_as_first_written(text, lo, len(text))
+
+
+_NAMES_BIT = 1 << [f.scan for f in FINDERS].index(names_in)
+
+
+def _cue_patterns_start_at_the_cue_places(text: str) -> None:
+    # ``cued.cue_may_start`` lets the cue patterns be tried only where the automaton found a stem.
+    v = view(text)
+    t = NameText(v.text, v.low, bool(v.cued & _NAMES_BIT), v.cue_starts)  # as ``names.maybe`` makes it
+    for at in range(len(text)):
+        if any(rx.match(text, at) for rx, _, _ in CUE_PATTERNS):
+            assert cue_may_start(t, at), (text, at)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_CUED_TEXTS, _CUED_TEXTS.map(lambda t: t.replace("i", "ı")), _TEXTS))
+def test_cue_patterns_match_only_where_the_cue_places_are(text):
+    _cue_patterns_start_at_the_cue_places(text)
+
+
+def test_cue_patterns_match_only_where_the_cue_places_are_on_titles():
+    for item in TITLES:
+        _cue_patterns_start_at_the_cue_places(item["t"])
+    for text in ("Gentile Sıg. Rossi", "Gentile ſig.ra Rossi", "İntestato a Rossi", "Gentile Sig. Rossi"):
+        _cue_patterns_start_at_the_cue_places(text)
+
+
+def test_only_the_listed_characters_match_a_cue_letter_that_the_lower_cased_text_lacks():
+    # Every character that the case-insensitive cue patterns match to a letter of a cue word,
+    # where ``lower_same_length`` writes another, is one that ``cue_may_start`` leaves to them.
+    letters = {c for s in CUE_SECTIONS for line in lines("names", s) for c in line.lower() if c.isalpha()}
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in letters:
+        for c in set(re.findall(re.escape(letter), every, re.IGNORECASE)):
+            assert lower_same_length(c) == letter or c in IGNORECASE_ONLY, (letter, c)
 
 
 # A body is read for its kinds only (``finders._index(entities)``); also single kinds, the name
@@ -276,6 +324,70 @@ def test_the_name_prefilters_words_test_hears_names():
     assert heard_words("Costa Serena:") & LIVE and heard_words("Costa") & LIVE  # an Italian name that is a word counts
     assert heard_words("avviso per mario rossi") == LOWER_FIRST
     assert heard_words("Avviso per D'Amico") & LIVE and heard_words("dell'Arben") & LIVE
+
+
+def _word_info_is_the_plain_tests(text: str) -> None:
+    # ``info.word_info`` answers, from one memo, what the pre-filter asked word by word.
+    for word in CAPITALISED.findall(text):
+        flags = flags_of(word)
+        info = word_info(word)
+        assert info & NAME_FLAGS == flags, word
+        assert bool(info & CLEAR) == is_clear(word, flags), word
+        assert bool(info & COUNTS) == counts_here(word), word
+        assert bool(info & SHORT_CAPS) == short_caps(word), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NAME_TEXTS, _BLOCKS))
+def test_a_words_info_is_what_the_plain_tests_say(text):
+    _word_info_is_the_plain_tests(text)
+
+
+def test_a_words_info_is_what_the_plain_tests_say_on_titles():
+    for item in TITLES:
+        _word_info_is_the_plain_tests(item["t"])
+    assert word_info("DIOP") & SHORT_CAPS and word_info("Hoxha") & CLEAR and word_info("Rosa") & COUNTS
+
+
+# The name finder's patterns as first written, a look-behind before the words; the modules put
+# the first character first (``vocabulary.letter_first``, ``CLAUSE_MARK``), so that a search skips
+# to it. Names for the patterns' own classes keep the copies short.
+_CAP = CAPITAL_LETTER
+_NAME_PATTERNS_AS_WRITTEN = [
+    (OF_NAME, re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}")),
+    (CLAUSE_START, re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}")),
+    (CLAUSE_WORD_COMMA, re.compile(rf"(?::|[ \t][–—-])[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")),
+    (INITIAL_FIRST, re.compile(rf"(?<![^\W\d_.])[A-Z]\. ({_CAP}[^\W\d_]+(?:-{_CAP}[^\W\d_]+)?)(?![\w.])")),
+    (INITIAL_AFTER, re.compile(rf"(?<![^\W\d_])({_CAP}[^\W\d_]+) [A-Z]\.(?![^\W\d_.])")),
+]
+_CLAUSE_TEXTS = st.lists(
+    _NAME_WORDS
+    | st.sampled_from(["di", "a", "ad", "an", "per", "für", "from", "of", "to", "by", "da", "dA", "x.", "_", "3"])
+    | st.sampled_from([": ", ":", " - ", " – ", "—", " ", "\t", "   ", "M. ", " R.", "S.", "/", "d'", "é"]),
+    max_size=14,
+).map("".join)
+_NAME_PATTERN_EXAMPLES = "Esito: Rossi, x|Esito:— Rossi, x|Esito:- Rossi,|a Mario|ad Anna|da  di\tper  X|xdi Y|.di Y|M. Rossi|Rossi M.|éM. X|K. Ab-Cd"
+
+
+def _name_patterns_match_as_first_written(text: str, lo: int, hi: int) -> None:
+    for fast, plain in _NAME_PATTERNS_AS_WRITTEN:
+        spans = [(m.span(), m.groups()) for m in fast.finditer(text, lo, hi)]
+        assert spans == [(m.span(), m.groups()) for m in plain.finditer(text, lo, hi)], (plain.pattern, text)
+    if SLASH_PAIR.search(text, lo, hi):  # a letter before a slash: what the pre-filter searches first
+        assert LETTER_SLASH.search(text, lo, hi), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_CLAUSE_TEXTS, _NAME_TEXTS, _BLOCKS, _TEXTS), st.integers(0, 6), st.integers(0, 90))
+def test_the_name_patterns_match_as_first_written(text, lo, hi):
+    _name_patterns_match_as_first_written(text, lo, hi)
+
+
+def test_the_name_patterns_match_as_first_written_on_titles_and_examples():
+    for text in [item["t"] for item in TITLES] + _NAME_PATTERN_EXAMPLES.split("|"):
+        for lo in (0, 1):
+            _name_patterns_match_as_first_written(text, lo, len(text))
+    assert LETTER_SLASH.search("Ferraris/Colombo") and not LETTER_SLASH.search("12/03, n. 3/ A")
 
 
 def _words_are_the_patterns_matches(text: str) -> None:

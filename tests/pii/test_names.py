@@ -282,6 +282,8 @@ def test_the_quick_condition_skips_what_no_rule_can_use():
         "Dichiarazione TARI: conferma di ricezione",  # "TARI" is a first name somewhere
         "Centro di raccolta di Via dell'Industria: nuovi orari",  # "dell'" is no name
         "Tasse universitarie: seconda rata di 480 € entro il 31 marzo",  # no particle by "seconda"
+        "Buongiorno, il Comune ti informa",  # a word before a comma that is no name and not like one
+        "Ciao, il tuo avviso di pagamento è pronto",
     ):
         assert not may_name(NameText(text, lower_same_length(text), False)), text
 

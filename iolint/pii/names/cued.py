@@ -63,6 +63,28 @@ def cue_matches(t: NameText) -> list[re.Match[str]]:
     return t.cues
 
 
+# Characters that the case-insensitive cue patterns match to a letter of a cue word where the
+# lower-cased text (``View.low``, which the automaton reads) holds no such letter: "İ" (kept as it
+# is, its lower case being two characters), "ı" and "ſ" (matched to "i" and "s").
+IGNORECASE_ONLY = ("İ", "ı", "ſ")
+
+
+def cue_may_start(t: NameText, at: int) -> bool:
+    """Whether a cue pattern (``TITLE``, ``GREETING``, ``RELATION``) may match at ``at``: a match
+    starts with a cue stem, as ``ANY_CUE``'s do, so in a text without cue words none matches, and
+    where the automaton found the stems (``t.cue_starts``) a match starts at one of them."""
+    places = t.at_cue
+    if places is None:
+        if any(c in t.text for c in IGNORECASE_ONLY):
+            places = True  # (the patterns alone can tell)
+        elif not t.cued:
+            places = frozenset()
+        else:
+            places = True if t.cue_starts is None else frozenset(t.cue_starts)
+        t.at_cue = places
+    return places is True or at in places
+
+
 def cue_runs(t: NameText) -> list[Hit]:
     """Names right after a title, a greeting or a relation word."""
     hits = []
@@ -83,7 +105,9 @@ def cue_runs(t: NameText) -> list[Hit]:
             if not word or (fold(word.group()) in ROLES if any_word else is_stop(word.group())):
                 if not (word and words and pronoun_name(word.group(), flags_of(words[-1].group()))):
                     break
-            if TITLE.match(text, word.start()) or (not words and RELATION.match(text, word.start())):
+            if cue_may_start(t, word.start()) and (
+                TITLE.match(text, word.start()) or (not words and RELATION.match(text, word.start()))
+            ):
                 break  # "Gentile Sig.ra Bianchi", "Liebe Familie Pichler": the next cue takes over
             after = text[word.end() : word.end() + 1]
             if word.group()[0].islower():

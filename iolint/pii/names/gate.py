@@ -8,12 +8,13 @@ import re
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold
 from iolint.pii.names.context import after_place
 from iolint.pii.names.cued import cue_matches
+from iolint.pii.names.info import CLEAR, COUNTS, NAME_FLAGS, SHORT_CAPS, word_info
 from iolint.pii.names.positions import FAMILY, OF_WORDS, OPEN_PUNCT, PARTICIPLE_AFTER, TRAILING, VERB_AFTER
-from iolint.pii.names.runs import short_caps
 from iolint.pii.names.vocabulary import (
     BEYOND_LATIN,
     CAP_WORD,
     CAPITALISED,
+    CLAUSE_MARK,
     ELIDED_PARTICLES,
     INITIAL,
     LETTER,
@@ -23,16 +24,7 @@ from iolint.pii.names.vocabulary import (
     PARTICLE,
     PARTICLE_WORDS,
 )
-from iolint.pii.names.words import (
-    CACHE_SIZE,
-    NameText,
-    counts_here,
-    flags_of,
-    is_clear,
-    is_name_like,
-    is_stop,
-    lower_names,
-)
+from iolint.pii.names.words import CACHE_SIZE, NameText, flags_of, is_stop, lower_names
 
 GAP_PARTICLE = re.compile(rf"[ \t\u00a0]{{1,2}}(?:{PARTICLE.pattern})")
 
@@ -45,10 +37,10 @@ def block_may_name(t: NameText, block: list[tuple[int, int, str]], opening: bool
     """Whether some rule may find a name in a run of capitalised words side by side (the rules
     that need a cue, an initial, lower case or a comma after the first word are asked apart)."""
     words = [w for _, _, w in block]
-    flags = [flags_of(w) for w in words]
-    if not names_in_block(t.text, block, flags, opening or closing):
+    infos = [word_info(w) for w in words]
+    if not names_in_block(t.text, block, words, infos, opening or closing):
         return False
-    if opening and not is_stop(words[0]) and (counts_here(words[0]) or short_caps(words[0])):
+    if opening and not is_stop(words[0]) and infos[0] & (COUNTS | SHORT_CAPS):
         return True  # the opening rule looks at no place before the name
     # Every other rule looks at the words before the name for a place, an institution or an
     # event. A name starts at a word of the block, not at its last, and not at a word that is
@@ -56,27 +48,27 @@ def block_may_name(t: NameText, block: list[tuple[int, int, str]], opening: bool
     # follows it ("Ferri Lucia").
     starts = [
         start
-        for i, ((start, _, word), f) in enumerate(zip(block[:-1], flags, strict=False))
-        if f
-        or is_name_like(word)
-        or (word[-1] in "iI" and flags[i + 1] & FIRST and not flags[i + 1] & WORD and not is_stop(word))
+        for i, ((start, _, word), f) in enumerate(zip(block[:-1], infos, strict=False))
+        if f & (NAME_FLAGS | CLEAR)  # (listed, or else name-like: ``is_clear`` of an unlisted word)
+        or (word[-1] in "iI" and infos[i + 1] & FIRST and not infos[i + 1] & WORD and not is_stop(word))
     ]
     return not all(after_place(t, start) for start in starts)
 
 
-def names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int], position: bool) -> bool:
-    """What the rules need of the words of a block: a surname that is not a word (next to an
-    unknown word or in a pair); a first name with another name or an unknown word, one of them
-    not a word; a first name that is not a word followed by a word ("Chiara Gallo") or by a
-    particle ("Mario de Xyz"); or, opening or closing the title, two words that count there."""
-    if any(f & SURNAME and not f & WORD for f in flags):
+def names_in_block(
+    text: str, block: list[tuple[int, int, str]], words: list[str], infos: list[int], position: bool
+) -> bool:
+    """What the rules need of the words of a block (``infos``: their ``word_info``): a surname
+    that is not a word (next to an unknown word or in a pair); a first name with another name or
+    an unknown word, one of them not a word; a first name that is not a word followed by a word
+    ("Chiara Gallo") or by a particle ("Mario de Xyz"); or, opening or closing the title, two
+    words that count there."""
+    if any(f & SURNAME and not f & WORD for f in infos):
         return True
-    words = [w for _, _, w in block]
-    clear = [is_clear(w, f) for w, f in zip(words, flags, strict=True)]
     # A first name with another listed or clear word, one of the two clear: the same for every
     # first name of the block (its own flags count it once), so asked once.
-    paired = sum(1 for f, c in zip(flags, clear, strict=True) if f or c) >= 2 and any(clear)
-    for i, f in enumerate(flags):
+    paired = sum(1 for f in infos if f & (NAME_FLAGS | CLEAR)) >= 2 and any(f & CLEAR for f in infos)
+    for i, f in enumerate(infos):
         if not f & FIRST:
             continue
         if paired:
@@ -92,19 +84,19 @@ def names_in_block(text: str, block: list[tuple[int, int, str]], flags: list[int
                 return True
     if not position:
         return False
-    if any(flags[i] & SURNAME and is_clear(words[i - 1], flags[i - 1]) for i in range(1, len(words))):
+    if any(infos[i] & SURNAME and infos[i - 1] & CLEAR for i in range(1, len(words))):
         return True  # a surname that is a word after a clear name: "Cheikh Fall"
-    if VERB_AFTER.match(text, block[-1][1]) and any(flags[i] & FIRST or clear[i] for i in range(len(words) - 1)):
+    if VERB_AFTER.match(text, block[-1][1]) and any(f & (FIRST | CLEAR) for f in infos[:-1]):
         return True  # a word taken for the surname before a verb: "a Dritan Kola è", "di Bruno Ferri rinnovata"
     if any(
-        flags[i] & FIRST
-        and not flags[i] & WORD
+        infos[i] & FIRST
+        and not infos[i] & WORD
         and words[i - 1][-1] in "iI"
         and words[i].isupper() == words[i - 1].isupper()
         for i in range(1, len(words))
     ):
         return True  # or before a first name: "Ferri Lucia" (not "Dichiarazione TARI")
-    return sum(counts_here(w) or short_caps(w) for w in words) >= 2
+    return sum(1 for f in infos if f & (COUNTS | SHORT_CAPS)) >= 2
 
 
 def initial_next_to_word(text: str) -> bool:
@@ -140,9 +132,10 @@ def maybe(view, cued: bool) -> bool:
 
 def may_name(t: NameText) -> bool:
     """A necessary condition of every rule above, cheap enough for most titles, which hold no
-    name: a cue word; an initial next to a word; a word opening the text before a comma; a
-    lower-case first name that is not a word; capitalised words side by side among which a rule
-    could find a name (``block_may_name``). A text with letters beyond Latin goes to the rules."""
+    name: a cue word; an initial next to a word; a listed or name-like word opening the text
+    before a comma; a lower-case first name that is not a word; capitalised words side by side
+    among which a rule could find a name (``block_may_name``). A text with letters beyond Latin
+    goes to the rules."""
     text = t.text
     if any(name_after_cue(text, m.end()) for m in cue_matches(t)):
         return True  # (a cue before no name, "certificato medico", leaves the question to the rest)
@@ -151,15 +144,20 @@ def may_name(t: NameText) -> bool:
         return False
     if not text.isascii() and BEYOND_LATIN.search(text):
         return True
-    if first.group()[0].isupper() and (
-        OPEN_PUNCT.match(text, first.end()) or (("," in text or "!" in text) and OPENING_TWO.match(text, first.end()))
+    if (
+        ("," in text or "!" in text)
+        and first.group()[0].isupper()
+        and (OPEN_PUNCT.match(text, first.end()) or OPENING_TWO.match(text, first.end()))
+        and word_info(first.group()) & (NAME_FLAGS | CLEAR)
     ):
-        return True  # "Rosa, hai…", "Abdoulaye Sow, la tua…", "Giulia e Marco, benvenuti"
+        # "Rosa, hai…", "Abdoulaye Sow, la tua…", "Giulia e Marco, benvenuti", "Esposito, Gennaro:":
+        # every rule that reads a name there needs the first word listed or name-like (not "Ciao,").
+        return True
     if "," in text and (":" in text or "-" in text or "–" in text or "—" in text) and CLAUSE_WORD_COMMA.search(text):
         return True  # a first name opening a clause before a comma
     if "." in text and initial_next_to_word(text):
         return True
-    if "/" in text and SLASH_PAIR.search(text):
+    if "/" in text and LETTER_SLASH.search(text) and SLASH_PAIR.search(text):
         return True  # two surnames joined by a slash: "Ferraris/Colombo"
     if ("family" in t.low or "household" in t.low) and FAMILY.search(text):
         return True  # "the Khan household"
@@ -217,10 +215,10 @@ def word_class(word: bytes) -> int:
     known = 0
     short = 0
     for cap in CAPITALISED.findall(text):
-        flags = flags_of(cap)
-        if flags & FIRST or is_clear(cap, flags) or counts_here(cap):
+        info = word_info(cap)
+        if info & (FIRST | CLEAR | COUNTS):
             known |= LIVE
-        elif short_caps(cap):
+        elif info & SHORT_CAPS:
             short += 1
     known |= LIVE if short > 1 else SHORT if short else 0
     first_names = lower_names()[1]
@@ -259,8 +257,11 @@ def heard_words(text: str) -> int:
 # A second capitalised word, or "e" and one, before a comma: names that may address the reader.
 OPENING_TWO = re.compile(rf"(?:[ \t]+(?:e|ed|and|und))?[ \t]{{1,2}}(?:{CAP_WORD.pattern})[ \t]*[,!]")
 SLASH_PAIR = re.compile(rf"(?<![^\W\d_/]){CAP_WORD.pattern}/{CAP_WORD.pattern}")
+# What every match of ``SLASH_PAIR`` holds, searched first (a slash leads it, so the search skips
+# to slashes): a letter before a slash, which no date ("12/03") has.
+LETTER_SLASH = re.compile(r"/(?<=[^\W\d_]/)")
 CLAUSE_BEFORE = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}$|\([ \t]*$")
-CLAUSE_WORD_COMMA = re.compile(rf"(?::|[ \t][–—-])[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")
+CLAUSE_WORD_COMMA = re.compile(rf"{CLAUSE_MARK}[ \t]{{1,3}}(?:{CAP_WORD.pattern})[ \t]*,")
 OF_BEFORE = re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}$")
 
 

@@ -263,13 +263,13 @@ def gazetteer_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
 
 
 # An initial and a name-like word: "M. Kravchuk", "Kravchuk M." (a listed surname is
-# ``with_initial``'s).
+# ``with_initial``'s); the capital first, the look-behind after it, so that a search skips to it.
 INITIAL_FIRST = re.compile(
-    rf"(?<![^\W\d_.])[A-Z]\. ({CAPITAL_LETTER}[^\W\d_]+(?:-{CAPITAL_LETTER}[^\W\d_]+)?)(?![\w.])"
+    rf"[A-Z](?<![^\W\d_.][A-Z])\. ({CAPITAL_LETTER}[^\W\d_]+(?:-{CAPITAL_LETTER}[^\W\d_]+)?)(?![\w.])"
 )
 
 
-INITIAL_AFTER = re.compile(rf"(?<![^\W\d_])({CAPITAL_LETTER}[^\W\d_]+) [A-Z]\.(?![^\W\d_.])")
+INITIAL_AFTER = re.compile(rf"({CAPITAL_LETTER}(?<![^\W\d_]{CAPITAL_LETTER})[^\W\d_]+) [A-Z]\.(?![^\W\d_.])")
 
 
 ELIDED_D = re.compile(r"(?<![^\W\d_])D(?:ell|all|egl)?['’]$")

@@ -8,9 +8,9 @@ import re
 from iolint.pii.hits import PAIR, PATTERN, Hit
 from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
 from iolint.pii.names.context import after_place, event_before
-from iolint.pii.names.cued import CUE_PATTERNS
+from iolint.pii.names.cued import CUE_PATTERNS, cue_may_start
 from iolint.pii.names.runs import person_run, surname_word
-from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, GAP, LETTERS
+from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, CLAUSE_MARK, GAP, LETTERS, letter_first
 from iolint.pii.names.words import (
     Covered,
     NameText,
@@ -57,7 +57,7 @@ TRAILING = re.compile(r"[ \t.!)]*")
 
 # Where a clause starts after a colon or a dash, leaving only a person if names open it:
 # "Dati anagrafici: Hoxha Ardit, nato a…", "Servizio civile: Ousmane Gueye assegnato al…".
-CLAUSE_START = re.compile(r"(?::|[ \t][–—-])[ \t]{1,3}")
+CLAUSE_START = re.compile(rf"{CLAUSE_MARK}[ \t]{{1,3}}")
 
 
 # A past participle: regular ("assegnato", "ricevuto"), in -sso/-tto ("ammesso", "iscritta",
@@ -99,7 +99,9 @@ def clause_runs(t: NameText, found: list[Hit]) -> list[Hit]:
 # Shehu registrato", "Il rimborso a Dritan Kola è stato disposto".
 # (and in German and English: "Antrag von Dritan Hoxha genehmigt", "Application of … approved")
 OF_WORDS = r"di|a|ad|per|da|von|für|an|of|for|to|from|by"
-OF_NAME = re.compile(rf"(?<![\w.])(?:{OF_WORDS})[ \t]{{1,3}}")
+# "(?<![\w.])(?:di|a|…)[ \t]{1,3}" as first written, the first letters first (``letter_first``).
+NOT_AFTER_OF = r"[\w.]"
+OF_NAME = re.compile(rf"(?:{letter_first(OF_WORDS, NOT_AFTER_OF)})[ \t]{{1,3}}")
 VERB_AFTER = re.compile(
     rf"[ \t]+(?:{PARTICIPLE}|è|ha|hanno|sono|risulta|risultano|viene|verrà|deve|dovrà|può|potrà|"
     r"va|vanno|scade|riceve|riceverà|sarà|saranno|avrà|avranno|verranno|potranno|dovranno|pront[oaie]|disponibil[ei]|"
@@ -202,7 +204,11 @@ def position_runs(t: NameText, found: list[Hit] = ()) -> list[Hit]:
     # "e" ("Giulia e Marco, benvenuti…"), or an unknown name and a word for its surname
     # ("Abdoulaye Sow, la tua adesione…").
     end = addressed_end(text, word)
-    if end and ADDRESSES.match(text, end) and not any(rx.match(text, word.start()) for rx, _, _ in CUE_PATTERNS):
+    if (
+        end
+        and ADDRESSES.match(text, end)
+        and not (cue_may_start(t, word.start()) and any(rx.match(text, word.start()) for rx, _, _ in CUE_PATTERNS))
+    ):
         hits.append(Hit("PERSON", word.start(), end, PATTERN))
     return hits + closing_runs(t, [*found, *hits])
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, is_word, municipalities
+from iolint.pii.namedata import FIRST, SURNAME, WORD, fold, municipalities
+from iolint.pii.names.info import short_caps
 from iolint.pii.names.vocabulary import CAP_WORD, CAPITAL_LETTER, EVENTS, GAP, PARTICLE, QUALIFIERS
 from iolint.pii.names.words import counts_here, flags_of, is_name_like, is_stop, stops_after, surname_after_clear
 
@@ -52,18 +53,6 @@ def initialled_run(text: str, at: int) -> tuple[int, int] | None:
     if not (initial or after) or not (flags_of(word.group()) & (FIRST | SURNAME) or counts_here(word.group())):
         return None
     return (initial.start(), word.end()) if initial else (word.start(), after.end())
-
-
-def short_caps(word: str) -> bool:
-    """A word of three or four capitals with a vowel that is no listed name and no word: a short
-    surname written in capitals ("DIOP", "SARR") or an acronym ("TARI", "INPS")."""
-    return (
-        3 <= len(word) <= 4
-        and word.isupper()
-        and any(c in "AEIOUY" for c in word)
-        and not flags_of(word)
-        and not is_word(word)
-    )
 
 
 def caps_name_beside(text: str, words: list[re.Match[str]], word: re.Match[str]) -> bool:

@@ -55,6 +55,22 @@ LETTER = re.compile(r"[^\W\d_]")
 LETTERS = re.compile(r"[^\W\d_]+")
 NOT_LETTERS = bytes(c if chr(c).isalpha() else 32 for c in range(256))
 
+# A colon, or a dash after a space, that may open a clause; its first character leads (the rest is
+# a look-behind), so that a search skips to colons and spaces: "(?::|[ \t][–—-])" as first written.
+CLAUSE_MARK = r"[: \t](?:(?<=:)|(?<=[ \t])[–—-])"
+
+
+def letter_first(words: str, not_before: str) -> str:
+    """An alternation of the literal ``words`` ("di|a|ad") not after ``not_before`` (a class of one
+    character), each word's first letter first and the look-behind after it: "(?<![\\w.])(?:di|
+    a|ad)" as "d(?<![\\w.]d)(?:i)|a(?<![\\w.]a)(?:|d)", which a search skips to those letters for
+    instead of trying the look-behind at every position."""
+    by_first: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        by_first.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{c}(?<!{not_before}{c})(?:{'|'.join(rests)})" for c, rests in by_first.items())
+
+
 BEYOND_LATIN = re.compile(r"[^\W\d_\x00-\u024f]")
 # A capitalised word: an upper-case letter with no letter before it, then the rest of the word;
 # also after an elided particle ("D'Amico"), as ``CAP_WORD`` reads it.

@@ -229,7 +229,7 @@ class NameText:
     its words, the words before each position, what stands before a name, the capitalised
     word at a position, the cue words' matches. Made once per text (``finders.view``'s ``names``)."""
 
-    __slots__ = tuple("text low cued cue_starts cues _tokens _pair _before _places _next _reader _latin".split())
+    __slots__ = tuple("text low cued cue_starts cues at_cue _tokens _pair _before _places _next _reader _latin".split())
 
     def __init__(self, text: str, low: str, cued: bool, cue_starts: list[int] | None = None) -> None:
         self.text = text
@@ -241,7 +241,7 @@ class NameText:
         self._next: dict[tuple[int, bool], tuple | None] = {}
         self._reader = None
         self._latin = None
-        self.cues = None  # the cue words' matches (``cued.cue_matches``), on first use
+        self.cues = self.at_cue = None  # the cue words' matches, where one may start (``cued``), on first use
 
     def tokens(self) -> list[tuple[int, int, str, int]]:
         """(start, end, word, flags) of every word (``NAME_TOKEN``)."""
