@@ -90,7 +90,7 @@ def payment_text_without_payment_data(view, ctx):
     if view.payment is not None:
         return None
     body, at = view.body
-    found = _call_to_pay(view.zeroed(body))
+    found = view.found(body, _call_to_pay)
     if found:
         start, end = found
         message = (
@@ -102,7 +102,6 @@ def payment_text_without_payment_data(view, ctx):
     return None
 
 
-@italian.by_zeroed
 def _call_to_pay(text: str) -> tuple[int, int] | None:
     """Where ``_PAY`` first matches: it holds no digit, so a text that differs only in digits has
     it at the same place."""
