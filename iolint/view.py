@@ -16,7 +16,7 @@ import hashlib
 import json
 
 from iolint import italian, memo, rendering
-from iolint.clock import parse_timestamp
+from iolint.clock import ROME, parse_timestamp
 from iolint.frontmatter import split_front_matter
 from iolint.message import plainly_valid
 
@@ -173,6 +173,12 @@ class PayloadView:
         return parse_timestamp(value)[0] if type(value) is str else None
 
     @_once
+    def due_day(self):
+        """The due date's day in Rome (its own day when it has no zone), or None when it is not
+        one IO accepts."""
+        return _day_in_rome(self.due_date) if self.due is not None else None
+
+    @_once
     def schema_errors(self) -> list[dict]:
         """pydantic's errors against IO's NewMessage, for all the structure rules."""
         if not self.shape & IRREGULAR:  # most payloads: no import of pydantic's names to pay for
@@ -191,6 +197,12 @@ class PayloadView:
     def content_digest(self) -> int:
         """A 64-bit hash of the content, what the batch rules count."""
         return digest(self.content)
+
+
+@memo.short_texts(1024)  # by the due date's text: a batch's payloads share one or a few
+def _day_in_rome(value: str):
+    due = parse_timestamp(value)[0]
+    return (due.astimezone(ROME) if due.tzinfo else due).date()
 
 
 def _answers(key: bytes, keep: bool) -> dict:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from iolint import italian
-from iolint.clock import ROME, day_text
+from iolint.clock import day_text
 from iolint.finding import Hit
 from iolint.message import AMOUNT_MAX, AMOUNT_MIN, NOTICE_NUMBER_RE
 from iolint.money import format_euro
@@ -67,9 +67,12 @@ def body_due_date_mismatch(view, ctx):
         return None  # IO301 says what is wrong with it
     body, at = view.body
     stated = italian.deadlines(body, view.zeroed(body))
-    day = (due.astimezone(ROME) if due.tzinfo else due).date()
-    if not stated or any(d.matches(day) for d in stated):
+    if not stated:
         return None
+    day = view.due_day
+    for d in stated:  # a loop, not any() over a generator: this runs for every body
+        if d.matches(day):
+            return None
     shown = list(dict.fromkeys(str(d) for d in stated))
     says = f"gives the deadline {shown[0]}" if len(shown) == 1 else f"gives the deadlines {_listed(shown)}"
     message = f"the body {says} but `due_date` is {day_text(day)} in Rome: the app's reminder and the text disagree on the day"
