@@ -5,6 +5,7 @@ from __future__ import annotations
 from iolint.finding import Hit
 from iolint.message import FISCAL_CODE_RE
 from iolint.registry import payload_check
+from iolint.view import IRREGULAR
 
 # The check character's weights (DM 23/12/1976, as python-stdnum's codicefiscale has them): a
 # character in an odd place (1st, 3rd, ...) counts its _ODD value, in an even place its _EVEN
@@ -36,6 +37,11 @@ def fiscal_code_problem(value: object) -> str | None:
         if FISCAL_CODE_RE.match(value.upper()):
             return "must be in upper case: IO refuses lower-case codes"
         return "does not have the shape of a codice fiscale (16 characters: 6 letters, 2 digits, ...)"
+    return _check_character_problem(value)
+
+
+def _check_character_problem(value: str) -> str | None:
+    """``fiscal_code_problem`` of a code of the right shape."""
     if check_character(value[:15]) != value[15]:
         return "has a wrong check character: it is not a real codice fiscale"
     return None
@@ -51,6 +57,8 @@ def missing_fiscal_code(view, ctx):
 def invalid_fiscal_code(view, ctx):
     msg = view.data
     if view.is_dict and "fiscal_code" in msg:
-        problem = fiscal_code_problem(msg["fiscal_code"])
+        # plainly_valid vouches for the code's shape (FISCAL_CODE_RE): only its check character is left
+        regular = not view.shape & IRREGULAR
+        problem = (_check_character_problem if regular else fiscal_code_problem)(msg["fiscal_code"])
         if problem:
             return [Hit("fiscal_code", f"recipient `fiscal_code` {problem}", value=msg["fiscal_code"])]
