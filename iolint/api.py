@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from iolint import clock
 from iolint.config import Config, ConfigError
@@ -82,6 +83,9 @@ def _tokens(value, name: str) -> tuple[str, ...] | None:
     return tuple(out)
 
 
+_ZONES = (timezone, ZoneInfo)  # zones whose offsets are always valid (a tzinfo of the caller's may raise)
+
+
 def read_now(value) -> datetime | None:
     """``now``: a datetime, a date (its midnight) or ISO 8601 text; naive means UTC, as on the CLI.
     (``iolint.preview`` reads its ``now`` here too.) ConfigError if it is none of them."""
@@ -101,8 +105,11 @@ def read_now(value) -> datetime | None:
         value = datetime(value.year, value.month, value.day)
     elif not isinstance(value, datetime):
         raise ConfigError(f"now: expected a datetime or ISO 8601 text, not {type(value).__name__}")
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    if 1 < aware.year < 9999 and type(aware.tzinfo) in _ZONES:
+        return aware  # what clock.placed returns: no offset of these zones (under a day) takes it out of range
     try:
-        return clock.placed(value if value.tzinfo else value.replace(tzinfo=UTC))
+        return clock.placed(aware)
     except ValueError as exc:
         raise ConfigError(f"now: {value.isoformat()} {exc}") from None
 

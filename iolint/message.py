@@ -43,6 +43,13 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
+def length_within(text: str, low: int, high: int) -> bool:
+    """``low <= utf16_len(text) <= high``, not counting when the length decides it: IO's count is
+    at least ``len(text)`` and at most twice it (a body of 80 to 5,000 characters is always in)."""
+    n = len(text)
+    return (low <= n and 2 * n <= high) or low <= utf16_len(text) <= high
+
+
 def _length_between(low: int, high: int):
     def check(value: str) -> str:
         n = utf16_len(value)
@@ -203,9 +210,9 @@ def plainly_valid(data: object) -> bool:
     if type(content) is not dict or not content.keys() <= _CONTENT:
         return False
     subject, markdown = content.get("subject"), content.get("markdown")
-    if type(subject) is not str or not SUBJECT_MIN <= utf16_len(subject) <= SUBJECT_MAX:
+    if type(subject) is not str or not length_within(subject, SUBJECT_MIN, SUBJECT_MAX):
         return False
-    if type(markdown) is not str or not MARKDOWN_MIN <= utf16_len(markdown) <= MARKDOWN_MAX:
+    if type(markdown) is not str or not length_within(markdown, MARKDOWN_MIN, MARKDOWN_MAX):
         return False
     if "fiscal_code" in data and not _matches(data["fiscal_code"], FISCAL_CODE_RE):
         return False

@@ -15,12 +15,16 @@ from __future__ import annotations
 import hashlib
 import json
 
-from iolint import italian, rendering
-from iolint.clock import parse_timestamp
+from iolint import italian, memo, rendering
+from iolint.clock import ROME, parse_timestamp
 from iolint.frontmatter import split_front_matter
 from iolint.message import plainly_valid
 
 _EMPTY: dict = {}  # never written to: checks only read content
+_MISS = object()
+_TEXT = object()  # the key, in a text's answers, of the text with its digits made 0
+ALIKE_SIZE = 1024  # texts (with their digits made 0) whose finders' answers are kept: a batch's bodies share a few
+_alike: dict[bytes, dict] = {}  # iolint.italian.zeroed(text) -> {_TEXT: that text decoded, finder: its answer}
 
 # The parts a check may need, as ``shape`` bits.
 SUBJECT, MARKDOWN, PAYMENT, DUE_DATE, THIRD_PARTY, TEXT, IRREGULAR, MARKUP = 1, 2, 4, 8, 16, 32, 64, 128
@@ -101,6 +105,7 @@ class PayloadView:
             shape |= IRREGULAR
         self.shape = shape
         self._zeroed: dict[str, bytes] = {}
+        self._answers: dict[str, dict] = {}
 
     def texts(self) -> tuple[tuple[str, str], ...]:
         """(field, text) of the subject and the markdown, those that are non-empty text."""
@@ -112,6 +117,20 @@ class PayloadView:
         found = self._zeroed.get(text)
         if found is None:
             found = self._zeroed[text] = italian.zeroed(text)
+        return found
+
+    def found(self, text: str, finder):
+        """``finder(text)``, for a finder whose answer is the same for every text that differs from
+        ``text`` only in ASCII digits (its patterns treat every digit alike, and its answer holds
+        none of them): it runs once on the text with its digits made 0, and the payloads of a
+        batch whose texts differ only in amounts, dates and numbers read its answer with one
+        look-up for all their finders (tests/checks/test_zeroed.py)."""
+        answers = self._answers.get(text)
+        if answers is None:
+            answers = self._answers[text] = _answers(self.zeroed(text), len(text) <= memo.MAX_CHARS)
+        found = answers.get(finder, _MISS)
+        if found is _MISS:
+            found = answers[finder] = finder(answers[_TEXT])
         return found
 
     @_once
@@ -154,6 +173,12 @@ class PayloadView:
         return parse_timestamp(value)[0] if type(value) is str else None
 
     @_once
+    def due_day(self):
+        """The due date's day in Rome (its own day when it has no zone), or None when it is not
+        one IO accepts."""
+        return _day_in_rome(self.due_date) if self.due is not None else None
+
+    @_once
     def schema_errors(self) -> list[dict]:
         """pydantic's errors against IO's NewMessage, for all the structure rules."""
         if not self.shape & IRREGULAR:  # most payloads: no import of pydantic's names to pay for
@@ -172,6 +197,25 @@ class PayloadView:
     def content_digest(self) -> int:
         """A 64-bit hash of the content, what the batch rules count."""
         return digest(self.content)
+
+
+@memo.short_texts(1024)  # by the due date's text: a batch's payloads share one or a few
+def _day_in_rome(value: str):
+    due = parse_timestamp(value)[0]
+    return (due.astimezone(ROME) if due.tzinfo else due).date()
+
+
+def _answers(key: bytes, keep: bool) -> dict:
+    """The finders' answers kept for a zeroed text, or a new place for them, kept if ``keep`` (a
+    text over ``iolint.memo.MAX_CHARS`` characters is not)."""
+    answers = _alike.get(key)
+    if answers is None:
+        answers = {_TEXT: key.decode("utf-8", "surrogatepass")}
+        if keep:
+            if len(_alike) >= ALIKE_SIZE:
+                _alike.clear()
+            _alike[key] = answers
+    return answers
 
 
 def digest(*parts: object) -> int:

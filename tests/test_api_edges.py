@@ -11,16 +11,17 @@ import json
 import pydoc
 import re
 import types
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
 
 import iolint
+from iolint.config import ConfigError
 from iolint.errors import InternalError, InvalidPayload
 from tests.strategies import NOW, fiscal_codes, payloads, sendable_values
 
@@ -476,3 +477,28 @@ def test_the_package_says_it_is_typed():
 def test_an_invalid_argument_is_named_as_an_argument_of_the_api():
     with pytest.raises(iolint.ConfigError, match="invalid configuration in the arguments of iolint.lint"):
         iolint.lint(PAYMENT, plan="gold")
+
+
+@given(
+    st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59, 59)),
+    st.one_of(st.none(), st.timezones(), st.builds(timezone, st.timedeltas(timedelta(hours=-23), timedelta(hours=23)))),
+)
+@example(datetime(1, 1, 1, 1), timezone(timedelta(hours=5)))  # year 0 in UTC
+@example(datetime(1, 1, 1, 23), None)
+@example(datetime(9999, 12, 31, 23), None)  # year 10000 in Rome
+@example(datetime(9999, 12, 31, 20), timezone(timedelta(hours=-5)))
+def test_read_now_answers_as_clock_placed_does(moment, zone):
+    """read_now's shortcut (no range check for years 2-9998 in a known zone) changes no answer."""
+    from iolint import clock
+    from iolint.api import read_now
+
+    moment = moment.replace(tzinfo=zone)
+    try:
+        expected = clock.placed(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+    except ValueError:
+        with pytest.raises(ConfigError):
+            read_now(moment)
+        return
+    got = read_now(moment)
+    assert got.replace(tzinfo=None) == expected.replace(tzinfo=None)
+    assert got.tzinfo is expected.tzinfo and got.fold == expected.fold

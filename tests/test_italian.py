@@ -34,9 +34,9 @@ def test_deadlines_found_in_the_zeroed_text_are_those_of_the_text(text):
 
 @given(texts)
 def test_a_body_states_an_amount_and_a_date_as_its_zeroed_form_does(text):
-    key = italian.zeroed(text)
-    assert style._states_amount_of(key) == style._states_amount(text)
-    assert style._states_date_of(key) == style._states_date(text)
+    zeroed = italian.zeroed(text).decode("utf-8", "surrogatepass")
+    assert style._states_amount(zeroed) == style._states_amount(text)
+    assert style._states_date(zeroed) == style._states_date(text)
 
 
 _NOTICE_BITS = ["0", "3", "7", "12", " ", "  ", "٣", "x", "İ", "codice avviso ", "IUV", " n. ", "n°", "Numero: ",

@@ -62,6 +62,13 @@ def test_utf16_length_counts_astral_characters_twice():
     assert utf16_len("🎉") == 2
 
 
+@given(st.text(st.sampled_from("aè\u00a0€🎉\ud800")), st.integers(0, 40), st.integers(0, 40))
+def test_length_within_is_utf16_len_between_the_bounds(text, low, high):
+    from iolint.message import length_within
+
+    assert length_within(text, low, high) == (low <= utf16_len(text) <= high)
+
+
 def test_known_fields_cover_nested_objects():
     fields = known_fields()
     assert "due_date" in fields["content"]

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 from iolint import italian
-from iolint.clock import ROME, day_text
+from iolint.clock import day_text
 from iolint.finding import Hit
 from iolint.message import AMOUNT_MAX, AMOUNT_MIN, NOTICE_NUMBER_RE
 from iolint.money import format_euro
 from iolint.registry import payload_check
+from iolint.view import IRREGULAR
 
 _FIELD = "content.markdown"
 
@@ -46,8 +47,8 @@ def body_amount_mismatch(view, ctx):
 @payload_check("IO211", needs=("payment", "markdown"))
 def body_notice_number_mismatch(view, ctx):
     number = view.payment.get("notice_number")
-    if type(number) is not str or not NOTICE_NUMBER_RE.match(number):
-        return None  # IO204 says what is wrong with it
+    if view.shape & IRREGULAR and (type(number) is not str or not NOTICE_NUMBER_RE.match(number)):
+        return None  # IO204 says what is wrong with it (plainly_valid vouches for its shape)
     body, at = view.body
     written = italian.notice_numbers(body, view.zeroed(body))
     if not written or any(digits == number for _, _, digits in written):
@@ -67,9 +68,12 @@ def body_due_date_mismatch(view, ctx):
         return None  # IO301 says what is wrong with it
     body, at = view.body
     stated = italian.deadlines(body, view.zeroed(body))
-    day = (due.astimezone(ROME) if due.tzinfo else due).date()
-    if not stated or any(d.matches(day) for d in stated):
+    if not stated:
         return None
+    day = view.due_day
+    for d in stated:  # a loop, not any() over a generator: this runs for every body
+        if d.matches(day):
+            return None
     shown = list(dict.fromkeys(str(d) for d in stated))
     says = f"gives the deadline {shown[0]}" if len(shown) == 1 else f"gives the deadlines {_listed(shown)}"
     message = f"the body {says} but `due_date` is {day_text(day)} in Rome: the app's reminder and the text disagree on the day"
@@ -90,7 +94,7 @@ def payment_text_without_payment_data(view, ctx):
     if view.payment is not None:
         return None
     body, at = view.body
-    found = _call_to_pay(view.zeroed(body))
+    found = view.found(body, _call_to_pay)
     if found:
         start, end = found
         message = (
@@ -102,7 +106,6 @@ def payment_text_without_payment_data(view, ctx):
     return None
 
 
-@italian.by_zeroed
 def _call_to_pay(text: str) -> tuple[int, int] | None:
     """Where ``_PAY`` first matches: it holds no digit, so a text that differs only in digits has
     it at the same place."""

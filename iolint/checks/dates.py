@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-from iolint import clock
+from iolint import clock, memo
 from iolint.clock import ROME, parse_timestamp
 from iolint.finding import Hit
 from iolint.registry import payload_check
 
 _DUE = "content.due_date"
 _RECEIPT = "content.third_party_data.original_receipt_date"
+_LATEST = time(2, 0)  # a due time up to this, in Rome, reads as the start of the day
 
 
 @payload_check("IO301", needs="irregular")
@@ -47,9 +48,16 @@ def due_date_at_midnight(view, ctx):
     due = view.due
     if due is None or due.tzinfo is None:
         return None
+    return _at_midnight(view.due_date)
+
+
+@memo.short_texts(1024)  # by the due date's text alone: a batch's payloads share one or a few
+def _at_midnight(value: str) -> tuple[Hit, ...]:
+    """IO303's hits for a due date IO accepts, with a zone."""
+    due = parse_timestamp(value)[0]
     local = due.astimezone(ROME)
-    if local.time() > time(2, 0):
-        return None
+    if local.time() > _LATEST:
+        return ()
     # Read as a whole-day deadline on the UTC calendar date; its end in Rome is the fix.
     end = datetime.combine(due.astimezone(UTC).date(), time(23, 59, 59), ROME)
     if local.date() != due.astimezone(UTC).date():
@@ -60,7 +68,7 @@ def due_date_at_midnight(view, ctx):
         f"start of that day, so the citizen has one day less than the date suggests; for a "
         f"whole-day deadline use 23:59:59 Rome time, e.g. {fix}"
     )
-    return [Hit(_DUE, message)]
+    return (Hit(_DUE, message),)
 
 
 @payload_check("IO304", needs="due_date")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from iolint import italian
 from iolint.finding import Hit
 from iolint.registry import payload_check
 
@@ -16,7 +15,7 @@ _LOOKS_LIKE = re.compile(r"(?:\{#-?\s*|#\s*)?iolint\s*:\s*ignore(?:-file)?\s*\[[
 def directive_in_message_text(view, ctx):
     hits = []
     for field, text in view.texts():
-        for start, end in _directives(view.zeroed(text)):
+        for start, end in view.found(text, _directives):
             written = text[start:end]
             message = (
                 f"`{written}` is part of the message text: the citizen reads it, and it suppresses "
@@ -27,7 +26,6 @@ def directive_in_message_text(view, ctx):
     return hits
 
 
-@italian.by_zeroed
 def _directives(text: str) -> tuple[tuple[int, int], ...]:
     """Where directives are written: the pattern treats every digit alike, so a text that differs
     only in digits has them at the same places."""

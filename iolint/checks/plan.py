@@ -31,7 +31,7 @@ def premium_feature_on_base_plan(view, ctx):
     if _has_attachments(view):
         message = "PDF attachments need the Premium plan: on the base plan IO answers 403"
         hits.append(Hit("content.third_party_data.has_attachments", message))
-    for feature in sorted(ctx.features - {"attachments"}):
+    for feature in sorted(ctx.features - {"attachments"}) if ctx.features else ():  # most runs declare none
         hits.append(Hit(None, f"{PREMIUM_FEATURES[feature]} ({feature}) needs the Premium plan, not the base one"))
     return hits
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from iolint import italian
 from iolint.finding import Hit
 from iolint.registry import payload_check
 
@@ -75,9 +74,8 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 # Courtesy forms hold no digits: texts that differ only in digits (the same body with another
-# amount or date, as in a batch) share one analysis, keyed by ``view.zeroed(text)``.
-@italian.by_zeroed
-def _formal_forms_of(text: str) -> tuple[tuple[int, str], ...]:
+# amount or date, as in a batch) share one analysis (``view.found``).
+def _formal_forms(text: str) -> tuple[tuple[int, str], ...]:
     found = {m.start(): m.group() for m in _COURTESY.finditer(text)}
     for m in _LE_PRONOUN.finditer(text):
         found.setdefault(m.start(), m.group())
@@ -91,23 +89,22 @@ def _formal_forms_of(text: str) -> tuple[tuple[int, str], ...]:
 def formal_address(view, ctx):
     hits = []
     for field, text in view.texts():
-        for start, words in _formal_forms_of(view.zeroed(text)):
+        for start, words in view.found(text, _formal_forms):
             message = f'"{words}" addresses the citizen formally: IO messages use "tu"'
             hits.append(Hit(field, message, value=words, offset=start))
     return hits
 
 
 # The title rules below treat every digit alike (their patterns say ``\w`` or letters, and
-# VAGUE_TITLES holds no digit): titles that differ only in digits get the same answer, memoized
-# by ``view.zeroed(subject)``.
+# VAGUE_TITLES holds no digit): titles that differ only in digits get the same answer
+# (``view.found``).
 @payload_check("IO802", needs="subject", by_subject=True)
 def all_caps_title(view, ctx):
-    if _shouts(view.zeroed(view.subject)):
+    if view.found(view.subject, _shouts):
         return [Hit("content.subject", "the title is in capital letters, which reads as shouting")]
     return None
 
 
-@italian.by_zeroed
 def _shouts(subject: str) -> bool:
     words = [w for w in _WORD.findall(subject) if not (w.isupper() and (len(w) <= 4 or w in _ACRONYMS))]
     return bool(words) and "".join(words).isupper()
@@ -119,7 +116,7 @@ def _normal(text: str) -> str:
 
 @payload_check("IO803", needs="subject", by_subject=True)
 def ente_name_title(view, ctx):
-    if _only_the_ente(view.zeroed(view.subject)):
+    if view.found(view.subject, _only_the_ente):
         message = (
             "the title is the ente's name: the app already shows who sends the message, "
             "the title should say what it is about"
@@ -128,7 +125,6 @@ def ente_name_title(view, ctx):
     return None
 
 
-@italian.by_zeroed
 def _only_the_ente(subject: str) -> bool:
     m = _ENTE_NAME.match(subject)
     if not m or len(m.group().split()) < 2:
@@ -139,12 +135,11 @@ def _only_the_ente(subject: str) -> bool:
 
 @payload_check("IO804", needs="subject", by_subject=True)
 def vague_title(view, ctx):
-    if _vague(view.zeroed(view.subject)):
+    if view.found(view.subject, _vague):
         return [Hit("content.subject", f'"{view.subject.strip()}" does not say what the message is about')]
     return None
 
 
-@italian.by_zeroed
 def _vague(subject: str) -> bool:
     return _normal(subject) in VAGUE_TITLES
 
@@ -152,7 +147,7 @@ def _vague(subject: str) -> bool:
 @payload_check("IO805", needs="payment")
 def payment_body_without_amount(view, ctx):
     body = view.body
-    if body is not None and not _states_amount_of(view.zeroed(body[0])):
+    if body is not None and not view.found(body[0], _states_amount):
         return [Hit("content.markdown", "a payment message whose body does not say how much to pay")]
     return None
 
@@ -160,11 +155,13 @@ def payment_body_without_amount(view, ctx):
 @payload_check("IO806", needs="payment")
 def payment_body_without_date(view, ctx):
     body = view.body
-    if body is not None and not _states_date_of(view.zeroed(body[0])):
+    if body is not None and not view.found(body[0], _states_date):
         return [Hit("content.markdown", "a payment message whose body does not say by when to pay")]
     return None
 
 
+# _AMOUNT, _EUR and _DATE treat every digit alike: a body's answers are those of its zeroed form
+# (``view.found``).
 def _states_amount(body: str) -> bool:
     """Whether ``_AMOUNT`` matches: every match holds "€" or "eur" at most two characters after
     its start, so the search starts there, not at the beginning of the text."""
@@ -178,11 +175,6 @@ def _states_amount(body: str) -> bool:
 def _states_date(body: str) -> bool:
     """Whether ``_DATE`` matches."""
     return _DATE.search(body) is not None
-
-
-# _AMOUNT, _EUR and _DATE treat every digit alike: a body's answers are those of its zeroed form.
-_states_amount_of = italian.by_zeroed(_states_amount)
-_states_date_of = italian.by_zeroed(_states_date)
 
 
 def _misspelled_pagopa(text: str, m: re.Match) -> bool:
@@ -217,13 +209,12 @@ def _pagopas(text: str, lower: str) -> list[re.Match]:
 def pagopa_misspelled(view, ctx):
     hits = []
     for field, text in view.texts():
-        for start, word in _misspellings(view.zeroed(text)):
+        for start, word in view.found(text, _misspellings):
             message = f'"{word}": the platform is spelled "pagoPA"'
             hits.append(Hit(field, message, value=word, offset=start))
     return hits
 
 
-@italian.by_zeroed
 def _misspellings(text: str) -> tuple[tuple[int, str], ...]:
     """(offset, spelling) of each misspelled "pagoPA": no spelling holds a digit, and the patterns
     treat every digit alike, so a text that differs only in digits has them at the same places."""
@@ -247,7 +238,7 @@ _REORDERING = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\
 def invisible_character(view, ctx):
     hits = []
     for field, text in view.texts():
-        found = _invisible(view.zeroed(text))
+        found = view.found(text, _invisible)
         if found:
             start, count = found[0], len(found)
             kinds = ", ".join(dict.fromkeys(_described(text[at]) for at in found))
@@ -261,7 +252,6 @@ def invisible_character(view, ctx):
     return hits
 
 
-@italian.by_zeroed
 def _invisible(text: str) -> tuple[int, ...]:
     """Where the invisible characters are (no digit is one: the key's zeroed digits change nothing)."""
     return tuple(m.start() for m in _INVISIBLE.finditer(text))

@@ -1,26 +1,60 @@
-"""The checks that memoize what they find by a text with its digits made 0 (``view.zeroed``)
-find what they would find in the text itself: their patterns treat every digit alike."""
+"""The checks' finders whose answers are read through ``view.found`` (once per text with its digits
+made 0, shared by the payloads whose texts differ only in digits) answer as on the text itself:
+their patterns treat every digit alike; and ``view.found`` answers as the finder run afresh."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from iolint import view as view_module
 from iolint.checks import consistency, directives, style
 from iolint.italian import zeroed
+from iolint.view import PayloadView
 
 _BITS = ["0", "1", "7", "12", "2030", "٣", " ", "\t", "\n", "-", ".", "/", "@", ":", "[", "]", "#", "{#", "x", "a",
          "è", "İ", "ſ", "K", "pago", "PagoPA", "pagopa", "pago PA", "pa", "S.p.A.", "iolint", "ignore", "IO501",
          "Paga", "puoi pagare", "Comune di", "Roma", "COMUNE", "AVVISO", "TARI", "Avviso", "comunicazione",
          "Gentile", "Lei", "La informiamo", "€", "euro", "\u200b", "\u202e", "\x07", "\ud800"]  # fmt: skip
 texts = st.lists(st.sampled_from(_BITS), max_size=16).map("".join)
-MEMOS = [style._shouts, style._only_the_ente, style._vague, style._misspellings, style._formal_forms_of,
-         style._states_amount_of, style._states_date_of, style._invisible, directives._directives,
-         consistency._call_to_pay]  # fmt: skip
+FINDERS = [style._shouts, style._only_the_ente, style._vague, style._misspellings, style._formal_forms,
+           style._states_amount, style._states_date, style._invisible, directives._directives,
+           consistency._call_to_pay]  # fmt: skip
+
+
+def _zeroed_text(text: str) -> str:
+    return zeroed(text).decode("utf-8", "surrogatepass")
 
 
 @given(texts)
-def test_a_memo_keyed_by_the_zeroed_text_answers_as_the_text_itself(text):
-    itself = text.encode("utf-8", "surrogatepass")  # a key whose decoded text is the text, digits kept
-    for memo in MEMOS:
-        assert memo(zeroed(text)) == memo(itself), memo.__name__
+def test_a_finder_answers_on_the_zeroed_text_as_on_the_text_itself(text):
+    for finder in FINDERS:
+        assert finder(_zeroed_text(text)) == finder(text), finder.__name__
+
+
+@given(st.lists(texts, min_size=1, max_size=6), st.booleans())
+def test_view_found_answers_as_the_finder_run_afresh(batch, forget):
+    """Texts that share a zeroed form, read by several views in turn (a batch), with the memo
+    kept or emptied before: each answer is the finder's on the text."""
+    if forget:
+        view_module._alike.clear()
+    batch = batch + [t.replace("1", "7") for t in batch]  # the same texts with other digits
+    for text in batch:
+        view = PayloadView({"content": {"subject": text, "markdown": text}})
+        for finder in FINDERS:
+            assert view.found(text, finder) == finder(text), finder.__name__
+
+
+def test_a_text_over_10000_characters_takes_no_place_in_the_memo():
+    view_module._alike.clear()
+    for length in (10_000, 10_001):
+        text = ("Lei paga 45,00 € " * 700)[:length]
+        assert PayloadView({}).found(text, style._formal_forms) == style._formal_forms(text)
+    assert [len(key) for key in view_module._alike] == [len(("Lei paga 45,00 € " * 700)[:10_000].encode())]
+
+
+def test_the_memo_is_bounded():
+    view_module._alike.clear()
+    for i in range(view_module.ALIKE_SIZE + 5):
+        PayloadView({}).found(f"testo {'x' * (i % 50)}{'y' * (i // 50)}", style._vague)
+    assert 0 < len(view_module._alike) <= view_module.ALIKE_SIZE
