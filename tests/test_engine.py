@@ -167,3 +167,17 @@ def test_markup_of_a_body_far_over_ios_limit_is_not_analysed_and_io111_says_so()
     assert {"IO111", "IO608"} <= at_cap.keys() and "not checked" not in at_cap["IO111"]
     assert "IO111" in over and "markdown and buttons are not checked" in over["IO111"]
     assert not [code for code in over if code.startswith("IO6")]
+
+
+@given(json_values, json_values)
+def test_the_batch_rules_digest_is_of_the_canonical_json(a, b):
+    """``view.digest`` keeps one encoder: the text it hashes is json.dumps's, keys sorted."""
+    import hashlib
+    import json
+
+    from iolint.view import digest
+
+    expected = json.dumps((a, b), sort_keys=True, ensure_ascii=False, default=str)
+    assert digest(a, b) == int.from_bytes(
+        hashlib.blake2b(expected.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big"
+    )
