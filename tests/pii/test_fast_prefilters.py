@@ -1,6 +1,6 @@
 """The code finders' pre-filters read facts the view computes once (its runs of digits, their
-lengths, how many digits); each answers as its plain formulation on the text does, on generated
-text and on every title set."""
+lengths, how many digits), and the special-category finder's word lists are factored: each
+answers as its plain formulation does, on generated text and on every title set."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from iolint.pii.alike import _ZEROED_TEXT
 from iolint.pii.codes import _FISCAL_CODE_LOWER, _VAT_CUE, _VAT_CUE_ANCHORS, IBAN
 from iolint.pii.finders import _index, view
 from iolint.pii.view import View
+from iolint.pii.wordlists import _letter_first, alternation, factored_alternation, lines
 from tests.pii.evaluate import SETS, load
 from tests.pii.test_detectors import FIRES
 from tests.pii.test_runtime import _TEXTS
@@ -139,3 +140,57 @@ def test_the_code_prefilters_on_examples():
         assert codes.may_be_iban(view(text), False), text
     for text in ("xIT60X0542811101000000123456", "I T60X0542811101000000123456", "IT60X054281110", "IT 2024: rate"):
         assert not codes.may_be_iban(view(text), False), text
+
+
+# The word lists searched in a sentence (``topics``, ``reader``), factored for speed
+# (``wordlists.factored_alternation``: leading groups spread, leading look-behinds moved after
+# their letter, words holding a literal in one "\w*" alternation): as the plain alternation, on
+# the lower-cased text, from a word start, between two bounds, as ``topics._lower`` has them.
+_FACTORED = [("special", s) for s in ("topic", "outcome", "offer", "office before", "topic head", "group")] + [
+    ("special", s) for s in ("union service", "religious thing", "civil matter", "judicial role", "recipient")
+]
+_LIST_WORDS = st.sampled_from(
+    [w for _, s in _FACTORED for line in lines("special", s) for w in re.findall(r"[^\W\d_]{2,}", line)]
+    + ["all'albo", "all’albo", "Straßensperrung", "Antragsformular", "ambulatorio trasferito", "ogni giorno il"]
+)
+_LIST_TEXTS = st.lists(st.one_of(_LIST_WORDS, st.sampled_from([" ", "  ", "'", "’", "x", ".", "\n", "-"])), max_size=12)
+
+
+_PAIRS = [
+    (
+        section,
+        re.compile(rf"\b(?:{alternation(name, section)})"),
+        re.compile(rf"\b(?:{factored_alternation(name, section)})"),
+    )
+    for name, section in _FACTORED
+]
+
+
+def _lists_match_as_plain(low: str, lo: int, hi: int) -> None:
+    for section, plain, factored in _PAIRS:
+        assert (plain.search(low, lo, hi) is None) == (factored.search(low, lo, hi) is None), (section, low, lo, hi)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LIST_TEXTS.map("".join), st.integers(0, 10), st.integers(0, 80))
+def test_the_factored_word_lists_match_as_the_plain_ones(text, lo, hi):
+    _lists_match_as_plain(text.lower(), lo, hi)
+
+
+def test_the_factored_word_lists_match_as_the_plain_ones_on_every_title_set():
+    for text in _ALL_TITLES:
+        low = text.lower()
+        for lo, hi in ((0, len(low)), (len(low) // 3, len(low) - 2)):
+            _lists_match_as_plain(low, lo, hi)
+
+
+def test_the_factored_word_lists_on_examples():
+    assert _letter_first("(?:ogni\\s+giorno|tutti\\s+i\\s+giorni)\\s+il") == [
+        "ogni\\s+giorno\\s+il",
+        "tutti\\s+i\\s+giorni\\s+il",
+    ]
+    assert _letter_first("(?<=all')albo\\b") == ["a(?<=all'a)lbo\\b"]
+    assert _letter_first("(?:a|b)?c") == ["(?:a|b)?c"] and _letter_first("(?<=x)a?b") == ["(?<=x)a?b"]
+    topic = re.compile(rf"\b(?:{factored_alternation('special', 'topic')})")
+    assert topic.search("chiusura per vollsperrung") and topic.search("iscrizione all'albo")
+    assert "\\w*(?:" in topic.pattern and "(?<=all'a)" in topic.pattern
