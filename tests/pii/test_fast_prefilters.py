@@ -9,10 +9,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from iolint.pii import codes, contacts, documents
+from iolint.pii import codes, contacts, documents, reader
 from iolint.pii.alike import _ZEROED_TEXT
 from iolint.pii.codes import _FISCAL_CODE_LOWER, _VAT_CUE, _VAT_CUE_ANCHORS, IBAN
 from iolint.pii.finders import _index, view
+from iolint.pii.hits import lower_same_length
+from iolint.pii.topics import _ANIMALS, _SENTENCE_WORDS, _in_sentence, about_animals
 from iolint.pii.view import View
 from iolint.pii.wordlists import _letter_first, alternation, factored_alternation, lines
 from tests.pii.evaluate import SETS, load
@@ -152,6 +154,7 @@ _FACTORED = [("special", s) for s in ("topic", "outcome", "offer", "office befor
 _LIST_WORDS = st.sampled_from(
     [w for _, s in _FACTORED for line in lines("special", s) for w in re.findall(r"[^\W\d_]{2,}", line)]
     + ["all'albo", "all’albo", "Straßensperrung", "Antragsformular", "ambulatorio trasferito", "ogni giorno il"]
+    + ["cane", "gatti", "veterinario", "Kriterien", "sperrung"]
 )
 _LIST_TEXTS = st.lists(st.one_of(_LIST_WORDS, st.sampled_from([" ", "  ", "'", "’", "x", ".", "\n", "-"])), max_size=12)
 
@@ -194,3 +197,85 @@ def test_the_factored_word_lists_on_examples():
     topic = re.compile(rf"\b(?:{factored_alternation('special', 'topic')})")
     assert topic.search("chiusura per vollsperrung") and topic.search("iscrizione all'albo")
     assert "\\w*(?:" in topic.pattern and "(?<=all'a)" in topic.pattern
+
+
+def _sentence_checks_as_searched(text: str, lo: int, hi: int) -> None:
+    # (``_in_sentence`` unremembered: the list without its words inside a word where their
+    # stems are absent; ``about_animals``: the search only where an animal's stem occurs)
+    low = text.lower()
+    for words, pattern in _SENTENCE_WORDS.items():
+        assert _in_sentence.__wrapped__(words, low, lo, hi) == (pattern.search(low, lo, hi) is not None), (words, text)
+    assert about_animals(low, lo, hi) == (_ANIMALS.search(low, max(0, lo - 40), hi + 40) is not None), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_LIST_TEXTS.map("".join), _TEXTS), st.integers(0, 10), st.integers(0, 80))
+def test_the_sentence_checks_answer_as_their_searches(text, lo, hi):
+    _sentence_checks_as_searched(text, lo, hi)
+
+
+def test_the_sentence_checks_answer_as_their_searches_on_every_title_set():
+    for text in _ALL_TITLES + ["Vollsperrung der Straße", "Antragsformular: il tuo cane", "Kriterien", "gatti"]:
+        for lo, hi in ((0, len(text)), (len(text) // 3, len(text) - 2)):
+            _sentence_checks_as_searched(text, lo, hi)
+    assert _in_sentence.__wrapped__("topic", "vollsperrung der straße", 0, 23)
+    assert about_animals("vaccino per il tuo cane", 0, 7) and not about_animals("vaccino antinfluenzale", 0, 7)
+
+
+def _sentence_as_first_written(text: str, at: int) -> tuple[int, int]:
+    lo = start = max(0, at - reader._REACH)
+    for m in reader._SENTENCE_END.finditer(text, lo, at):
+        if reader._ends_sentence(text, m.start()):
+            start = m.end()
+    hi = min(len(text), at + reader._REACH)
+    for m in reader._SENTENCE_END.finditer(text, at, hi):
+        if reader._ends_sentence(text, m.start()):
+            return start, m.end()
+    return start, hi
+
+
+def _addresses_reader_as_first_written(text: str, low: str, lo: int, hi: int) -> bool:
+    if reader._CONDITIONAL.search(low, lo, hi) or reader._INVITATION.match(low, lo):
+        return False
+    for rx, seen in ((reader._RECIPIENT, low), (reader._GERMAN_YOU, text)):  # (German always searched)
+        for m in rx.finditer(seen, lo, hi):
+            if reader._HYPOTHETICAL.search(low, max(lo, m.start() - 6), m.start()):
+                continue
+            if m.group() in reader._HONORIFICS and reader._ARTICLE_BEFORE.search(
+                low, max(lo, m.start() - 8), m.start()
+            ):
+                continue
+            formula = reader._FORMULAS.get(m.group())
+            if formula is not None and formula.match(low, m.end()):
+                continue
+            return True
+    return False
+
+
+def _reader_as_first_written(text: str, lo: int, hi: int) -> None:
+    for at in range(0, len(text) + 1, max(1, len(text) // 7)):
+        assert reader.sentence(text, at) == _sentence_as_first_written(text, at), (text, at)
+    low = lower_same_length(text)
+    assert reader.addresses_reader.__wrapped__(text, low, lo, hi) == _addresses_reader_as_first_written(
+        text, low, lo, hi
+    )
+
+
+_READER_TEXTS = st.lists(
+    st.sampled_from(["Ihr", "Ihnen", "Sie", "ihr", "sie", "Gentile", "tuo", "il dott.", "dott. ", "n. 12", "x", " "])
+    | st.sampled_from([".", ". ", "!", "?", "\n", "Mario", "se sei", "puoi modificare", "Liebe", "Frau"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_READER_TEXTS, _TEXTS), st.integers(0, 10), st.integers(0, 80))
+def test_the_sentence_and_the_reader_answer_as_first_written(text, lo, hi):
+    _reader_as_first_written(text, lo, hi)
+
+
+def test_the_sentence_and_the_reader_answer_as_first_written_on_every_title_set():
+    for text in _ALL_TITLES + ["Ihr Termin ist bestätigt", "Können Sie uns anrufen? Danke.", "Il dott. Rossi. Tu"]:
+        _reader_as_first_written(text, 0, len(text))
+    assert reader.addresses_reader.__wrapped__("Ihr Befund", "ihr befund", 0, 10)
+    assert reader.sentence("Oncologia: il dott. Rossi va in pensione", 30) == (0, 40)
