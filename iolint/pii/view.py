@@ -18,7 +18,7 @@ from itertools import accumulate
 from iolint.pii.hits import lower_same_length
 
 _DIGIT = re.compile(r"\d")
-_ASCII_DIGIT = re.compile("[0-9]")  # (``_DIGIT`` on ASCII text: a range, not a Unicode category, tested)
+_ASCII_DIGIT = re.compile("[0-9]")  # ``_DIGIT`` on ASCII text: a range per character, no Unicode look-up
 DIGITS = re.compile(r"\d+")
 _BETWEEN_RUNS = re.compile(r"(\d+)")  # split: the text between the runs, and the runs
 
