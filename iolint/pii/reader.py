@@ -120,8 +120,8 @@ def addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
     invitation to all, a formula, nor with an honorific naming a third person)."""
     if _CONDITIONAL.search(low, lo, hi) or _INVITATION.match(low, lo):
         return False
-    # (each German address holds "Ih" or "Sie": a text without them is not searched for one)
-    german = "Ih" in text or "Sie" in text
+    # (each German address holds "Ih" or "Sie": a sentence without them is not searched for one)
+    german = text.find("Ih", lo, hi) >= 0 or text.find("Sie", lo, hi) >= 0
     for rx, seen in ((_RECIPIENT, low), (_GERMAN_YOU, text)) if german else ((_RECIPIENT, low),):
         for m in rx.finditer(seen, lo, hi):
             if _HYPOTHETICAL.search(low, max(lo, m.start() - 6), m.start()):

@@ -172,14 +172,15 @@ def _in_sentence(words: str, low: str, lo: int, hi: int) -> bool:
     sentence ``lo:hi``; remembered, as the terms of a text often share their sentence. (Named,
     not passed: a pattern's hash reads all its compiled code.)"""
     stems, without = _WITHOUT_WORDS_INSIDE.get(words, ((), None))
-    if without is not None and not any(stem in low for stem in stems):
+    if without is not None and not any(low.find(stem, lo, hi) >= 0 for stem in stems):
         return without.search(low, lo, hi) is not None
     return _SENTENCE_WORDS[words].search(low, lo, hi) is not None
 
 
 _SENTENCE_WORDS = {"topic": _TOPIC, "outcome": _OUTCOME, "offer": _OFFER}
 # A list's entries that match inside a word ("\w*sperrung\w*") cost most of its search, and
-# match only where their stems occur: the list without them answers for a text without those.
+# match only where their stems occur: the list without them answers for a sentence without those
+# (looked for in the sentence only: a long text's terms would each read all of it).
 _WITHOUT_WORDS_INSIDE = {
     words: (stems, _lower(_words(words, inside=False)))
     for words in _SENTENCE_WORDS
@@ -237,9 +238,10 @@ def a_doctors_specialty(text: str, start: int, end: int) -> bool:
 
 def about_animals(low: str, start: int, end: int) -> bool:
     """Whether a pet is named near the term: pets' vaccinations and visits are no one's health."""
-    if not any(stem in low for stem in _ANIMAL_STEMS):
+    lo, hi = max(0, start - 40), end + 40
+    if not any(low.find(stem, lo, hi) >= 0 for stem in _ANIMAL_STEMS):
         return False
-    return _ANIMALS.search(low, max(0, start - 40), end + 40) is not None
+    return _ANIMALS.search(low, lo, hi) is not None
 
 
 def a_union_election(low: str, sentence: tuple[int, int]) -> bool:
