@@ -121,7 +121,8 @@ def addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
     if _CONDITIONAL.search(low, lo, hi) or _INVITATION.match(low, lo):
         return False
     # (each German address holds "Ih" or "Sie": a sentence without them is not searched for one)
-    german = text.find("Ih", lo, hi) >= 0 or text.find("Sie", lo, hi) >= 0
+    said = text[lo:hi]
+    german = "Ih" in said or "Sie" in said
     for rx, seen in ((_RECIPIENT, low), (_GERMAN_YOU, text)) if german else ((_RECIPIENT, low),):
         for m in rx.finditer(seen, lo, hi):
             if _HYPOTHETICAL.search(low, max(lo, m.start() - 6), m.start()):

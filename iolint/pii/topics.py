@@ -172,7 +172,7 @@ def _in_sentence(words: str, low: str, lo: int, hi: int) -> bool:
     sentence ``lo:hi``; remembered, as the terms of a text often share their sentence. (Named,
     not passed: a pattern's hash reads all its compiled code.)"""
     stems, without = _WITHOUT_WORDS_INSIDE.get(words, ((), None))
-    if without is not None and not any(low.find(stem, lo, hi) >= 0 for stem in stems):
+    if without is not None and not any(stem in low[lo:hi] for stem in stems):
         return without.search(low, lo, hi) is not None
     return _SENTENCE_WORDS[words].search(low, lo, hi) is not None
 
@@ -239,7 +239,8 @@ def a_doctors_specialty(text: str, start: int, end: int) -> bool:
 def about_animals(low: str, start: int, end: int) -> bool:
     """Whether a pet is named near the term: pets' vaccinations and visits are no one's health."""
     lo, hi = max(0, start - 40), end + 40
-    if not any(low.find(stem, lo, hi) >= 0 for stem in _ANIMAL_STEMS):
+    near = low[lo:hi]
+    if not any(stem in near for stem in _ANIMAL_STEMS):
         return False
     return _ANIMALS.search(low, lo, hi) is not None
 
