@@ -1,6 +1,7 @@
 """The code finders' pre-filters read facts the view computes once (its runs of digits, their
-lengths, how many digits), and the special-category finder's word lists are factored: each
-answers as its plain formulation does, on generated text and on every title set."""
+lengths, how many digits); the special-category finder's word lists are factored, and its
+sentence searches skipped where their words cannot occur: each answers as its plain formulation
+does, on generated text and on every title set."""
 
 from __future__ import annotations
 
