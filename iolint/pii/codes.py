@@ -15,13 +15,17 @@ _OMO = "0-9lmnpqrstuv"  # a digit, or the letter that replaces it in an omocodia
 # Also written in groups, "RSS MRA 85T10 A562S" or "RSS-MRA-85-T-10-A562-S": one space, dash or
 # dot may stand where its parts meet (surname, name, year, month, day, place, check character).
 _SEP = "[ .-]?"
-FISCAL_CODE = re.compile(
-    rf"(?<![a-z0-9])[a-z]{{3}}{_SEP}[a-z]{{3}}{_SEP}[{_OMO}]{{2}}{_SEP}[abcdehlmprst]{_SEP}[{_OMO}]{{2}}{_SEP}"
-    rf"[a-z][{_OMO}]{{3}}{_SEP}[a-z](?![a-z0-9])",
-    re.IGNORECASE,
+_FISCAL_CODE_FROM_A_WORD_START = (
+    rf"[a-z]{{3}}{_SEP}[a-z]{{3}}{_SEP}[{_OMO}]{{2}}{_SEP}[abcdehlmprst]{_SEP}[{_OMO}]{{2}}{_SEP}"
+    rf"[a-z][{_OMO}]{{3}}{_SEP}[a-z](?![a-z0-9])"
 )
-# The same pattern for lower-cased ASCII text: case-sensitive, it scans about a third faster.
+FISCAL_CODE = re.compile(rf"(?<![a-z0-9]){_FISCAL_CODE_FROM_A_WORD_START}", re.IGNORECASE)
+# The same pattern for lower-cased ASCII text: case-sensitive, it scans about a third faster;
+# and for lower-cased text without "_", with a word boundary for the look-behind, a cheaper test
+# at each position of the search: no ASCII capital is left in it, so only "_" tells "\b" (no
+# [A-Za-z0-9_] before) from "(?<![a-z0-9])".
 _FISCAL_CODE_LOWER = re.compile(FISCAL_CODE.pattern)
+_FISCAL_CODE_WORD = re.compile(rf"\b{_FISCAL_CODE_FROM_A_WORD_START}", re.ASCII)
 _SEPARATORS = re.compile(r"[ .-]")
 # The letters that ignoring case lets into FISCAL_CODE and that ``str.upper`` leaves beyond ASCII
 # (every other one it lets in, "ı" and "ſ" included, upper-cases to A-Z).
@@ -45,6 +49,13 @@ _BODY_CODE = re.compile(
 )
 # A country code, two check digits, then 11-30 letters or digits, optionally spaced in groups.
 IBAN = re.compile(r"(?<![a-z0-9])[a-z]{2} ?\d{2}(?: ?[a-z0-9]){11,30}(?![a-z0-9])", re.IGNORECASE)
+# The same, from its first check digit, the country code (and a space) read behind it: it
+# matches where an IBAN's check digits start; a search for it tries the letters only before a
+# digit, not at every position.
+_IBAN_FROM_CHECK_DIGITS = re.compile(
+    r"\d(?:(?<=(?<![a-z0-9])[a-z]{2}.)|(?<=(?<![a-z0-9])[a-z]{2} .))\d(?: ?[a-z0-9]){11,30}(?![a-z0-9])",
+    re.IGNORECASE,
+)
 
 
 # python-stdnum's validators are thorough and slow (10 to 40 microseconds a call); each is
@@ -117,27 +128,23 @@ def may_be_fiscal_code(view, cued: bool) -> bool:
     low = view.low
     if not view.text.isascii() and ("ı" in low or "İ" in low or "ſ" in low):
         return True
-    return _FISCAL_CODE_LOWER.search(low) is not None
+    return (_FISCAL_CODE_LOWER if "_" in low else _FISCAL_CODE_WORD).search(low) is not None
 
 
 def may_be_vat_code(view, cued: bool) -> bool:
     """Eleven digits in a row (a partita IVA's run is never longer: a letter or no word follows),
     or in groups after a VAT cue."""
-    runs = view.runs
-    if any(len(run) == 11 for run in runs):
+    if 11 in view.run_lengths:
         return True
-    if len(runs) < 2 or sum(map(len, runs)) < 11:
+    if view.digit_count < 11 or len(view.runs) < 2:
         return False
     low = view.low
     return any(anchor in low for anchor in _VAT_CUE_ANCHORS) and _VAT_CUE.search(low) is not None
 
 
 def may_be_iban(view, cued: bool) -> bool:
-    """Whether ``IBAN`` matches, asked only where a match can start (``_iban_starts``). The view
-    has found the runs of digits, and a few anchored matches cost less than a scan of the whole
-    text."""
-    text = view.text
-    return any(IBAN.match(text, at) for at in _iban_starts(view))
+    """Whether ``IBAN`` matches."""
+    return _IBAN_FROM_CHECK_DIGITS.search(view.text) is not None
 
 
 def _iban_starts(view) -> list[int]:

@@ -82,16 +82,15 @@ _AFTER = 60
 
 
 def may_be_plate(view, cued: bool) -> bool:
-    return any(len(run) == 3 for run in view.runs)
+    return 3 in view.run_lengths
 
 
 def may_be_document(view, cued: bool) -> bool:
-    runs = view.runs
-    if any(len(run) == 5 or len(run) >= 7 for run in runs) or "u1" in view.low or "pass" in view.low:
+    lengths, low = view.run_lengths, view.low
+    if 5 in lengths or max(lengths, default=0) >= 7 or "u1" in low or "pass" in low:
         return True
     # A card's seven digits in groups after its name ("carta d'identità AU 123 4567").
-    low = view.low
-    return ("ident" in low or "document" in low or "ausweis" in low) and sum(map(len, runs)) >= 7
+    return view.digit_count >= 7 and ("ident" in low or "document" in low or "ausweis" in low)
 
 
 def find_plates(text: str) -> list[Hit]:

@@ -99,11 +99,13 @@ def _ends_sentence(text: str, at: int) -> bool:
 def sentence(text: str, at: int) -> tuple[int, int]:
     """The bounds of the sentence around ``at``, at most ``_REACH`` characters either side."""
     lo = max(0, at - _REACH)
+    hi = min(len(text), at + _REACH)
+    if _SENTENCE_END.search(text, lo, hi) is None:
+        return lo, hi  # (most titles: no mark at all)
     start = lo
     for m in _SENTENCE_END.finditer(text, lo, at):
         if _ends_sentence(text, m.start()):
             start = m.end()
-    hi = min(len(text), at + _REACH)
     for m in _SENTENCE_END.finditer(text, at, hi):
         if _ends_sentence(text, m.start()):
             return start, m.end()
@@ -118,7 +120,10 @@ def addresses_reader(text: str, low: str, lo: int, hi: int) -> bool:
     invitation to all, a formula, nor with an honorific naming a third person)."""
     if _CONDITIONAL.search(low, lo, hi) or _INVITATION.match(low, lo):
         return False
-    for rx, seen in ((_RECIPIENT, low), (_GERMAN_YOU, text)):
+    # (each German address holds "Ih" or "Sie": a sentence without them is not searched for one)
+    said = text[lo:hi]
+    german = "Ih" in said or "Sie" in said
+    for rx, seen in ((_RECIPIENT, low), (_GERMAN_YOU, text)) if german else ((_RECIPIENT, low),):
         for m in rx.finditer(seen, lo, hi):
             if _HYPOTHETICAL.search(low, max(lo, m.start() - 6), m.start()):
                 continue

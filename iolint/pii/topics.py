@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from iolint.pii.cues import alternatives, stem_of
 from iolint.pii.reader import addresses_reader
-from iolint.pii.wordlists import factored_alternation
+from iolint.pii.wordlists import factored_alternation, inside_stems
 
 
-def _words(section: str) -> str:
-    return factored_alternation("special", section)
+def _words(section: str, inside: bool = True) -> str:
+    return factored_alternation("special", section, inside)
 
 
 def _lower(pattern: str) -> re.Pattern[str]:
@@ -105,7 +106,11 @@ _DOCTOR_BEFORE = re.compile(
 )
 _PROFESSION = re.compile(r"\w*(?:olog[oaie]|iatr[ai]|ic[oaie]|ist[ai])")
 # Pets' vaccinations and visits are not a person's health data.
-_ANIMALS = _lower(r"can[ei]\b|cagnol|gatt[oi]\b|animal|veterinar|canin|felin|microchip|randag")
+_ANIMAL_WORDS = r"can[ei]\b|cagnol|gatt[oi]\b|animal|veterinar|canin|felin|microchip|randag"
+_ANIMALS = _lower(_ANIMAL_WORDS)
+# Every match holds one of their stems: most texts name no animal, and a few substring tests
+# cost less than the search.
+_ANIMAL_STEMS = tuple(dict.fromkeys(stem_of(word).stem for word in alternatives(_ANIMAL_WORDS)))
 
 
 def in_url(text: str, at: int) -> bool:
@@ -166,10 +171,21 @@ def _in_sentence(words: str, low: str, lo: int, hi: int) -> bool:
     """Whether one of the ``words`` ("topic", "outcome", "offer": long lists) occurs in the
     sentence ``lo:hi``; remembered, as the terms of a text often share their sentence. (Named,
     not passed: a pattern's hash reads all its compiled code.)"""
+    stems, without = _WITHOUT_WORDS_INSIDE.get(words, ((), None))
+    if without is not None and not any(stem in low[lo:hi] for stem in stems):
+        return without.search(low, lo, hi) is not None
     return _SENTENCE_WORDS[words].search(low, lo, hi) is not None
 
 
 _SENTENCE_WORDS = {"topic": _TOPIC, "outcome": _OUTCOME, "offer": _OFFER}
+# A list's entries that match inside a word ("\w*sperrung\w*") cost most of its search, and
+# match only where their stems occur: the list without them answers for a sentence without those
+# (looked for in the sentence only: a long text's terms would each read all of it).
+_WITHOUT_WORDS_INSIDE = {
+    words: (stems, _lower(_words(words, inside=False)))
+    for words in _SENTENCE_WORDS
+    if (stems := inside_stems("special", words))
+}
 
 
 def _awareness(low: str, lo: int, start: int) -> bool:
@@ -222,7 +238,11 @@ def a_doctors_specialty(text: str, start: int, end: int) -> bool:
 
 def about_animals(low: str, start: int, end: int) -> bool:
     """Whether a pet is named near the term: pets' vaccinations and visits are no one's health."""
-    return _ANIMALS.search(low, max(0, start - 40), end + 40) is not None
+    lo, hi = max(0, start - 40), end + 40
+    near = low[lo:hi]
+    if not any(stem in near for stem in _ANIMAL_STEMS):
+        return False
+    return _ANIMALS.search(low, lo, hi) is not None
 
 
 def a_union_election(low: str, sentence: tuple[int, int]) -> bool:
