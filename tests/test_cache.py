@@ -398,3 +398,19 @@ def test_a_cache_folder_of_an_older_iolint_is_used(run_cli, tmp_path):
     expected = check(run_cli, tmp_path, "--no-cache")
     assert check(run_cli, tmp_path) == expected
     assert (tmp_path / ".iolint_cache" / "CACHEDIR.TAG").is_file()
+
+
+def test_a_files_masks_are_kept_only_until_its_findings_are_reported():
+    """A run over many cached files kept every file's masks to its end; the text report now takes
+    each file's when it reports the file."""
+    import io
+
+    from iolint.report.text import TextReporter
+
+    masks = {"a.json": {"0" * 32: ((0, 4),)}, "b.json": {"1" * 32: ((2, 3),)}}
+    report = TextReporter(io.StringIO(), masks=masks)
+    report.start()
+    report.file("a.json")
+    assert report.known == {"0" * 32: ((0, 4),)} and list(masks) == ["b.json"]
+    report.file("c.json")
+    assert report.known == {} and list(masks) == ["b.json"]

@@ -74,7 +74,9 @@ class Pipeline:
         self.stdin_filename = stdin_filename  # what `-` is called in messages and config matching
         self.texts: dict[str, bytes | None] = {}  # what was read from stdin, for excerpts (None: not kept)
         self.excerpts = False  # whether the report shows source lines (their masks are then cached)
-        self.masks: dict[str, tuple] = {}  # what excerpts mask, kept with cache entries (report.excerpt)
+        # what the excerpts of a file's findings mask, kept with its cache entry (report.excerpt),
+        # by file until the report takes them
+        self.masks: dict[str, dict[str, tuple]] = {}
         self.recipients = recipients  # a CSV: each template is rendered once per row
         self.now = now
         self.jobs = jobs
@@ -219,7 +221,8 @@ class Pipeline:
             hit = self.cache.get(unit.key)
             if hit is not None:
                 unit.findings, unit.skipped, masks = hit
-                self.masks.update(masks)
+                if masks:
+                    self.masks[unit.task.display] = masks
         return unit
 
     def engine(self, unit: Unit) -> Unit:
@@ -251,8 +254,9 @@ class Pipeline:
                     if self.excerpts:
                         from iolint.report.excerpt import masks_of
 
-                        masks = masks_of(unit.task.display, unit.data, unit.findings, self.family_of)
-                        self.masks.update(masks)
+                        masks = self.masks[unit.task.display] = masks_of(
+                            unit.task.display, unit.data, unit.findings, self.family_of
+                        )
                     self.cache.put(unit.key, unit.findings, until, unit.skipped, masks)
         if unit.skipped and unit.task.folder is not None:
             self.discovery.folders[unit.task.folder].not_messages += 1

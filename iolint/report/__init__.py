@@ -76,7 +76,7 @@ class Reporter:
     ):
         self.out = out
         self.texts = {} if texts is None else texts  # what was not read from a file (stdin), by name
-        self.masks = {} if masks is None else masks  # what excerpts mask, where known (report.excerpt)
+        self.masks = {} if masks is None else masks  # what excerpts mask, by file, where known (report.excerpt)
         self.rules = rules
         self.family_of = family_of or builtin_family
         self.statistics = statistics

@@ -13,6 +13,10 @@ class TextReporter(Reporter):
 
     def start(self):
         self.sources = Sources(self.texts)
+        self.known = {}  # what the excerpts of the file being reported mask, where known
+
+    def file(self, display, *, skipped=False):
+        self.known = self.masks.pop(display, None) or {}  # taken: a run keeps only what is not reported yet
 
     def add(self, finding):
         where = f" [{finding.field}]" if finding.field else ""
@@ -25,7 +29,7 @@ class TextReporter(Reporter):
         if finding.file and finding.line:
             source = self.sources.line(finding.file, finding.line)
             shown = (
-                excerpt(source, finding.column, self.family_of(finding.code), self.masks)
+                excerpt(source, finding.column, self.family_of(finding.code), self.known)
                 if source is not None
                 else None
             )
