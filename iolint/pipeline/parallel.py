@@ -142,7 +142,7 @@ class Pool:
         self.settings = (config, now, show_values)
         self.executor = ProcessPoolExecutor(jobs, initializer=_init, initargs=self.settings)
         self.broken = False
-        self.writer_closed = False
+        self.ends_closed = False
 
     def __enter__(self):
         return self
@@ -155,18 +155,23 @@ class Pool:
     # A worker killed halfway through sending a result (SIGTERM to the process group, the
     # out-of-memory killer during a big chunk's findings) leaves the pool's reader waiting for
     # the rest for ever: the result pipe reaches its end only when no process holds its write
-    # end. So the parent closes its own copy once every worker has started (a worker started
-    # later would need it), and a wait that sees a dead worker ends the others: the pool then
-    # reads the end of the pipe and breaks, as for any dead worker.
+    # end. Likewise a chunk being written to the workers when they die: the write never ends
+    # while a process holds the call pipe's read end (gh-94777: fixed in later 3.11 releases, but
+    # the 3.11.2 of Debian 12 hangs). So the parent closes its own copies of both ends once
+    # every worker has started (a worker started later would need them), and a wait that sees a
+    # dead worker ends the others: the pool then reads the end of the pipe and breaks, as for
+    # any dead worker, and a write to dead workers fails (the pool ignores that error).
 
     def _processes(self) -> list:
         return list((getattr(self.executor, "_processes", None) or {}).values())
 
-    def _close_result_writer(self):
+    def _close_parent_ends(self):
         results = getattr(self.executor, "_result_queue", None)
-        if results is not None and len(self._processes()) >= self.jobs:
+        calls = getattr(self.executor, "_call_queue", None)
+        if results is not None and calls is not None and len(self._processes()) >= self.jobs:
             results._writer.close()
-            self.writer_closed = True
+            calls._reader.close()
+            self.ends_closed = True
 
     def _end_workers(self):
         for process in self._processes():
@@ -185,10 +190,10 @@ class Pool:
         whole pool, what is left runs in this process: the other files keep their findings."""
         if not self.broken:
             try:
-                with environment.held():
+                with environment.held():  # an interrupt must not fall between the start and the closing
                     future = self.executor.submit(function, *args)
-                if not self.writer_closed:
-                    self._close_result_writer()
+                    if not self.ends_closed:
+                        self._close_parent_ends()
                 return partial(self._result, future, function, args)
             except BrokenProcessPool:
                 self._break()
