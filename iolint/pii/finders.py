@@ -119,6 +119,10 @@ FINDERS: tuple[Finder, ...] = (
         maybe=names.maybe,
         scan=names.names_in,
         cue_places=True,
+        # Audited: its patterns, word lists and name data hold no digit, and its code asks of a
+        # digit only where it stands (``isdigit``, ``\d``): a title's other numbers change nothing.
+        blind_maybe=True,
+        blind_hits=True,
     ),
 )
 
