@@ -1,8 +1,9 @@
 """Texts alike but for the values of their digits (the bodies of a batch send: one template,
 other amounts, dates and notice numbers) share what does not read those values.
 
-Each finder says (``finders.Finder``: ``blind_maybe``, ``blind_hits``, ``digit_words``) whether
-its pre-filter test, and its hits, see where digits stand but never which they are. ``shape``
+Each finder says (``finders.Finder``: ``blind_maybe``, ``blind_hits``, ``digit_words``,
+``blind_if``) whether its pre-filter test, and its hits, see where digits stand but never which
+they are. ``shape``
 keeps, for a text with every ASCII digit made 0, its view, those finders' pre-filter answers and
 the blind finders' hits; ``scan`` then runs only the finders that read digits' values, on the
 text itself, on a view made from the kept one (``View.alike``). ``Shapes`` is a detector's memo
@@ -48,14 +49,17 @@ class Shape(NamedTuple):
     # in ``view.text``), or None if one occurs in ``view.text`` itself (``View.alike``)
     digit_stems: tuple[str, ...] | None
     # per finder of the pre-filter's answer: (finder, its cue bit, whether it passes the
-    # pre-filter (None: ask its ``maybe`` of each text), its hits (None: run it on each text))
-    plan: tuple[tuple[Finder, int, bool | None, tuple[Hit, ...] | None], ...]
+    # pre-filter (None: ask its ``maybe`` of each text), its hits (None: run it on each text),
+    # whether both hold only for a text in which none of ``digit_stems`` occurs (``blind_if``))
+    plan: tuple[tuple[Finder, int, bool | None, tuple[Hit, ...] | None, bool], ...]
 
 
 def shape(zeroed: bytes, entities: frozenset[str] | None = None) -> Shape | None:
     """The view of the text ``zeroed`` (UTF-8) for the finders of ``entities``, each finder's
     pre-filter answer where it reads no digit's value (``blind_maybe``), and its hits where they
-    do not either (``blind_hits``); None when a cue word holds a digit (then no text is alike)."""
+    do not either (``blind_hits``; both where ``blind_if`` says so of this text, for the texts
+    alike that hold no stem with a digit); None when a cue word holds a digit (then no text is
+    alike)."""
     digit_stems = _digit_stems(entities)
     if digit_stems is None:
         return None
@@ -70,18 +74,20 @@ def shape(zeroed: bytes, entities: frozenset[str] | None = None) -> Shape | None
         if (needed and not cued & needed) or (entities is not None and entities.isdisjoint(d.entities)):
             continue  # (the digit test and the cue words read no digit's value)
         own = bool(d.digit_words) and any(word in v.low for word in d.digit_words)
+        blind = d.blind_if is not None and digit_stems is not None and d.blind_if(v)
+        unless_digit_stem = blind and bool(digit_stems)
         if maybe is None:
             passes = True
-        elif d.blind_maybe and not own:
+        elif (d.blind_maybe or blind) and not own:
             passes = maybe(v, bool(cued & bit))
         else:
             passes = None  # asked of each text
-        if passes is False and not d.digit_words:
-            continue  # (one with digit words stays: a text that holds one asks again)
+        if passes is False and not d.digit_words and not unless_digit_stem:
+            continue  # (one with digit words or stems stays: a text that holds one asks again)
         hits = None
-        if passes and d.blind_hits and not own:
+        if passes and (d.blind_hits or blind) and not own:
             hits = tuple(d.scan(v) if d.scan is not None else d.find(v.text))
-        plan.append((d, bit, passes, hits))
+        plan.append((d, bit, passes, hits, unless_digit_stem))
     return Shape(v, digit_stems, tuple(plan))
 
 
@@ -92,10 +98,11 @@ def _alike(text: str, entities: frozenset[str] | None, known: Shape | None) -> l
     model, digit_stems, plan = known
     v = None  # the view of ``text``, made when a finder reads it
     hits: list[Hit] = []
-    for d, bit, passes, found in plan:
-        if d.digit_words:
+    for d, bit, passes, found, unless_digit_stem in plan:
+        if d.digit_words or unless_digit_stem:
             v = v or View.alike(model, text, finders._index(entities), digit_stems)
-            if any(word in v.low for word in d.digit_words):
+            # (a view scanned anew, not the model's stems: a stem with a digit occurs in this text)
+            if (unless_digit_stem and v.stems is not model.stems) or any(word in v.low for word in d.digit_words):
                 passes, found = (None if d.maybe is not None else True), None
         if passes is None:
             v = v or View.alike(model, text, finders._index(entities), digit_stems)

@@ -41,6 +41,9 @@ class Finder(NamedTuple):
     blind_maybe: bool = False  # ``maybe`` reads where digits stand, never which they are
     blind_hits: bool = False  # and so do ``find`` and ``scan``: their hits are the same
     digit_words: tuple[str, ...] = ()  # unless the lower-cased text holds one of these ("u1")
+    # Blind (both flags) for the texts alike to this view only, if no cue stem with a digit may
+    # occur in them: a finder that reads digits in some texts but not in this one.
+    blind_if: Callable[[View], bool] | None = None
 
 
 FINDERS: tuple[Finder, ...] = (
@@ -108,6 +111,7 @@ FINDERS: tuple[Finder, ...] = (
         lambda text: special.special_in(view(text)),  # the lexicon's stems come from the view's one pass
         maybe=special.maybe,
         scan=special.special_in,
+        blind_if=special.blind,  # (its lexicon reads "legge 104", its topics a year 20xx)
     ),
     # Last: the first call loads the name lists.
     Finder(

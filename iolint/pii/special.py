@@ -69,7 +69,17 @@ def stems() -> dict[str, list]:
         for kind, patterns in table.items():
             for pattern in patterns:
                 sources.setdefault(stem_of(pattern).stem, []).append((kind, pattern, flags))
-    return {stem: [None, tuple(found)] for stem, found in sources.items()}
+    return {stem: [None, tuple(found), any(map(_reads_digits, found))] for stem, found in sources.items()}
+
+
+# What is left of a pattern once quantifiers, "\d" and escapes by code are taken out: a digit
+# there is a literal ("legge 104", "20\d\d") or a range, which reads which digit stands.
+_NOT_LITERAL = re.compile(r"\{\d*,?\d*\}|\\d|\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}")
+_DIGIT = re.compile("[0-9]")
+
+
+def _reads_digits(source: tuple[str, str, int]) -> bool:
+    return _DIGIT.search(_NOT_LITERAL.sub("", source[1])) is not None
 
 
 def _entries(entry: list) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -81,6 +91,17 @@ def _entries(entry: list) -> tuple[tuple[str, re.Pattern[str]], ...]:
 def maybe(view, cued: bool) -> bool:
     """A stem of the lexicon starts a word of the text."""
     return bool(view.stems)
+
+
+def blind(view) -> bool:
+    """Whether every text alike to the view's but for its digits' values (``iolint.pii.alike``)
+    finds what it finds, nothing: no entry of its stems reads a digit's value, and none matches
+    (so neither do the topic tests, which read years, run)."""
+    text = view.text
+    for start, entry in view.stems:
+        if entry[2] or any(rx.match(text, start) for _, rx in entry[0] or _entries(entry)):
+            return False
+    return True
 
 
 _WORD_REST = re.compile(r"\w*")

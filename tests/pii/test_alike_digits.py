@@ -142,6 +142,31 @@ def test_a_finder_that_reads_digits_marked_blind_is_caught(finder, monkeypatch):
     assert _same_as_afresh(_alike_texts(texts), _memo()) != []
 
 
+@pytest.mark.parametrize("finder", [f for f in FINDERS if f.blind_if], ids=lambda f: f.name)
+def test_a_finder_blind_for_every_text_is_caught(finder, monkeypatch):
+    # ``blind_if`` answering yes of every text: "Permessi legge 104" would share "legge 105"'s hits.
+    blind = finder._replace(blind_if=lambda view: True)
+    plan = tuple(tuple((blind, *p[1:]) if p[0] is finder else p for p in part) for part in finders._PLAN)
+    monkeypatch.setattr(finders, "_PLAN", plan)
+    texts = [t for t in _titles() if not set(finder.entities).isdisjoint(_kinds(t))] + READING
+    assert _same_as_afresh(_alike_texts(texts), _memo()) != []
+
+
+@pytest.mark.parametrize(
+    ("zeroed", "blind"),
+    [
+        ("Avviso n. 000 di pagamento", True),  # no stem
+        ("Hai un avviso di pagamento del 00/00/0000", True),  # a stem ("avviso") whose entries do not match
+        ("Il tuo ricovero del 00/00/0000", False),  # an entry matches: the topic tests read years
+        ("Permessi legge 000", False),  # an entry reads a digit's value ("legge 104")
+    ],
+)
+def test_the_special_category_finder_is_blind_where_nothing_can_match(zeroed, blind):
+    from iolint.pii import special
+
+    assert special.blind(finders.view(zeroed)) is blind
+
+
 def _kinds(text: str) -> set[str]:
     return {hit.kind for hit in scan(text)}
 
