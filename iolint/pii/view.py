@@ -72,35 +72,38 @@ class View:
         """The text's runs of digits ("12", "03", "2024" in "12/03/2024"): the code finders'
         pre-filter asks for a run of the length their codes have."""
         if self._runs is None:
-            self._find_runs()
+            if self._model is not None:  # where the model's are, of the same lengths
+                text = self.text
+                self._runs = [text[at : at + len(run)] for at, run in zip(self.run_starts, self._model.runs, strict=True)]
+            else:
+                self._find_runs()
         return self._runs
 
     @property
     def run_starts(self) -> list[int]:
         """Where each of ``runs`` starts in the text."""
-        if self._runs is None:
+        if self._starts is None:
             self._find_runs()
         return self._starts
 
     @property
     def run_lengths(self) -> frozenset[int]:
         """The lengths of ``runs``."""
-        if self._runs is None:
+        if self._starts is None:
             self._find_runs()
         return self._lengths
 
     @property
     def digit_count(self) -> int:
         """How many digits the text has (the sum of the lengths of ``runs``)."""
-        if self._runs is None:
+        if self._starts is None:
             self._find_runs()
         return self._count
 
     def _find_runs(self) -> None:
-        if self._model is not None:  # where the model's are, of the same lengths
-            text, model = self.text, self._model
+        if self._model is not None:  # the model's places (``runs`` reads this text's digits there)
+            model = self._model
             self._starts, self._lengths, self._count = model.run_starts, model.run_lengths, model.digit_count
-            self._runs = [text[at : at + len(run)] for at, run in zip(self._starts, model.runs, strict=True)]
         elif self.digits:
             # One split in C, no match object a run: the runs are its odd parts, and each starts
             # where the parts before it end.
