@@ -48,12 +48,12 @@ _NOTICE_CUES = ("codice", "numero", "avviso", "iuv", " n.", " n°", " nº")  # s
 # number) have their amounts, deadlines and runs of 18 digits at the same places: their patterns
 # treat every digit alike (``\d``, never a particular one: a notice number's aux digit 0-3 is
 # read from the text), and so does the code around them (no digit is a letter or changes case).
-# So where they are is found once per text with its digits made 0, memoized, and what they say is
-# read from the text itself. The key is the text's UTF-8 with every ASCII digit made 0:
+# So where they are is found once per text with its digits made 0, memoized (``memo.alike``, the
+# memo the checks' finders share through ``PayloadView.found``), and what they say is read from
+# the text itself. The key is the text's UTF-8 with every ASCII digit made 0:
 # bytes.translate is several times faster than a substitution on the str, UTF-8 is one-to-one and
 # its multi-byte sequences hold no ASCII digit, so decoding the key gives a text of the same length.
 _ZEROED = bytes.maketrans(b"123456789", b"000000000")
-MEMO_SIZE = 1024  # keys each memo of a zeroed text keeps: a batch's bodies share a handful, and a key is a whole body
 
 
 def zeroed(text: str) -> bytes:
@@ -62,13 +62,10 @@ def zeroed(text: str) -> bytes:
 
 
 def by_zeroed(find):
-    """``find(text)`` memoized by ``zeroed(text)``: the function made takes that key and runs
-    ``find`` on the text it decodes to (the text with its digits made 0). Only for a ``find`` whose
-    answer is the same for texts that differ only in ASCII digits."""
-    # a key of 10,000 characters takes up to 40,000 bytes (UTF-8)
-    return memo.short_texts(MEMO_SIZE, 4 * memo.MAX_CHARS)(
-        wraps(find)(lambda key: find(key.decode("utf-8", "surrogatepass")))
-    )
+    """``find(text)`` memoized by ``zeroed(text)`` (``memo.alike``): the function made takes that
+    key and runs ``find`` on the text it decodes to (the text with its digits made 0). Only for a
+    ``find`` whose answer is the same for texts that differ only in ASCII digits."""
+    return wraps(find)(lambda key: memo.alike(key, find))
 
 
 # Amounts and deadlines are made for every body: named tuples, immutable like a frozen dataclass

@@ -22,9 +22,6 @@ from iolint.message import plainly_valid
 
 _EMPTY: dict = {}  # never written to: checks only read content
 _MISS = object()
-_TEXT = object()  # the key, in a text's answers, of the text with its digits made 0
-ALIKE_SIZE = 1024  # texts (with their digits made 0) whose finders' answers are kept: a batch's bodies share a few
-_alike: dict[bytes, dict] = {}  # iolint.italian.zeroed(text) -> {_TEXT: that text decoded, finder: its answer}
 
 # The parts a check may need, as ``shape`` bits.
 SUBJECT, MARKDOWN, PAYMENT, DUE_DATE, THIRD_PARTY, TEXT, IRREGULAR, MARKUP = 1, 2, 4, 8, 16, 32, 64, 128
@@ -127,10 +124,10 @@ class PayloadView:
         look-up for all their finders (tests/checks/test_zeroed.py)."""
         answers = self._answers.get(text)
         if answers is None:
-            answers = self._answers[text] = _answers(self.zeroed(text), len(text) <= memo.MAX_CHARS)
+            answers = self._answers[text] = memo.answers(self.zeroed(text))
         found = answers.get(finder, _MISS)
         if found is _MISS:
-            found = answers[finder] = finder(answers[_TEXT])
+            found = answers[finder] = finder(answers[memo.TEXT])
         return found
 
     @_once
@@ -203,19 +200,6 @@ class PayloadView:
 def _day_in_rome(value: str):
     due = parse_timestamp(value)[0]
     return (due.astimezone(ROME) if due.tzinfo else due).date()
-
-
-def _answers(key: bytes, keep: bool) -> dict:
-    """The finders' answers kept for a zeroed text, or a new place for them, kept if ``keep`` (a
-    text over ``iolint.memo.MAX_CHARS`` characters is not)."""
-    answers = _alike.get(key)
-    if answers is None:
-        answers = {_TEXT: key.decode("utf-8", "surrogatepass")}
-        if keep:
-            if len(_alike) >= ALIKE_SIZE:
-                _alike.clear()
-            _alike[key] = answers
-    return answers
 
 
 # One encoder for every digest: json.dumps with options builds a new one per call (a quarter of

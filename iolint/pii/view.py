@@ -74,7 +74,9 @@ class View:
         if self._runs is None:
             if self._model is not None:  # where the model's are, of the same lengths
                 text = self.text
-                self._runs = [text[at : at + len(run)] for at, run in zip(self.run_starts, self._model.runs, strict=True)]
+                self._runs = [
+                    text[at : at + len(run)] for at, run in zip(self.run_starts, self._model.runs, strict=True)
+                ]
             else:
                 self._find_runs()
         return self._runs

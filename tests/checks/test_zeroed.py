@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iolint import view as view_module
+from iolint import memo
 from iolint.checks import consistency, directives, style
 from iolint.italian import zeroed
 from iolint.view import PayloadView
@@ -37,7 +37,7 @@ def test_view_found_answers_as_the_finder_run_afresh(batch, forget):
     """Texts that share a zeroed form, read by several views in turn (a batch), with the memo
     kept or emptied before: each answer is the finder's on the text."""
     if forget:
-        view_module._alike.clear()
+        memo._alike.clear()
     batch = batch + [t.replace("1", "7") for t in batch]  # the same texts with other digits
     for text in batch:
         view = PayloadView({"content": {"subject": text, "markdown": text}})
@@ -46,15 +46,15 @@ def test_view_found_answers_as_the_finder_run_afresh(batch, forget):
 
 
 def test_a_text_over_10000_characters_takes_no_place_in_the_memo():
-    view_module._alike.clear()
+    memo._alike.clear()
     for length in (10_000, 10_001):
         text = ("Lei paga 45,00 € " * 700)[:length]
         assert PayloadView({}).found(text, style._formal_forms) == style._formal_forms(text)
-    assert [len(key) for key in view_module._alike] == [len(("Lei paga 45,00 € " * 700)[:10_000].encode())]
+    assert [len(key) for key in memo._alike] == [len(("Lei paga 45,00 € " * 700)[:10_000].encode())]
 
 
 def test_the_memo_is_bounded():
-    view_module._alike.clear()
-    for i in range(view_module.ALIKE_SIZE + 5):
+    memo._alike.clear()
+    for i in range(memo.ALIKE_SIZE + 5):
         PayloadView({}).found(f"testo {'x' * (i % 50)}{'y' * (i // 50)}", style._vague)
-    assert 0 < len(view_module._alike) <= view_module.ALIKE_SIZE
+    assert 0 < len(memo._alike) <= memo.ALIKE_SIZE
