@@ -20,20 +20,36 @@ from typing import NamedTuple
 
 from iolint.pii import finders
 from iolint.pii.finders import Finder
-from iolint.pii.hits import Hit
+from iolint.pii.hits import Hit, lower_same_length
+from iolint.pii.normalise import Normalised, normalise
 from iolint.pii.special import special_in
 from iolint.pii.view import View
 
 SHAPES_MAX_BYTES = 2_000_000  # of the texts whose shapes a detector keeps (about 10,000 bodies)
 
 
-def scan(text: str, entities: frozenset[str] | None, shapes: Shapes) -> list[Hit]:
-    """``finders.scan(text, entities)``, with what a text alike has left in ``shapes``."""
+def scan(text: str, entities: frozenset[str] | None, shapes: Shapes) -> tuple[Normalised | None, list[Hit]]:
+    """``text`` normalised for detection (None: as it is) and ``finders.scan`` of that, with what
+    a text alike has left in ``shapes``.
+
+    Normalisation reads no ASCII digit's value either (NFKC keeps them, and what it drops or
+    joins around one it does around any), and a text of ``shapes`` is already normalised: a text
+    whose digits made 0 give one of them needs no normalisation, so is not asked again."""
     raw = text.encode("utf-8", "surrogatepass")
     zeroed = raw.translate(_ZEROED)
+    if not (text.isascii() or (zeroed, entities) in shapes):
+        normal = normalise(text)
+        if normal.starts is not None:
+            raw = normal.text.encode("utf-8", "surrogatepass")
+            zeroed = raw.translate(_ZEROED)
+            text = normal.text
+        else:
+            normal = None
+    else:
+        normal = None
     if zeroed == raw:  # no digit but 0: nothing to share that the detector's memo does not
-        return finders.scan(text, entities)
-    return _alike(text, entities, shapes(zeroed, entities))
+        return normal, finders.scan(text, entities)
+    return normal, _alike(text, entities, shapes(zeroed, entities))
 
 
 _ZEROED = bytes.maketrans(b"123456789", b"000000000")  # (UTF-8: no other character holds these bytes)
@@ -52,6 +68,11 @@ class Shape(NamedTuple):
     # pre-filter (None: ask its ``maybe`` of each text), its hits (None: run it on each text),
     # whether both hold only for a text in which none of ``digit_stems`` occurs (``blind_if``))
     plan: tuple[tuple[Finder, int, bool | None, tuple[Hit, ...] | None, bool], ...]
+    # when every answer of ``plan`` is kept: the hits of a text alike in whose lower case none of
+    # ``watch`` occurs (the finders' digit words, and ``digit_stems`` where an answer needs them
+    # absent), found without a view or a look at each finder (a batch's bodies); else None
+    settled: tuple[Hit, ...] | None
+    watch: tuple[str, ...]
 
 
 def shape(zeroed: bytes, entities: frozenset[str] | None = None) -> Shape | None:
@@ -88,14 +109,28 @@ def shape(zeroed: bytes, entities: frozenset[str] | None = None) -> Shape | None
         if passes and (d.blind_hits or blind) and not own:
             hits = tuple(d.scan(v) if d.scan is not None else d.find(v.text))
         plan.append((d, bit, passes, hits, unless_digit_stem))
-    return Shape(v, digit_stems, tuple(plan))
+    settled = None
+    if all(passes is False or hits is not None for _, _, passes, hits, _ in plan):
+        settled = tuple(hit for _, _, passes, hits, _ in plan if passes for hit in hits)
+    watch = {word for d, *_ in plan for word in d.digit_words}
+    if any(entry[4] for entry in plan):
+        watch.update(digit_stems)
+    return Shape(v, digit_stems, tuple(plan), settled, tuple(sorted(watch)))
 
 
 def _alike(text: str, entities: frozenset[str] | None, known: Shape | None) -> list[Hit]:
     """``finders.scan(text, entities)``, given the shape of the text with its digits made 0."""
     if known is None:
         return finders.scan(text, entities)
-    model, digit_stems, plan = known
+    model, digit_stems, plan, settled, watch = known
+    if settled is not None:
+        if not watch:
+            return list(settled)
+        low = text.lower()
+        if len(low) != len(text):
+            low = lower_same_length(text)
+        if not any(word in low for word in watch):
+            return list(settled)
     v = None  # the view of ``text``, made when a finder reads it
     hits: list[Hit] = []
     for d, bit, passes, found, unless_digit_stem in plan:

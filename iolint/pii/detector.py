@@ -8,7 +8,8 @@ How ``Detector.detect`` runs, fastest path first:
    body of a batch send with other amounts and dates runs only the finders that read them.
 2. Normalisation (``iolint.pii.normalise``): unusual spaces, zero-width characters, soft
    hyphens, full-width forms and stray combining marks are undone for detection; detections
-   are mapped back to the original text's positions.
+   are mapped back to the original text's positions. (A text alike to one already analysed
+   but for its digits needs none if that one needed none: ``alike.scan``.)
 3. Pre-filter (``iolint.pii.finders.candidates``): a digit test and one pass of an
    Aho-Corasick automaton for every finder's cue words, then each finder's own cheap test. A
    text no finder may match ("Hai un nuovo avviso di pagamento") is answered here.
@@ -102,8 +103,9 @@ class Detector:
         if _finders is None:
             _load()
         # Copy-paste and obfuscation undone (plain ASCII needs nothing); spans are mapped back below.
-        normal = None if text.isascii() else _normalise(text)
-        seen = text if normal is None else normal.text
+        if self.recognizers or len(text) > MEMO_MAX_CHARS:
+            normal = None if text.isascii() else _normalise(text)
+            seen = text if normal is None else normal.text
         if self.recognizers:
             hits = [
                 Hit(r.entity_type, r.start, r.end, r.score)
@@ -111,11 +113,12 @@ class Detector:
                 if entities is None or r.entity_type in entities
             ]
         else:
-            if len(seen) > MEMO_MAX_CHARS:
+            if len(text) > MEMO_MAX_CHARS:
                 hits = _finders.scan(seen, entities)
             else:
                 self._shapes = self._shapes or _alike.Shapes(self._memo_size)
-                hits = _alike.scan(seen, entities, self._shapes)
+                normal, hits = _alike.scan(text, entities, self._shapes)
+                seen = text if normal is None else normal.text
             if entities is not None:
                 hits = [hit for hit in hits if hit.kind in entities]
         if not hits:
