@@ -284,6 +284,7 @@ def test_the_quick_condition_skips_what_no_rule_can_use():
         "Tasse universitarie: seconda rata di 480 € entro il 31 marzo",  # no particle by "seconda"
         "Buongiorno, il Comune ti informa",  # a word before a comma that is no name and not like one
         "Ciao, il tuo avviso di pagamento è pronto",
+        "Avviso n. 123456 intestato a RSSMRA85T10A562S",  # a cue before a code, not a name
     ):
         assert not may_name(NameText(text, lower_same_length(text), False)), text
 

@@ -115,12 +115,14 @@ def initial_next_to_word(text: str) -> bool:
 
 def name_after_cue(text: str, at: int) -> bool:
     """What ``cue_runs`` needs after a cue: a capitalised word or an initial, or a lower-case name
-    that is not a word."""
-    if CAP_WORD.match(text, at):
-        return True
-    word = LOWER_WORD.match(text, at)
-    flags = flags_of(word.group()) if word else 0
-    return bool(flags and not flags & WORD)
+    that is not a word; and no digit right after it (part of a code: "intestato a RSSMRA85…")."""
+    word = CAP_WORD.match(text, at)
+    if word is None:
+        word = LOWER_WORD.match(text, at)
+        flags = flags_of(word.group()) if word else 0
+        if not flags or flags & WORD:
+            return False
+    return not text[word.end() : word.end() + 1].isdigit()
 
 
 def maybe(view, cued: bool) -> bool:
