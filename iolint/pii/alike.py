@@ -3,11 +3,11 @@ other amounts, dates and notice numbers) share what does not read those values.
 
 Each finder says (``finders.Finder``: ``blind_maybe``, ``blind_hits``, ``digit_words``,
 ``blind_if``) whether its pre-filter test, and its hits, see where digits stand but never which
-they are. ``shape``
-keeps, for a text with every ASCII digit made 0, its view, those finders' pre-filter answers and
-the blind finders' hits; ``scan`` then runs only the finders that read digits' values, on the
-text itself, on a view made from the kept one (``View.alike``). ``Shapes`` is a detector's memo
-of shapes. tests/pii/test_alike_digits.py compares this with a scan afresh.
+they are. ``shape`` keeps, for a text with every ASCII digit made 0, its view, those finders'
+pre-filter answers and the blind finders' hits; ``scan`` then runs only the finders that read
+digits' values, on the text itself, on a view made from the kept one (``View.alike``), or none
+when the shape's answers are all kept (``Shape.settled``). ``Shapes`` is a detector's memo of
+shapes. tests/pii/test_alike_digits.py compares this with normalising and scanning afresh.
 """
 
 from __future__ import annotations
