@@ -68,11 +68,13 @@ class Shape(NamedTuple):
     # pre-filter (None: ask its ``maybe`` of each text), its hits (None: run it on each text),
     # whether both hold only for a text in which none of ``digit_stems`` occurs (``blind_if``))
     plan: tuple[tuple[Finder, int, bool | None, tuple[Hit, ...] | None, bool], ...]
-    # when every answer of ``plan`` is kept: the hits of a text alike in whose lower case none of
-    # ``watch`` occurs (the finders' digit words, and ``digit_stems`` where an answer needs them
-    # absent), found without a view or a look at each finder (a batch's bodies); else None
+    # when every answer of ``plan`` is kept: the hits of a text alike in which none of the words
+    # that would change an answer occurs (the finders' digit words, and ``digit_stems`` where an
+    # answer needs them absent; only those whose digits made 0 occur in ``view.text``), found
+    # without a view or a look at each finder (a batch's bodies); else None
     settled: tuple[Hit, ...] | None
-    watch: tuple[str, ...]
+    watch: tuple[str, ...]  # those words without letters: looked for in the text as it is
+    watch_low: tuple[str, ...]  # and with letters: in its lower case
 
 
 def shape(zeroed: bytes, entities: frozenset[str] | None = None) -> Shape | None:
@@ -112,24 +114,25 @@ def shape(zeroed: bytes, entities: frozenset[str] | None = None) -> Shape | None
     settled = None
     if all(passes is False or hits is not None for _, _, passes, hits, _ in plan):
         settled = tuple(hit for _, _, passes, hits, _ in plan if passes for hit in hits)
-    watch = {word for d, *_ in plan for word in d.digit_words}
+    watch = {word for d, *_ in plan for word in d.digit_words if word.translate(_ZEROED_TEXT) in v.low}
     if any(entry[4] for entry in plan):
         watch.update(digit_stems)
-    return Shape(v, digit_stems, tuple(plan), settled, tuple(sorted(watch)))
+    caseless = {word for word in watch if word.lower() == word.upper()}
+    return Shape(v, digit_stems, tuple(plan), settled, tuple(sorted(caseless)), tuple(sorted(watch - caseless)))
 
 
 def _alike(text: str, entities: frozenset[str] | None, known: Shape | None) -> list[Hit]:
     """``finders.scan(text, entities)``, given the shape of the text with its digits made 0."""
     if known is None:
         return finders.scan(text, entities)
-    model, digit_stems, plan, settled, watch = known
-    if settled is not None:
-        if not watch:
+    model, digit_stems, plan, settled, watch, watch_low = known
+    if settled is not None and not any(word in text for word in watch):
+        if not watch_low:
             return list(settled)
         low = text.lower()
         if len(low) != len(text):
             low = lower_same_length(text)
-        if not any(word in low for word in watch):
+        if not any(word in low for word in watch_low):
             return list(settled)
     v = None  # the view of ``text``, made when a finder reads it
     hits: list[Hit] = []
