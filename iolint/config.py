@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -153,24 +153,20 @@ def _unknown(loc: tuple) -> str:
     """The reason given for an unknown key, with the key meant when one of its table's keys is close."""
     from difflib import get_close_matches
 
+    from iolint.message import model_args
+
     model = Settings
     for part in loc[:-1]:  # down to the table the key is in (a list's index stays in its table)
         if isinstance(part, int):
             continue
         field = next((f for name, f in model.model_fields.items() if part in (name, f.alias)), None)
-        model = _model_in(field.annotation) if field else None
-        if model is None:
+        models = model_args(field.annotation) if field else []
+        if not models:
             return "unknown key"
+        model = models[0]
     keys = [f.alias or name for name, f in model.model_fields.items()]
     close = get_close_matches(str(loc[-1]).replace("_", "-"), keys, n=1, cutoff=0.6)
     return f"unknown key (did you mean `{close[0]}`?)" if close else "unknown key"
-
-
-def _model_in(annotation) -> type[BaseModel] | None:
-    """The settings table a field holds: itself, or in a list of them."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return next((m for arg in get_args(annotation) if (m := _model_in(arg))), None)
 
 
 def parse(data: dict, source: str, root: Path, path: Path | None = None) -> Config:

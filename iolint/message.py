@@ -180,17 +180,18 @@ def known_fields() -> dict[str, frozenset[str]]:
     def walk(model: type[BaseModel], prefix: str) -> None:
         out[prefix] = frozenset(model.model_fields)
         for name, info in model.model_fields.items():
-            for arg in _model_args(info.annotation):
+            for arg in model_args(info.annotation):
                 walk(arg, f"{prefix}.{name}" if prefix else name)
 
     walk(NewMessage, "")
     return out
 
 
-def _model_args(annotation) -> list[type[BaseModel]]:
+def model_args(annotation) -> list[type[BaseModel]]:
+    """The pydantic models a field's annotation holds: itself, or in a list, a union, ..."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
-    return [a for arg in getattr(annotation, "__args__", ()) for a in _model_args(arg)]
+    return [a for arg in getattr(annotation, "__args__", ()) for a in model_args(arg)]
 
 
 # -- a fast yes for the common case ----------------------------------------------------------------
