@@ -103,24 +103,22 @@ class Detector:
         if _finders is None:
             _load()
         # Copy-paste and obfuscation undone (plain ASCII needs nothing); spans are mapped back below.
-        if self.recognizers or len(text) > MEMO_MAX_CHARS:
+        if not self.recognizers and len(text) <= MEMO_MAX_CHARS:  # (``alike.scan`` normalises)
+            self._shapes = self._shapes or _alike.Shapes(self._memo_size)
+            normal, hits = _alike.scan(text, entities, self._shapes)
+        else:
             normal = None if text.isascii() else _normalise(text)
-            seen = text if normal is None else normal.text
+        seen = text if normal is None else normal.text
         if self.recognizers:
             hits = [
                 Hit(r.entity_type, r.start, r.end, r.score)
                 for r in self._analyzer().analyze(text=seen, language="it")
                 if entities is None or r.entity_type in entities
             ]
-        else:
-            if len(text) > MEMO_MAX_CHARS:
-                hits = _finders.scan(seen, entities)
-            else:
-                self._shapes = self._shapes or _alike.Shapes(self._memo_size)
-                normal, hits = _alike.scan(text, entities, self._shapes)
-                seen = text if normal is None else normal.text
-            if entities is not None:
-                hits = [hit for hit in hits if hit.kind in entities]
+        elif len(text) > MEMO_MAX_CHARS:
+            hits = _finders.scan(seen, entities)
+        if entities is not None and not self.recognizers:
+            hits = [hit for hit in hits if hit.kind in entities]
         if not hits:
             return ()
         kept = _merge(seen, [h for h in hits if h.score >= REPORT])
