@@ -37,16 +37,13 @@ def scan(text: str, entities: frozenset[str] | None, shapes: Shapes) -> tuple[No
     whose digits made 0 give one of them needs no normalisation, so is not asked again."""
     raw = text.encode("utf-8", "surrogatepass")
     zeroed = raw.translate(_ZEROED)
+    normal = None
     if not (text.isascii() or (zeroed, entities) in shapes):
-        normal = normalise(text)
-        if normal.starts is not None:
-            raw = normal.text.encode("utf-8", "surrogatepass")
+        found = normalise(text)
+        if found.starts is not None:
+            normal, text = found, found.text
+            raw = text.encode("utf-8", "surrogatepass")
             zeroed = raw.translate(_ZEROED)
-            text = normal.text
-        else:
-            normal = None
-    else:
-        normal = None
     if zeroed == raw:  # no digit but 0: nothing to share that the detector's memo does not
         return normal, finders.scan(text, entities)
     return normal, _alike(text, entities, shapes(zeroed, entities))
